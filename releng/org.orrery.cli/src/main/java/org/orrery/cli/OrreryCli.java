@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code orrery} command: one headless entry to every pipeline step, used by CI and by integrators.
+ * Each step is its own subcommand class; this class only wires them and maps failures to exit codes.
+ */
+@Command(name = "orrery",
+        mixinStandardHelpOptions = true,
+        versionProvider = OrreryVersion.class,
+        description = "Compose, build, run and inspect partitioned real-time systems.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class OrreryCli implements Runnable {
+
+    /** Exit codes shared by every subcommand. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INPUT_ERRORS = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: show what there is rather than failing silently.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new OrreryCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        // Usage mistakes exit 2 (picocli's default); unexpected exceptions must never reach the user as a
+        // stack trace, they become a one-line message and exit 1.
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("orrery: error: " + describe(ex));
+            return EXIT_INPUT_ERRORS;
+        });
+        return cl;
+    }
+
+    static String describe(Throwable ex) {
+        String msg = ex.getMessage();
+        return msg == null || msg.isBlank() ? ex.getClass().getSimpleName() : msg;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(commandLine(out, err).execute(args));
+    }
+}

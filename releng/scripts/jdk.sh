@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: EPL-2.0
+# Sourced by every Orrery script: finds a JDK 21 or newer and exports JAVA_HOME, or explains in one line.
+# Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm.
+
+orrery_java_major() {
+  # Prints the feature version of the JDK at $1 (e.g. 25), nothing if it is not a JDK.
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  local rel="$1/release"
+  if [ -f "$rel" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel"
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+  fi
+}
+
+orrery_find_jdk() {
+  local want=21 best="" best_major=0 candidate major
+  if [ -n "${JAVA_HOME:-}" ]; then
+    major=$(orrery_java_major "$JAVA_HOME")
+    if [ -n "$major" ] && [ "$major" -ge "$want" ]; then
+      return 0
+    fi
+  fi
+  for candidate in /usr/lib/jvm/*; do
+    [ -L "$candidate" ] && continue
+    major=$(orrery_java_major "$candidate") || continue
+    [ -n "$major" ] || continue
+    if [ "$major" -ge "$want" ] && [ "$major" -gt "$best_major" ]; then
+      best="$candidate"; best_major="$major"
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "orrery: no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm): install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 25, or set JAVA_HOME." >&2
+    return 1
+  fi
+  export JAVA_HOME="$best"
+}
+
+orrery_find_jdk || exit 3
+export PATH="$JAVA_HOME/bin:$PATH"
