@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EPL-2.0
 # Sourced by every Orrery script: finds a JDK 21 or newer and exports JAVA_HOME, or explains in one line.
-# Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm.
+# Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm (ORRERY_JVM_DIR overrides the folder).
 
 orrery_java_major() {
   # Prints the feature version of the JDK at $1 (e.g. 25), nothing if it is not a JDK.
@@ -14,14 +14,14 @@ orrery_java_major() {
 }
 
 orrery_find_jdk() {
-  local want=21 best="" best_major=0 candidate major
+  local want=21 best="" best_major=0 candidate major jvms="${ORRERY_JVM_DIR:-/usr/lib/jvm}"
   if [ -n "${JAVA_HOME:-}" ]; then
     major=$(orrery_java_major "$JAVA_HOME")
     if [ -n "$major" ] && [ "$major" -ge "$want" ]; then
       return 0
     fi
   fi
-  for candidate in /usr/lib/jvm/*; do
+  for candidate in "$jvms"/*; do
     [ -L "$candidate" ] && continue
     major=$(orrery_java_major "$candidate") || continue
     [ -n "$major" ] || continue
@@ -30,7 +30,7 @@ orrery_find_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "orrery: no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm): install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 25, or set JAVA_HOME." >&2
+    echo "orrery: no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, $jvms): install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 25, or set JAVA_HOME." >&2
     return 1
   fi
   export JAVA_HOME="$best"
