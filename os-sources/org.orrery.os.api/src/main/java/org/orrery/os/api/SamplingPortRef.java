@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.api;
+
+/** A configured sampling port, by name and canonical index (position in the partition's port list). */
+public record SamplingPortRef(String name, int index) {
+}

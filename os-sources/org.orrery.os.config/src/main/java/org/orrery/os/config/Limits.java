@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.config;
+
+/**
+ * Static limits of Orrery OS. The DSL validator, the configuration validator and the kernel's
+ * preallocated tables all read them from here.
+ */
+public final class Limits {
+    public static final int MAX_CORES = 256;
+    public static final int MAX_PARTITIONS = 256;
+    public static final int MAX_PROCESSES_PER_PARTITION = 128;
+    public static final int MAX_PORTS_PER_PARTITION = 128;
+    public static final int MAX_CHANNELS = 4096;
+    public static final int MAX_DESTINATIONS_PER_CHANNEL = 64;
+    public static final int MAX_PLANS = 16;
+    public static final int MAX_WINDOWS_PER_PLAN = 8192;
+    public static final int MAX_PLAN_SWITCH_RULES = 256;
+    public static final int MAX_HM_TABLES = 1024;
+    public static final int MAX_HM_RULES_PER_TABLE = 64;
+    public static final int MAX_SERVICES = 256;
+    public static final int MAX_SERVICE_OPTIONS = 64;
+    public static final int MAX_VMS = 64;
+    public static final int MAX_VCPUS = 64;
+    public static final int MAX_VM_DEVICES = 32;
+    public static final int MAX_NICS = 16;
+    public static final int MAX_FLASH_SLOTS = 8;
+    public static final int MAX_MEMORY_REGIONS = 1024;
+    /** Longest name (partition, process, port, plan, ...) in UTF-16 chars. */
+    public static final int MAX_NAME_LENGTH = 64;
+    /** Longest other string (class names, paths, option values) in UTF-8 bytes. */
+    public static final int MAX_STRING_BYTES = 4096;
+    public static final int MAX_STRINGS = 1 << 20;
+    public static final long MAX_MESSAGE_SIZE = 64 * 1024;
+    public static final int MAX_QUEUE_DEPTH = 4096;
+    /** Process priorities: a larger number is more urgent (ARINC 653 convention). */
+    public static final int MIN_PRIORITY = 0;
+    public static final int MAX_PRIORITY = 255;
+    /** Largest encoded configuration the reader accepts. */
+    public static final int MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+
+    private Limits() {
+    }
+}
