@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.trace.tests;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.ctf.CtfReader;
+import org.orrery.os.trace.ctf.CtfTrace;
+import org.orrery.os.trace.ctf.CtfWriter;
+
+/**
+ * Writes a scripted run as a real CTF trace (per-core buffers, the OS's own writer) and reads it back, so the
+ * timeline is tested on the same files a simulator run produces.
+ */
+final class TraceScript {
+
+    static final long MS = 1_000_000L;
+
+    private final TraceBuffer[] cores;
+
+    TraceScript(int cores) {
+        this.cores = new TraceBuffer[cores];
+        for (int i = 0; i < cores; i++) {
+            this.cores[i] = new TraceBuffer(i, 4096);
+        }
+    }
+
+    TraceScript window(int core, long startMs, long endMs, int partition, int window, int plan) {
+        return window(core, startMs, endMs, partition, window, plan, false);
+    }
+
+    TraceScript window(int core, long startMs, long endMs, int partition, int window, int plan, boolean overrun) {
+        event(core, startMs * MS, TraceEventType.WINDOW_START, partition, window, plan);
+        return event(core, endMs * MS, TraceEventType.WINDOW_END, partition, window, overrun ? 1 : 0);
+    }
+
+    TraceScript event(int core, long timeNs, TraceEventType type, long f0, long f1, long f2) {
+        cores[core].emit(timeNs, type, f0, f1, f2);
+        return this;
+    }
+
+    CtfTrace writeAndRead(Path dir) throws IOException {
+        try (CtfWriter writer = new CtfWriter(dir, UUID.nameUUIDFromBytes(new byte[] {1}), cores.length, Map.of())) {
+            for (TraceBuffer b : cores) {
+                writer.drain(b);
+            }
+        }
+        return CtfReader.read(dir);
+    }
+}
