@@ -53,7 +53,7 @@ class OrreryPerspectiveTest {
     void orreryPerspectiveShowsItsViewsAsRealTabs() throws IOException, CoreException {
         assertEquals("Orrery", page.getPerspective().getLabel());
         Shell shell = window.getShell();
-        for (String title : new String[] {"Project Explorer", "Problems", "Console", "Properties"}) {
+        for (String title : new String[] {"Project Explorer", "Problems", "Console", "Properties", "Orrery Timeline"}) {
             Widgets.findOne(shell, CTabItem.class, Widgets.withText(title), "titled '" + title + "'");
         }
 

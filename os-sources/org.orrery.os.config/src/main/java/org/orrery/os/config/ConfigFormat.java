@@ -20,6 +20,11 @@ public final class ConfigFormat {
     public static final int VERSION = 1;
     public static final int HEADER_BYTES = 12;
     public static final int TRAILER_BYTES = 4;
+    /**
+     * File name of the configuration copy written beside a CTF trace (by {@code orrery run --trace}), so
+     * that trace tools can turn the indexes in events back into partition, port and plan names.
+     */
+    public static final String TRACE_COMPANION_FILE = "configuration.orcf";
 
     private ConfigFormat() {
     }

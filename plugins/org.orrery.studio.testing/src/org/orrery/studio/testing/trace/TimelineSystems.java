@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.trace.tests;
+package org.orrery.studio.testing.trace;
 
 import java.util.List;
 
@@ -21,14 +21,14 @@ import org.orrery.os.config.WindowConfig;
  * Two cores, 10 ms frames. Plan "normal": core 0 runs "a" at 0-4 ms (window 0) and "c" at 5-9 ms
  * (window 1); core 1 runs "b" for the whole frame (window 2). Plan "maintenance": "a" owns core 0.
  */
-final class TimelineSystems {
+public final class TimelineSystems {
 
-    static final long MS = TraceScript.MS;
+    public static final long MS = TraceScript.MS;
 
     private TimelineSystems() {
     }
 
-    static SystemConfig twoCores() {
+    public static SystemConfig twoCores() {
         BoardConfig board = new BoardConfig("sim", 2, 256L << 20, 1_000, true, List.of(), 0, 0, List.of());
         PartitionConfig a = partition("a", 0, 0,
                 List.of(new ProcessConfig("control", ProcessKind.PERIODIC, 10 * MS, 10 * MS, 10, MS, 65536)),
@@ -52,7 +52,7 @@ final class TimelineSystems {
     }
 
     /** Frames 0..frames-1 of plan "normal", exactly as configured. */
-    static TraceScript conformingRun(int frames) {
+    public static TraceScript conformingRun(int frames) {
         TraceScript run = new TraceScript(2);
         for (int k = 0; k < frames; k++) {
             long t = k * 10L;
