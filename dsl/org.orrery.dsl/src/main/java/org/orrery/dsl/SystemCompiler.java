@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.dsl;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.orrery.dsl.generator.ConfigBuilder;
+import org.orrery.dsl.model.SystemView;
+import org.orrery.dsl.orrery.Model;
+import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.os.config.ConfigProblem;
+import org.orrery.os.config.ConfigValidator;
+import org.orrery.os.config.SystemConfig;
+
+import com.google.inject.Injector;
+
+/**
+ * Headless entry to the language: load files (and what they import), validate, and build the canonical
+ * configuration when nothing is wrong. No Eclipse workbench is needed. Each call uses a fresh resource
+ * set, so one compiler can serve many compilations (not concurrently).
+ */
+public final class SystemCompiler {
+
+    private static volatile Injector sharedInjector;
+
+    private final Injector injector;
+
+    private SystemCompiler(Injector injector) {
+        this.injector = injector;
+    }
+
+    public static SystemCompiler create() {
+        Injector i = sharedInjector;
+        if (i == null) {
+            synchronized (SystemCompiler.class) {
+                i = sharedInjector;
+                if (i == null) {
+                    i = new OrreryStandaloneSetup().createInjectorAndDoEMFRegistration();
+                    sharedInjector = i;
+                }
+            }
+        }
+        return new SystemCompiler(i);
+    }
+
+    /** The language's keywords (importers escape names that collide with them). */
+    public Set<String> keywords() {
+        return Set.copyOf(GrammarUtil.getAllKeywords(injector.getInstance(IGrammarAccess.class).getGrammar()));
+    }
+
+    public Compilation compile(Path... files) {
+        XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+        DiagnosticMapper mapper = new DiagnosticMapper();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Model> given = new ArrayList<>();
+        for (Path file : files) {
+            Model m = load(set, file, mapper, diagnostics);
+            if (m != null) {
+                given.add(m);
+            }
+        }
+        return finish(given, mapper, diagnostics);
+    }
+
+    /**
+     * Compiles {@code text} as if it were the content of {@code file} (imports resolve next to it). For
+     * editors with unsaved buffers, and for tests that generate many inputs.
+     */
+    public Compilation compileSource(Path file, String text) {
+        XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
+        DiagnosticMapper mapper = new DiagnosticMapper();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+        mapper.remember(uri, file);
+        Resource r = set.createResource(uri);
+        try {
+            r.load(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    set.getLoadOptions());
+        } catch (java.io.IOException | RuntimeException e) {
+            diagnostics.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
+                    "Cannot read " + file + ": " + describe(e)));
+            return new Compilation(diagnostics, null, null);
+        }
+        List<Model> given = new ArrayList<>();
+        if (!r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) {
+            given.add(m);
+        }
+        return finish(given, mapper, diagnostics);
+    }
+
+    private Compilation finish(List<Model> given, DiagnosticMapper mapper, List<Diagnostic> diagnostics) {
+        // Imports are loaded while the closures are computed; validate every file that takes part.
+        Set<Resource> toValidate = new LinkedHashSet<>();
+        for (Model m : given) {
+            for (Model part : SystemView.of(m).models()) {
+                toValidate.add(part.eResource());
+            }
+        }
+        IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+        for (Resource r : toValidate) {
+            for (Issue issue : validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) {
+                diagnostics.add(mapper.map(r, issue));
+            }
+        }
+        diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file().toString())
+                .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        Model root = given.stream().filter(m -> m.getSystem() != null).findFirst().orElse(null);
+        SystemView view = root == null ? null : SystemView.of(root);
+        if (view == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new Compilation(diagnostics, null, view);
+        }
+        SystemConfig config = ConfigBuilder.build(view);
+        List<ConfigProblem> problems = ConfigValidator.validate(config);
+        if (!problems.isEmpty()) {
+            // The language's rules should already have refused this model; say which field the OS rejects.
+            ICompositeNode node = NodeModelUtils.getNode(root.getSystem());
+            int line = node == null ? 1 : node.getStartLine();
+            for (ConfigProblem p : problems) {
+                diagnostics.add(new Diagnostic(mapper.pathOf(root.eResource()), line, 1, Diagnostic.Severity.ERROR,
+                        OrreryIssueCodes.CONFIG_INVALID, p.field() + ": " + p.message()));
+            }
+            return new Compilation(diagnostics, null, view);
+        }
+        return new Compilation(diagnostics, config, view);
+    }
+
+    private static Model load(XtextResourceSet set, Path file, DiagnosticMapper mapper, List<Diagnostic> out) {
+        if (!Files.isRegularFile(file)) {
+            out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
+                    "Cannot read " + file + ": no such file."));
+            return null;
+        }
+        URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+        mapper.remember(uri, file);
+        try {
+            Resource r = set.getResource(uri, true);
+            return r instanceof XtextResource && !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m ? m : null;
+        } catch (RuntimeException e) {
+            out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
+                    "Cannot read " + file + ": " + describe(e)));
+            return null;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Turns Xtext issues into our diagnostics, naming files as the user named them where possible. */
+    static final class DiagnosticMapper {
+
+        private final Map<URI, Path> given = new HashMap<>();
+
+        void remember(URI uri, Path file) {
+            given.put(uri, file);
+        }
+
+        Path pathOf(Resource r) {
+            URI uri = r.getURI();
+            Path known = given.get(uri);
+            if (known != null) {
+                return known;
+            }
+            if (uri.isFile()) {
+                Path abs = Path.of(uri.toFileString());
+                Path cwd = Path.of("").toAbsolutePath();
+                return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+            }
+            return Path.of(uri.toString());
+        }
+
+        Diagnostic map(Resource r, Issue issue) {
+            Diagnostic.Severity severity = switch (issue.getSeverity()) {
+                case ERROR -> Diagnostic.Severity.ERROR;
+                case WARNING -> Diagnostic.Severity.WARNING;
+                default -> Diagnostic.Severity.INFO;
+            };
+            Integer line = issue.getLineNumber();
+            Integer column = issue.getColumn();
+            return new Diagnostic(pathOf(r), line == null ? 1 : line, column == null ? 1 : column, severity,
+                    code(issue.getCode()), issue.getMessage());
+        }
+
+        static String code(String xtextCode) {
+            if (xtextCode == null || xtextCode.equals(org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC)) {
+                return OrreryIssueCodes.SYNTAX;
+            }
+            if (xtextCode.equals(org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC)) {
+                return OrreryIssueCodes.UNRESOLVED_REFERENCE;
+            }
+            if (xtextCode.startsWith("org.eclipse.")) {
+                return OrreryIssueCodes.SYNTAX;
+            }
+            return xtextCode;
+        }
+    }
+}
