@@ -16,6 +16,14 @@ import picocli.CommandLine.Command;
         description = "Compose, build, run and inspect partitioned real-time systems.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.orrery.cli.dsl.CheckCommand.class,
+            org.orrery.cli.dsl.GenerateCommand.class,
+            org.orrery.cli.dsl.ImportCommand.class,
+            org.orrery.cli.dsl.ExportArincCommand.class,
+            org.orrery.cli.os.KeygenCommand.class,
+            org.orrery.cli.os.BuildCommand.class,
+            org.orrery.cli.os.RunCommand.class,
+            org.orrery.cli.os.TraceCommand.class,
         })
 public final class OrreryCli implements Runnable {
 

@@ -73,6 +73,7 @@ class FuzzTest {
         } finally {
             Logger.getRootLogger().removeAppender(log);
         }
+        System.out.println("fuzz: " + cases + " cases, " + withErrors + " refused, " + generated + " generated");
         // The mutations must actually exercise both paths: refused inputs and generated systems.
         assertTrue(withErrors > cases / 10, "too few erroneous variants: " + withErrors);
         assertTrue(generated > 0 || cases < 100, "no variant reached generation");

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceSink;
+
+/**
+ * Runs a system on the simulated board (the entry point for the CLI and tests):
+ * <pre>
+ * SimResult r = Simulator.of(config, loader).guardMillis(5000).traceSink(ctfWriter).run(10_000_000_000L);
+ * </pre>
+ * Same configuration + same applications + same options → the same console lines, summary and trace.
+ */
+public final class Simulator {
+    /** Virtual time between two drains of the trace buffers into the sink. */
+    private static final long DRAIN_SLICE_NS = 10_000_000L;
+
+    private final SystemConfig config;
+    private final ApplicationLoader loader;
+    private long guardNanos = LockstepExecutor.DEFAULT_GUARD_NANOS;
+    private int traceCapacity = 1 << 16;
+    private TraceSink traceSink;
+    private Consumer<String> echo = line -> { };
+
+    private Simulator(SystemConfig config, ApplicationLoader loader) {
+        this.config = config;
+        this.loader = loader;
+    }
+
+    public static Simulator of(SystemConfig config, ApplicationLoader loader) {
+        return new Simulator(config, loader);
+    }
+
+    /** Wall-clock time a process may hold the core between two kernel calls before it is abandoned. */
+    public Simulator guardMillis(long millis) {
+        this.guardNanos = millis * 1_000_000L;
+        return this;
+    }
+
+    /** Events each core's buffer holds (between drains when a sink is set). */
+    public Simulator traceCapacity(int eventsPerCore) {
+        this.traceCapacity = eventsPerCore;
+        return this;
+    }
+
+    /** Receives every trace event during the run (buffers are drained every 10 ms of virtual time). */
+    public Simulator traceSink(TraceSink sink) {
+        this.traceSink = sink;
+        return this;
+    }
+
+    /** Also hands each console line to {@code echo} as it is printed. */
+    public Simulator echo(Consumer<String> echo) {
+        this.echo = echo;
+        return this;
+    }
+
+    /** Boots the system and runs it for {@code durationNs} of virtual time (less if it shuts down). */
+    public SimResult run(long durationNs) throws ConfigException {
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        Consumer<String> out = line -> {
+            console.add(line);
+            echo.accept(line);
+        };
+        SimBoard board = new SimBoard(config.board().cores(), traceCapacity, guardNanos, out);
+        Kernel kernel = Kernel.boot(config, board, loader);
+        try {
+            if (traceSink == null) {
+                kernel.runUntil(durationNs);
+            } else {
+                for (long t = 0; t < durationNs && !kernel.isShutdown(); ) {
+                    t = Math.min(durationNs, t + DRAIN_SLICE_NS);
+                    kernel.runUntil(t);
+                    drain(kernel);
+                }
+            }
+        } finally {
+            board.executor().shutdown();
+        }
+        List<TraceBuffer> traces = traceSink == null ? List.of(kernel.traceBuffers()) : List.of();
+        return new SimResult(kernel.summary(), List.copyOf(console), traces);
+    }
+
+    private void drain(Kernel kernel) {
+        for (TraceBuffer b : kernel.traceBuffers()) {
+            b.drainTo(traceSink);
+        }
+    }
+}

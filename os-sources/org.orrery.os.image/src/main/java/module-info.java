@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: EPL-2.0
+/** The signed system image: format, Ed25519 signing and verification, builder and loader. */
+module org.orrery.os.image {
+    requires transitive org.orrery.os.config;
+    requires java.compiler;
+    requires transitive org.orrery.os.bsp.sim;
+    exports org.orrery.os.image;
+}

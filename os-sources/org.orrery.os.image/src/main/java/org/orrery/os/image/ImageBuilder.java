@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.ConfigProblem;
+import org.orrery.os.config.ConfigWriter;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.image.internal.AppCompiler;
+import org.orrery.os.image.internal.DeterministicJar;
+import org.orrery.os.image.internal.KernelModules;
+
+/**
+ * Builds an image: canonical configuration, one jar per partition application (compiled here against the OS
+ * API), the OS module jars this tool runs with, a manifest and a signature. All problems are collected and
+ * reported together; nothing is written unless the whole build succeeds.
+ */
+public final class ImageBuilder {
+
+    static final String API_MODULE = "org.orrery.os.api";
+    static final String DEVELOPMENT_VERSION = "development";
+
+    private ImageBuilder() {
+    }
+
+    public static BuildResult build(BuildRequest request) throws ImageBuildException {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, byte[]> contents = new TreeMap<>();
+        try {
+            contents.put(Image.CONFIG_ENTRY, ConfigWriter.write(request.config()));
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                problems.add("configuration: " + p.field() + ": " + p.message());
+            }
+        }
+        Map<String, Path> modules = KernelModules.locate(request.kernelModules(), ImageBuilder.class.getClassLoader());
+        for (String m : request.kernelModules()) {
+            if (!modules.containsKey(m)) {
+                problems.add("OS module " + m + " is not on the class path of this tool (build it, or run the "
+                        + "tool from a complete distribution)");
+            }
+        }
+        SortedMap<String, Long> classBytes = new TreeMap<>();
+        SortedMap<String, Long> jarBytes = new TreeMap<>();
+        String version = DEVELOPMENT_VERSION;
+        try {
+            for (Map.Entry<String, Path> m : modules.entrySet()) {
+                Map<String, byte[]> files = KernelModules.read(m.getValue());
+                Map<String, String> identity = KernelModules.identity(m.getValue());
+                byte[] jar = DeterministicJar.write(identity, files);
+                contents.put(Image.KERNEL_PREFIX + m.getKey() + Image.JAR_SUFFIX, jar);
+                jarBytes.put(m.getKey(), (long) jar.length);
+                classBytes.put(m.getKey(), files.entrySet().stream().filter(f -> f.getKey().endsWith(".class"))
+                        .mapToLong(f -> f.getValue().length).sum());
+                if (m.getKey().equals(API_MODULE)) {
+                    version = identity.getOrDefault("Implementation-Version", DEVELOPMENT_VERSION);
+                }
+            }
+            if (request.config() != null && modules.containsKey(API_MODULE)) {
+                compileApplications(request, List.of(modules.get(API_MODULE)), contents, problems, warnings);
+            }
+        } catch (IOException e) {
+            problems.add("cannot read build input: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new ImageBuildException(problems);
+        }
+        PublicKey publicKey = null;
+        if (request.signingKey() != null) {
+            try {
+                publicKey = SigningKeys.publicKeyOf(request.signingKey());
+            } catch (IOException e) {
+                throw new ImageBuildException(List.of("signing key: " + e.getMessage()));
+            }
+        }
+        byte[] bytes = ImageWriter.write(version, request.config().name(), request.securityCounter(), contents,
+                request.signingKey(), publicKey);
+        ImageManifest manifest = ImageManifest.parse(java.util.Arrays.copyOfRange(bytes, ImageFormat.HEADER_BYTES,
+                ImageFormat.HEADER_BYTES + java.nio.ByteBuffer.wrap(bytes).getInt(20)));
+        return new BuildResult(bytes, manifest, classBytes, jarBytes, warnings);
+    }
+
+    /**
+     * Builds and writes atomically: the image goes to a temporary file beside {@code out} and is moved into
+     * place only when complete, so a failed build never replaces a good image.
+     */
+    public static BuildResult buildTo(BuildRequest request, Path out) throws ImageBuildException, IOException {
+        BuildResult result = build(request);
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, result.bytes());
+            try {
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return result;
+    }
+
+    private static void compileApplications(BuildRequest request, List<Path> classpath, Map<String, byte[]> contents,
+            List<String> problems, List<String> warnings) throws IOException {
+        for (PartitionConfig p : request.config().partitions()) {
+            String field = "partitions[" + p.name() + "]";
+            if (p.sourcePath().isEmpty()) {
+                warnings.add("partition " + p.name() + " has no application sources; it carries no application jar");
+                continue;
+            }
+            Path src = request.sourceRoot().resolve(p.sourcePath()).normalize();
+            String display = src.toString();
+            if (p.entryClass().isEmpty()) {
+                problems.add("configuration: " + field + ".entryClass: missing (application is " + display + ")");
+                continue;
+            }
+            Map<String, byte[]> classes;
+            if (Files.isRegularFile(src) && src.toString().endsWith(Image.JAR_SUFFIX)) {
+                classes = KernelModules.read(src); // a prebuilt application jar, repackaged deterministically
+            } else if (Files.isDirectory(src)) {
+                SortedMap<String, String> generated = request.generatedSources().getOrDefault(p.name(),
+                        new TreeMap<>());
+                AppCompiler.Result r = AppCompiler.compile(src, display, generated, classpath);
+                if (!r.ok()) {
+                    problems.addAll(r.errors());
+                    continue;
+                }
+                classes = r.classes();
+            } else {
+                problems.add("configuration: " + field + ".sourcePath: " + display + (Files.exists(src)
+                        ? " is neither a source directory nor a .jar" : " does not exist"));
+                continue;
+            }
+            String entryFile = p.entryClass().replace('.', '/') + ".class";
+            if (!classes.containsKey(entryFile)) {
+                problems.add("configuration: " + field + ".entryClass: class " + p.entryClass() + " is not defined in "
+                        + display);
+                continue;
+            }
+            byte[] jar = DeterministicJar.write(Map.of("Orrery-Partition", p.name(), "Orrery-Entry-Class",
+                    p.entryClass()), classes);
+            contents.put(Image.APPS_PREFIX + p.name() + Image.JAR_SUFFIX, jar);
+        }
+    }
+}

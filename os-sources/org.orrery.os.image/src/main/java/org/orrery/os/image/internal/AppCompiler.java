@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.image.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles one partition's application sources in memory against the OS API. Output is deterministic: the
+ * sources are sorted, options fixed, no annotation processing, and class files are collected in a sorted map.
+ */
+public final class AppCompiler {
+
+    /** Fixed options: same sources, same class files, whichever machine builds. */
+    static final List<String> OPTIONS = List.of("--release", "21", "-g", "-encoding", "UTF-8", "-proc:none",
+            "-implicit:class", "-Xlint:none", "-nowarn");
+
+    /** Compiled class files (path inside the jar → bytes) or the errors, formatted file:line:col. */
+    public record Result(SortedMap<String, byte[]> classes, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private AppCompiler() {
+    }
+
+    /**
+     * @param sourceDir  the partition's sources (all {@code *.java} below it)
+     * @param displayDir how to print {@code sourceDir} in messages (e.g. relative to the system file)
+     * @param generated  extra in-memory sources (relative path → text), e.g. generated port constants
+     * @param classpath  the API jars or class directories
+     */
+    public static Result compile(Path sourceDir, String displayDir, SortedMap<String, String> generated,
+            List<Path> classpath) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return new Result(new TreeMap<>(), List.of("no Java compiler available: run the tool on a JDK, not a JRE"));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sourceDir)) {
+            files = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".java"))
+                    .sorted(Comparator.comparing(p -> sourceDir.relativize(p).toString())).toList();
+        }
+        if (files.isEmpty() && generated.isEmpty()) {
+            return new Result(new TreeMap<>(), List.of(displayDir + ": no .java sources"));
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager std = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        std.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+        std.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+        Map<String, ByteArrayOutputStream> out = new TreeMap<>();
+        List<JavaFileObject> units = new ArrayList<>();
+        std.getJavaFileObjectsFromPaths(files).forEach(units::add);
+        generated.forEach((name, text) -> units.add(new MemorySource(name, text)));
+        try (InMemoryOutput fm = new InMemoryOutput(std, out)) {
+            StringWriter noise = new StringWriter();
+            Boolean ok = javac.getTask(noise, fm, diagnostics, OPTIONS, null, units).call();
+            List<String> errors = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add(format(d, sourceDir, displayDir));
+                }
+            }
+            if (!ok && errors.isEmpty()) {
+                errors.add(displayDir + ": compilation failed: " + noise.toString().strip());
+            }
+            SortedMap<String, byte[]> classes = new TreeMap<>();
+            if (errors.isEmpty()) {
+                out.forEach((k, v) -> classes.put(k, v.toByteArray()));
+            }
+            return new Result(classes, errors);
+        }
+    }
+
+    private static String format(Diagnostic<? extends JavaFileObject> d, Path sourceDir, String displayDir) {
+        String file;
+        if (d.getSource() == null) {
+            file = displayDir;
+        } else if (d.getSource() instanceof MemorySource m) {
+            file = "<generated>/" + m.relative;
+        } else {
+            Path p = Path.of(d.getSource().toUri());
+            file = displayDir + "/" + sourceDir.toAbsolutePath().relativize(p).toString().replace('\\', '/');
+        }
+        String where = d.getLineNumber() > 0 ? file + ":" + d.getLineNumber() + ":" + d.getColumnNumber() : file;
+        String msg = d.getMessage(Locale.ROOT);
+        int nl = msg.indexOf('\n');
+        return where + ": error: " + (nl < 0 ? msg : msg.substring(0, nl));
+    }
+
+    private static final class MemorySource extends SimpleJavaFileObject {
+        final String relative;
+        private final String text;
+
+        MemorySource(String relative, String text) {
+            super(URI.create("mem:///" + relative), Kind.SOURCE);
+            this.relative = relative;
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    /** Keeps class files in memory instead of writing them to disk. */
+    private static final class InMemoryOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        private final Map<String, ByteArrayOutputStream> out;
+
+        InMemoryOutput(StandardJavaFileManager std, Map<String, ByteArrayOutputStream> out) {
+            super(std);
+            this.out = out;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                FileObject sibling) {
+            String path = className.replace('.', '/') + kind.extension;
+            return new SimpleJavaFileObject(URI.create("mem:///" + path), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    out.put(path, b);
+                    return b;
+                }
+            };
+        }
+    }
+}

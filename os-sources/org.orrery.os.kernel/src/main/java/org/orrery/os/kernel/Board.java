@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import java.util.function.Consumer;
+import org.orrery.os.trace.TraceBuffer;
+
+/** What the kernel needs from a board support package. */
+public interface Board {
+    Clock clock();
+
+    ProcessExecutor executor();
+
+    /** Receives each console line. */
+    Consumer<String> console();
+
+    /** The preallocated trace buffer of {@code core}. */
+    TraceBuffer trace(int core);
+}

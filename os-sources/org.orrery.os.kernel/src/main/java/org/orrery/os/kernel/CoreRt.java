@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * One core's cyclic partition schedule: walks the windows of the active plan's table, opens and closes
+ * partition windows, and switches plan only at the end of its major frame (a core that idles in the
+ * current plan switches at once).
+ */
+final class CoreRt {
+    final int index;
+    private final Module m;
+    PlanTable table;
+    long frameStart;
+    int nextWindow;
+    int openWindow = -1;
+    long windowEnd;
+    boolean overrunInWindow;
+    PartitionRt active;
+    /** The process holding this core (running code or consuming declared compute time). */
+    Proc holder;
+    long nextBoundary = Proc.NEVER;
+
+    CoreRt(int index, Module m) {
+        this.index = index;
+        this.m = m;
+    }
+
+    /** Starts {@code plan} with a new major frame at {@code t}. */
+    void begin(int plan, long t) {
+        int from = table == null ? plan : table.plan;
+        if (table != null && from != plan) {
+            m.trace(index, TraceEventType.PLAN_SWITCH, from, plan, 0);
+            m.planSwitches++;
+        }
+        table = m.plans[plan][index];
+        frameStart = t;
+        nextWindow = 0;
+        if (table.frame > 0) {
+            m.watchdogs.kickBoard(index, t);
+        }
+        computeNext();
+    }
+
+    /** Closes the open window if it ends at or before {@code t}. */
+    void closeDue(long t) {
+        if (openWindow >= 0 && windowEnd <= t) {
+            int part = table.partition[openWindow];
+            if (holder != null) {
+                Proc h = holder;
+                holder = null;
+                h.core = -1;
+                m.control.refresh(h);
+            }
+            m.trace(index, TraceEventType.WINDOW_END, part, table.windowId[openWindow], overrunInWindow ? 1 : 0);
+            PartitionRt p = m.partitions[part];
+            if (p.activeCore == index) {
+                p.activeCore = -1;
+            }
+            active = null;
+            openWindow = -1;
+            computeNext();
+        }
+    }
+
+    /** Frame end, plan switch and window start due at {@code t} (after every core closed its windows). */
+    void advance(long t) {
+        if (openWindow >= 0 || nextBoundary > t) {
+            return;
+        }
+        if (table.frame == 0) {
+            if (m.targetPlan != table.plan) {
+                begin(m.targetPlan, t);
+            } else {
+                nextBoundary = Proc.NEVER;
+                return;
+            }
+        } else if (t >= frameStart + table.frame) {
+            if (m.targetPlan != table.plan) {
+                begin(m.targetPlan, t);
+            } else {
+                begin(table.plan, t);
+            }
+        }
+        if (nextWindow < table.size() && frameStart + table.start[nextWindow] == t) {
+            open(nextWindow, t);
+            nextWindow++;
+        }
+        computeNext();
+    }
+
+    private void open(int w, long t) {
+        openWindow = w;
+        windowEnd = t + table.duration[w];
+        overrunInWindow = false;
+        PartitionRt p = m.partitions[table.partition[w]];
+        p.activeCore = index;
+        active = p;
+        m.windowsRun++;
+        m.trace(index, TraceEventType.WINDOW_START, p.index, table.windowId[w], table.plan);
+    }
+
+    private void computeNext() {
+        if (openWindow >= 0) {
+            nextBoundary = windowEnd;
+        } else if (table.frame == 0) {
+            nextBoundary = m.targetPlan != table.plan ? m.now : Proc.NEVER;
+        } else if (nextWindow < table.size()) {
+            nextBoundary = frameStart + table.start[nextWindow];
+        } else {
+            nextBoundary = frameStart + table.frame;
+        }
+    }
+
+    /** A plan switch was requested: idle cores take it at once. */
+    void planRequested() {
+        if (openWindow < 0 && table.frame == 0) {
+            nextBoundary = m.now;
+        }
+    }
+}

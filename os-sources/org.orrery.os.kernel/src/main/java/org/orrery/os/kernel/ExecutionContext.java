@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+/**
+ * The board's processor state of one process: the board decides how process code runs (threads handed
+ * the core one at a time on the simulator). Engine-side methods are called with the kernel lock held;
+ * process-side methods from the process's own code, also with the lock held.
+ */
+public interface ExecutionContext {
+    /**
+     * Engine side: lets the process run until it gives the core back ({@link #yieldCore()}, {@link #exit()},
+     * or its body ends). Returns false if it kept the core beyond the board's guard; the context is then
+     * abandoned and never resumed again.
+     */
+    boolean resume();
+
+    /** Process side: gives the core back and waits until resumed; throws {@link ProcessExit} if discarded. */
+    void yieldCore();
+
+    /** Process side: gives the core back for good; always throws {@link ProcessExit} to unwind the process. */
+    ProcessExit exit();
+
+    /** Engine side: the process will never run again; a blocked thread unwinds with {@link ProcessExit}. */
+    void discard();
+
+    /** True once discarded, abandoned or finished. */
+    boolean dead();
+
+    /** Whether the calling thread is this context's (detects calls from abandoned or foreign threads). */
+    boolean isCurrentThread();
+}

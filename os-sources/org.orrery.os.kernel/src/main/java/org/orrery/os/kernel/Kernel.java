@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.ConfigValidator;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.TraceBuffer;
+
+/**
+ * Orrery OS booted on a board: {@link #boot} builds every table from the configuration, cold starts each
+ * partition and starts the initial plan on every core at the board's current time; {@link #runUntil}
+ * drives the schedule. One thread calls {@link #runUntil} at a time.
+ */
+public final class Kernel {
+    private final Module module;
+    private final Engine engine;
+
+    private Kernel(Module module) {
+        this.module = module;
+        this.engine = new Engine(module);
+    }
+
+    /** Boots {@code config} (validated again: a kernel never runs an invalid configuration). */
+    public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader) throws ConfigException {
+        ConfigValidator.check(config);
+        Module m = new Module(config, board, loader);
+        m.lock.lock();
+        try {
+            for (PartitionRt p : m.partitions) {
+                m.lifecycle.restart(p, PartitionMode.COLD_START);
+            }
+            for (CoreRt c : m.cores) {
+                c.begin(m.targetPlan, m.now);
+            }
+        } finally {
+            m.lock.unlock();
+        }
+        return new Kernel(m);
+    }
+
+    /** Runs the schedule until {@code timeNs} (exclusive) or until the health monitor shuts the module down. */
+    public void runUntil(long timeNs) {
+        engine.runUntil(timeNs);
+    }
+
+    public long now() {
+        module.lock.lock();
+        try {
+            return module.now;
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    public boolean isShutdown() {
+        module.lock.lock();
+        try {
+            return module.shutdown;
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    public SystemConfig config() {
+        return module.config;
+    }
+
+    /** The per-core trace buffers (drain them between runs, from the thread calling {@link #runUntil}). */
+    public TraceBuffer[] traceBuffers() {
+        return module.trace.clone();
+    }
+
+    /** Mode of the partition with index {@code partition}. */
+    public PartitionMode mode(int partition) {
+        module.lock.lock();
+        try {
+            return module.partitions[partition].mode;
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    public RunSummary summary() {
+        module.lock.lock();
+        try {
+            Map<String, PartitionMode> modes = new LinkedHashMap<>();
+            for (PartitionRt p : module.partitions) {
+                modes.put(p.name(), p.mode);
+            }
+            long discarded = 0;
+            for (TraceBuffer b : module.trace) {
+                discarded += b.discarded();
+            }
+            CoreRt first = module.cores[0];
+            String plan = module.config.plans().get(first.table == null ? module.targetPlan : first.table.plan).name();
+            return new RunSummary(module.now, module.windowsRun, module.overruns, module.deadlineMisses,
+                    module.planSwitches, module.moduleResets, module.shutdown, List.copyOf(module.hmEvents), modes,
+                    plan, discarded);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.trace.TraceEventType;
+
+/** Partition modes: (re)start into initialisation, NORMAL, IDLE. */
+final class Lifecycle {
+    private final Module m;
+
+    Lifecycle(Module m) {
+        this.m = m;
+    }
+
+    void setMode(PartitionRt p, PartitionMode mode) {
+        PartitionMode from = p.mode;
+        p.mode = mode;
+        m.trace(p.traceCore(), TraceEventType.PARTITION_MODE, p.index, from.ordinal(), mode.ordinal());
+    }
+
+    /** Stops everything of {@code p} and runs its initialisation again (fresh classes on a cold start). */
+    void restart(PartitionRt p, PartitionMode mode) {
+        stopAll(p);
+        p.generation++;
+        setMode(p, mode);
+        boolean cold = mode == PartitionMode.COLD_START;
+        Proc init = p.init;
+        init.created = true;
+        init.body = () -> {
+            PartitionApplication app;
+            try {
+                app = m.loader.load(p.config, cold);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load " + p.config.entryClass() + ": " + e, e);
+            }
+            try {
+                app.initialize(p.api);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("initialisation failed: " + e, e);
+            }
+        };
+        m.control.start(init);
+    }
+
+    void idle(PartitionRt p) {
+        stopAll(p);
+        setMode(p, PartitionMode.IDLE);
+    }
+
+    /** Initialisation is over: processes started during it are released now, the watchdog is armed. */
+    void enterNormal(PartitionRt p) {
+        setMode(p, PartitionMode.NORMAL);
+        for (Proc proc : p.procs) {
+            if (proc.started && proc.waitKind == Proc.Wait.NORMAL_MODE) {
+                m.control.release(proc, m.now);
+            }
+        }
+        m.watchdogs.arm(p);
+    }
+
+    private void stopAll(PartitionRt p) {
+        for (Proc proc : p.all) {
+            m.control.stop(proc);
+            proc.created = proc.index == Proc.INIT;
+        }
+        for (IntraObject o : p.objects) {
+            o.discardWaiters();
+        }
+        p.objects.clear();
+        p.errorStatus = null;
+        p.watchdogDeadline = Proc.NEVER;
+        m.channels.resetPartition(p);
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * The kernel's state: every table is built here at boot and only indexed afterwards. The mechanisms
+ * (engine, process control, timers, watchdogs, health monitor, lifecycle, channels) each live in their
+ * own class and share this state under the executor's lock.
+ */
+final class Module {
+    final SystemConfig config;
+    final Clock clock;
+    final ProcessExecutor executor;
+    final ReentrantLock lock;
+    final Consumer<String> console;
+    final ApplicationLoader loader;
+    final TraceBuffer[] trace;
+    final PlanTable[][] plans;
+    final PartitionRt[] partitions;
+    final Proc[] allProcs;
+    final CoreRt[] cores;
+    final ProcessControl control;
+    final HealthMonitor hm;
+    final Lifecycle lifecycle;
+    final Watchdogs watchdogs;
+    final Channels channels;
+
+    long now;
+    /** The process being resumed and its context (lockstep: at most one at a time). */
+    Proc current;
+    ExecutionContext currentCtx;
+    /** Plan the module runs or is switching to at the end of the current major frames. */
+    int targetPlan;
+    boolean shutdown;
+    private long seq;
+
+    long windowsRun;
+    long overruns;
+    long deadlineMisses;
+    long planSwitches;
+    long moduleResets;
+    final List<HmEvent> hmEvents = new ArrayList<>();
+
+    Module(SystemConfig config, Board board, ApplicationLoader loader) {
+        this.config = config;
+        this.clock = board.clock();
+        this.executor = board.executor();
+        this.lock = executor.lock();
+        this.console = board.console();
+        this.loader = loader;
+        int n = config.board().cores();
+        trace = new TraceBuffer[n];
+        for (int c = 0; c < n; c++) {
+            trace[c] = board.trace(c);
+        }
+        plans = PlanTable.build(config);
+        partitions = new PartitionRt[config.partitions().size()];
+        List<Proc> procs = new ArrayList<>();
+        for (PartitionConfig pc : config.partitions()) {
+            PartitionRt p = new PartitionRt(pc);
+            partitions[pc.index()] = p;
+            procs.addAll(List.of(p.all));
+        }
+        allProcs = procs.toArray(new Proc[0]);
+        cores = new CoreRt[n];
+        for (int c = 0; c < n; c++) {
+            cores[c] = new CoreRt(c, this);
+        }
+        control = new ProcessControl(this);
+        hm = new HealthMonitor(this);
+        lifecycle = new Lifecycle(this);
+        watchdogs = new Watchdogs(this);
+        channels = new Channels(this);
+        for (PartitionRt p : partitions) {
+            p.api = new PartitionApi(this, p);
+            channels.createHandles(p);
+        }
+        now = clock.now();
+        targetPlan = config.planIndex(config.initialPlan());
+    }
+
+    void trace(int core, TraceEventType type, long f0, long f1, long f2) {
+        trace[core].emit(now, type, f0, f1, f2);
+    }
+
+    long nextSeq() {
+        return ++seq;
+    }
+
+    /** Console line with the virtual time and the source. */
+    void print(String source, String text) {
+        console.accept(String.format("[%d.%09d] %s: %s", now / 1_000_000_000L, now % 1_000_000_000L, source, text));
+    }
+
+    /** Switch to {@code plan} at the end of each core's current major frame. */
+    void requestPlan(int plan) {
+        targetPlan = plan;
+        for (CoreRt c : cores) {
+            c.planRequested();
+        }
+    }
+
+    /** RESET_MODULE: every partition cold starts and the initial plan starts a new frame now. */
+    void reset() {
+        moduleResets++;
+        targetPlan = config.planIndex(config.initialPlan());
+        for (CoreRt c : cores) {
+            c.windowEnd = Math.min(c.windowEnd, now);
+            c.closeDue(now);
+        }
+        for (PartitionRt p : partitions) {
+            p.activeCore = -1;
+            lifecycle.restart(p, org.orrery.os.api.PartitionMode.COLD_START);
+        }
+        for (CoreRt c : cores) {
+            c.begin(targetPlan, now);
+        }
+    }
+
+    void shutdown() {
+        shutdown = true;
+        for (Proc p : allProcs) {
+            control.stop(p);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import org.orrery.os.api.Message;
+import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.QueuingPortRef;
+import org.orrery.os.config.OverflowPolicy;
+import org.orrery.os.config.PortConfig;
+import org.orrery.os.config.PortDirection;
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * A queuing port. A send goes straight into every destination's FIFO; when one is full the channel's
+ * policy decides: BLOCK waits (up to the timeout) until every destination has room, DROP_NEWEST drops the
+ * new message at the full destinations, DROP_OLDEST makes room by dropping their oldest. Each dropped
+ * message is traced as PORT_OVERFLOW against the port that lost it.
+ */
+final class QueuingPortHandle implements QueuingPort {
+    private final PartitionApi api;
+    private final int index;
+    private final PortConfig config;
+    private final QueuingPortRef ref;
+    private final Channels.QueueSlot slot;
+    private final Channels.Queuing channel;
+
+    QueuingPortHandle(PartitionApi api, int index, PortConfig config, Channels.QueueSlot slot,
+            Channels.Queuing channel) {
+        this.api = api;
+        this.index = index;
+        this.config = config;
+        this.ref = new QueuingPortRef(config.name(), index);
+        this.slot = slot;
+        this.channel = channel;
+    }
+
+    @Override
+    public QueuingPortRef ref() {
+        return ref;
+    }
+
+    private void check(Proc c, PortDirection direction, long timeoutNs) {
+        if (!api.part.portCreated[index]) {
+            throw api.refuse(c, "port " + config.name() + " was not created");
+        }
+        if (config.direction() != direction) {
+            throw api.refuse(c, "port " + config.name() + " is a " + config.direction() + " port");
+        }
+        api.checkTimeout(c, timeoutNs);
+    }
+
+    @Override
+    public boolean send(byte[] data, int length, long timeoutNs) {
+        Proc c = api.enter();
+        try {
+            check(c, PortDirection.SOURCE, timeoutNs);
+            api.checkMessage(c, data, length, config.maxMessageSize());
+            Module m = api.m;
+            int core = api.part.traceCore();
+            if (channel == null) {
+                m.trace(core, TraceEventType.PORT_SEND, api.part.index, index, length);
+                return true;
+            }
+            boolean delivered = true;
+            if (channel.policy == OverflowPolicy.BLOCK) {
+                long deadline = api.deadline(timeoutNs);
+                while (!allHaveRoom()) {
+                    if (timeoutNs == 0 || m.now >= deadline) {
+                        m.trace(api.part.traceCore(), TraceEventType.PORT_OVERFLOW, api.part.index, index, 1);
+                        return false;
+                    }
+                    m.control.await(c, channel.senders, deadline);
+                }
+            }
+            for (Channels.QueueSlot d : channel.dests) {
+                if (d.ring.full()) {
+                    m.trace(api.part.traceCore(), TraceEventType.PORT_OVERFLOW, d.part.index, d.port, 1);
+                    if (channel.policy == OverflowPolicy.DROP_NEWEST) {
+                        delivered = false;
+                        continue;
+                    }
+                    d.ring.dropOldest();
+                }
+                d.ring.put(data, length, m.now);
+                m.control.notifyOne(d.receivers);
+            }
+            m.trace(api.part.traceCore(), TraceEventType.PORT_SEND, api.part.index, index, length);
+            m.control.preemptIfNeeded(c);
+            return delivered;
+        } finally {
+            api.leave();
+        }
+    }
+
+    private boolean allHaveRoom() {
+        for (Channels.QueueSlot d : channel.dests) {
+            if (d.ring.full()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean receive(Message into, long timeoutNs) {
+        Proc c = api.enter();
+        try {
+            check(c, PortDirection.DESTINATION, timeoutNs);
+            if (into == null || into.data().length < config.maxMessageSize()) {
+                throw api.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
+            }
+            Module m = api.m;
+            long deadline = api.deadline(timeoutNs);
+            while (slot.ring.size() == 0) {
+                if (timeoutNs == 0 || m.now >= deadline) {
+                    return false;
+                }
+                m.control.await(c, slot.receivers, deadline);
+            }
+            int len = slot.ring.take(into);
+            m.trace(api.part.traceCore(), TraceEventType.PORT_RECEIVE, api.part.index, index, len);
+            if (slot.channel != null) {
+                m.control.notifyAll(slot.channel.senders);
+            }
+            m.control.preemptIfNeeded(c);
+            return true;
+        } finally {
+            api.leave();
+        }
+    }
+
+    @Override
+    public int pending() {
+        api.enter();
+        try {
+            return slot == null ? 0 : slot.ring.size();
+        } finally {
+            api.leave();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import java.util.List;
+import java.util.Map;
+import org.orrery.os.api.PartitionMode;
+
+/**
+ * What a run did.
+ *
+ * @param endTimeNs virtual (or real) time reached
+ * @param windowsRun windows opened, over all cores
+ * @param overruns windows in which a partition kept its core beyond the guard (WINDOW_OVERRUN)
+ * @param deadlineMisses DEADLINE_MISSED errors
+ * @param planSwitches plan switches performed (per core switch counted once per plan change)
+ * @param moduleResets RESET_MODULE actions performed
+ * @param shutdown whether the module was shut down by the health monitor
+ * @param hmEvents every error handled, in order
+ * @param modes final mode of each partition, by name
+ * @param activePlan plan active on the lowest core at the end
+ * @param traceDiscarded trace events lost to full buffers, over all cores
+ */
+public record RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
+        long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
+        String activePlan, long traceDiscarded) {
+
+    /** A short human-readable report (the CLI prints it after a run). */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("time %d.%09d s, windows %d, overruns %d, deadline misses %d, HM events %d, "
+                + "plan switches %d, resets %d%s%n", endTimeNs / 1_000_000_000L, endTimeNs % 1_000_000_000L,
+                windowsRun, overruns, deadlineMisses, hmEvents.size(), planSwitches, moduleResets,
+                shutdown ? ", SHUT DOWN" : ""));
+        sb.append("plan ").append(activePlan).append("; partitions:");
+        modes.forEach((name, mode) -> sb.append(' ').append(name).append('=').append(mode));
+        sb.append(System.lineSeparator());
+        if (traceDiscarded > 0) {
+            sb.append("trace events discarded: ").append(traceDiscarded).append(System.lineSeparator());
+        }
+        for (HmEvent e : hmEvents) {
+            sb.append("  HM ").append(e).append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import org.orrery.os.api.ErrorCode;
+
+/**
+ * Time-driven process events: deadline checks, periodic releases, delays and wait timeouts. A scan of
+ * the preallocated process table (deadlines before releases, so a release never hides the miss of the
+ * release before it).
+ */
+final class Timers {
+    private Timers() {
+    }
+
+    static long next(Module m) {
+        long next = Proc.NEVER;
+        for (Proc p : m.allProcs) {
+            if (p.started) {
+                next = Math.min(next, Math.min(p.wakeAt, p.deadlineAbs));
+            }
+        }
+        return next;
+    }
+
+    static void fire(Module m, long t) {
+        Proc[] procs = m.allProcs;
+        for (Proc p : procs) {
+            if (p.started && p.deadlineAbs <= t) {
+                p.deadlineAbs = Proc.NEVER;
+                m.deadlineMisses++;
+                m.hm.report(p.part, p, ErrorCode.DEADLINE_MISSED, p.name() + " missed its deadline");
+            }
+        }
+        for (Proc p : procs) {
+            if (!p.started || p.wakeAt > t) {
+                continue;
+            }
+            switch (p.waitKind) {
+                case RELEASE -> m.control.release(p, p.wakeAt);
+                case RESOURCE -> {
+                    p.waitingOn.remove(p);
+                    m.control.wake(p, false);
+                }
+                default -> m.control.makeReady(p);
+            }
+        }
+    }
+}

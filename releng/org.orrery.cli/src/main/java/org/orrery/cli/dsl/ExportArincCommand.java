@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli.dsl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.orrery.cli.OrreryCli;
+import org.orrery.dsl.Compilation;
+import org.orrery.dsl.SystemCompiler;
+import org.orrery.dsl.arinc.ArincExporter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code orrery export-arinc}: .orrery → ARINC 653 module configuration XML. */
+@Command(name = "export-arinc", mixinStandardHelpOptions = true,
+        description = "Export a checked system as an ARINC 653 module configuration (ARINC_653_Module).")
+public final class ExportArincCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The .orrery file declaring the system.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.xml", required = true, description = "XML file to write.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Compilation c = SystemCompiler.create().compile(file);
+        int exit = Diagnostics.report(c, err);
+        if (exit != OrreryCli.EXIT_OK) {
+            return exit;
+        }
+        if (c.config().isEmpty()) {
+            err.println(file + ":1:1: error[no-system]: the file declares no 'system'; nothing to export");
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, ArincExporter.export(c.config().get()));
+        } catch (IOException e) {
+            err.println("orrery export-arinc: cannot write " + output + ": " + e.getMessage());
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        spec.commandLine().getOut().println("orrery export-arinc: wrote " + output);
+        return OrreryCli.EXIT_OK;
+    }
+}

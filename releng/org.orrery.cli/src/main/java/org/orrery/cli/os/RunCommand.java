@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli.os;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.orrery.cli.OrreryCli;
+import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.bsp.sim.Simulator;
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.image.BuildRequest;
+import org.orrery.os.image.BuildResult;
+import org.orrery.os.image.ImageBuildException;
+import org.orrery.os.image.ImageBuilder;
+import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageVerifier;
+import org.orrery.os.image.LoadedImage;
+import org.orrery.os.image.SigningKeys;
+import org.orrery.os.trace.ctf.CtfWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code orrery run}: verify an image, boot it on a board, show what it did. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Verify a signed image and boot it on a board; prints partition console output and a "
+                + "schedule summary (windows run, overruns, HM events). A system.orrery is built in memory first.")
+public final class RunCommand implements Callable<Integer> {
+
+    static final String SIM = "sim";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE", description = "Image (.oimg), or a system.orrery / .orcf to build and run.")
+    Path input;
+
+    @Option(names = "--board", paramLabel = "BOARD", description = "Board to run on (default: the system's board).")
+    String board;
+
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long to run, in board time (default: ${DEFAULT-VALUE}; units ns, us, ms, s, m).")
+    long durationNs;
+
+    @Option(names = "--trace", paramLabel = "DIR", description = "Write a CTF 1.8 trace of the run to DIR.")
+    Path traceDir;
+
+    @Option(names = "--key", paramLabel = "PUB",
+            description = "Trusted public key (default: ~/.orrery/keys/orrery-signing.pub).")
+    Path key;
+
+    @Option(names = "--min-security-counter", paramLabel = "N", defaultValue = "0",
+            description = "Refuse images whose security counter is lower (anti-rollback).")
+    long minCounter;
+
+    @Option(names = "--guard-ms", paramLabel = "MS", defaultValue = "2000", hidden = true,
+            description = "Wall-clock time a process may hold a simulated core between kernel calls.")
+    long guardMs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedImage image = SystemInput.isSystemDescription(input) ? buildInMemory(err) : verified(err);
+        if (image == null) {
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        String boardName = board != null ? board : image.config().board().name();
+        if (!boardName.equals(SIM)) {
+            err.println("orrery run: board '" + boardName + "' is not available in this build (boards: " + SIM
+                    + "); pass --board sim to simulate it");
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        Simulator sim = image.simulator().guardMillis(guardMs).echo(out::println);
+        try {
+            SimResult result;
+            long events = 0;
+            if (traceDir != null) {
+                Map<String, String> env = new TreeMap<>(Map.of("board", SIM, "system", image.config().name(),
+                        "image_signer", image.image().signer().isEmpty() ? "unsigned" : image.image().signer()));
+                long[] count = new long[1];
+                try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env)) {
+                    result = sim.traceSink((c, ts, t, f0, f1, f2) -> {
+                        count[0]++;
+                        w.event(c, ts, t, f0, f1, f2);
+                    }).run(durationNs);
+                }
+                events = count[0];
+            } else {
+                result = sim.run(durationNs);
+            }
+            out.println("--- schedule summary (" + SIM + " board, " + image.config().name() + ") ---");
+            out.print(result.summary().format());
+            if (traceDir != null) {
+                out.println("trace: " + events + " events in " + traceDir + " (CTF 1.8; `orrery trace dump "
+                        + traceDir + "` or babeltrace2)");
+            }
+            out.flush();
+            return OrreryCli.EXIT_OK;
+        } catch (ConfigException e) {
+            err.println("orrery run: " + e.getMessage());
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        } catch (IOException e) {
+            err.println("orrery run: cannot write the trace: " + e.getMessage());
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+    }
+
+    private LoadedImage verified(PrintWriter err) {
+        if (!Files.exists(input)) {
+            err.println("orrery run: " + input + ": no such image");
+            return null;
+        }
+        Path k = key != null ? key : KeyLocations.defaultPublic();
+        if (key == null && !Files.exists(k)) {
+            err.println("orrery run: no trusted public key: pass --key, or create a key pair with `orrery keygen` ("
+                    + KeyLocations.defaultDir() + ")");
+            return null;
+        }
+        try {
+            PublicKey trusted = SigningKeys.readPublic(k);
+            return LoadedImage.load(input, trusted, minCounter);
+        } catch (IOException e) {
+            err.println("orrery run: " + e.getMessage());
+        } catch (ImageException e) {
+            err.println("orrery run: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** A system description is built in this process and booted directly: nothing leaves memory to be trusted. */
+    private LoadedImage buildInMemory(PrintWriter err) {
+        SystemInput.Loaded loaded = SystemInput.load(input, err);
+        if (loaded == null) {
+            return null;
+        }
+        Path sourceRoot = input.getParent() == null ? Path.of("") : input.getParent();
+        try {
+            BuildResult built = ImageBuilder.build(new BuildRequest(loaded.config(), sourceRoot,
+                    loaded.generatedSources(), BuildRequest.DEFAULT_KERNEL_MODULES, 0, null));
+            built.warnings().forEach(w -> err.println("orrery run: warning: " + w));
+            return LoadedImage.of(ImageVerifier.inspect(built.bytes(), input.toString()), input.toString());
+        } catch (ImageBuildException e) {
+            e.problems().forEach(err::println);
+            err.println("orrery run: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                    + "; nothing to run");
+        } catch (ImageException e) {
+            err.println("orrery run: " + e.getMessage());
+        }
+        return null;
+    }
+}

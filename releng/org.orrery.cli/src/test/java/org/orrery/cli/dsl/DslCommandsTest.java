@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.cli.OrreryCli;
+
+/** The DSL subcommands, run in-process through the real command line. */
+class DslCommandsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("examples"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    private static String example(String name) {
+        return root().resolve("examples").resolve(name).resolve("system.orrery").toString();
+    }
+
+    private static String fixture(String name) {
+        return root().resolve("dsl/org.orrery.dsl.tests/fixtures").resolve(name).toString();
+    }
+
+    private void assertNoStackTrace() {
+        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void checkAcceptsEveryExample() {
+        assertEquals(OrreryCli.EXIT_OK, run("check", example("flight-control"), example("satellite-obc"),
+                example("wan-router"), example("mixed-criticality")), err.toString());
+        assertEquals(4, out.toString().lines().filter(l -> l.endsWith(": 0 errors, 0 warnings")).count(), out.toString());
+    }
+
+    @Test
+    void checkReportsRuleViolationsAsFileLineColumn() {
+        String f = fixture("windows-overlap.orrery");
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", f));
+        String line = err.toString().lines().findFirst().orElse("");
+        assertTrue(line.matches(".*windows-overlap\\.orrery:32:21: error\\[windows-overlap\\]: Window of 'a' at 4 ms .*"), line);
+        assertNoStackTrace();
+    }
+
+    @Test
+    void checkOfAMissingFileIsAnInputError() {
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", "no/such/system.orrery"));
+        assertTrue(err.toString().contains("no/such/system.orrery:1:1: error[file-unreadable]"), err.toString());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void checkWithoutFilesIsAUsageError() {
+        assertEquals(OrreryCli.EXIT_USAGE, run("check"));
+    }
+
+    @Test
+    void generateWritesConfigurationReportsAndConstants(@TempDir Path dir) {
+        assertEquals(OrreryCli.EXIT_OK, run("generate", example("flight-control"), "-o", dir.toString()), err.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("system.orcf")));
+        assertTrue(Files.isRegularFile(dir.resolve("reports/schedule.txt")));
+        assertTrue(Files.isRegularFile(dir.resolve("reports/gantt-normal-core1.svg")));
+        assertTrue(Files.isRegularFile(dir.resolve("reports/memory-map.txt")));
+        assertTrue(Files.isRegularFile(dir.resolve("reports/utilisation.txt")));
+        assertTrue(Files.isRegularFile(dir.resolve("constants/org/orrery/examples/flightcontrol/fcs/FcsConfig.java")));
+    }
+
+    @Test
+    void generateRefusesAWrongSystem(@TempDir Path dir) {
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("generate", fixture("unschedulable.orrery"), "-o", dir.toString()));
+        assertTrue(err.toString().contains("error[unschedulable]"), err.toString());
+        assertFalse(Files.exists(dir.resolve("system.orcf")));
+    }
+
+    @Test
+    void generateWithoutOutputIsAUsageError() {
+        assertEquals(OrreryCli.EXIT_USAGE, run("generate", example("flight-control")));
+    }
+
+    @Test
+    void importWritesACheckedSystem(@TempDir Path dir) {
+        Path target = dir.resolve("imported.orrery");
+        assertEquals(OrreryCli.EXIT_OK, run("import", fixture("xtratum/two-cores.xml"), "-o", target.toString()), err.toString());
+        assertTrue(Files.isRegularFile(target));
+        assertEquals(OrreryCli.EXIT_OK, run("check", target.toString()), err.toString());
+    }
+
+    @Test
+    void importOfMalformedXmlNamesThePosition(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("bad.xml");
+        Files.writeString(xml, "<SystemDescription>\n  <PartitionTable>\n</SystemDescription>\n");
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("import", xml.toString(), "-o", dir.resolve("x.orrery").toString()));
+        assertTrue(err.toString().startsWith(xml + ":3:"), err.toString());
+        assertTrue(err.toString().contains("error[xmcf]"), err.toString());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void exportArincWritesTheModuleConfiguration(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("fc.xml");
+        assertEquals(OrreryCli.EXIT_OK, run("export-arinc", example("flight-control"), "-o", xml.toString()), err.toString());
+        String text = Files.readString(xml);
+        assertTrue(text.contains("<ARINC_653_Module ModuleName=\"flight_control\""), text);
+        assertTrue(text.contains("<Connection_Table>"), text);
+    }
+}
