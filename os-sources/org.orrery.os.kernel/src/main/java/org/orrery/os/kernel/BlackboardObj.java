@@ -13,21 +13,21 @@ final class BlackboardObj extends IntraObject implements Blackboard {
     private long time;
     private boolean shown;
 
-    BlackboardObj(CallGate gate, String name, int maxMessageSize) {
-        super(gate, name);
+    BlackboardObj(PartitionApi api, String name, int maxMessageSize) {
+        super(api, name);
         this.data = new byte[maxMessageSize];
-        this.readers = new WaitQueue(gate.part.all.length, QueuingDiscipline.FIFO);
+        this.readers = new WaitQueue(api.part.all.length, QueuingDiscipline.FIFO);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
+        Proc c = api.enter();
         try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "blackboard " + name + " belongs to an earlier start of the partition");
+            if (generation != api.part.generation) {
+                throw api.refuse(c, "blackboard " + name + " belongs to an earlier start of the partition");
             }
-            gate.checkTimeout(c, timeoutNs);
+            api.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            gate.leave();
+            api.leave();
             throw e;
         }
         return c;
@@ -37,15 +37,15 @@ final class BlackboardObj extends IntraObject implements Blackboard {
     public void display(byte[] message, int len) {
         Proc c = enter(0);
         try {
-            gate.checkMessage(c, message, len, data.length);
+            api.checkMessage(c, message, len, data.length);
             System.arraycopy(message, 0, data, 0, len);
             length = len;
-            time = gate.m.now;
+            time = api.m.now;
             shown = true;
-            gate.m.control.notifyAll(readers);
-            gate.m.control.preemptIfNeeded(c);
+            api.m.control.notifyAll(readers);
+            api.m.control.preemptIfNeeded(c);
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -55,7 +55,7 @@ final class BlackboardObj extends IntraObject implements Blackboard {
         try {
             shown = false;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -64,20 +64,20 @@ final class BlackboardObj extends IntraObject implements Blackboard {
         Proc c = enter(timeoutNs);
         try {
             if (into == null || into.data().length < data.length) {
-                throw gate.refuse(c, "receive buffer smaller than " + data.length + " bytes");
+                throw api.refuse(c, "receive buffer smaller than " + data.length + " bytes");
             }
-            long deadline = gate.deadline(timeoutNs);
+            long deadline = api.deadline(timeoutNs);
             while (!shown) {
-                if (timeoutNs == 0 || gate.m.now >= deadline) {
+                if (timeoutNs == 0 || api.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, readers, deadline);
+                api.m.control.await(c, readers, deadline);
             }
             System.arraycopy(data, 0, into.data(), 0, length);
             into.filled(length, true, time);
             return true;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 

@@ -12,23 +12,23 @@ final class BufferObj extends IntraObject implements Buffer {
     private final WaitQueue senders;
     private final WaitQueue receivers;
 
-    BufferObj(CallGate gate, String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
-        super(gate, name);
+    BufferObj(PartitionApi api, String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
+        super(api, name);
         this.maxMessageSize = maxMessageSize;
         this.ring = new MessageRing(depth, maxMessageSize);
-        this.senders = new WaitQueue(gate.part.all.length, discipline);
-        this.receivers = new WaitQueue(gate.part.all.length, discipline);
+        this.senders = new WaitQueue(api.part.all.length, discipline);
+        this.receivers = new WaitQueue(api.part.all.length, discipline);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
+        Proc c = api.enter();
         try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "buffer " + name + " belongs to an earlier start of the partition");
+            if (generation != api.part.generation) {
+                throw api.refuse(c, "buffer " + name + " belongs to an earlier start of the partition");
             }
-            gate.checkTimeout(c, timeoutNs);
+            api.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            gate.leave();
+            api.leave();
             throw e;
         }
         return c;
@@ -38,20 +38,20 @@ final class BufferObj extends IntraObject implements Buffer {
     public boolean send(byte[] data, int length, long timeoutNs) {
         Proc c = enter(timeoutNs);
         try {
-            gate.checkMessage(c, data, length, maxMessageSize);
-            long deadline = gate.deadline(timeoutNs);
+            api.checkMessage(c, data, length, maxMessageSize);
+            long deadline = api.deadline(timeoutNs);
             while (ring.full()) {
-                if (timeoutNs == 0 || gate.m.now >= deadline) {
+                if (timeoutNs == 0 || api.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, senders, deadline);
+                api.m.control.await(c, senders, deadline);
             }
-            ring.put(data, length, gate.m.now);
-            gate.m.control.notifyOne(receivers);
-            gate.m.control.preemptIfNeeded(c);
+            ring.put(data, length, api.m.now);
+            api.m.control.notifyOne(receivers);
+            api.m.control.preemptIfNeeded(c);
             return true;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -60,21 +60,21 @@ final class BufferObj extends IntraObject implements Buffer {
         Proc c = enter(timeoutNs);
         try {
             if (into == null || into.data().length < maxMessageSize) {
-                throw gate.refuse(c, "receive buffer smaller than " + maxMessageSize + " bytes");
+                throw api.refuse(c, "receive buffer smaller than " + maxMessageSize + " bytes");
             }
-            long deadline = gate.deadline(timeoutNs);
+            long deadline = api.deadline(timeoutNs);
             while (ring.size() == 0) {
-                if (timeoutNs == 0 || gate.m.now >= deadline) {
+                if (timeoutNs == 0 || api.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, receivers, deadline);
+                api.m.control.await(c, receivers, deadline);
             }
             ring.take(into);
-            gate.m.control.notifyOne(senders);
-            gate.m.control.preemptIfNeeded(c);
+            api.m.control.notifyOne(senders);
+            api.m.control.preemptIfNeeded(c);
             return true;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -84,7 +84,7 @@ final class BufferObj extends IntraObject implements Buffer {
         try {
             return ring.size();
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 

@@ -3,14 +3,14 @@ package org.orrery.os.kernel;
 
 /** Base of buffers, blackboards, semaphores and events: belongs to one generation of one partition. */
 abstract class IntraObject {
-    final CallGate gate;
+    final PartitionApi api;
     final String name;
     final int generation;
 
-    IntraObject(CallGate gate, String name) {
-        this.gate = gate;
+    IntraObject(PartitionApi api, String name) {
+        this.api = api;
         this.name = name;
-        this.generation = gate.part.generation;
+        this.generation = api.part.generation;
     }
 
     /** Wakes everything blocked on this object (the partition restarts). */

@@ -80,8 +80,7 @@ final class Module {
         watchdogs = new Watchdogs(this);
         channels = new Channels(this);
         for (PartitionRt p : partitions) {
-            p.gate = new CallGate(this, p);
-            p.api = new PartitionApi(p.gate);
+            p.api = new PartitionApi(this, p);
             channels.createHandles(p);
         }
         now = clock.now();

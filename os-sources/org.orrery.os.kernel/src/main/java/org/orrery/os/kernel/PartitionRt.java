@@ -23,7 +23,6 @@ final class PartitionRt {
     final Object[] portHandles;
     final boolean[] portCreated;
     final List<IntraObject> objects = new ArrayList<>();
-    CallGate gate;
     PartitionApi api;
 
     PartitionMode mode = PartitionMode.COLD_START;

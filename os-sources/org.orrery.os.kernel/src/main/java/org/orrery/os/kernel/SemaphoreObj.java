@@ -10,22 +10,22 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
     private final WaitQueue waiters;
     private int value;
 
-    SemaphoreObj(CallGate gate, String name, int initial, int max, QueuingDiscipline discipline) {
-        super(gate, name);
+    SemaphoreObj(PartitionApi api, String name, int initial, int max, QueuingDiscipline discipline) {
+        super(api, name);
         this.value = initial;
         this.max = max;
-        this.waiters = new WaitQueue(gate.part.all.length, discipline);
+        this.waiters = new WaitQueue(api.part.all.length, discipline);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
+        Proc c = api.enter();
         try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "semaphore " + name + " belongs to an earlier start of the partition");
+            if (generation != api.part.generation) {
+                throw api.refuse(c, "semaphore " + name + " belongs to an earlier start of the partition");
             }
-            gate.checkTimeout(c, timeoutNs);
+            api.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            gate.leave();
+            api.leave();
             throw e;
         }
         return c;
@@ -35,17 +35,17 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
     public boolean acquire(long timeoutNs) {
         Proc c = enter(timeoutNs);
         try {
-            long deadline = gate.deadline(timeoutNs);
+            long deadline = api.deadline(timeoutNs);
             while (value == 0) {
-                if (timeoutNs == 0 || gate.m.now >= deadline) {
+                if (timeoutNs == 0 || api.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, waiters, deadline);
+                api.m.control.await(c, waiters, deadline);
             }
             value--;
             return true;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -54,13 +54,13 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
         Proc c = enter(0);
         try {
             if (value == max) {
-                throw gate.refuse(c, "semaphore " + name + " is already at its maximum " + max);
+                throw api.refuse(c, "semaphore " + name + " is already at its maximum " + max);
             }
             value++;
-            gate.m.control.notifyOne(waiters);
-            gate.m.control.preemptIfNeeded(c);
+            api.m.control.notifyOne(waiters);
+            api.m.control.preemptIfNeeded(c);
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 
@@ -70,7 +70,7 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
         try {
             return value;
         } finally {
-            gate.leave();
+            api.leave();
         }
     }
 

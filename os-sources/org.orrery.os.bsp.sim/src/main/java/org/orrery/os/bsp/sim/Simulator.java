@@ -11,7 +11,6 @@ import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceSink;
-import org.orrery.os.trace.ctf.CtfWriter;
 
 /**
  * Runs a system on the simulated board (the entry point for the CLI and tests):
@@ -52,10 +51,7 @@ public final class Simulator {
         return this;
     }
 
-    /**
-     * Receives every trace event during the run (buffers are drained every 10 ms of virtual time). A
-     * {@link CtfWriter} sink also gets each core's count of events discarded because its buffer was full.
-     */
+    /** Receives every trace event during the run (buffers are drained every 10 ms of virtual time). */
     public Simulator traceSink(TraceSink sink) {
         this.traceSink = sink;
         return this;
@@ -95,12 +91,7 @@ public final class Simulator {
 
     private void drain(Kernel kernel) {
         for (TraceBuffer b : kernel.traceBuffers()) {
-            // A CTF writer also records each core's discarded-event count in its packet contexts.
-            if (false && traceSink instanceof CtfWriter ctf) {
-                ctf.drain(b);
-            } else {
-                b.drainTo(traceSink);
-            }
+            b.drainTo(traceSink);
         }
     }
 }
