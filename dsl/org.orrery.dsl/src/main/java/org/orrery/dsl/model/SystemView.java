@@ -265,6 +265,13 @@ public final class SystemView {
         return firstChannel;
     }
 
+    private final Map<Plan, Map<Partition, List<Window>>> windowsPerPlan = new IdentityHashMap<>();
+
+    /** Windows of each partition in {@code plan} (computed once per plan and view). */
+    public Map<Partition, List<Window>> windowsOf(Plan plan) {
+        return windowsPerPlan.computeIfAbsent(plan, SystemView::windowsByPartition);
+    }
+
     /** Windows of each partition in {@code plan}. */
     public static Map<Partition, List<Window>> windowsByPartition(Plan plan) {
         Map<Partition, List<Window>> map = new IdentityHashMap<>();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.validation;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +34,10 @@ public abstract class OrreryRules extends AbstractDeclarativeValidator {
         if (context == null) {
             return SystemView.containing(object);
         }
-        Model own = SystemView.modelOf(object);
-        Object key = SystemView.class.getName() + "@" + System.identityHashCode(own);
-        Object cached = context.get(key);
-        if (cached instanceof SystemView v) {
-            return v;
-        }
-        SystemView v = SystemView.containing(object);
-        context.put(key, v);
-        return v;
+        @SuppressWarnings("unchecked")
+        Map<Model, SystemView> views = (Map<Model, SystemView>) context.computeIfAbsent(SystemView.class,
+                k -> new IdentityHashMap<Model, SystemView>());
+        return views.computeIfAbsent(SystemView.modelOf(object), m -> SystemView.containing(object));
     }
 
     /** True when {@code model} is the file that declares the system: whole-system rules report there. */

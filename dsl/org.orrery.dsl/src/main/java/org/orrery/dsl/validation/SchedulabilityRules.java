@@ -46,8 +46,9 @@ public class SchedulabilityRules extends OrreryRules {
             return;
         }
         Set<Process> reported = new HashSet<>();
-        for (Plan plan : system(partition).plans()) {
-            List<Window> windows = SystemView.windowsByPartition(plan).get(partition);
+        SystemView system = system(partition);
+        for (Plan plan : system.plans()) {
+            List<Window> windows = system.windowsOf(plan).get(partition);
             Supply supply = windows == null ? null : SupplyOf.windows(windows);
             if (supply == null) {
                 continue;

@@ -22,9 +22,10 @@ public final class ConfigFormat {
     public static final int TRAILER_BYTES = 4;
     /**
      * File name of the configuration copy written beside a CTF trace (by {@code orrery run --trace}), so
-     * that trace tools can turn the indexes in events back into partition, port and plan names.
+     * that trace tools can turn the indexes in events back into partition, port and plan names. Hidden (leading
+     * dot) because CTF readers such as babeltrace2 take every other file of a trace directory for a stream.
      */
-    public static final String TRACE_COMPANION_FILE = "configuration.orcf";
+    public static final String TRACE_COMPANION_FILE = ".configuration.orcf";
 
     private ConfigFormat() {
     }

@@ -138,7 +138,12 @@ public final class ImageBuilder {
                     problems.addAll(r.errors());
                     continue;
                 }
-                classes = r.classes();
+                classes = new TreeMap<>(r.classes());
+                for (Map.Entry<String, byte[]> res : AppCompiler.resources(src).entrySet()) {
+                    if (classes.putIfAbsent(res.getKey(), res.getValue()) != null) {
+                        problems.add(display + "/" + res.getKey() + ": resource clashes with a compiled class");
+                    }
+                }
             } else {
                 problems.add("configuration: " + field + ".sourcePath: " + display + (Files.exists(src)
                         ? " is neither a source directory nor a .jar" : " does not exist"));

@@ -13,21 +13,21 @@ final class BlackboardObj extends IntraObject implements Blackboard {
     private long time;
     private boolean shown;
 
-    BlackboardObj(PartitionApi api, String name, int maxMessageSize) {
-        super(api, name);
+    BlackboardObj(CallGate gate, String name, int maxMessageSize) {
+        super(gate, name);
         this.data = new byte[maxMessageSize];
-        this.readers = new WaitQueue(api.part.all.length, QueuingDiscipline.FIFO);
+        this.readers = new WaitQueue(gate.part.all.length, QueuingDiscipline.FIFO);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
-            if (generation != api.part.generation) {
-                throw api.refuse(c, "blackboard " + name + " belongs to an earlier start of the partition");
+            if (generation != gate.part.generation) {
+                throw gate.refuse(c, "blackboard " + name + " belongs to an earlier start of the partition");
             }
-            api.checkTimeout(c, timeoutNs);
+            gate.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            api.leave();
+            gate.leave();
             throw e;
         }
         return c;
@@ -37,15 +37,15 @@ final class BlackboardObj extends IntraObject implements Blackboard {
     public void display(byte[] message, int len) {
         Proc c = enter(0);
         try {
-            api.checkMessage(c, message, len, data.length);
+            gate.checkMessage(c, message, len, data.length);
             System.arraycopy(message, 0, data, 0, len);
             length = len;
-            time = api.m.now;
+            time = gate.m.now;
             shown = true;
-            api.m.control.notifyAll(readers);
-            api.m.control.preemptIfNeeded(c);
+            gate.m.control.notifyAll(readers);
+            gate.m.control.preemptIfNeeded(c);
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -55,7 +55,7 @@ final class BlackboardObj extends IntraObject implements Blackboard {
         try {
             shown = false;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -64,20 +64,20 @@ final class BlackboardObj extends IntraObject implements Blackboard {
         Proc c = enter(timeoutNs);
         try {
             if (into == null || into.data().length < data.length) {
-                throw api.refuse(c, "receive buffer smaller than " + data.length + " bytes");
+                throw gate.refuse(c, "receive buffer smaller than " + data.length + " bytes");
             }
-            long deadline = api.deadline(timeoutNs);
+            long deadline = gate.deadline(timeoutNs);
             while (!shown) {
-                if (timeoutNs == 0 || api.m.now >= deadline) {
+                if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                api.m.control.await(c, readers, deadline);
+                gate.m.control.await(c, readers, deadline);
             }
             System.arraycopy(data, 0, into.data(), 0, length);
             into.filled(length, true, time);
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 

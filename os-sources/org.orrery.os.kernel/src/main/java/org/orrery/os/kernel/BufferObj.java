@@ -12,23 +12,23 @@ final class BufferObj extends IntraObject implements Buffer {
     private final WaitQueue senders;
     private final WaitQueue receivers;
 
-    BufferObj(PartitionApi api, String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
-        super(api, name);
+    BufferObj(CallGate gate, String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
+        super(gate, name);
         this.maxMessageSize = maxMessageSize;
         this.ring = new MessageRing(depth, maxMessageSize);
-        this.senders = new WaitQueue(api.part.all.length, discipline);
-        this.receivers = new WaitQueue(api.part.all.length, discipline);
+        this.senders = new WaitQueue(gate.part.all.length, discipline);
+        this.receivers = new WaitQueue(gate.part.all.length, discipline);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
-            if (generation != api.part.generation) {
-                throw api.refuse(c, "buffer " + name + " belongs to an earlier start of the partition");
+            if (generation != gate.part.generation) {
+                throw gate.refuse(c, "buffer " + name + " belongs to an earlier start of the partition");
             }
-            api.checkTimeout(c, timeoutNs);
+            gate.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            api.leave();
+            gate.leave();
             throw e;
         }
         return c;
@@ -38,20 +38,20 @@ final class BufferObj extends IntraObject implements Buffer {
     public boolean send(byte[] data, int length, long timeoutNs) {
         Proc c = enter(timeoutNs);
         try {
-            api.checkMessage(c, data, length, maxMessageSize);
-            long deadline = api.deadline(timeoutNs);
+            gate.checkMessage(c, data, length, maxMessageSize);
+            long deadline = gate.deadline(timeoutNs);
             while (ring.full()) {
-                if (timeoutNs == 0 || api.m.now >= deadline) {
+                if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                api.m.control.await(c, senders, deadline);
+                gate.m.control.await(c, senders, deadline);
             }
-            ring.put(data, length, api.m.now);
-            api.m.control.notifyOne(receivers);
-            api.m.control.preemptIfNeeded(c);
+            ring.put(data, length, gate.m.now);
+            gate.m.control.notifyOne(receivers);
+            gate.m.control.preemptIfNeeded(c);
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -60,21 +60,21 @@ final class BufferObj extends IntraObject implements Buffer {
         Proc c = enter(timeoutNs);
         try {
             if (into == null || into.data().length < maxMessageSize) {
-                throw api.refuse(c, "receive buffer smaller than " + maxMessageSize + " bytes");
+                throw gate.refuse(c, "receive buffer smaller than " + maxMessageSize + " bytes");
             }
-            long deadline = api.deadline(timeoutNs);
+            long deadline = gate.deadline(timeoutNs);
             while (ring.size() == 0) {
-                if (timeoutNs == 0 || api.m.now >= deadline) {
+                if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                api.m.control.await(c, receivers, deadline);
+                gate.m.control.await(c, receivers, deadline);
             }
             ring.take(into);
-            api.m.control.notifyOne(senders);
-            api.m.control.preemptIfNeeded(c);
+            gate.m.control.notifyOne(senders);
+            gate.m.control.preemptIfNeeded(c);
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -84,7 +84,7 @@ final class BufferObj extends IntraObject implements Buffer {
         try {
             return ring.size();
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 

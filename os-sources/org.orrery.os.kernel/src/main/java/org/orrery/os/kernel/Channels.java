@@ -133,8 +133,8 @@ final class Channels {
         for (int i = 0; i < p.config.ports().size(); i++) {
             PortConfig port = p.config.ports().get(i);
             p.portHandles[i] = port.kind() == PortKind.SAMPLING
-                    ? new SamplingPortHandle(p.api, i, port, samplingSlots[p.index][i], samplingTargets(p.index, i))
-                    : new QueuingPortHandle(p.api, i, port, queueSlots[p.index][i], queuingSources[p.index][i]);
+                    ? new SamplingPortHandle(p.gate, i, port, samplingSlots[p.index][i], samplingTargets(p.index, i))
+                    : new QueuingPortHandle(p.gate, i, port, queueSlots[p.index][i], queuingSources[p.index][i]);
         }
     }
 

@@ -9,20 +9,20 @@ final class EventObj extends IntraObject implements Event {
     private final WaitQueue waiters;
     private boolean up;
 
-    EventObj(PartitionApi api, String name) {
-        super(api, name);
-        this.waiters = new WaitQueue(api.part.all.length, QueuingDiscipline.FIFO);
+    EventObj(CallGate gate, String name) {
+        super(gate, name);
+        this.waiters = new WaitQueue(gate.part.all.length, QueuingDiscipline.FIFO);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
-            if (generation != api.part.generation) {
-                throw api.refuse(c, "event " + name + " belongs to an earlier start of the partition");
+            if (generation != gate.part.generation) {
+                throw gate.refuse(c, "event " + name + " belongs to an earlier start of the partition");
             }
-            api.checkTimeout(c, timeoutNs);
+            gate.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            api.leave();
+            gate.leave();
             throw e;
         }
         return c;
@@ -33,10 +33,10 @@ final class EventObj extends IntraObject implements Event {
         Proc c = enter(0);
         try {
             up = true;
-            api.m.control.notifyAll(waiters);
-            api.m.control.preemptIfNeeded(c);
+            gate.m.control.notifyAll(waiters);
+            gate.m.control.preemptIfNeeded(c);
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -46,7 +46,7 @@ final class EventObj extends IntraObject implements Event {
         try {
             up = false;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -54,16 +54,16 @@ final class EventObj extends IntraObject implements Event {
     public boolean await(long timeoutNs) {
         Proc c = enter(timeoutNs);
         try {
-            long deadline = api.deadline(timeoutNs);
+            long deadline = gate.deadline(timeoutNs);
             while (!up) {
-                if (timeoutNs == 0 || api.m.now >= deadline) {
+                if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                api.m.control.await(c, waiters, deadline);
+                gate.m.control.await(c, waiters, deadline);
             }
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -78,7 +78,7 @@ final class EventObj extends IntraObject implements Event {
         try {
             return up;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 }

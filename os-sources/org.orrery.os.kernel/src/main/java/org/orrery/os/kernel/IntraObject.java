@@ -3,14 +3,14 @@ package org.orrery.os.kernel;
 
 /** Base of buffers, blackboards, semaphores and events: belongs to one generation of one partition. */
 abstract class IntraObject {
-    final PartitionApi api;
+    final CallGate gate;
     final String name;
     final int generation;
 
-    IntraObject(PartitionApi api, String name) {
-        this.api = api;
+    IntraObject(CallGate gate, String name) {
+        this.gate = gate;
         this.name = name;
-        this.generation = api.part.generation;
+        this.generation = gate.part.generation;
     }
 
     /** Wakes everything blocked on this object (the partition restarts). */

@@ -80,7 +80,8 @@ final class Module {
         watchdogs = new Watchdogs(this);
         channels = new Channels(this);
         for (PartitionRt p : partitions) {
-            p.api = new PartitionApi(this, p);
+            p.gate = new CallGate(this, p);
+            p.api = new PartitionApi(p.gate);
             channels.createHandles(p);
         }
         now = clock.now();

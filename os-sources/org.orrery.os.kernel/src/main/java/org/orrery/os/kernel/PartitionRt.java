@@ -23,6 +23,7 @@ final class PartitionRt {
     final Object[] portHandles;
     final boolean[] portCreated;
     final List<IntraObject> objects = new ArrayList<>();
+    CallGate gate;
     PartitionApi api;
 
     PartitionMode mode = PartitionMode.COLD_START;

@@ -16,16 +16,16 @@ import org.orrery.os.trace.TraceEventType;
  * message is traced as PORT_OVERFLOW against the port that lost it.
  */
 final class QueuingPortHandle implements QueuingPort {
-    private final PartitionApi api;
+    private final CallGate gate;
     private final int index;
     private final PortConfig config;
     private final QueuingPortRef ref;
     private final Channels.QueueSlot slot;
     private final Channels.Queuing channel;
 
-    QueuingPortHandle(PartitionApi api, int index, PortConfig config, Channels.QueueSlot slot,
+    QueuingPortHandle(CallGate gate, int index, PortConfig config, Channels.QueueSlot slot,
             Channels.Queuing channel) {
-        this.api = api;
+        this.gate = gate;
         this.index = index;
         this.config = config;
         this.ref = new QueuingPortRef(config.name(), index);
@@ -39,33 +39,33 @@ final class QueuingPortHandle implements QueuingPort {
     }
 
     private void check(Proc c, PortDirection direction, long timeoutNs) {
-        if (!api.part.portCreated[index]) {
-            throw api.refuse(c, "port " + config.name() + " was not created");
+        if (!gate.part.portCreated[index]) {
+            throw gate.refuse(c, "port " + config.name() + " was not created");
         }
         if (config.direction() != direction) {
-            throw api.refuse(c, "port " + config.name() + " is a " + config.direction() + " port");
+            throw gate.refuse(c, "port " + config.name() + " is a " + config.direction() + " port");
         }
-        api.checkTimeout(c, timeoutNs);
+        gate.checkTimeout(c, timeoutNs);
     }
 
     @Override
     public boolean send(byte[] data, int length, long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
             check(c, PortDirection.SOURCE, timeoutNs);
-            api.checkMessage(c, data, length, config.maxMessageSize());
-            Module m = api.m;
-            int core = api.part.traceCore();
+            gate.checkMessage(c, data, length, config.maxMessageSize());
+            Module m = gate.m;
+            int core = gate.part.traceCore();
             if (channel == null) {
-                m.trace(core, TraceEventType.PORT_SEND, api.part.index, index, length);
+                m.trace(core, TraceEventType.PORT_SEND, gate.part.index, index, length);
                 return true;
             }
             boolean delivered = true;
             if (channel.policy == OverflowPolicy.BLOCK) {
-                long deadline = api.deadline(timeoutNs);
+                long deadline = gate.deadline(timeoutNs);
                 while (!allHaveRoom()) {
                     if (timeoutNs == 0 || m.now >= deadline) {
-                        m.trace(api.part.traceCore(), TraceEventType.PORT_OVERFLOW, api.part.index, index, 1);
+                        m.trace(gate.part.traceCore(), TraceEventType.PORT_OVERFLOW, gate.part.index, index, 1);
                         return false;
                     }
                     m.control.await(c, channel.senders, deadline);
@@ -73,7 +73,7 @@ final class QueuingPortHandle implements QueuingPort {
             }
             for (Channels.QueueSlot d : channel.dests) {
                 if (d.ring.full()) {
-                    m.trace(api.part.traceCore(), TraceEventType.PORT_OVERFLOW, d.part.index, d.port, 1);
+                    m.trace(gate.part.traceCore(), TraceEventType.PORT_OVERFLOW, d.part.index, d.port, 1);
                     if (channel.policy == OverflowPolicy.DROP_NEWEST) {
                         delivered = false;
                         continue;
@@ -83,11 +83,11 @@ final class QueuingPortHandle implements QueuingPort {
                 d.ring.put(data, length, m.now);
                 m.control.notifyOne(d.receivers);
             }
-            m.trace(api.part.traceCore(), TraceEventType.PORT_SEND, api.part.index, index, length);
+            m.trace(gate.part.traceCore(), TraceEventType.PORT_SEND, gate.part.index, index, length);
             m.control.preemptIfNeeded(c);
             return delivered;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -102,14 +102,14 @@ final class QueuingPortHandle implements QueuingPort {
 
     @Override
     public boolean receive(Message into, long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
             check(c, PortDirection.DESTINATION, timeoutNs);
             if (into == null || into.data().length < config.maxMessageSize()) {
-                throw api.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
+                throw gate.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
             }
-            Module m = api.m;
-            long deadline = api.deadline(timeoutNs);
+            Module m = gate.m;
+            long deadline = gate.deadline(timeoutNs);
             while (slot.ring.size() == 0) {
                 if (timeoutNs == 0 || m.now >= deadline) {
                     return false;
@@ -117,24 +117,24 @@ final class QueuingPortHandle implements QueuingPort {
                 m.control.await(c, slot.receivers, deadline);
             }
             int len = slot.ring.take(into);
-            m.trace(api.part.traceCore(), TraceEventType.PORT_RECEIVE, api.part.index, index, len);
+            m.trace(gate.part.traceCore(), TraceEventType.PORT_RECEIVE, gate.part.index, index, len);
             if (slot.channel != null) {
                 m.control.notifyAll(slot.channel.senders);
             }
             m.control.preemptIfNeeded(c);
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
     @Override
     public int pending() {
-        api.enter();
+        gate.enter();
         try {
             return slot == null ? 0 : slot.ring.size();
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 }

@@ -10,16 +10,16 @@ import org.orrery.os.trace.TraceEventType;
 
 /** A sampling port: writes copy into every destination's slot; reads judge validity by refresh period. */
 final class SamplingPortHandle implements SamplingPort {
-    private final PartitionApi api;
+    private final CallGate gate;
     private final int index;
     private final PortConfig config;
     private final SamplingPortRef ref;
     private final Channels.SamplingSlot slot;
     private final Channels.SamplingSlot[] targets;
 
-    SamplingPortHandle(PartitionApi api, int index, PortConfig config, Channels.SamplingSlot slot,
+    SamplingPortHandle(CallGate gate, int index, PortConfig config, Channels.SamplingSlot slot,
             Channels.SamplingSlot[] targets) {
-        this.api = api;
+        this.gate = gate;
         this.index = index;
         this.config = config;
         this.ref = new SamplingPortRef(config.name(), index);
@@ -33,51 +33,51 @@ final class SamplingPortHandle implements SamplingPort {
     }
 
     private void check(Proc c, PortDirection direction) {
-        if (!api.part.portCreated[index]) {
-            throw api.refuse(c, "port " + config.name() + " was not created");
+        if (!gate.part.portCreated[index]) {
+            throw gate.refuse(c, "port " + config.name() + " was not created");
         }
         if (config.direction() != direction) {
-            throw api.refuse(c, "port " + config.name() + " is a " + config.direction() + " port");
+            throw gate.refuse(c, "port " + config.name() + " is a " + config.direction() + " port");
         }
     }
 
     @Override
     public void write(byte[] data, int length) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
             check(c, PortDirection.SOURCE);
-            api.checkMessage(c, data, length, config.maxMessageSize());
-            long now = api.m.now;
+            gate.checkMessage(c, data, length, config.maxMessageSize());
+            long now = gate.m.now;
             for (Channels.SamplingSlot t : targets) {
                 System.arraycopy(data, 0, t.data, 0, length);
                 t.length = length;
                 t.time = now;
                 t.written = true;
             }
-            api.m.trace(api.part.traceCore(), TraceEventType.PORT_SEND, api.part.index, index, length);
+            gate.m.trace(gate.part.traceCore(), TraceEventType.PORT_SEND, gate.part.index, index, length);
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
     @Override
     public boolean read(Message into) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
             check(c, PortDirection.DESTINATION);
             if (into == null || into.data().length < config.maxMessageSize()) {
-                throw api.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
+                throw gate.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
             }
             if (!slot.written) {
                 return false;
             }
             System.arraycopy(slot.data, 0, into.data(), 0, slot.length);
-            boolean valid = slot.refresh == 0 || api.m.now - slot.time <= slot.refresh;
+            boolean valid = slot.refresh == 0 || gate.m.now - slot.time <= slot.refresh;
             into.filled(slot.length, valid, slot.time);
-            api.m.trace(api.part.traceCore(), TraceEventType.PORT_RECEIVE, api.part.index, index, slot.length);
+            gate.m.trace(gate.part.traceCore(), TraceEventType.PORT_RECEIVE, gate.part.index, index, slot.length);
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 }

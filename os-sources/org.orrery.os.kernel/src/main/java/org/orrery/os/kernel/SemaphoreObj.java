@@ -10,22 +10,22 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
     private final WaitQueue waiters;
     private int value;
 
-    SemaphoreObj(PartitionApi api, String name, int initial, int max, QueuingDiscipline discipline) {
-        super(api, name);
+    SemaphoreObj(CallGate gate, String name, int initial, int max, QueuingDiscipline discipline) {
+        super(gate, name);
         this.value = initial;
         this.max = max;
-        this.waiters = new WaitQueue(api.part.all.length, discipline);
+        this.waiters = new WaitQueue(gate.part.all.length, discipline);
     }
 
     private Proc enter(long timeoutNs) {
-        Proc c = api.enter();
+        Proc c = gate.enter();
         try {
-            if (generation != api.part.generation) {
-                throw api.refuse(c, "semaphore " + name + " belongs to an earlier start of the partition");
+            if (generation != gate.part.generation) {
+                throw gate.refuse(c, "semaphore " + name + " belongs to an earlier start of the partition");
             }
-            api.checkTimeout(c, timeoutNs);
+            gate.checkTimeout(c, timeoutNs);
         } catch (RuntimeException | Error e) {
-            api.leave();
+            gate.leave();
             throw e;
         }
         return c;
@@ -35,17 +35,17 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
     public boolean acquire(long timeoutNs) {
         Proc c = enter(timeoutNs);
         try {
-            long deadline = api.deadline(timeoutNs);
+            long deadline = gate.deadline(timeoutNs);
             while (value == 0) {
-                if (timeoutNs == 0 || api.m.now >= deadline) {
+                if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                api.m.control.await(c, waiters, deadline);
+                gate.m.control.await(c, waiters, deadline);
             }
             value--;
             return true;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -54,13 +54,13 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
         Proc c = enter(0);
         try {
             if (value == max) {
-                throw api.refuse(c, "semaphore " + name + " is already at its maximum " + max);
+                throw gate.refuse(c, "semaphore " + name + " is already at its maximum " + max);
             }
             value++;
-            api.m.control.notifyOne(waiters);
-            api.m.control.preemptIfNeeded(c);
+            gate.m.control.notifyOne(waiters);
+            gate.m.control.preemptIfNeeded(c);
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 
@@ -70,7 +70,7 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
         try {
             return value;
         } finally {
-            api.leave();
+            gate.leave();
         }
     }
 

@@ -34,7 +34,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SYSTEM", description = "system.orrery (or a canonical configuration .orcf).")
     Path system;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "IMAGE", required = true, description = "Image file to write.")
+    @Option(names = {"-o", "--output"}, paramLabel = "IMAGE",
+            description = "Image file to write (default: build/<system name>.oimg).")
     Path output;
 
     @Option(names = "--key", paramLabel = "KEY",
@@ -83,6 +84,9 @@ public final class BuildCommand implements Callable<Integer> {
         SystemInput.Loaded loaded = SystemInput.load(system, err);
         if (loaded == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        if (output == null) {
+            output = Path.of("build", loaded.config().name() + ".oimg");
         }
         // Application source paths are relative to the system file; keep them as the user wrote them so
         // compiler messages name files the way the user would.

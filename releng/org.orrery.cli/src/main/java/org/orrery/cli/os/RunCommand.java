@@ -14,6 +14,7 @@ import org.orrery.cli.OrreryCli;
 import org.orrery.os.bsp.sim.SimResult;
 import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.image.BuildRequest;
 import org.orrery.os.image.BuildResult;
 import org.orrery.os.image.ImageBuildException;
@@ -87,14 +88,12 @@ public final class RunCommand implements Callable<Integer> {
             if (traceDir != null) {
                 Map<String, String> env = new TreeMap<>(Map.of("board", SIM, "system", image.config().name(),
                         "image_signer", image.image().signer().isEmpty() ? "unsigned" : image.image().signer()));
-                long[] count = new long[1];
                 try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env)) {
-                    result = sim.traceSink((c, ts, t, f0, f1, f2) -> {
-                        count[0]++;
-                        w.event(c, ts, t, f0, f1, f2);
-                    }).run(durationNs);
+                    result = sim.traceSink(w).run(durationNs);
+                    events = w.eventsWritten();
                 }
-                events = count[0];
+                // Trace tools turn the events' indexes back into names with the configuration the run booted.
+                Files.write(traceDir.resolve(ConfigFormat.TRACE_COMPANION_FILE), image.image().config());
             } else {
                 result = sim.run(durationNs);
             }

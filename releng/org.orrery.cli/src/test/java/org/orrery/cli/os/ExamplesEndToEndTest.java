@@ -125,4 +125,16 @@ class ExamplesEndToEndTest {
         assertEquals(1, hashes.size(), RUNS + " runs gave " + hashes.size() + " different traces");
         assertTrue(ImageVerifier.inspect(Files.readAllBytes(image), "x").applicationPartitions().size() == 5);
     }
+
+    @Test
+    void buildingTwiceGivesTheSameImageBytes() throws Exception {
+        String key = tmp.resolve("keys/orrery-signing.key").toString();
+        String system = EXAMPLES.resolve("satellite-obc/system.orrery").toString();
+        assertEquals(OrreryCli.EXIT_OK, run("build", system, "-o", tmp.resolve("a.oimg").toString(), "--key", key),
+                err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("build", system, "-o", tmp.resolve("b.oimg").toString(), "--key", key),
+                err.toString());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a.oimg")),
+                Files.readAllBytes(tmp.resolve("b.oimg"))), "same inputs, same bytes");
+    }
 }

@@ -130,8 +130,8 @@ class OsCommandsTest {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("build", tmp.resolve("sys/system.txt").toString(), "-o",
                 img.toString(), "--unsigned"));
         assertTrue(err.toString().contains("unsupported system description"), err.toString());
-        assertEquals(OrreryCli.EXIT_USAGE, run("build", sys.toString()));
-        assertTrue(err.toString().contains("Missing required option"), err.toString());
+        assertEquals(OrreryCli.EXIT_USAGE, run("build"));
+        assertTrue(err.toString().contains("Missing required parameter"), err.toString());
         assertEquals(OrreryCli.EXIT_USAGE, run("build", sys.toString(), "-o", img.toString(), "--unsigned", "--key", "k"));
         assertFalse(Files.exists(img));
     }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.cli.OrreryCli;
 import org.orrery.os.config.BoardConfig;
 import org.orrery.os.config.ChannelConfig;
+import org.orrery.os.config.ConfigFormat;
+import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.ConfigWriter;
 import org.orrery.os.config.CoreFrame;
 import org.orrery.os.config.Criticality;
@@ -147,6 +149,13 @@ class RunCommandTest {
         long events = CtfReader.read(trace).eventCount();
         assertTrue(o.contains("trace: " + events + " events in " + trace), o);
         assertTrue(events > 20, "windows alone give 40 events");
+        assertEquals(ConfigReader.read(Files.readAllBytes(system)),
+                ConfigReader.read(Files.readAllBytes(trace.resolve(ConfigFormat.TRACE_COMPANION_FILE))),
+                "the trace folder carries the configuration the run booted");
+        // A second run into the same folder replaces the trace (and keeps babeltrace2-compatible naming).
+        assertEquals(OrreryCli.EXIT_OK, run("run", img.toString(), "--key", pub.toString(), "--duration", "100ms",
+                "--trace", trace.toString()), err.toString());
+        events = CtfReader.read(trace).eventCount();
 
         assertEquals(OrreryCli.EXIT_OK, run("trace", "dump", trace.toString()), err.toString());
         assertEquals(events, out.toString().lines().count());

@@ -11,6 +11,7 @@ import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceSink;
+import org.orrery.os.trace.ctf.CtfWriter;
 
 /**
  * Runs a system on the simulated board (the entry point for the CLI and tests):
@@ -51,7 +52,10 @@ public final class Simulator {
         return this;
     }
 
-    /** Receives every trace event during the run (buffers are drained every 10 ms of virtual time). */
+    /**
+     * Receives every trace event during the run (buffers are drained every 10 ms of virtual time). A
+     * {@link CtfWriter} sink also gets each core's count of events discarded because its buffer was full.
+     */
     public Simulator traceSink(TraceSink sink) {
         this.traceSink = sink;
         return this;
@@ -91,7 +95,12 @@ public final class Simulator {
 
     private void drain(Kernel kernel) {
         for (TraceBuffer b : kernel.traceBuffers()) {
-            b.drainTo(traceSink);
+            // A CTF writer also records each core's discarded-event count in its packet contexts.
+            if (traceSink instanceof CtfWriter ctf) {
+                ctf.drain(b);
+            } else {
+                b.drainTo(traceSink);
+            }
         }
     }
 }

@@ -97,6 +97,24 @@ public final class AppCompiler {
         }
     }
 
+    /**
+     * Everything in {@code sourceDir} that is not Java source (scripts, tables, images): packaged next to the
+     * classes, readable through {@code getResourceAsStream}. Hidden files and directories are skipped.
+     */
+    public static SortedMap<String, byte[]> resources(Path sourceDir) throws IOException {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(sourceDir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = sourceDir.relativize(p).toString().replace('\\', '/');
+                boolean hidden = java.util.Arrays.stream(rel.split("/")).anyMatch(part -> part.startsWith("."));
+                if (!rel.endsWith(".java") && !hidden) {
+                    out.put(rel, Files.readAllBytes(p));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String format(Diagnostic<? extends JavaFileObject> d, Path sourceDir, String displayDir) {
         String file;
         if (d.getSource() == null) {

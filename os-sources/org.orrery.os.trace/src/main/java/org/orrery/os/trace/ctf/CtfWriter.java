@@ -54,7 +54,8 @@ public final class CtfWriter implements TraceSink, Closeable {
 
     /**
      * @param dir   trace directory; created if missing. An existing directory must be empty or hold a previous
-     *              Orrery trace (its metadata and stream files are replaced); anything else is refused.
+     *              Orrery trace (its metadata and stream files are replaced, hidden companion files are left to
+     *              their writers); anything else is refused.
      * @param uuid  trace uuid (derive it from the image hash to keep runs reproducible)
      * @param cores number of per-core streams (every core gets a stream, even if it records nothing)
      * @param env   extra {@code env} entries for the metadata (board, image, ...)
@@ -222,13 +223,16 @@ public final class CtfWriter implements TraceSink, Closeable {
         Files.createDirectories(dir);
         try (var entries = Files.list(dir)) {
             var names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+            // Hidden files are companions (e.g. the run's configuration): CTF readers skip them, so do we.
             boolean ours = names.stream().allMatch(n -> n.equals(CtfLayout.METADATA_FILE)
-                    || n.matches(CtfLayout.STREAM_PREFIX + "\\d+"));
+                    || n.matches(CtfLayout.STREAM_PREFIX + "\\d+") || n.startsWith("."));
             if (!ours) {
                 throw new IOException(dir + " is not empty and does not hold an Orrery trace; refusing to overwrite it");
             }
             for (String n : names) {
-                Files.delete(dir.resolve(n));
+                if (!n.startsWith(".")) {
+                    Files.delete(dir.resolve(n));
+                }
             }
         }
     }

@@ -130,6 +130,11 @@ class CtfRoundTripTest {
         write(tmp, TraceFixtures.buffers(3, 10, 10, 1), 3, 64);
         write(tmp, TraceFixtures.buffers(1, 10, 10, 2), 1, 64);
         assertEquals(1, CtfReader.read(tmp).streams().size(), "stale stream files are removed");
+        Files.writeString(tmp.resolve(".companion"), "configuration");
+        write(tmp, TraceFixtures.buffers(2, 10, 10, 3), 2, 64);
+        assertEquals("configuration", Files.readString(tmp.resolve(".companion")),
+                "hidden companions are skipped like CTF readers skip them");
+        assertEquals(2, CtfReader.read(tmp).streams().size());
         Path other = tmp.resolve("other");
         Files.createDirectories(other);
         Files.writeString(other.resolve("notes.txt"), "keep me");

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.IllegalRequestException;
+import org.orrery.os.api.Partition;
+
+/**
+ * The call discipline shared by every service of one partition (the {@link Partition} itself, process
+ * and port handles, intra-partition objects). Each call takes the kernel lock, identifies the caller (a
+ * call from a thread that does not hold the core unwinds with {@link ProcessExit}), validates everything,
+ * and only then acts (check-then-act). A refused call goes to the health monitor as ILLEGAL_REQUEST and
+ * throws {@link IllegalRequestException} if the caller survives the monitor's action.
+ */
+final class CallGate {
+    final Module m;
+    final PartitionRt part;
+
+    CallGate(Module m, PartitionRt part) {
+        this.m = m;
+        this.part = part;
+    }
+
+    Proc enter() {
+        m.lock.lock();
+        Proc c = m.current;
+        ExecutionContext ctx = m.currentCtx;
+        if (c == null || ctx == null || ctx.dead() || !ctx.isCurrentThread()) {
+            m.lock.unlock();
+            throw new ProcessExit();
+        }
+        if (c.part != part) {
+            RuntimeException e = refuse(c, ErrorCode.MEMORY_VIOLATION, "used the services of partition " + part.name());
+            m.lock.unlock();
+            throw e;
+        }
+        return c;
+    }
+
+    void leave() {
+        m.lock.unlock();
+    }
+
+    RuntimeException refuse(Proc c, String message) {
+        return refuse(c, ErrorCode.ILLEGAL_REQUEST, message);
+    }
+
+    private RuntimeException refuse(Proc c, ErrorCode code, String message) {
+        m.hm.report(c.part, c, code, message);
+        exitIfDead();
+        return new IllegalRequestException(message);
+    }
+
+    /** After an action that may have stopped the caller (its own restart, idle, stop). */
+    void exitIfDead() {
+        if (m.currentCtx.dead()) {
+            throw m.currentCtx.exit();
+        }
+    }
+
+    void requireInit(Proc c, String what) {
+        if (c.index != Proc.INIT || !part.initialising()) {
+            throw refuse(c, what + " is only allowed during initialisation");
+        }
+    }
+
+    void checkTimeout(Proc c, long timeoutNs) {
+        if (timeoutNs < 0) {
+            throw refuse(c, "negative timeout " + timeoutNs);
+        }
+        if (timeoutNs > 0 && c.index == Proc.INIT) {
+            throw refuse(c, "cannot block during initialisation");
+        }
+    }
+
+    long deadline(long timeoutNs) {
+        long d = m.now + timeoutNs;
+        return timeoutNs == Partition.INFINITE || d < 0 ? Proc.NEVER : d;
+    }
+
+    void checkMessage(Proc c, byte[] data, int length, long max) {
+        if (data == null) {
+            throw refuse(c, "null message");
+        }
+        if (length < 1 || length > max || length > data.length) {
+            throw refuse(c, "message length " + length + " outside 1.." + Math.min(max, data.length));
+        }
+    }
+}
