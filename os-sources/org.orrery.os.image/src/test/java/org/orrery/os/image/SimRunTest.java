@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.testing.Babeltrace;
 import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.os.trace.ctf.CtfTrace;

@@ -25,6 +25,7 @@ import org.orrery.cli.OrreryCli;
 import org.orrery.os.image.ImageVerifier;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
+import org.orrery.os.testing.Babeltrace;
 import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.os.trace.ctf.CtfWriter;
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.testing.Babeltrace;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
 

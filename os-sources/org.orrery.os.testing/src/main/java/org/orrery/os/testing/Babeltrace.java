@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.os.trace.ctf;
+package org.orrery.os.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Debian's babeltrace2 (installing it with apt when we are root and it is missing). */
-final class Babeltrace {
+/**
+ * Runs Debian's babeltrace2, the reference CTF reader, on traces our tests write (installing it with apt when
+ * we are root and it is missing), so every module checks its traces against the same real client.
+ */
+public final class Babeltrace {
 
-    record Result(int exit, List<String> lines, String stderr) {}
+    public record Result(int exit, List<String> lines, String stderr) {}
 
     private static Boolean available;
 
@@ -21,7 +24,7 @@ final class Babeltrace {
     }
 
     /** Skips the calling test, with the reason, when babeltrace2 is absent and cannot be installed. */
-    static synchronized void assumeAvailable() throws Exception {
+    public static synchronized void assumeAvailable() throws Exception {
         if (available == null) {
             available = onPath() || install();
         }
@@ -29,7 +32,7 @@ final class Babeltrace {
                 + "(needs root and Debian's apt: apt-get install -y babeltrace2)");
     }
 
-    static Result read(Path traceDir) throws Exception {
+    public static Result read(Path traceDir) throws Exception {
         Path out = Files.createTempFile("babeltrace", ".txt");
         Path err = Files.createTempFile("babeltrace", ".err");
         try {
