@@ -145,8 +145,9 @@ public final class SystemCompiler {
 
     private static Model load(XtextResourceSet set, Path file, DiagnosticMapper mapper, List<Diagnostic> out) {
         if (!Files.isRegularFile(file)) {
+            String why = Files.isDirectory(file) ? "it is a directory." : "no such file.";
             out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
-                    "Cannot read " + file + ": no such file."));
+                    "Cannot read " + file + ": " + why));
             return null;
         }
         URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());

@@ -63,6 +63,7 @@ class LanguageServerTest {
                 memory 8 MiB
                 policy edf
                 application "demo.Fcs"
+                process control periodic period 10 ms wcet 1 ms priority 3
             }
             plan main {
                 core 0 major-frame 10 ms {
@@ -151,7 +152,8 @@ class LanguageServerTest {
         Diagnostic overlap = list.stream().filter(d -> d.getCode() != null && "windows-overlap".equals(d.getCode().getLeft()))
                 .findFirst().orElseThrow(() -> new AssertionError(list.toString()));
         assertEquals(DiagnosticSeverity.Error, overlap.getSeverity());
-        assertEquals(12, overlap.getRange().getStart().getLine(), "0-based line of the second window");
+        int secondWindow = (int) SOURCE.lines().takeWhile(l -> !l.contains("window fcs at 5 ms")).count();
+        assertEquals(secondWindow, overlap.getRange().getStart().getLine(), "0-based line of the second window");
         String message = overlap.getMessage().isLeft() ? overlap.getMessage().getLeft() : overlap.getMessage().getRight().getValue();
         assertTrue(message.startsWith("Window of 'fcs' at 5 ms overlaps"), message);
     }
@@ -181,6 +183,19 @@ class LanguageServerTest {
         String text = hover.getContents().isRight() ? hover.getContents().getRight().getValue()
                 : hover.getContents().getLeft().toString();
         assertTrue(text.contains("Flight control: the most critical partition."), text);
+    }
+
+    @Test
+    void hoverOnAProcessShowsItsTimingAndResponseTime() throws Exception {
+        String uri = open(SOURCE);
+        int line = (int) SOURCE.lines().takeWhile(l -> !l.contains("process control")).count();
+        int col = SOURCE.lines().skip(line).findFirst().orElseThrow().indexOf("control") + 2;
+        Hover hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                new Position(line, col))).get(60, TimeUnit.SECONDS);
+        assertNotNull(hover);
+        String text = hover.getContents().getRight().getValue();
+        assertTrue(text.contains("Periodic, period 10 ms, WCET 1 ms, priority 3."), text);
+        assertTrue(text.contains("Worst-case response time in plan 'main': 10 ms (EDF demand-bound analysis)."), text);
     }
 
     private final class Client implements LanguageClient {

@@ -24,6 +24,10 @@ final class Mutator {
     }
 
     static String mutate(String text, Random r) {
+        if (r.nextInt(4) == 0) {
+            // A changed number usually keeps the file well-formed, so rules and generators see odd values too.
+            return changeNumber(text, r);
+        }
         String s = text;
         int edits = 1 + r.nextInt(3);
         for (int i = 0; i < edits && !s.isEmpty(); i++) {

@@ -64,16 +64,20 @@ public final class DemandBoundAnalysis {
         return sum;
     }
 
+    /**
+     * The process whose deadline falls at {@code t}; when several do, the one with the longest relative
+     * deadline, whose whole job lies inside the failing interval.
+     */
     private static Task ownerOf(List<Task> tasks, long t) {
+        Task owner = null;
         for (Task task : tasks) {
-            if (t >= task.deadline() && task.period() > 0 && (t - task.deadline()) % task.period() == 0) {
-                return task;
-            }
-            if (t == task.deadline()) {
-                return task;
+            boolean due = t == task.deadline()
+                    || t > task.deadline() && task.period() > 0 && (t - task.deadline()) % task.period() == 0;
+            if (due && (owner == null || task.deadline() > owner.deadline())) {
+                owner = task;
             }
         }
-        return tasks.get(0);
+        return owner != null ? owner : tasks.get(0);
     }
 
     /** One hyperperiod of the tasks and the supply frame plus the longest deadline, capped. */
@@ -96,7 +100,7 @@ public final class DemandBoundAnalysis {
         return Math.min(r, cap);
     }
 
-    static long gcd(long a, long b) {
+    public static long gcd(long a, long b) {
         while (b != 0) {
             long t = a % b;
             a = b;

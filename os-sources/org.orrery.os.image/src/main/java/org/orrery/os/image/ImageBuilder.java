@@ -34,6 +34,15 @@ public final class ImageBuilder {
     }
 
     public static BuildResult build(BuildRequest request) throws ImageBuildException {
+        return build(request, ImageBuilder.class.getClassLoader());
+    }
+
+    /**
+     * As {@link #build(BuildRequest)}, finding the OS modules through {@code osModules} instead of this
+     * tool's own class loader. An OSGi host (Orrery Studio) passes a loader over the bundles' files, because
+     * bundle class loaders do not expose other bundles' manifests as file or jar URLs.
+     */
+    public static BuildResult build(BuildRequest request, ClassLoader osModules) throws ImageBuildException {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, byte[]> contents = new TreeMap<>();
@@ -44,7 +53,7 @@ public final class ImageBuilder {
                 problems.add("configuration: " + p.field() + ": " + p.message());
             }
         }
-        Map<String, Path> modules = KernelModules.locate(request.kernelModules(), ImageBuilder.class.getClassLoader());
+        Map<String, Path> modules = KernelModules.locate(request.kernelModules(), osModules);
         for (String m : request.kernelModules()) {
             if (!modules.containsKey(m)) {
                 problems.add("OS module " + m + " is not on the class path of this tool (build it, or run the "
@@ -96,7 +105,13 @@ public final class ImageBuilder {
      * place only when complete, so a failed build never replaces a good image.
      */
     public static BuildResult buildTo(BuildRequest request, Path out) throws ImageBuildException, IOException {
-        BuildResult result = build(request);
+        return buildTo(request, out, ImageBuilder.class.getClassLoader());
+    }
+
+    /** As {@link #buildTo(BuildRequest, Path)} with the OS modules found through {@code osModules}. */
+    public static BuildResult buildTo(BuildRequest request, Path out, ClassLoader osModules)
+            throws ImageBuildException, IOException {
+        BuildResult result = build(request, osModules);
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");

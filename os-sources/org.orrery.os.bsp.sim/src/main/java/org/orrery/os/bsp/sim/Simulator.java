@@ -4,6 +4,7 @@ package org.orrery.os.bsp.sim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
@@ -30,6 +31,7 @@ public final class Simulator {
     private int traceCapacity = 1 << 16;
     private TraceSink traceSink;
     private Consumer<String> echo = line -> { };
+    private BooleanSupplier stopRequested;
 
     private Simulator(SystemConfig config, ApplicationLoader loader) {
         this.config = config;
@@ -67,6 +69,15 @@ public final class Simulator {
         return this;
     }
 
+    /**
+     * Asked between slices of 10 ms virtual time; when it answers true the run ends early with what was
+     * recorded so far (an IDE's Terminate button, a CLI's Ctrl-C).
+     */
+    public Simulator stopWhen(BooleanSupplier stop) {
+        this.stopRequested = stop;
+        return this;
+    }
+
     /** Boots the system and runs it for {@code durationNs} of virtual time (less if it shuts down). */
     public SimResult run(long durationNs) throws ConfigException {
         List<String> console = Collections.synchronizedList(new ArrayList<>());
@@ -77,13 +88,16 @@ public final class Simulator {
         SimBoard board = new SimBoard(config.board().cores(), traceCapacity, guardNanos, out);
         Kernel kernel = Kernel.boot(config, board, loader);
         try {
-            if (traceSink == null) {
+            if (traceSink == null && stopRequested == null) {
                 kernel.runUntil(durationNs);
             } else {
-                for (long t = 0; t < durationNs && !kernel.isShutdown(); ) {
+                for (long t = 0; t < durationNs && !kernel.isShutdown()
+                        && (stopRequested == null || !stopRequested.getAsBoolean()); ) {
                     t = Math.min(durationNs, t + DRAIN_SLICE_NS);
                     kernel.runUntil(t);
-                    drain(kernel);
+                    if (traceSink != null) {
+                        drain(kernel);
+                    }
                 }
             }
         } finally {
