@@ -6,6 +6,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.orrery.studio.trace.ui.TimelineView;
+import org.orrery.studio.ui.OrreryUi;
 
 /**
  * The integrator's home: projects on the left, the system editors in the middle, and below them what the
@@ -32,5 +33,6 @@ public final class OrreryPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(IConsoleConstants.ID_CONSOLE_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(TimelineView.ID);
+        layout.addNewWizardShortcut(OrreryUi.NEW_PROJECT_WIZARD_ID);
     }
 }

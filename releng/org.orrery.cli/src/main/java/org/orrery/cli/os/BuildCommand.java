@@ -15,6 +15,8 @@ import org.orrery.os.image.BuildResult;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.image.ImageBuilder;
 import org.orrery.os.image.SigningKeys;
+import org.orrery.toolchain.ImageBuilds;
+import org.orrery.toolchain.SystemSources;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,18 +83,14 @@ public final class BuildCommand implements Callable<Integer> {
                 return OrreryCli.EXIT_INPUT_ERRORS;
             }
         }
-        SystemInput.Loaded loaded = SystemInput.load(system, err);
+        SystemSources.Loaded loaded = SystemSources.load(system, err::println);
         if (loaded == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         if (output == null) {
-            output = Path.of("build", loaded.config().name() + ".oimg");
+            output = ImageBuilds.defaultImage(Path.of(""), loaded.config());
         }
-        // Application source paths are relative to the system file; keep them as the user wrote them so
-        // compiler messages name files the way the user would.
-        Path sourceRoot = system.getParent() == null ? Path.of("") : system.getParent();
-        BuildRequest request = new BuildRequest(loaded.config(), sourceRoot, loaded.generatedSources(),
-                osModules == null ? BuildRequest.DEFAULT_KERNEL_MODULES : osModules, securityCounter, privateKey);
+        BuildRequest request = ImageBuilds.request(loaded, system, osModules, securityCounter, privateKey);
         try {
             BuildResult r = ImageBuilder.buildTo(request, output);
             r.warnings().forEach(w -> err.println("orrery build: warning: " + w));

@@ -6,24 +6,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.os.bsp.sim.SimResult;
-import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.config.ConfigException;
-import org.orrery.os.config.ConfigFormat;
-import org.orrery.os.image.BuildRequest;
-import org.orrery.os.image.BuildResult;
 import org.orrery.os.image.ImageBuildException;
-import org.orrery.os.image.ImageBuilder;
 import org.orrery.os.image.ImageException;
-import org.orrery.os.image.ImageVerifier;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
-import org.orrery.os.trace.ctf.CtfWriter;
+import org.orrery.toolchain.ImageBuilds;
+import org.orrery.toolchain.SimRun;
+import org.orrery.toolchain.SystemSources;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "schedule summary (windows run, overruns, HM events). A system.orrery is built in memory first.")
 public final class RunCommand implements Callable<Integer> {
 
-    static final String SIM = "sim";
+    static final String SIM = SimRun.BOARD;
 
     @Spec
     CommandSpec spec;
@@ -71,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage image = SystemInput.isSystemDescription(input) ? buildInMemory(err) : verified(err);
+        LoadedImage image = SystemSources.isSystemDescription(input) ? buildInMemory(err) : verified(err);
         if (image == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
@@ -81,26 +74,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "); pass --board sim to simulate it");
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
-        Simulator sim = image.simulator().guardMillis(guardMs).echo(out::println);
         try {
-            SimResult result;
-            long events = 0;
-            if (traceDir != null) {
-                Map<String, String> env = new TreeMap<>(Map.of("board", SIM, "system", image.config().name(),
-                        "image_signer", image.image().signer().isEmpty() ? "unsigned" : image.image().signer()));
-                try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env)) {
-                    result = sim.traceSink(w).run(durationNs);
-                    events = w.eventsWritten();
-                }
-                // Trace tools turn the events' indexes back into names with the configuration the run booted.
-                Files.write(traceDir.resolve(ConfigFormat.TRACE_COMPANION_FILE), image.image().config());
-            } else {
-                result = sim.run(durationNs);
-            }
+            SimRun.Outcome run = SimRun.of(image).guardMillis(guardMs).echo(out::println).traceTo(traceDir)
+                    .run(durationNs);
             out.println("--- schedule summary (" + SIM + " board, " + image.config().name() + ") ---");
-            out.print(result.summary().format());
+            out.print(run.result().summary().format());
             if (traceDir != null) {
-                out.println("trace: " + events + " events in " + traceDir + " (CTF 1.8; `orrery trace dump "
+                out.println("trace: " + run.traceEvents() + " events in " + traceDir + " (CTF 1.8; `orrery trace dump "
                         + traceDir + "` or babeltrace2)");
             }
             out.flush();
@@ -138,16 +118,15 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A system description is built in this process and booted directly: nothing leaves memory to be trusted. */
     private LoadedImage buildInMemory(PrintWriter err) {
-        SystemInput.Loaded loaded = SystemInput.load(input, err);
+        SystemSources.Loaded loaded = SystemSources.load(input, err::println);
         if (loaded == null) {
             return null;
         }
-        Path sourceRoot = input.getParent() == null ? Path.of("") : input.getParent();
         try {
-            BuildResult built = ImageBuilder.build(new BuildRequest(loaded.config(), sourceRoot,
-                    loaded.generatedSources(), BuildRequest.DEFAULT_KERNEL_MODULES, 0, null));
-            built.warnings().forEach(w -> err.println("orrery run: warning: " + w));
-            return LoadedImage.of(ImageVerifier.inspect(built.bytes(), input.toString()), input.toString());
+            ImageBuilds.Built built = ImageBuilds.inMemory(ImageBuilds.request(loaded, input, null, 0, null),
+                    input.toString(), null);
+            built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
+            return built.image();
         } catch (ImageBuildException e) {
             e.problems().forEach(err::println);
             err.println("orrery run: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.editor.core;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DocumentSymbolCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+import org.orrery.dsl.ide.OrreryIdeSetup;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+
+/**
+ * The Xtext language server for Orrery, running in this JVM. The client talks to it through direct LSP4J
+ * interface calls rather than a JSON pipe: both ends live in one process, so serialising every keystroke
+ * would only add latency, while the LSP interfaces still keep the editor independent of Xtext internals.
+ */
+public final class InProcessServer implements AutoCloseable {
+
+    /** The file extension the language registers; one place so the editor and the server agree. */
+    public static final String EXTENSION = "orrery";
+
+    private final LanguageServerImpl server;
+
+    private InProcessServer(LanguageServerImpl server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts the server over the workspace folder {@code root} and connects {@code client}. Xtext finds
+     * languages through {@code java.util.ServiceLoader}, which does not see across OSGi bundles, so the Orrery
+     * language is registered explicitly in the registry the server is built with.
+     */
+    public static InProcessServer start(URI root, LanguageClient client) {
+        Injector language = new OrreryIdeSetup().createInjectorAndDoEMFRegistration();
+        ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
+        registry.getExtensionToFactoryMap().put(EXTENSION, language.getInstance(IResourceServiceProvider.class));
+        Injector injector = Guice.createInjector(Modules.override(new ServerModule())
+                .with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
+        LanguageServerImpl impl = injector.getInstance(LanguageServerImpl.class);
+        impl.connect(client);
+        InitializeParams init = new InitializeParams();
+        init.setCapabilities(capabilities());
+        init.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toString(), "workspace")));
+        setRootUri(init, root.toString());
+        try {
+            impl.initialize(init).get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("Orrery language server did not start: " + e.getMessage(), e);
+        }
+        impl.initialized(new InitializedParams());
+        return new InProcessServer(impl);
+    }
+
+    // Hierarchical symbols give the outline its tree; without it Xtext answers with a flat list.
+    private static ClientCapabilities capabilities() {
+        TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+        DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
+        symbols.setHierarchicalDocumentSymbolSupport(true);
+        text.setDocumentSymbol(symbols);
+        ClientCapabilities caps = new ClientCapabilities();
+        caps.setTextDocument(text);
+        return caps;
+    }
+
+    // Xtext's workspace manager still reads the deprecated root URI.
+    @SuppressWarnings("deprecation")
+    private static void setRootUri(InitializeParams init, String uri) {
+        init.setRootUri(uri);
+    }
+
+    public LanguageServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.shutdown().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Shutting down the workbench: nothing useful is left to do with a failure here.
+        }
+        // No exit(): Xtext's default exit handler ends the whole JVM, which is the workbench's to do.
+    }
+}

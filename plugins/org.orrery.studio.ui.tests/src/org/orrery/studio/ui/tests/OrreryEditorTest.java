@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.orrery.studio.editor.OrreryEditor;
+import org.orrery.studio.testing.Screenshots;
+import org.orrery.studio.testing.Widgets;
+
+/** Opens a system in the Orrery editor from a workspace project and works with it as an integrator types. */
+class OrreryEditorTest {
+
+    private static final Duration SERVER = Duration.ofSeconds(60);
+
+    private static final String SYSTEM = """
+            // Two partitions sharing one core.
+            system demo
+            board sim { cores 1 memory 64 MiB tick 1 ms }
+            /** Flight control: the most critical partition. */
+            partition fcs {
+                cores 0
+                memory 8 MiB
+                application "demo.Fcs"
+                process control periodic period 10 ms wcet 1 ms priority 3
+            }
+            partition nav {
+                cores 0
+                memory 8 MiB
+                application "demo.Nav"
+                process fusion periodic period 10 ms wcet 1 ms priority 2
+            }
+            plan main {
+                core 0 major-frame 10 ms {
+                    window fcs at 0 ms duration 4 ms
+                    window nav at 4 ms duration 4 ms
+                }
+            }
+            """;
+
+    private IProject project;
+    private OrreryEditor editor;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (editor != null) {
+            editor.getSite().getPage().closeEditor(editor, false);
+        }
+        if (project != null) {
+            project.delete(true, true, null);
+        }
+    }
+
+    @Test
+    void showsRulesAsYouTypeHoversNavigatesAndOutlines() throws Exception {
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-demo");
+        project.create(null);
+        project.open(null);
+        IFile file = project.getFile("system.orrery");
+        file.create(new ByteArrayInputStream(SYSTEM.getBytes(StandardCharsets.UTF_8)), true, null);
+
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.showView(IPageLayout.ID_OUTLINE);
+        editor = assertInstanceOf(OrreryEditor.class, IDE.openEditor(page, file));
+        IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        ISourceViewer viewer = editor.viewer();
+        assertNotNull(editor.connection(), "a workspace file is connected to the language server");
+
+        // Highlighting: keywords bold, values with their unit as one token.
+        Widgets.flushEvents();
+        StyleRange keyword = viewer.getTextWidget().getStyleRangeAtOffset(SYSTEM.indexOf("partition fcs"));
+        assertNotNull(keyword, "'partition' is styled");
+        assertEquals(SWT.BOLD, keyword.fontStyle & SWT.BOLD);
+        StyleRange value = viewer.getTextWidget().getStyleRangeAtOffset(SYSTEM.indexOf("64 MiB") + 3);
+        assertNotNull(value, "the unit is styled with its number");
+
+        // Diagnostics as you type: a window overlapping the next one.
+        String window = "window fcs at 0 ms duration 4 ms";
+        doc.replace(doc.get().indexOf(window), window.length(), "window fcs at 0 ms duration 6 ms");
+        Widgets.waitUntil(() -> annotationTexts(editor).stream().anyMatch(t -> t.contains("[windows-overlap]")),
+                SERVER, "a windows-overlap annotation; seen " + annotationTexts(editor));
+
+        // Hover on a process: its timing as the server computes it.
+        ITextHover hover = editor.configuration().getTextHover(viewer, IDocument.DEFAULT_CONTENT_TYPE);
+        String info = hover.getHoverInfo(viewer, new Region(doc.get().indexOf("control periodic") + 2, 0));
+        assertNotNull(info, "hover on a process");
+        assertTrue(info.contains("period 10 ms"), info);
+
+        // Go to definition: from the window's reference to the partition declaration.
+        int reference = doc.get().indexOf("window nav at 4 ms") + "window n".length();
+        IHyperlinkDetector[] detectors = editor.configuration().getHyperlinkDetectors(viewer);
+        IHyperlink link = null;
+        for (IHyperlinkDetector d : detectors) {
+            IHyperlink[] found = d.detectHyperlinks(viewer, new Region(reference, 0), false);
+            if (found != null && link == null) {
+                link = found[0];
+            }
+        }
+        assertNotNull(link, "a hyperlink on the reference");
+        link.open();
+        Widgets.flushEvents();
+        ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals(doc.get().indexOf("partition nav") + "partition ".length(), selection.getOffset());
+
+        // Outline: the partitions.
+        IContentOutlinePage outline = editor.getAdapter(IContentOutlinePage.class);
+        assertNotNull(outline);
+        Widgets.waitUntil(() -> outline.getControl() != null && !outline.getControl().isDisposed()
+                && !Widgets.findAll(outline.getControl(), TreeItem.class, Widgets.withText("nav")).isEmpty()
+                && !Widgets.findAll(outline.getControl(), TreeItem.class, Widgets.withText("fcs")).isEmpty(),
+                SERVER, "the outline listing the partitions");
+
+        Screenshots.save(editor.getSite().getShell(), screenshots().resolve("orrery-editor.png"));
+    }
+
+    private static List<String> annotationTexts(OrreryEditor editor) {
+        IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
+        List<String> texts = new ArrayList<>();
+        for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
+            Annotation a = it.next();
+            if (a.getType().startsWith("org.eclipse.ui.workbench.texteditor.") && a.getText() != null) {
+                texts.add(a.getText());
+            }
+        }
+        return texts;
+    }
+
+    private static Path screenshots() {
+        return Path.of(System.getProperty("orrery.screenshots", "target/screenshots"));
+    }
+}
