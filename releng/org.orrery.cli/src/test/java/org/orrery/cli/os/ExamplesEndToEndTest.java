@@ -80,7 +80,7 @@ class ExamplesEndToEndTest {
                 trace.toString(), "--key", tmp.resolve("keys/orrery-signing.pub").toString()), err.toString());
         String o = out.toString();
         assertTrue(o.contains("time 2.000000000 s"), o);
-        assertTrue(o.contains("overruns 0, deadline misses 0, HM events 0"), o);
+        assertTrue(o.contains("overruns 0, deadline misses 0, HM events " + scriptedFaultsWithin2s(name)), o);
         assertTrue(!o.contains("=IDLE") && !o.contains("SHUT DOWN"), o);
 
         long events = CtfReader.read(trace).eventCount();
@@ -89,6 +89,29 @@ class ExamplesEndToEndTest {
         Babeltrace.Result bt = Babeltrace.read(trace);
         assertEquals(0, bt.exit(), bt.stderr());
         assertEquals(events, bt.lines().size(), "babeltrace2 reads every event of " + name);
+    }
+
+    /** satellite-obc's fdir partition plays apps/fdir/faults.txt: its first two faults fall in a 2 s run. */
+    private static int scriptedFaultsWithin2s(String example) {
+        return example.equals("satellite-obc") ? 2 : 0;
+    }
+
+    @Test
+    void satelliteFaultDrillTakesEveryScriptedHealthMonitorAction() {
+        assertEquals(OrreryCli.EXIT_OK, run("run", EXAMPLES.resolve("satellite-obc/system.orrery").toString(),
+                "--duration", "6s"), err.toString());
+        String o = out.toString();
+        for (String action : List.of("APPLICATION_ERROR -> PROCESS IGNORE", "NUMERIC_ERROR -> PROCESS LOG",
+                "DEADLINE_MISSED -> PROCESS RESTART_PROCESS", "STACK_OVERFLOW -> PARTITION WARM_START_PARTITION",
+                "MEMORY_VIOLATION -> PARTITION COLD_START_PARTITION", "HARDWARE_FAULT -> MODULE SWITCH_PLAN",
+                "WATCHDOG -> MODULE RESET_MODULE", "ILLEGAL_REQUEST -> PARTITION IDLE_PARTITION")) {
+            assertTrue(o.contains("fdir/injector " + action), action + "\n" + o);
+        }
+        // The safe-mode plan does not schedule the payload, so its software watchdog expires while the drill
+        // holds the module in safe mode; the partition-level table cold-starts it.
+        assertTrue(o.contains("payload WATCHDOG -> PARTITION COLD_START_PARTITION"), o);
+        assertTrue(o.contains("fdir: fdir WARM_START") && o.contains("resets 1"), o);
+        assertTrue(o.contains("fdir=IDLE") && o.contains("overruns 0, deadline misses 0"), o);
     }
 
     @Test
