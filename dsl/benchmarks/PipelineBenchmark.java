@@ -28,8 +28,8 @@ import com.google.inject.Injector;
 
 /**
  * Times the DSL pipeline phase by phase, in one JVM, for one .orrery file. Not a test: run by run.sh.
- * Generation is timed even when validation reported errors (the large system exceeds the OS's static
- * limits on purpose), except for the binary configuration, which the writer refuses beyond the limits.
+ * Generation is timed even when validation reported errors, except for the binary configuration, which the
+ * writer refuses for an invalid model.
  */
 public final class PipelineBenchmark {
 

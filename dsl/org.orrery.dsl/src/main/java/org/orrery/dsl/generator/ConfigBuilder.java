@@ -20,6 +20,7 @@ import org.orrery.dsl.orrery.HealthMonitor;
 import org.orrery.dsl.orrery.HmState;
 import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Plan;
+import org.orrery.dsl.orrery.Parameter;
 import org.orrery.dsl.orrery.PlanSwitch;
 import org.orrery.dsl.orrery.Policy;
 import org.orrery.dsl.orrery.Port;
@@ -40,7 +41,9 @@ import org.orrery.os.config.HmRule;
 import org.orrery.os.config.HmTable;
 import org.orrery.os.config.MemoryRegion;
 import org.orrery.os.config.NicConfig;
+import org.orrery.os.config.NvramParam;
 import org.orrery.os.config.OverflowPolicy;
+import org.orrery.os.config.ParamType;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.PlanSwitchRule;
@@ -89,12 +92,20 @@ public final class ConfigBuilder {
         List<NicConfig> nics = new ArrayList<>();
         long watchdog = 0;
         long nvram = 0;
+        List<NvramParam> params = new ArrayList<>();
         List<FlashSlot> slots = new ArrayList<>();
         for (Device d : devices) {
             switch (d.getKind()) {
                 case NIC -> nics.add(new NicConfig(d.getName(), nz(d.getMac()), nz(d.getIp())));
                 case WATCHDOG -> watchdog = Units.nanos(d.getTimeout());
-                case NVRAM -> nvram += Units.bytes(d.getSize());
+                case NVRAM -> {
+                    nvram += Units.bytes(d.getSize());
+                    for (Parameter param : d.getParameters()) {
+                        params.add(param.getText() != null
+                                ? new NvramParam(param.getName(), ParamType.TEXT, param.getText())
+                                : new NvramParam(param.getName(), ParamType.INTEGER, Integer.toString(param.getNumber())));
+                    }
+                }
                 case FLASH -> slots.add(new FlashSlot(d.getName(), Units.bytes(d.getSize())));
                 case CONSOLE -> { }
             }
@@ -103,7 +114,8 @@ public final class ConfigBuilder {
             watchdog = Units.nanos(s.watchdogs().get(0).getTimeout());
         }
         String name = builtin && s.board().getBuiltin() == null ? BuiltinBoard.SIM.getLiteral() : facts.name();
-        return new BoardConfig(name, facts.cores(), facts.memory(), facts.tickNs(), console, nics, watchdog, nvram, slots);
+        return new BoardConfig(name, facts.cores(), facts.memory(), facts.tickNs(), console, nics, watchdog, nvram, params,
+                slots);
     }
 
     static List<MemoryRegion> regions(SystemView s) {

@@ -9,7 +9,6 @@ import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.ProcessConfig;
 import org.orrery.os.config.SystemConfig;
-import org.orrery.os.config.VmConfig;
 import org.orrery.os.config.WindowConfig;
 
 /** Memory map and per-partition utilisation, as plain text for reviews and CI logs. */
@@ -23,14 +22,12 @@ public final class ResourceReport {
         sb.append("Memory map of system ").append(c.name()).append('\n');
         sb.append("board ").append(c.board().name()).append(": ").append(Units.formatBytes(c.board().memorySize()))
                 .append(" RAM\n\nbudgets (laid out in declaration order)\n");
-        long offset = 0;
-        for (PartitionConfig p : c.partitions()) {
-            offset = line(sb, "partition " + p.name(), offset, p.memoryBudget());
+        MemoryLayout.Layout layout = MemoryLayout.of(c);
+        for (MemoryLayout.Budget b : layout.budgets()) {
+            String what = (b.owner() == MemoryLayout.Owner.VM ? "vm " : "partition ") + b.name();
+            sb.append(String.format(Locale.ROOT, "  %-28s +0x%012x %s%n", what, b.offset(), Units.formatBytes(b.size())));
         }
-        for (VmConfig v : c.vms()) {
-            offset = line(sb, "vm " + v.name(), offset, v.memorySize());
-        }
-        sb.append(String.format(Locale.ROOT, "  %-28s %s%n", "free", Units.formatBytes(c.board().memorySize() - offset)));
+        sb.append(String.format(Locale.ROOT, "  %-28s %s%n", "free", Units.formatBytes(layout.free())));
         if (!c.memoryRegions().isEmpty()) {
             sb.append("\nregions\n");
             for (MemoryRegion r : c.memoryRegions()) {
@@ -39,11 +36,6 @@ public final class ResourceReport {
             }
         }
         return sb.toString();
-    }
-
-    private static long line(StringBuilder sb, String what, long offset, long size) {
-        sb.append(String.format(Locale.ROOT, "  %-28s +0x%012x %s%n", what, offset, Units.formatBytes(size)));
-        return offset + size;
     }
 
     /**

@@ -272,6 +272,28 @@ public final class SystemView {
         return windowsPerPlan.computeIfAbsent(plan, SystemView::windowsByPartition);
     }
 
+    /**
+     * The core schedules of {@code plan} in which {@code partition} has a window, in the plan's order. Rules
+     * that ask this per process or per channel would otherwise scan every window of the plan each time.
+     */
+    public List<CoreSchedule> coresOf(Plan plan, Partition partition) {
+        List<Window> own = windowsOf(plan).get(partition);
+        if (own == null) {
+            return List.of();
+        }
+        Set<Object> containers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Window w : own) {
+            containers.add(w.eContainer());
+        }
+        List<CoreSchedule> cores = new ArrayList<>();
+        for (CoreSchedule cs : plan.getCores()) {
+            if (containers.contains(cs)) {
+                cores.add(cs);
+            }
+        }
+        return cores;
+    }
+
     /** Windows of each partition in {@code plan}. */
     public static Map<Partition, List<Window>> windowsByPartition(Plan plan) {
         Map<Partition, List<Window>> map = new IdentityHashMap<>();

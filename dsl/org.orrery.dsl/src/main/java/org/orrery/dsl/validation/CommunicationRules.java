@@ -119,10 +119,8 @@ public class CommunicationRules extends OrreryRules {
         Plan initial = system.initialPlan();
         long period = 0;
         if (initial != null) {
-            for (CoreSchedule cs : initial.getCores()) {
-                if (cs.getWindows().stream().anyMatch(w -> w.getPartition() == partition)) {
-                    period = Math.max(period, Units.nanos(cs.getMajorFrame()));
-                }
+            for (CoreSchedule cs : system.coresOf(initial, partition)) {
+                period = Math.max(period, Units.nanos(cs.getMajorFrame()));
             }
         }
         return period;

@@ -7,7 +7,9 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.orrery.dsl.orrery.Bsp;
 import org.orrery.dsl.orrery.Channel;
+import org.orrery.dsl.orrery.DeviceKind;
 import org.orrery.dsl.orrery.MemoryRegion;
+import org.orrery.dsl.orrery.Parameter;
 import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Plan;
 import org.orrery.dsl.orrery.Port;
@@ -62,6 +64,9 @@ final class Naming {
         if (e instanceof Process) {
             return "process";
         }
+        if (e instanceof Parameter) {
+            return "NVRAM parameter";
+        }
         return e.eClass().getName().toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -71,7 +76,10 @@ final class Naming {
             return List.of(p.getProcesses(), p.getPorts());
         }
         if (owner instanceof Bsp b) {
-            return List.of(b.getRegions(), b.getDevices());
+            // NVRAM parameters form one table per board in the OS configuration, whichever device holds them.
+            List<Parameter> nvram = b.getDevices().stream().filter(d -> d.getKind() == DeviceKind.NVRAM)
+                    .flatMap(d -> d.getParameters().stream()).toList();
+            return List.of(b.getRegions(), b.getDevices(), nvram);
         }
         return List.of();
     }

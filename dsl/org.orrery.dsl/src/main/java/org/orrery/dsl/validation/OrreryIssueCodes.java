@@ -56,6 +56,7 @@ public interface OrreryIssueCodes {
     String VM_VCPUS_OVER_CORES = "vm-vcpus-over-cores";
     String SERVICE_PORT_CLASH = "service-port-clash";
 
-    // Raised by the headless compiler when the canonical configuration refuses a model the rules passed.
+    // Raised by the headless compiler when the canonical configuration refuses a model the rules passed: the OS's
+    // own checks that the language does not repeat (e.g. NVRAM parameters fitting the device, string lengths).
     String CONFIG_INVALID = "config-invalid";
 }

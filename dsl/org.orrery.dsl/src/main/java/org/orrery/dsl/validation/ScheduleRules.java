@@ -100,11 +100,11 @@ public class ScheduleRules extends OrreryRules {
         if (period <= 0 || !(process.eContainer() instanceof Partition partition)) {
             return;
         }
-        for (Plan plan : system(process).plans()) {
-            for (CoreSchedule cs : plan.getCores()) {
+        SystemView system = system(process);
+        for (Plan plan : system.plans()) {
+            for (CoreSchedule cs : system.coresOf(plan, partition)) {
                 long frame = Units.nanos(cs.getMajorFrame());
-                boolean runsHere = cs.getWindows().stream().anyMatch(w -> w.getPartition() == partition);
-                if (runsHere && frame > 0 && frame % period != 0 && period % frame != 0) {
+                if (frame > 0 && frame % period != 0 && period % frame != 0) {
                     error("Period " + Units.formatNanos(period) + " of process " + q(Naming.qualified(process))
                             + " does not fit the " + Units.formatNanos(frame) + " major frame of core " + cs.getCore()
                             + " in plan " + q(plan.getName()) + ": neither divides the other.", process,

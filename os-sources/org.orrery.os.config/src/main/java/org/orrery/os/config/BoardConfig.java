@@ -14,6 +14,7 @@ import java.util.List;
  * @param nics network interfaces
  * @param hwWatchdogTimeoutNs hardware watchdog timeout, 0 = no hardware watchdog
  * @param nvramSize bytes of NVRAM for parameters, 0 = none
+ * @param nvramParams parameters kept in NVRAM with their factory values (they must fit in {@code nvramSize})
  * @param flashSlots image slots (A/B) on flash
  */
 public record BoardConfig(
@@ -25,11 +26,19 @@ public record BoardConfig(
         List<NicConfig> nics,
         long hwWatchdogTimeoutNs,
         long nvramSize,
+        List<NvramParam> nvramParams,
         List<FlashSlot> flashSlots) {
 
     public BoardConfig {
         name = Checks.str(name, "board.name");
         nics = Checks.list(nics, "board.nics");
+        nvramParams = Checks.list(nvramParams, "board.nvramParams");
         flashSlots = Checks.list(flashSlots, "board.flashSlots");
+    }
+
+    /** A board without NVRAM parameters (most boards, and code written before format version 2). */
+    public BoardConfig(String name, int cores, long memorySize, long timerTickNs, boolean console, List<NicConfig> nics,
+            long hwWatchdogTimeoutNs, long nvramSize, List<FlashSlot> flashSlots) {
+        this(name, cores, memorySize, timerTickNs, console, nics, hwWatchdogTimeoutNs, nvramSize, List.of(), flashSlots);
     }
 }

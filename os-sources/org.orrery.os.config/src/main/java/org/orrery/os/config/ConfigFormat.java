@@ -16,8 +16,11 @@ package org.orrery.os.config;
 public final class ConfigFormat {
     /** "ORCF". */
     public static final int MAGIC = 0x4F52_4346;
-    /** Incremented on every incompatible change; readers reject other versions. */
-    public static final int VERSION = 1;
+    /**
+     * Incremented on every incompatible change; readers reject other versions. 1: first format. 2 (2026-11-23):
+     * board NVRAM parameters (count + name, type, value) after {@code nvramSize}.
+     */
+    public static final int VERSION = 2;
     public static final int HEADER_BYTES = 12;
     public static final int TRAILER_BYTES = 4;
     /**

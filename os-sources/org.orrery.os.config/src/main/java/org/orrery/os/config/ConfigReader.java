@@ -125,13 +125,20 @@ public final class ConfigReader {
         }
         long wd = d.i64("board.hwWatchdogTimeoutNs");
         long nvram = d.i64("board.nvramSize");
+        int np = d.count("board.nvramParams", Limits.MAX_NVRAM_PARAMS);
+        List<NvramParam> params = new ArrayList<>();
+        for (int i = 0; i < np; i++) {
+            String f = "board.nvramParams[" + i + "]";
+            params.add(new NvramParam(d.str(f + ".name"), d.enumeration(ParamType.class, f + ".type"),
+                    d.str(f + ".value")));
+        }
         int nf = d.count("board.flashSlots", Limits.MAX_FLASH_SLOTS);
         List<FlashSlot> slots = new ArrayList<>();
         for (int i = 0; i < nf; i++) {
             String f = "board.flashSlots[" + i + "]";
             slots.add(new FlashSlot(d.str(f + ".name"), d.i64(f + ".size")));
         }
-        return new BoardConfig(name, cores, memory, tick, console, nics, wd, nvram, slots);
+        return new BoardConfig(name, cores, memory, tick, console, nics, wd, nvram, params, slots);
     }
 
     private static PartitionConfig partition(Decoder d, String f) throws ConfigException {

@@ -46,13 +46,46 @@ public final class ConfigValidator {
         p.count("board.flashSlots", b.flashSlots().size(), Limits.MAX_FLASH_SLOTS);
         p.unique("board.nics", b.nics().stream().map(NicConfig::name).toList());
         for (int i = 0; i < b.nics().size(); i++) {
-            p.name(Problems.at("board.nics", b.nics().get(i).name(), i) + ".name", b.nics().get(i).name());
+            String f = Problems.at("board.nics", b.nics().get(i).name(), i);
+            p.name(f + ".name", b.nics().get(i).name());
+            p.text(f + ".mac", b.nics().get(i).mac());
+            p.text(f + ".address", b.nics().get(i).address());
         }
+        nvramParams(p, b);
         p.unique("board.flashSlots", b.flashSlots().stream().map(FlashSlot::name).toList());
         for (int i = 0; i < b.flashSlots().size(); i++) {
             FlashSlot s = b.flashSlots().get(i);
             p.name(Problems.at("board.flashSlots", s.name(), i) + ".name", s.name());
             p.range(Problems.at("board.flashSlots", s.name(), i) + ".size", s.size(), 1, Long.MAX_VALUE);
+        }
+    }
+
+    private static void nvramParams(Problems p, BoardConfig b) {
+        p.count("board.nvramParams", b.nvramParams().size(), Limits.MAX_NVRAM_PARAMS);
+        p.unique("board.nvramParams", b.nvramParams().stream().map(NvramParam::name).toList());
+        long bytes = 0;
+        for (int i = 0; i < b.nvramParams().size(); i++) {
+            NvramParam param = b.nvramParams().get(i);
+            String f = Problems.at("board.nvramParams", param.name(), i);
+            p.name(f + ".name", param.name());
+            p.text(f + ".value", param.value());
+            if (param.type() == ParamType.INTEGER && !isLong(param.value())) {
+                p.add(f + ".value", "'" + param.value() + "' is not a 64-bit decimal integer");
+            }
+            bytes += param.storageBytes();
+        }
+        if (bytes > Math.max(0, b.nvramSize())) {
+            p.add("board.nvramParams", "the parameters need " + bytes + " bytes of NVRAM, the board has "
+                    + b.nvramSize());
+        }
+    }
+
+    private static boolean isLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -85,6 +118,8 @@ public final class ConfigValidator {
             } else if (part.timeSliceNs() != 0) {
                 p.add(f + ".timeSliceNs", "must be 0 unless the policy is ROUND_ROBIN");
             }
+            p.text(f + ".entryClass", part.entryClass());
+            p.text(f + ".sourcePath", part.sourcePath());
             if (part.entryClass().isEmpty()) {
                 p.add(f + ".entryClass", "must name the application class");
             }

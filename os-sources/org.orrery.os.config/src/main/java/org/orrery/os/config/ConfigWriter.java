@@ -2,6 +2,8 @@
 package org.orrery.os.config;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -16,6 +18,12 @@ public final class ConfigWriter {
     /** The encoded configuration; refuses an invalid model with every problem listed. */
     public static byte[] write(SystemConfig c) throws ConfigException {
         ConfigValidator.check(c);
+        // Channel endpoints and windows name partitions: index them once (linear scans per reference made
+        // writing 10,000 channels quadratic in the partition count).
+        Map<String, Integer> partitionIndex = new HashMap<>();
+        for (PartitionConfig p : c.partitions()) {
+            partitionIndex.put(p.name(), p.index());
+        }
         Encoder e = new Encoder();
         e.str(c.name());
         board(e, c.board());
@@ -31,21 +39,21 @@ public final class ConfigWriter {
             e.enumeration(r.access());
             e.count(r.partitions().size());
             for (String owner : r.partitions()) {
-                e.u16(c.partitionIndex(owner));
+                e.u16(partitionIndex.get(owner));
             }
         }
         e.count(c.channels().size());
         for (ChannelConfig ch : c.channels()) {
             e.str(ch.name());
             e.enumeration(ch.kind());
-            endpoint(e, c, ch.source());
+            endpoint(e, c, partitionIndex, ch.source());
             e.count(ch.destinations().size());
             for (PortEndpoint d : ch.destinations()) {
-                endpoint(e, c, d);
+                endpoint(e, c, partitionIndex, d);
             }
             e.enumeration(ch.overflow());
         }
-        plans(e, c);
+        plans(e, c, partitionIndex);
         hm(e, c);
         services(e, c);
         vms(e, c);
@@ -66,6 +74,12 @@ public final class ConfigWriter {
         }
         e.i64(b.hwWatchdogTimeoutNs());
         e.i64(b.nvramSize());
+        e.count(b.nvramParams().size());
+        for (NvramParam p : b.nvramParams()) {
+            e.str(p.name());
+            e.enumeration(p.type());
+            e.str(p.value());
+        }
         e.count(b.flashSlots().size());
         for (FlashSlot s : b.flashSlots()) {
             e.str(s.name());
@@ -108,13 +122,13 @@ public final class ConfigWriter {
         }
     }
 
-    private static void endpoint(Encoder e, SystemConfig c, PortEndpoint p) {
-        int pi = c.partitionIndex(p.partition());
+    private static void endpoint(Encoder e, SystemConfig c, Map<String, Integer> partitionIndex, PortEndpoint p) {
+        int pi = partitionIndex.get(p.partition());
         e.u16(pi);
         e.u16(c.partitions().get(pi).portIndex(p.port()));
     }
 
-    private static void plans(Encoder e, SystemConfig c) {
+    private static void plans(Encoder e, SystemConfig c, Map<String, Integer> partitionIndex) {
         e.count(c.plans().size());
         for (PlanConfig plan : c.plans()) {
             e.str(plan.name());
@@ -128,7 +142,7 @@ public final class ConfigWriter {
                 e.u16(w.core());
                 e.i64(w.startNs());
                 e.i64(w.durationNs());
-                e.u16(c.partitionIndex(w.partition()));
+                e.u16(partitionIndex.get(w.partition()));
             }
         }
         e.u16(c.planIndex(c.initialPlan()));

@@ -3,19 +3,23 @@ package org.orrery.os.config;
 
 /**
  * Static limits of Orrery OS. The DSL validator, the configuration validator and the kernel's
- * preallocated tables all read them from here.
+ * preallocated tables all read them from here. The kernel sizes its tables from the configuration it boots
+ * (never from these maxima), so a limit only bounds what a configuration may declare; the binary format
+ * stores counts as u32 and partition/port/plan references as i16, so every index limit stays below 32,767.
+ * Partitions and channels are sized for a 256-core module with 1,000 partitions and 10,000 channels (the
+ * DSL benchmark) with 4x headroom.
  */
 public final class Limits {
     public static final int MAX_CORES = 256;
-    public static final int MAX_PARTITIONS = 256;
+    public static final int MAX_PARTITIONS = 4096;
     public static final int MAX_PROCESSES_PER_PARTITION = 128;
     public static final int MAX_PORTS_PER_PARTITION = 128;
-    public static final int MAX_CHANNELS = 4096;
+    public static final int MAX_CHANNELS = 65536;
     public static final int MAX_DESTINATIONS_PER_CHANNEL = 64;
     public static final int MAX_PLANS = 16;
-    public static final int MAX_WINDOWS_PER_PLAN = 8192;
+    public static final int MAX_WINDOWS_PER_PLAN = 32768;
     public static final int MAX_PLAN_SWITCH_RULES = 256;
-    public static final int MAX_HM_TABLES = 1024;
+    public static final int MAX_HM_TABLES = 16384;
     public static final int MAX_HM_RULES_PER_TABLE = 64;
     public static final int MAX_SERVICES = 256;
     public static final int MAX_SERVICE_OPTIONS = 64;
@@ -24,6 +28,7 @@ public final class Limits {
     public static final int MAX_VM_DEVICES = 32;
     public static final int MAX_NICS = 16;
     public static final int MAX_FLASH_SLOTS = 8;
+    public static final int MAX_NVRAM_PARAMS = 256;
     public static final int MAX_MEMORY_REGIONS = 1024;
     /** Longest name (partition, process, port, plan, ...) in UTF-16 chars. */
     public static final int MAX_NAME_LENGTH = 64;

@@ -30,6 +30,14 @@ final class Problems {
         }
     }
 
+    /** A free-text string (class name, path, value): the format stores at most MAX_STRING_BYTES of UTF-8. */
+    void text(String field, String value) {
+        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > Limits.MAX_STRING_BYTES) {
+            add(field, bytes + " bytes of UTF-8, at most " + Limits.MAX_STRING_BYTES + " allowed");
+        }
+    }
+
     void count(String field, int size, int max) {
         if (size > max) {
             add(field, "has " + size + " entries, at most " + max + " allowed");

@@ -23,11 +23,16 @@ final class ReferenceValidator {
         p.count("channels", c.channels().size(), Limits.MAX_CHANNELS);
         p.unique("channels", c.channels().stream().map(ChannelConfig::name).toList());
         Map<String, String> portOwner = new HashMap<>();
+        // Looked up by name once per endpoint: a map keeps 10,000s of channels linear, not channels x partitions.
+        Map<String, PartitionConfig> byName = new HashMap<>();
+        for (PartitionConfig part : c.partitions()) {
+            byName.putIfAbsent(part.name(), part);
+        }
         for (int i = 0; i < c.channels().size(); i++) {
             ChannelConfig ch = c.channels().get(i);
             String f = Problems.at("channels", ch.name(), i);
             p.name(f + ".name", ch.name());
-            PortConfig src = endpoint(p, c, f + ".source", ch.source(), ch.kind(), PortDirection.SOURCE);
+            PortConfig src = endpoint(p, byName, f + ".source", ch.source(), ch.kind(), PortDirection.SOURCE);
             claim(p, portOwner, f + ".source", ch.source(), ch.name());
             if (ch.destinations().isEmpty()) {
                 p.add(f + ".destinations", "at least one destination is required");
@@ -36,7 +41,7 @@ final class ReferenceValidator {
             for (int j = 0; j < ch.destinations().size(); j++) {
                 PortEndpoint d = ch.destinations().get(j);
                 String g = f + ".destinations[" + j + "]";
-                PortConfig dst = endpoint(p, c, g, d, ch.kind(), PortDirection.DESTINATION);
+                PortConfig dst = endpoint(p, byName, g, d, ch.kind(), PortDirection.DESTINATION);
                 claim(p, portOwner, g, d, ch.name());
                 if (src != null && dst != null && dst.maxMessageSize() < src.maxMessageSize()) {
                     p.add(g, "maxMessageSize " + dst.maxMessageSize() + " is smaller than the source's "
@@ -46,9 +51,9 @@ final class ReferenceValidator {
         }
     }
 
-    private static PortConfig endpoint(Problems p, SystemConfig c, String f, PortEndpoint e, PortKind kind,
-            PortDirection direction) {
-        PartitionConfig part = c.partition(e.partition()).orElse(null);
+    private static PortConfig endpoint(Problems p, Map<String, PartitionConfig> partitions, String f, PortEndpoint e,
+            PortKind kind, PortDirection direction) {
+        PartitionConfig part = partitions.get(e.partition());
         if (part == null) {
             p.add(f + ".partition", "unknown partition '" + e.partition() + "'");
             return null;
@@ -138,11 +143,13 @@ final class ReferenceValidator {
                 p.add(f + ".port", "partition '" + s.partition() + "' has no port '" + s.port() + "'");
             }
             p.count(f + ".options", s.options().size(), Limits.MAX_SERVICE_OPTIONS);
-            for (String key : s.options().keySet()) {
+            s.options().forEach((key, value) -> {
                 if (key.isEmpty()) {
                     p.add(f + ".options", "empty option name");
                 }
-            }
+                p.text(f + ".options[" + key + "]", key);
+                p.text(f + ".options[" + key + "]", value);
+            });
         }
     }
 
@@ -159,6 +166,8 @@ final class ReferenceValidator {
             p.range(f + ".vcpus", vm.vcpus(), 1, Limits.MAX_VCPUS);
             p.range(f + ".memorySize", vm.memorySize(), 1, c.board().memorySize());
             p.count(f + ".devices", vm.devices().size(), Limits.MAX_VM_DEVICES);
+            vm.devices().forEach(d -> p.text(f + ".devices", d));
+            p.text(f + ".image", vm.image());
             for (int j = 0; j < vm.windows().size(); j++) {
                 if (c.planIndex(vm.windows().get(j).plan()) < 0) {
                     p.add(f + ".windows[" + j + "].plan", "unknown plan '" + vm.windows().get(j).plan() + "'");

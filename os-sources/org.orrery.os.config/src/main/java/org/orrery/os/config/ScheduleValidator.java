@@ -3,7 +3,10 @@ package org.orrery.os.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Rules for plans, major frames and windows (partition and VM windows share a core's timeline). */
 final class ScheduleValidator {
@@ -48,10 +51,14 @@ final class ScheduleValidator {
         }
         p.count(f + ".windows", plan.windows().size(), Limits.MAX_WINDOWS_PER_PLAN);
         List<Slot> slots = new ArrayList<>();
+        Map<String, Integer> partitionIndex = new HashMap<>();
+        for (int i = c.partitions().size() - 1; i >= 0; i--) {
+            partitionIndex.put(c.partitions().get(i).name(), i);
+        }
         for (int i = 0; i < plan.windows().size(); i++) {
             WindowConfig w = plan.windows().get(i);
             String g = f + ".windows[" + i + "]";
-            int pi = c.partitionIndex(w.partition());
+            int pi = partitionIndex.getOrDefault(w.partition(), -1);
             if (pi < 0) {
                 p.add(g + ".partition", "unknown partition '" + w.partition() + "'");
             } else if (!c.partitions().get(pi).cores().contains(w.core())) {
@@ -95,12 +102,23 @@ final class ScheduleValidator {
                 p.add(b.field(), "overlaps " + a.field() + " on core " + a.core());
             }
         }
-        // A partition is one virtual processor: it must never be open on two cores at the same time.
+        // A partition is one virtual processor: it must never be open on two cores at the same time. Only
+        // windows of the same owner are compared (pairs across all windows would be quadratic in a 1,000-partition plan).
+        Map<String, List<Slot>> byOwner = new LinkedHashMap<>();
+        for (Slot s : slots) {
+            byOwner.computeIfAbsent(s.owner(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Slot> own : byOwner.values()) {
+            parallel(p, own, frame);
+        }
+    }
+
+    private static void parallel(Problems p, List<Slot> slots, long[] frame) {
         for (int i = 0; i < slots.size(); i++) {
             for (int j = i + 1; j < slots.size(); j++) {
                 Slot a = slots.get(i);
                 Slot b = slots.get(j);
-                if (a.owner().equals(b.owner()) && a.core() != b.core() && validCore(a, frame) && validCore(b, frame)
+                if (a.core() != b.core() && validCore(a, frame) && validCore(b, frame)
                         && everOverlap(a, frame[a.core()], b, frame[b.core()])) {
                     p.add(b.field(), "'" + b.owner() + "' would run on cores " + a.core() + " and " + b.core()
                             + " at the same time (" + a.field() + ")");

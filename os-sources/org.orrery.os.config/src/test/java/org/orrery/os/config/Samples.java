@@ -17,7 +17,9 @@ final class Samples {
     static SystemConfig full() {
         BoardConfig board = new BoardConfig("sim", 4, 1L << 30, 1_000, true,
                 List.of(new NicConfig("eth0", "02:00:00:00:00:01", "10.0.0.2/24"), new NicConfig("eth1", "", "")),
-                500 * MS, 64 * 1024, List.of(new FlashSlot("A", 16L << 20), new FlashSlot("B", 16L << 20)));
+                500 * MS, 64 * 1024, List.of(new NvramParam("hostname", ParamType.TEXT, "orrery-gw"),
+                        new NvramParam("mtu", ParamType.INTEGER, "1500")),
+                List.of(new FlashSlot("A", 16L << 20), new FlashSlot("B", 16L << 20)));
         PartitionConfig sensors = new PartitionConfig("sensors", 0, List.of(0), 64L << 20, Criticality.A,
                 SchedulingPolicy.FIXED_PRIORITY, 0, "demo.Sensors", "apps/sensors", 100 * MS,
                 List.of(new ProcessConfig("sample", ProcessKind.PERIODIC, 20 * MS, 20 * MS, 10, 2 * MS, 65536),
