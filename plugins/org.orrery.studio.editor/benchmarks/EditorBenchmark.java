@@ -11,11 +11,13 @@ import org.eclipse.jface.text.Document;
 import org.orrery.studio.editor.core.LspDocument;
 import org.orrery.studio.editor.core.OrreryLanguageService;
 import org.orrery.studio.editor.core.Uris;
+import org.orrery.dsl.SystemCompiler;
 
 /**
  * Editor benchmark (reported, not asserted): the editor's document sync and the in-process language server,
  * exactly as the workbench editor uses them, minus SWT painting. Measures server start, open → first
- * diagnostics, and keystroke → diagnostics on a large system.
+ * diagnostics, and keystroke → diagnostics on a large system, each against the headless compiler's check of the
+ * same file in the same run and against the goal of issue 5 (ready ≤ 2 s, keystroke → diagnostics ≤ 150 ms).
  */
 public final class EditorBenchmark {
 
@@ -27,18 +29,24 @@ public final class EditorBenchmark {
         Files.copy(system, file);
         String text = Files.readString(file);
 
+        // The server builds the workspace folder once it is initialized, asynchronously: the first publication for
+        // the file ends that build. Only then is the file opened, so that open -> diagnostics is the editor's own.
+        String uri = Uris.of(file);
+        LinkedBlockingQueue<Long> published = new LinkedBlockingQueue<>();
         long t0 = System.nanoTime();
         OrreryLanguageService service = OrreryLanguageService.start(workspace.toUri());
         long started = System.nanoTime();
-        String uri = Uris.of(file);
-        LinkedBlockingQueue<Long> published = new LinkedBlockingQueue<>();
         service.onDiagnostics(uri, d -> published.add(System.nanoTime()));
+        Long built = published.poll(5, TimeUnit.MINUTES);
+        report("server start (injector, initialize)", started - t0);
+        report("server start -> workspace built (file validated once)", built - t0);
+        Thread.sleep(500);
+        published.clear();
         Document doc = new Document(text);
         long openAt = System.nanoTime();
         LspDocument lsp = new LspDocument(service, uri, doc).open();
         Long first = published.poll(5, TimeUnit.MINUTES);
-        report("server start (incl. workspace scan of the file)", started - t0);
-        report("open -> first diagnostics", first - openAt);
+        report("open -> first diagnostics (server running)", first - openAt);
 
         // A keystroke where people type: a digit of a window's duration, typed and typed back.
         int at = text.indexOf("duration ") + "duration ".length();
@@ -55,12 +63,39 @@ public final class EditorBenchmark {
             latencies.add(done - typed);
         }
         Collections.sort(latencies);
-        report("keystroke -> diagnostics, median of " + keystrokes, latencies.get(latencies.size() / 2));
-        report("keystroke -> diagnostics, p90", latencies.get(latencies.size() * 9 / 10));
+        long median = latencies.get(latencies.size() / 2);
+        long p95 = latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(latencies.size() * 0.95) - 1));
+
+        // Baseline, same JVM, same file, measured after the editor so it runs warm: the headless compiler's
+        // check (parse + link + every rule) of the whole file, what `orrery check` does without JVM start-up.
+        // The editor cannot beat it on open; on a keystroke it shows what incremental re-validation buys.
+        SystemCompiler compiler = SystemCompiler.create();
+        List<Long> checks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long c0 = System.nanoTime();
+            compiler.compile(file);
+            checks.add(System.nanoTime() - c0);
+        }
+        Collections.sort(checks);
+        long baseline = checks.get(checks.size() / 2);
+
+        System.out.println();
+        System.out.printf("%-55s %9.1f ms%n", "baseline: SystemCompiler check of the file (warm, median of 5)",
+                baseline / 1e6);
+        compare("editor ready (open -> first diagnostics)", first - openAt, 2_000_000_000L, baseline);
+        compare("editor ready, first editor of a session (cold server)", built - t0 + (first - openAt),
+                2_000_000_000L, baseline);
+        compare("keystroke -> diagnostics, median of " + keystrokes, median, 150_000_000L, baseline);
+        compare("keystroke -> diagnostics, p95", p95, 150_000_000L, baseline);
         report("keystroke -> diagnostics, min", latencies.get(0));
         lsp.close();
         service.close();
         System.exit(0);
+    }
+
+    private static void compare(String what, long ns, long goal, long baseline) {
+        System.out.printf("%-55s %9.1f ms  = %5.2fx baseline, %5.2fx goal (%d ms)%n", what, ns / 1e6,
+                (double) ns / baseline, (double) ns / goal, goal / 1_000_000);
     }
 
     private static void report(String what, long ns) {

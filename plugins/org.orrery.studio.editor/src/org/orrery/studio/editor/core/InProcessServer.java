@@ -15,12 +15,20 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
+import org.eclipse.xtext.util.Modules2;
+import org.orrery.dsl.OrreryRuntimeModule;
+import org.orrery.dsl.ide.OrreryIdeModule;
 import org.orrery.dsl.ide.OrreryIdeSetup;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Provider;
 import com.google.inject.util.Modules;
 
 /**
@@ -45,11 +53,24 @@ public final class InProcessServer implements AutoCloseable {
      * language is registered explicitly in the registry the server is built with.
      */
     public static InProcessServer start(URI root, LanguageClient client) {
-        Injector language = new OrreryIdeSetup().createInjectorAndDoEMFRegistration();
         ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
+        Injector language = languageInjector(registry);
         registry.getExtensionToFactoryMap().put(EXTENSION, language.getInstance(IResourceServiceProvider.class));
-        Injector injector = Guice.createInjector(Modules.override(new ServerModule())
-                .with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
+        // Resources must be created by this language's factory too. The server's resource sets would otherwise ask
+        // EMF's global registry, where the last Orrery injector of the JVM (the project builder's, a graphical
+        // editor's) wins: its parser's grammar objects are not the ones this injector's content-assist parser
+        // knows, and completion failed with a NullPointerException on every request.
+        Resource.Factory.Registry factories = new ResourceFactoryRegistryImpl();
+        factories.getExtensionToFactoryMap().put(EXTENSION, language.getInstance(IResourceFactory.class));
+        Provider<XtextResourceSet> resourceSets = () -> {
+            XtextResourceSet set = new XtextResourceSet();
+            set.setResourceFactoryRegistry(factories);
+            return set;
+        };
+        Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
+            binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
+            binder.bind(XtextResourceSet.class).toProvider(resourceSets);
+        }));
         LanguageServerImpl impl = injector.getInstance(LanguageServerImpl.class);
         impl.connect(client);
         InitializeParams init = new InitializeParams();
@@ -63,6 +84,23 @@ public final class InProcessServer implements AutoCloseable {
         }
         impl.initialized(new InitializedParams());
         return new InProcessServer(impl);
+    }
+
+    /**
+     * The language's injector, looking languages up in {@code registry} instead of the global registry. Services
+     * such as rename find "the language of this resource" through the registry; the global one holds whatever
+     * Orrery injector registered last in this JVM (often the builder's runtime-only one, without IDE services:
+     * rename failed on a missing rename strategy).
+     */
+    private static Injector languageInjector(IResourceServiceProvider.Registry registry) {
+        return new OrreryIdeSetup() {
+            @Override
+            public Injector createInjector() {
+                return Guice.createInjector(Modules.override(Modules2.mixin(new OrreryRuntimeModule(),
+                        new OrreryIdeModule())).with(b -> b.bind(IResourceServiceProvider.Registry.class)
+                                .toInstance(registry)));
+            }
+        }.createInjectorAndDoEMFRegistration();
     }
 
     // Hierarchical symbols give the outline its tree; without it Xtext answers with a flat list.

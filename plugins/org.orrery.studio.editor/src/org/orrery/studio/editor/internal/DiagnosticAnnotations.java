@@ -26,14 +26,21 @@ final class DiagnosticAnnotations implements AutoCloseable {
     /** An annotation that came from the language server, carrying the rule code it reports. */
     static final class RuleAnnotation extends Annotation {
         private final String code;
+        private final Diagnostic diagnostic;
 
-        RuleAnnotation(DiagnosticMark mark) {
+        RuleAnnotation(DiagnosticMark mark, Diagnostic diagnostic) {
             super(mark.annotationType(), false, mark.text());
             this.code = mark.code();
+            this.diagnostic = diagnostic;
         }
 
         String code() {
             return code;
+        }
+
+        /** The server's diagnostic, sent back as is when asking for quick fixes. */
+        Diagnostic diagnostic() {
+            return diagnostic;
         }
     }
 
@@ -65,7 +72,7 @@ final class DiagnosticAnnotations implements AutoCloseable {
         Map<Annotation, Position> added = new HashMap<>();
         for (Diagnostic d : diagnostics) {
             DiagnosticMark mark = DiagnosticMark.of(doc, d);
-            added.put(new RuleAnnotation(mark), new Position(mark.offset(), mark.length()));
+            added.put(new RuleAnnotation(mark, d), new Position(mark.offset(), mark.length()));
         }
         Annotation[] removed = ours().toArray(Annotation[]::new);
         if (model instanceof IAnnotationModelExtension ext) {

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.ui.IEditorPart;
@@ -29,7 +30,9 @@ final class Locations {
         }
         try {
             IEditorPart part = IDE.openEditor(page, files[0]);
-            if (part instanceof ITextEditor editor) {
+            // The default editor may be a multi-page one with the text on a page: it adapts to ITextEditor.
+            ITextEditor editor = Adapters.adapt(part, ITextEditor.class);
+            if (editor != null) {
                 IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
                 int[] region = Positions.toRegion(doc, range);
                 editor.selectAndReveal(region[0], region[1]);

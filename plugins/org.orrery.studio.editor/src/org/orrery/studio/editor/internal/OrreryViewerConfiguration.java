@@ -19,6 +19,9 @@ import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.rules.ITokenScanner;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.Token;
+import org.eclipse.jface.text.quickassist.IQuickAssistAssistant;
+import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
+import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -29,10 +32,21 @@ import org.orrery.studio.editor.core.LspDocument;
 public final class OrreryViewerConfiguration extends TextSourceViewerConfiguration {
 
     private final Supplier<LspDocument> document;
+    private final Supplier<IAnnotationModel> annotations;
 
-    public OrreryViewerConfiguration(IPreferenceStore store, Supplier<LspDocument> document) {
+    public OrreryViewerConfiguration(IPreferenceStore store, Supplier<LspDocument> document,
+            Supplier<IAnnotationModel> annotations) {
         super(store);
         this.document = document;
+        this.annotations = annotations;
+    }
+
+    @Override
+    public IQuickAssistAssistant getQuickAssistAssistant(ISourceViewer viewer) {
+        QuickAssistAssistant assistant = new QuickAssistAssistant();
+        assistant.setQuickAssistProcessor(new OrreryQuickAssist(document, annotations));
+        assistant.setInformationControlCreator(getInformationControlCreator(viewer));
+        return assistant;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -19,8 +20,11 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.contentassist.ICompletionProposal;
+import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.source.Annotation;
@@ -28,6 +32,14 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
@@ -93,7 +105,7 @@ class OrreryEditorTest {
 
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.showView(IPageLayout.ID_OUTLINE);
-        editor = assertInstanceOf(OrreryEditor.class, IDE.openEditor(page, file));
+        editor = assertInstanceOf(OrreryEditor.class, IDE.openEditor(page, file, OrreryEditor.ID));
         IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         ISourceViewer viewer = editor.viewer();
         assertNotNull(editor.connection(), "a workspace file is connected to the language server");
@@ -134,6 +146,19 @@ class OrreryEditorTest {
         ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
         assertEquals(doc.get().indexOf("partition nav") + "partition ".length(), selection.getOffset());
 
+        // Content assist where a window names its partition: the system's partitions are proposed.
+        String slot = "window nav at 4 ms";
+        int afterWindow = doc.get().indexOf(slot) + "window ".length();
+        IContentAssistProcessor assist = editor.configuration().getContentAssistant(viewer)
+                .getContentAssistProcessor(IDocument.DEFAULT_CONTENT_TYPE);
+        List<String> proposed = new ArrayList<>();
+        for (ICompletionProposal p : assist.computeCompletionProposals(viewer, afterWindow)) {
+            proposed.add(p.getDisplayString());
+        }
+        assertTrue(proposed.stream().anyMatch(p -> p.startsWith("fcs")), "partitions proposed: " + proposed
+                + " " + assist.getErrorMessage());
+        assertTrue(proposed.stream().anyMatch(p -> p.startsWith("nav")), "partitions proposed: " + proposed);
+
         // Outline: the partitions.
         IContentOutlinePage outline = editor.getAdapter(IContentOutlinePage.class);
         assertNotNull(outline);
@@ -142,7 +167,46 @@ class OrreryEditorTest {
                 && !Widgets.findAll(outline.getControl(), TreeItem.class, Widgets.withText("fcs")).isEmpty(),
                 SERVER, "the outline listing the partitions");
 
-        Screenshots.save(editor.getSite().getShell(), screenshots().resolve("orrery-editor.png"));
+        // The screenshot: highlighting, the overlap annotation, and the content-assist popup after `window `.
+        editor.selectAndReveal(afterWindow, 0);
+        viewer.getTextWidget().setFocus();
+        ((ITextOperationTarget) viewer).doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
+        // The popup is its own shell, filled once the proposals arrive: wait for its rows, then let it paint.
+        Display display = viewer.getTextWidget().getDisplay();
+        Widgets.waitUntil(() -> popup(display) != null, SERVER, "the content-assist popup");
+        for (int i = 0; i < 15; i++) {
+            Widgets.flushEvents();
+            Thread.sleep(20);
+        }
+        saveWithPopup(editor.getSite().getShell(), popup(display), screenshots().resolve("orrery-editor.png"));
+    }
+
+    // The proposal popup: a visible shell of its own holding a filled table.
+    private static Shell popup(Display display) {
+        return Arrays.stream(display.getShells()).filter(s -> s.isVisible()
+                && !Widgets.findAll(s, Table.class, t -> t.getItemCount() > 0).isEmpty()).findFirst().orElse(null);
+    }
+
+    // Copying the workbench window's area leaves popups black (they are other X windows): copy both, compose.
+    private static void saveWithPopup(Shell shell, Shell popup, Path file) throws Exception {
+        Path main = Screenshots.save(shell, file);
+        Path top = Screenshots.save(popup, file.resolveSibling("orrery-editor-popup.png"));
+        Display display = shell.getDisplay();
+        Image image = new Image(display, main.toString());
+        Image overlay = new Image(display, top.toString());
+        GC gc = new GC(image);
+        try {
+            Point at = shell.toControl(popup.getLocation());
+            gc.drawImage(overlay, at.x, at.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            overlay.dispose();
+            image.dispose();
+            java.nio.file.Files.deleteIfExists(top);
+        }
     }
 
     private static List<String> annotationTexts(OrreryEditor editor) {

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.diagram.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.studio.diagram.edit.ModelDiagnostic;
+import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.edit.TextEdit;
+import org.orrery.studio.diagram.topology.ChannelEdits;
+import org.orrery.studio.diagram.topology.Topology;
+import org.orrery.studio.diagram.topology.TopologyBuilder;
+
+class ChannelEditsTest {
+
+    static final String SYSTEM = """
+            system wires
+            board sim {
+                memory 64 MiB
+                tick 1 ms
+            }
+            partition a {
+                memory 8 MiB
+                port x_out sampling out size 8 B
+                port q_out queuing out size 8 B depth 2
+            }
+            // b listens
+            partition b {
+                memory 8 MiB
+                port x_in sampling in size 8 B refresh 100 ms
+                port y_in sampling in size 4 B refresh 100 ms
+                port z_in sampling in size 8 B refresh 100 ms
+                port q_in queuing in size 8 B depth 2
+            }
+            channel x sampling from a.x_out to b.x_in
+            plan p initial {
+                core 0 major-frame 10 ms {
+                    window a at 0 ms duration 5 ms
+                    window b at 5 ms duration 5 ms
+                }
+            }
+            """;
+
+    @Test
+    void newChannelIsOneLineAfterTheLastChannel() {
+        SystemModelSession s = Fixtures.inline(SYSTEM);
+        List<TextEdit> edits = ChannelEdits.connect(s, "a.q_out", "b.q_in");
+        String anchor = "channel x sampling from a.x_out to b.x_in";
+        assertEquals(List.of(new TextEdit(SYSTEM.indexOf(anchor) + anchor.length(), 0,
+                "\nchannel q queuing from a.q_out to b.q_in")), edits);
+        assertEquals(SYSTEM.replace(anchor, anchor + "\nchannel q queuing from a.q_out to b.q_in"), s.text());
+        assertTrue(s.diagnostics().stream().noneMatch(d -> d.code().equals("unconnected-port") && d.message().contains("q_")),
+                s.diagnostics().toString());
+        Topology t = TopologyBuilder.build(s.system(), s.diagnostics());
+        assertEquals("b.q_in", t.channel("q").get(0).target());
+    }
+
+    @Test
+    void samplingSourceFansOutByGainingADestination() {
+        SystemModelSession s = Fixtures.inline(SYSTEM);
+        List<TextEdit> edits = ChannelEdits.connect(s, "a.x_out", "b.z_in");
+        String line = "channel x sampling from a.x_out to b.x_in";
+        assertEquals(List.of(new TextEdit(SYSTEM.indexOf(line), line.length(), line + ", b.z_in")), edits);
+        assertEquals(2, TopologyBuilder.build(s.system(), s.diagnostics()).channel("x").size());
+    }
+
+    @Test
+    void firstChannelGoesAfterTheLastPartition() {
+        String text = SYSTEM.replace("channel x sampling from a.x_out to b.x_in\n", "");
+        SystemModelSession s = Fixtures.inline(text);
+        ChannelEdits.connect(s, "a.x_out", "b.x_in");
+        assertTrue(s.text().contains("    port q_in queuing in size 8 B depth 2\n}\nchannel x sampling from a.x_out to b.x_in\nplan p"),
+                s.text());
+    }
+
+    @Test
+    void structureIsCheckedBeforeOffering() {
+        SystemModelSession s = Fixtures.inline(SYSTEM);
+        assertTrue(ChannelEdits.refusal(s.system(), "b.q_in", "a.q_out").orElseThrow().contains("'in' port"));
+        assertTrue(ChannelEdits.refusal(s.system(), "a.x_out", "b.q_in").orElseThrow().contains("is sampling but"));
+        assertTrue(ChannelEdits.refusal(s.system(), "a.x_out", "b.x_in").orElseThrow().contains("already connected by channel x"));
+        assertTrue(ChannelEdits.refusal(s.system(), "a.q_out", "b.q_in").isEmpty());
+        String before = s.text();
+        assertThrows(IllegalArgumentException.class, () -> ChannelEdits.connect(s, "a.x_out", "b.x_in"));
+        assertEquals(before, s.text());
+    }
+
+    @Test
+    void proposalReportsTheLanguagesVerdictWithoutChangingTheSession() {
+        SystemModelSession s = Fixtures.inline(SYSTEM);
+        ChannelEdits.Proposal p = ChannelEdits.propose(s, "a.x_out", "b.y_in");
+        assertTrue(p.hasErrors());
+        ModelDiagnostic d = p.problems().get(0);
+        assertEquals("channel-size-mismatch", d.code());
+        assertTrue(d.message().contains("'b.y_in' takes messages of 4 B"), d.message());
+        assertEquals(SYSTEM, s.text());
+        assertTrue(ChannelEdits.propose(s, "a.q_out", "b.q_in").problems().isEmpty());
+    }
+
+    @Test
+    void deletingAnEdgeRemovesTheDestinationOrTheWholeLine() {
+        SystemModelSession s = Fixtures.inline(SYSTEM);
+        ChannelEdits.connect(s, "a.x_out", "b.z_in");
+        ChannelEdits.disconnect(s, "x", 0);
+        assertTrue(s.text().contains("\nchannel x sampling from a.x_out to b.z_in\nplan"), s.text());
+        List<TextEdit> edits = ChannelEdits.disconnect(s, "x", 0);
+        assertEquals(1, edits.size());
+        assertEquals(SYSTEM.replace("channel x sampling from a.x_out to b.x_in\n", ""), s.text());
+    }
+}

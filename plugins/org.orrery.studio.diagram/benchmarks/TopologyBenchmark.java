@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: EPL-2.0
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.memory.MemoryMap;
+import org.orrery.studio.diagram.memory.MemoryMapBuilder;
+import org.orrery.studio.diagram.topology.Topology;
+import org.orrery.studio.diagram.topology.TopologyBuilder;
+
+/**
+ * Time to lay out the topology (ELK Layered) and to build the memory map of one system, as the pages do when
+ * they are brought to front. Reported, not asserted. Arguments: system file, rounds.
+ */
+public final class TopologyBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]).toAbsolutePath();
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        SystemModelSession session = SystemModelSession.open(file.toUri(), Files.readString(file));
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            Topology t = TopologyBuilder.build(session.system(), session.diagnostics());
+            long t1 = System.nanoTime();
+            MemoryMap m = MemoryMapBuilder.build(session.system(), session.diagnostics());
+            long t2 = System.nanoTime();
+            System.out.printf("round %d: %d nodes, %d edges, %.0f x %.0f px: topology %.0f ms, memory map (%d bars) %.1f ms%n",
+                    i + 1, t.nodes().size(), t.edges().size(), t.width(), t.height(), (t1 - t0) / 1e6, m.bars().size(),
+                    (t2 - t1) / 1e6);
+        }
+    }
+}

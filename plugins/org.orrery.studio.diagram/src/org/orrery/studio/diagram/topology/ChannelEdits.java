@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.diagram.topology;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.orrery.dsl.model.SystemView;
+import org.orrery.dsl.orrery.Channel;
+import org.orrery.dsl.orrery.Element;
+import org.orrery.dsl.orrery.Model;
+import org.orrery.dsl.orrery.OrreryFactory;
+import org.orrery.dsl.orrery.Partition;
+import org.orrery.dsl.orrery.Port;
+import org.orrery.dsl.orrery.PortDirection;
+import org.orrery.dsl.orrery.PortKind;
+import org.orrery.studio.diagram.edit.ModelDiagnostic;
+import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.edit.TextEdit;
+
+/**
+ * Channel edits of the topology diagram, as EMF changes that the session turns into minimal text edits.
+ * Before offering a connection, only the structure is checked (an out port to an in port of the same kind,
+ * each port in at most one channel); everything else (message sizes, refresh periods) is left to the
+ * language's own rules, run on the edited model by {@link #propose}.
+ */
+public final class ChannelEdits {
+
+    /** The text edits of a connection and the problems the language reports about the resulting channel. */
+    public record Proposal(List<TextEdit> edits, List<ModelDiagnostic> problems) {
+
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(ModelDiagnostic::isError);
+        }
+    }
+
+    private ChannelEdits() {
+    }
+
+    /**
+     * Why {@code from} cannot be connected to {@code to} (port ids {@code partition.port}), or empty when it
+     * can. A sampling source already in a channel gains a destination; a queuing one cannot.
+     */
+    public static Optional<String> refusal(SystemView system, String from, String to) {
+        Port src = port(system, from);
+        Port dst = port(system, to);
+        if (src == null || dst == null) {
+            return Optional.of("Unknown port " + (src == null ? from : to) + ".");
+        }
+        if (src.getDirection() != PortDirection.SOURCE) {
+            return Optional.of("Port " + from + " is an 'in' port; a channel starts at an 'out' port.");
+        }
+        if (dst.getDirection() != PortDirection.DESTINATION) {
+            return Optional.of("Port " + to + " is an 'out' port; a channel ends at an 'in' port.");
+        }
+        if (src.getKind() != dst.getKind()) {
+            return Optional.of("Port " + from + " is " + src.getKind().getLiteral() + " but " + to + " is "
+                    + dst.getKind().getLiteral() + ".");
+        }
+        Channel taken = system.firstChannelOf(dst);
+        if (taken != null) {
+            return Optional.of("Port " + to + " is already connected by channel " + taken.getName() + ".");
+        }
+        Channel existing = system.firstChannelOf(src);
+        if (existing != null && src.getKind() == PortKind.QUEUING) {
+            return Optional.of("Queuing port " + from + " already feeds channel " + existing.getName()
+                    + "; a queuing channel has one destination.");
+        }
+        if (existing != null && existing.eResource() != system.root().eResource()) {
+            return Optional.of("Channel " + existing.getName() + " is declared in an imported file.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Connects {@code from} to {@code to} in a scratch copy of the session and reports the edits and what the
+     * language then says about the channel. The session itself is not changed.
+     */
+    public static Proposal propose(SystemModelSession session, String from, String to) {
+        SystemModelSession scratch = SystemModelSession.open(session.fileUri(), session.text());
+        List<TextEdit> edits = connect(scratch, from, to);
+        String channel = channelOf(scratch.system(), to);
+        List<ModelDiagnostic> problems = scratch.diagnostics().stream().filter(d -> {
+            Channel c = scratch.objectOf(d) instanceof Channel ch ? ch : null;
+            return c != null && channel.equals(c.getName());
+        }).toList();
+        return new Proposal(edits, problems);
+    }
+
+    /** Connects {@code from} to {@code to} in the session; answers the text edits that did it. */
+    public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
+        SystemView before = session.system();
+        refusal(before, from, to).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        Channel existing = before.firstChannelOf(port(before, from));
+        if (existing != null) {
+            // A change inside one declaration: the serializer rewrites just that declaration.
+            return rewrite(session, existing.getName(), root -> {
+                SystemView system = SystemView.of(root);
+                system.firstChannelOf(port(system, from)).getDestinations().add(port(system, to));
+            });
+        }
+        String text = session.text();
+        Model oldRoot = session.root();
+        int index = insertionIndex(oldRoot);
+        Element previous = index == 0 ? null : oldRoot.getElements().get(index - 1);
+        String name = freshName(before, port(before, from));
+        session.edit(root -> {
+            SystemView system = SystemView.of(root);
+            Port src = port(system, from);
+            Channel c = OrreryFactory.eINSTANCE.createChannel();
+            c.setName(name);
+            c.setKind(src.getKind());
+            c.setSource(src);
+            c.getDestinations().add(port(system, to));
+            root.getElements().add(index, c);
+        });
+        String line = RootElementText.oneLine(channel(session.root(), name));
+        List<TextEdit> edits = RootElementText.insertAfter(text, previous, line);
+        session.update(TextEdit.apply(text, edits));
+        return edits;
+    }
+
+    /**
+     * Removes edge {@code destination} of {@code channel}: the destination when the channel has several, else
+     * the whole channel.
+     */
+    public static List<TextEdit> disconnect(SystemModelSession session, String channel, int destination) {
+        Channel c = channel(session.root(), channel);
+        if (c.getDestinations().size() > 1) {
+            // Removing from a reference list trips Xtext's reference updater (index out of bounds), so the
+            // channel is replaced by a copy without that destination.
+            return rewrite(session, channel, root -> {
+                Channel old = channel(root, channel);
+                Channel copy = OrreryFactory.eINSTANCE.createChannel();
+                copy.setName(old.getName());
+                copy.setKind(old.getKind());
+                copy.setOverflow(old.getOverflow());
+                copy.setSource(old.getSource());
+                for (int i = 0; i < old.getDestinations().size(); i++) {
+                    if (i != destination) {
+                        copy.getDestinations().add(old.getDestinations().get(i));
+                    }
+                }
+                root.getElements().set(root.getElements().indexOf(old), copy);
+            });
+        }
+        String text = session.text();
+        List<TextEdit> edits = RootElementText.remove(text, c);
+        session.update(TextEdit.apply(text, edits));
+        return edits;
+    }
+
+    /**
+     * Changes channel {@code name} with the serializer and replaces just that declaration's text by what the
+     * serializer wrote for it, so the formatter's opinion of the neighbouring lines does not leak into the edit.
+     */
+    private static List<TextEdit> rewrite(SystemModelSession session, String name, Consumer<Model> change) {
+        String text = session.text();
+        Channel old = channel(session.root(), name);
+        int start = RootElementText.startOf(old);
+        int end = RootElementText.endOf(old);
+        session.edit(change);
+        List<TextEdit> edits = List.of(new TextEdit(start, end - start, RootElementText.oneLine(channel(session.root(), name))));
+        session.update(TextEdit.apply(text, edits));
+        return edits;
+    }
+
+    private static Channel channel(Model root, String name) {
+        return root.getElements().stream().filter(e -> e instanceof Channel ch && name.equals(ch.getName()))
+                .map(Channel.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No channel " + name + " in this file."));
+    }
+
+    /** Name of the channel that ends at port {@code to}, or "" when none does. */
+    private static String channelOf(SystemView system, String to) {
+        Port p = port(system, to);
+        Channel c = p == null ? null : system.firstChannelOf(p);
+        return c == null ? "" : c.getName();
+    }
+
+    static Port port(SystemView system, String id) {
+        int dot = id.indexOf('.');
+        if (system == null || dot < 0) {
+            return null;
+        }
+        String partition = id.substring(0, dot);
+        String name = id.substring(dot + 1);
+        for (Partition p : system.partitions()) {
+            if (partition.equals(p.getName())) {
+                for (Port port : p.getPorts()) {
+                    if (name.equals(port.getName())) {
+                        return port;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The source port's name without an {@code _out} suffix, made unique among the system's names. */
+    private static String freshName(SystemView system, Port src) {
+        String base = src.getName().replaceFirst("_out$", "");
+        Set<String> taken = new HashSet<>();
+        system.channels().forEach(c -> taken.add(c.getName()));
+        system.partitions().forEach(p -> taken.add(p.getName()));
+        system.vms().forEach(v -> taken.add(v.getName()));
+        String name = base;
+        for (int i = 2; taken.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+
+    /** After the file's last channel, else after its last partition, else at the end. */
+    private static int insertionIndex(Model root) {
+        List<Element> elements = root.getElements();
+        int afterPartition = -1;
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            if (elements.get(i) instanceof Channel) {
+                return i + 1;
+            }
+            if (afterPartition < 0 && elements.get(i) instanceof Partition) {
+                afterPartition = i + 1;
+            }
+        }
+        return afterPartition >= 0 ? afterPartition : elements.size();
+    }
+}

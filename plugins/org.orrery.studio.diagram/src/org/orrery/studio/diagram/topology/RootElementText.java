@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.diagram.topology;
+
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.orrery.studio.diagram.edit.TextEdit;
+
+/**
+ * Text positions of top-level declarations. Xtext's change serializer can only rewrite a changed list as its
+ * whole container, and the container of a top-level declaration is the file: adding or removing a channel
+ * would come back as a replacement of the entire text, reformatted. Top-level insertions and removals are
+ * therefore placed here as single-line edits; the serializer still writes the new declaration itself.
+ */
+final class RootElementText {
+
+    private RootElementText() {
+    }
+
+    /** Offset just after the last real token of {@code element} (before trailing blanks and comments). */
+    static int endOf(EObject element) {
+        ICompositeNode node = NodeModelUtils.getNode(element);
+        int end = node.getOffset();
+        for (ILeafNode leaf : node.getLeafNodes()) {
+            if (!leaf.isHidden()) {
+                end = leaf.getEndOffset();
+            }
+        }
+        return end;
+    }
+
+    /** Offset of the first real token of {@code element}. */
+    static int startOf(EObject element) {
+        ICompositeNode node = NodeModelUtils.getNode(element);
+        for (ILeafNode leaf : node.getLeafNodes()) {
+            if (!leaf.isHidden()) {
+                return leaf.getOffset();
+            }
+        }
+        return node.getOffset();
+    }
+
+    /** The declaration's tokens on one line, single-spaced, as the serializer wrote them. */
+    static String oneLine(EObject element) {
+        return NodeModelUtils.getTokenText(NodeModelUtils.getNode(element)).trim();
+    }
+
+    /** Inserts {@code line} on its own line after {@code previous}, or at the end of the text when null. */
+    static List<TextEdit> insertAfter(String text, EObject previous, String line) {
+        if (previous == null) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            return List.of(new TextEdit(text.length(), 0, sep + line + "\n"));
+        }
+        return List.of(new TextEdit(endOf(previous), 0, "\n" + line));
+    }
+
+    /**
+     * Removes {@code element}; when nothing else shares its lines, the lines go too (with their line break),
+     * so no blank line is left behind.
+     */
+    static List<TextEdit> remove(String text, EObject element) {
+        int start = startOf(element);
+        int end = endOf(element);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.indexOf('\n', end);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
+        boolean alone = text.substring(lineStart, start).isBlank() && text.substring(end, lineEnd).isBlank();
+        return alone ? List.of(new TextEdit(lineStart, lineEnd - lineStart, ""))
+                : List.of(new TextEdit(start, end - start, ""));
+    }
+}

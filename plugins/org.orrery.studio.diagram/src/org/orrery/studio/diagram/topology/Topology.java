@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.diagram.topology;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The laid-out system topology: plain boxes, ports and routed lines in diagram coordinates, ready to paint
+ * and to hit-test. Immutable; a text change produces a new one.
+ */
+public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges, double width, double height) {
+
+    public Topology {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    public Optional<TopologyNode> node(String id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public Optional<TopologyPort> port(String id) {
+        return nodes.stream().flatMap(n -> n.ports().stream()).filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public List<TopologyPort> ports() {
+        return nodes.stream().flatMap(n -> n.ports().stream()).toList();
+    }
+
+    /** Edges of channel {@code name}, one per destination. */
+    public List<TopologyEdge> channel(String name) {
+        return edges.stream().filter(e -> e.isChannel() && e.channel().equals(name)).toList();
+    }
+
+    /** The port whose box, grown by {@code slack}, holds the point. */
+    public Optional<TopologyPort> portAt(double x, double y, double slack) {
+        return ports().stream().filter(p -> p.bounds().grow(slack).contains(x, y)).findFirst();
+    }
+
+    public Optional<TopologyNode> nodeAt(double x, double y) {
+        return nodes.stream().filter(n -> n.bounds().contains(x, y)).findFirst();
+    }
+
+    /** The channel edge nearest to the point, if within {@code tolerance}. */
+    public Optional<TopologyEdge> edgeAt(double x, double y, double tolerance) {
+        Point p = new Point(x, y);
+        TopologyEdge best = null;
+        double bestDistance = tolerance;
+        for (TopologyEdge e : edges) {
+            double d = e.distance(p);
+            if (e.isChannel() && d <= bestDistance) {
+                best = e;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

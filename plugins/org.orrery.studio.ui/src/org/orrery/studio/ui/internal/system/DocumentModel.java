@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.ui.internal.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.swt.custom.BusyIndicator;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.text.undo.DocumentUndoManagerRegistry;
+import org.eclipse.text.undo.IDocumentUndoManager;
+import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.edit.TextEdit;
+import org.orrery.studio.ui.SystemEditorContext;
+
+/**
+ * Keeps one {@link SystemModelSession} in step with the text page's document. Typing is re-parsed after a
+ * pause, in a background job (a 1,000-partition system takes about a second to parse and validate, so neither
+ * per keystroke nor on the UI thread); pages that are about to edit call {@link #sync()}, which parses now;
+ * graphical edits go the other way, into the document as one compound change of the document's own undo
+ * manager, which the text viewer shares, so Undo in any page undoes either kind of edit.
+ */
+public final class DocumentModel implements SystemEditorContext, IDocumentListener {
+
+    static final int REPARSE_DELAY_MS = 300;
+
+    private final IDocument document;
+    private final IFile file;
+    private final Display display;
+    private final Consumer<String> problems;
+    private final SystemModelSession session;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Runnable reparseInBackground = this::reparseInBackground;
+    private boolean writing;
+    private boolean disposed;
+
+    public DocumentModel(IDocument document, IFile file, URI fileUri, Display display, Consumer<String> problems) {
+        this.document = document;
+        this.file = file;
+        this.display = display;
+        this.problems = problems;
+        this.session = SystemModelSession.open(fileUri, document.get());
+        document.addDocumentListener(this);
+    }
+
+    @Override
+    public SystemModelSession session() {
+        return session;
+    }
+
+    @Override
+    public IDocument document() {
+        return document;
+    }
+
+    @Override
+    public IFile file() {
+        return file;
+    }
+
+    @Override
+    public boolean apply(Supplier<List<TextEdit>> operation) {
+        sync();
+        List<List<TextEdit>> result = new java.util.ArrayList<>(1);
+        try {
+            // Serializing a change of a large system takes seconds: show that the editor is busy.
+            BusyIndicator.showWhile(display, () -> result.add(operation.get()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.accept(e.getMessage());
+            return false;
+        }
+        List<TextEdit> edits = result.get(0);
+        problems.accept(null);
+        if (!edits.isEmpty()) {
+            write(edits);
+        }
+        fire();
+        return true;
+    }
+
+    private void write(List<TextEdit> edits) {
+        IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+        if (undo != null) {
+            undo.beginCompoundChange();
+        }
+        writing = true;
+        try {
+            for (TextEdit e : TextEdit.backwards(edits)) {
+                document.replace(e.offset(), e.length(), e.replacement());
+            }
+        } catch (BadLocationException e) {
+            // The session was synchronised just before, so this means the document changed under us.
+            problems.accept("The text changed during the edit; re-reading it.");
+        } finally {
+            writing = false;
+            if (undo != null) {
+                undo.endCompoundChange();
+            }
+        }
+        sync();
+    }
+
+    @Override
+    public void sync() {
+        display.timerExec(-1, reparseInBackground);
+        reparse();
+    }
+
+    // After typing: parse in a job so a large system never freezes the editor; install only if still current.
+    private void reparseInBackground() {
+        String text = document.get();
+        if (disposed || text.equals(session.text())) {
+            return;
+        }
+        Job job = Job.create("Reading the Orrery system model", monitor -> {
+            SystemModelSession.Parse parse = session.prepare(text);
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> {
+                    if (!disposed && parse.text().equals(document.get()) && !parse.text().equals(session.text())) {
+                        session.install(parse);
+                        fire();
+                    }
+                });
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void reparse() {
+        if (session.update(document.get())) {
+            fire();
+        }
+    }
+
+    @Override
+    public void undo() {
+        IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+        if (undo != null && undo.undoable()) {
+            try {
+                undo.undo();
+            } catch (org.eclipse.core.commands.ExecutionException e) {
+                problems.accept(e.getMessage());
+            }
+            sync();
+        }
+    }
+
+    @Override
+    public void redo() {
+        IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+        if (undo != null && undo.redoable()) {
+            try {
+                undo.redo();
+            } catch (org.eclipse.core.commands.ExecutionException e) {
+                problems.accept(e.getMessage());
+            }
+            sync();
+        }
+    }
+
+    @Override
+    public void addModelListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeModelListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire() {
+        for (Runnable l : listeners) {
+            l.run();
+        }
+    }
+
+    @Override
+    public void documentAboutToBeChanged(DocumentEvent event) {
+    }
+
+    @Override
+    public void documentChanged(DocumentEvent event) {
+        if (!writing && !display.isDisposed()) {
+            display.timerExec(REPARSE_DELAY_MS, reparseInBackground);
+        }
+    }
+
+    public void dispose() {
+        disposed = true;
+        document.removeDocumentListener(this);
+        if (!display.isDisposed()) {
+            display.timerExec(-1, reparseInBackground);
+        }
+        listeners.clear();
+    }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.ui.topology;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.orrery.dsl.model.SystemView;
+import org.orrery.studio.diagram.edit.ModelDiagnostic;
+import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.topology.ChannelEdits;
+import org.orrery.studio.diagram.topology.TopologyBuilder;
+import org.orrery.studio.diagram.topology.TopologyEdge;
+import org.orrery.studio.ui.SystemEditorContext;
+import org.orrery.studio.ui.SystemEditorPage;
+
+/**
+ * "Topology" page of the system editor: partitions, VMs, services and channels laid out by ELK. Dragging from
+ * an out port to an in port adds a channel, Delete removes the selected one; both go through the shared
+ * document as one undoable change. A connection the language would reject is refused with its diagnostic.
+ */
+public final class TopologyPage implements SystemEditorPage {
+
+    /** Up to this many boxes the layout takes a few tens of milliseconds and runs in line. */
+    private static final int SYNCHRONOUS_NODES = 60;
+
+    private SystemEditorContext context;
+    private TopologyCanvas canvas;
+    private long shown = -1;
+
+    @Override
+    public Control createControl(Composite parent, SystemEditorContext context) {
+        this.context = context;
+        canvas = new TopologyCanvas(parent);
+        canvas.setGestures(new TopologyCanvas.Gestures() {
+            @Override
+            public void connect(String fromPort, String toPort) {
+                TopologyPage.this.connect(fromPort, toPort);
+            }
+
+            @Override
+            public void delete(TopologyEdge edge) {
+                TopologyPage.this.delete(edge);
+            }
+        }, (from, to) -> {
+            SystemView system = context.session().system();
+            return system != null && ChannelEdits.refusal(system, from, to).isEmpty();
+        });
+        modelChanged();
+        return canvas;
+    }
+
+    public TopologyCanvas canvas() {
+        return canvas;
+    }
+
+    /** Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. */
+    public boolean connect(String fromPort, String toPort) {
+        return context.apply(() -> {
+            SystemModelSession session = context.session();
+            ChannelEdits.Proposal proposal = ChannelEdits.propose(session, fromPort, toPort);
+            List<ModelDiagnostic> errors = proposal.problems().stream().filter(ModelDiagnostic::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(errors.get(0).label());
+            }
+            return ChannelEdits.connect(session, fromPort, toPort);
+        });
+    }
+
+    public boolean delete(TopologyEdge edge) {
+        if (!edge.isChannel()) {
+            return false;
+        }
+        return context.apply(() -> ChannelEdits.disconnect(context.session(), edge.channel(), edge.destination()));
+    }
+
+    @Override
+    public void modelChanged() {
+        SystemModelSession session = context.session();
+        // A hidden page catches up when it is brought to front (activated), not on every re-parse: laying out a
+        // large system takes a while and must not slow down opening the editor or typing in the Source page.
+        if (canvas == null || canvas.isDisposed() || session.generation() == shown
+                || !canvas.isVisible()) {
+            return;
+        }
+        SystemView system = session.system();
+        if (system == null) {
+            return;
+        }
+        long generation = session.generation();
+        shown = generation;
+        TopologyBuilder.Prepared prepared = TopologyBuilder.prepare(system, session.diagnostics());
+        if (prepared.nodes() <= SYNCHRONOUS_NODES) {
+            canvas.setTopology(prepared.layout());
+            return;
+        }
+        // Large systems take ELK a second or more: lay out in the background, show the result if still current.
+        Display display = canvas.getDisplay();
+        CompletableFuture.supplyAsync(prepared::layout).thenAccept(t -> display.asyncExec(() -> {
+            if (!canvas.isDisposed() && context.session().generation() == generation) {
+                canvas.setTopology(t);
+            }
+        }));
+    }
+
+    @Override
+    public void activated() {
+        modelChanged();
+        canvas.setFocus();
+    }
+}
