@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: EPL-2.0
 # Editor benchmark (not a test): open the generated 1,000-partition system through the editor's LSP bridge and
 # time first diagnostics and keystroke -> diagnostics. Needs the editor and the DSL built (mvnw install).
-# Usage: plugins/org.orrery.studio.editor/benchmarks/run.sh [partitions] [keystrokes]
+# Usage: [CHANNELS=n] plugins/org.orrery.studio.editor/benchmarks/run.sh [partitions] [keystrokes]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 . "$ROOT/releng/scripts/jdk.sh"
 WORK="$(mktemp -d)"
 PARTS="${1:-1000}"
-python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions "$PARTS" --channels 10000 \
+python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions "$PARTS" --channels "${CHANNELS:-10000}" \
     "$WORK/large.orrery" "$WORK/large.xml" >/dev/null
 (cd "$ROOT" && ./mvnw -B -o -q dependency:build-classpath -pl dsl/org.orrery.dsl.ide \
     -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)

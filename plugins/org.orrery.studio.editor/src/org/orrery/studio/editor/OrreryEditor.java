@@ -17,11 +17,13 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.SourceViewerConfiguration;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.orrery.dsl.ide.highlighting.SemanticTokens;
 import org.orrery.studio.editor.core.LspDocument;
 import org.orrery.studio.editor.core.LspRequests;
 import org.orrery.studio.editor.core.TextEdits;
@@ -55,6 +57,19 @@ public class OrreryEditor extends TextEditor {
                 () -> getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput())));
         // Our key bindings (Ctrl+Shift+F format, ...) live in a context below the text editor's.
         setKeyBindingScopes(new String[] {SCOPE});
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        if (features != null) {
+            features.highlight(getSourceViewer(), parent.getDisplay());
+        }
+    }
+
+    /** The semantic tokens shown now (partition/port/plan references, declarations); empty before analysis. */
+    public List<SemanticTokens.Token> semanticTokens() {
+        return features == null ? List.of() : features.semanticTokens();
     }
 
     @Override
@@ -141,6 +156,7 @@ public class OrreryEditor extends TextEditor {
         connection = new LspDocument(service, Uris.of(Path.of(file.getLocationURI())), document).open();
         IAnnotationModel annotations = getDocumentProvider().getAnnotationModel(input);
         features = new EditorFeatures(this, connection, annotations, Display.getCurrent());
+        features.highlight(getSourceViewer(), Display.getCurrent());
     }
 
     private void disconnect() {

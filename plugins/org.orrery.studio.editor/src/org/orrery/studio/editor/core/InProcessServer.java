@@ -3,6 +3,7 @@ package org.orrery.studio.editor.core;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -19,12 +20,14 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.util.Modules2;
 import org.orrery.dsl.OrreryRuntimeModule;
 import org.orrery.dsl.ide.OrreryIdeModule;
 import org.orrery.dsl.ide.OrreryIdeSetup;
+import org.orrery.dsl.ide.highlighting.SemanticTokens;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -41,9 +44,17 @@ public final class InProcessServer implements AutoCloseable {
     /** The file extension the language registers; one place so the editor and the server agree. */
     public static final String EXTENSION = "orrery";
 
-    private final LanguageServerImpl server;
+    /** Xtext's server plus the reads the editor needs that LSP 3 (as Xtext 2.42 serves it) has no request for. */
+    static class Server extends LanguageServerImpl {
+        CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
+            return getLanguageServerAccess().doRead(uri, context -> context.getResource() instanceof XtextResource r
+                    ? SemanticTokens.of(r) : List.<SemanticTokens.Token>of());
+        }
+    }
 
-    private InProcessServer(LanguageServerImpl server) {
+    private final Server server;
+
+    private InProcessServer(Server server) {
         this.server = server;
     }
 
@@ -71,7 +82,7 @@ public final class InProcessServer implements AutoCloseable {
             binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
             binder.bind(XtextResourceSet.class).toProvider(resourceSets);
         }));
-        LanguageServerImpl impl = injector.getInstance(LanguageServerImpl.class);
+        Server impl = injector.getInstance(Server.class);
         impl.connect(client);
         InitializeParams init = new InitializeParams();
         init.setCapabilities(capabilities());
@@ -122,6 +133,11 @@ public final class InProcessServer implements AutoCloseable {
 
     public LanguageServer server() {
         return server;
+    }
+
+    /** What each name in the document means (semantic highlighting), computed on the server's parse. */
+    public CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
+        return server.semanticTokens(uri);
     }
 
     @Override

@@ -42,6 +42,11 @@ public final class LspDocument implements IDocumentListener, AutoCloseable {
         return this;
     }
 
+    /** The version last sent to the server; answers computed at this version still fit the text. */
+    public int version() {
+        return version;
+    }
+
     public String uri() {
         return uri;
     }

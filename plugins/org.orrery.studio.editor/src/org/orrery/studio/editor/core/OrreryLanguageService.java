@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.orrery.dsl.ide.highlighting.SemanticTokens;
 
 /**
  * One language server shared by every Orrery editor of a workbench (or of a headless test), plus the client
@@ -60,6 +61,11 @@ public final class OrreryLanguageService implements AutoCloseable {
 
     public LanguageServer server() {
         return server.server();
+    }
+
+    /** What each name of the document {@code uri} means, on the server's current parse of it. */
+    public CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
+        return server.semanticTokens(uri);
     }
 
     /** Listens for the diagnostics of {@code uri}; the last ones published are delivered at once. */

@@ -39,7 +39,9 @@ public final class OrreryCodeScanner extends RuleBasedScanner {
     public OrreryCodeScanner() {
         IToken keyword = new Token(new TextAttribute(KEYWORD, null, SWT.BOLD));
         IToken value = new Token(new TextAttribute(VALUE));
-        WordRule words = new WordRule(new Words(), Token.UNDEFINED);
+        // A word that is no keyword is still consumed whole (as plain text): with an undefined default the scanner
+        // would retry one character later and colour keywords inside names, e.g. "on" in "fusion".
+        WordRule words = new WordRule(new Words(), new Token(new TextAttribute(null)));
         for (String k : keywords()) {
             words.addWord(k, keyword);
         }

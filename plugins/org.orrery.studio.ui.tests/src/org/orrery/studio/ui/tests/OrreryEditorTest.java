@@ -37,6 +37,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -117,6 +118,20 @@ class OrreryEditorTest {
         assertEquals(SWT.BOLD, keyword.fontStyle & SWT.BOLD);
         StyleRange value = viewer.getTextWidget().getStyleRangeAtOffset(SYSTEM.indexOf("64 MiB") + 3);
         assertNotNull(value, "the unit is styled with its number");
+        // A keyword inside a name ("on" in "fusion") is part of the name, not a keyword.
+        StyleRange inName = viewer.getTextWidget().getStyleRangeAtOffset(SYSTEM.indexOf("fusion") + 4);
+        assertTrue(inName == null || (inName.fontStyle & SWT.BOLD) == 0 || inName.foreground == null,
+                "no keyword colour inside a name: " + inName);
+
+        // Semantic highlighting: `nav` in `window nav` is a partition reference, coloured as one.
+        int navRef = SYSTEM.indexOf("window nav") + "window ".length();
+        Widgets.waitUntil(() -> {
+            StyleRange r = viewer.getTextWidget().getStyleRangeAtOffset(navRef);
+            return r != null && r.foreground != null && r.foreground.getRGB().equals(new RGB(0, 128, 128));
+        }, SERVER, "partition reference coloured; style " + viewer.getTextWidget().getStyleRangeAtOffset(navRef));
+        StyleRange plain = viewer.getTextWidget().getStyleRangeAtOffset(SYSTEM.indexOf("demo.Nav") + 1);
+        assertTrue(plain == null || plain.foreground == null || !plain.foreground.getRGB().equals(new RGB(0, 128, 128)),
+                "a string is not a partition reference");
 
         // Diagnostics as you type: a window overlapping the next one.
         String window = "window fcs at 0 ms duration 4 ms";

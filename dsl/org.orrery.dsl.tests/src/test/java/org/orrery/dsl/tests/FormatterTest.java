@@ -98,6 +98,14 @@ class FormatterTest {
     }
 
     @Test
+    void aRequestedRegionIsFormattedAndTheRestLeftAsWritten() {
+        String text = CANONICAL.replace("    cores 0\n}", "cores    0 }").replace("    memory 8 MiB", "memory   8 MiB");
+        int nav = text.indexOf("partition nav");
+        String once = FORMATTING.format(text, nav, text.indexOf("}", nav) + 1 - nav);
+        assertEquals(CANONICAL.replace("    memory 8 MiB", "memory   8 MiB"), once);
+    }
+
+    @Test
     void brokenInputIsLeftAlone() {
         String broken = "system demo\npartition {\n  cores\n";
         assertEquals(broken, FORMATTING.format(broken));

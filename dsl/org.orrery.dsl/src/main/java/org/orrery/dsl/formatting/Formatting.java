@@ -12,6 +12,7 @@ import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.StringInputStream;
+import org.eclipse.xtext.util.TextRegion;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -34,6 +35,15 @@ public final class Formatting {
 
     /** The canonical layout of {@code text}, or {@code text} itself when it has syntax errors. */
     public String format(String text) {
+        return format(text, null);
+    }
+
+    /** Formats only around {@code [offset, offset + length)}, as editors and the change serializer ask. */
+    public String format(String text, int offset, int length) {
+        return format(text, new TextRegion(offset, length));
+    }
+
+    private String format(String text, TextRegion region) {
         XtextResourceSet set = resourceSets.get();
         XtextResource resource = (XtextResource) set.createResource(URI.createURI("format.orrery"));
         try {
@@ -44,6 +54,9 @@ public final class Formatting {
         if (!resource.getParseResult().getSyntaxErrors().iterator().hasNext()) {
             ITextRegionAccess access = regionAccess.get().forNodeModel(resource).create();
             FormatterRequest request = requests.get().setTextRegionAccess(access);
+            if (region != null) {
+                request.setRegions(List.of(region));
+            }
             List<ITextReplacement> edits = formatter.get().format(request);
             return access.getRewriter().renderToString(edits);
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.formatting;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +60,14 @@ public class OrreryFormatter extends AbstractFormatter2 {
     }
 
     private void formatModel(Model model, IFormattableDocument document) {
-        List<EObject> children = model.eContents();
+        // A copy: eContents() is not random-access (get(i) walks the features), which made this loop quadratic.
+        List<EObject> children = new ArrayList<>(model.eContents());
         for (int i = 0; i < children.size(); i++) {
             EObject child = children.get(i);
+            // The change serializer asks for the regions it changed only: leave the rest of a large system alone.
+            if (!isInRequestedRange(child)) {
+                continue;
+            }
             // The first declaration keeps what precedes it (licence header, file comment) untouched. A block
             // (partition, plan...) stands apart by one blank line; one-line declarations (channels) may form groups..
             if (i > 0 && (hasBlock(child) || hasBlock(children.get(i - 1)))) {
@@ -113,16 +119,19 @@ public class OrreryFormatter extends AbstractFormatter2 {
         boolean first = true;
         for (EObject child : element.eContents()) {
             // Values (10 ms, 8 MiB) stay on their attribute's line.
-            if (open != null && !(child instanceof Time) && !(child instanceof Size)
+            boolean nested = open != null && !(child instanceof Time) && !(child instanceof Size)
                     && textRegionExtensions.regionForEObject(child) != null
-                    && textRegionExtensions.regionForEObject(child).getOffset() > open.getOffset()) {
-                // Nested declarations one per line; a blank line the author left between them survives.
-                if (first) {
-                    document.prepend(child, f -> f.newLine());
-                    first = false;
-                } else {
-                    document.prepend(child, f -> f.setNewLines(1, 1, 2));
-                }
+                    && textRegionExtensions.regionForEObject(child).getOffset() > open.getOffset();
+            boolean wasFirst = nested && first;
+            first = first && !nested;
+            if (!isInRequestedRange(child)) {
+                continue;
+            }
+            // Nested declarations one per line; a blank line the author left between them survives.
+            if (wasFirst) {
+                document.prepend(child, f -> f.newLine());
+            } else if (nested) {
+                document.prepend(child, f -> f.setNewLines(1, 1, 2));
             }
             document.format(child);
         }
