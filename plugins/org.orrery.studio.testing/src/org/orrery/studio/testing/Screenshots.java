@@ -11,6 +11,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
 
 /** Saves what a control shows as a PNG, for the screenshots the README links and for failure evidence. */
 public final class Screenshots {
@@ -19,15 +20,28 @@ public final class Screenshots {
     }
 
     public static Path save(Control control, Path file) throws IOException {
+        return capture(control, new GC(control), 0, 0, file);
+    }
+
+    /**
+     * Saves what the screen shows over {@code shell}, popups included: content-assist lists and tooltips are
+     * windows of their own, which a copy of the shell's window leaves black.
+     */
+    public static Path saveScreenOver(Shell shell, Path file) throws IOException {
+        Point at = shell.getLocation();
+        return capture(shell, new GC(shell.getDisplay()), at.x, at.y, file);
+    }
+
+    private static Path capture(Control control, GC gc, int x, int y, Path file) throws IOException {
         Widgets.flushEvents();
         Point size = control.getSize();
         if (size.x <= 0 || size.y <= 0) {
+            gc.dispose();
             throw new IOException("control has no area to capture: " + size);
         }
         Image image = new Image(control.getDisplay(), size.x, size.y);
-        GC gc = new GC(control);
         try {
-            gc.copyArea(image, 0, 0);
+            gc.copyArea(image, x, y);
             ImageLoader loader = new ImageLoader();
             loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
             Files.createDirectories(file.toAbsolutePath().getParent());

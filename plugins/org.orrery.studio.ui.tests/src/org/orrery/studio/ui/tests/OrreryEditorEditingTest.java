@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Map;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.Annotation;
@@ -91,11 +89,8 @@ class OrreryEditorEditingTest {
     }
 
     private IDocument open(String name, String text) throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        project.create(null);
-        project.open(null);
-        IFile file = project.getFile("system.orrery");
-        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile file = StudioProjects.plainSystem(name, text);
+        project = file.getProject();
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         editor = assertInstanceOf(OrreryEditor.class, IDE.openEditor(page, file, OrreryEditor.ID));
         return editor.getDocumentProvider().getDocument(editor.getEditorInput());
@@ -156,12 +151,9 @@ class OrreryEditorEditingTest {
 
     @Test
     void builderMarkerOffersTheSameQuickFixAndItSavesTheFile() throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-marker-fix");
-        project.create(null);
-        project.open(null);
-        IFile file = project.getFile("system.orrery");
         String text = SYSTEM.replace("window nav at 4 ms duration 4 ms", "window nav at 4 ms duration 8 ms");
-        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile file = StudioProjects.plainSystem("editor-marker-fix", text);
+        project = file.getProject();
         // A marker as the project builder makes it: its type, the rule code, the range of the reported value.
         IMarker marker = file.createMarker("org.orrery.studio.core.problem");
         int start = text.indexOf("duration 8 ms") + "duration ".length();

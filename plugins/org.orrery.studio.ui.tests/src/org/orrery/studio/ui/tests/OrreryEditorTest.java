@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextOperationTarget;
@@ -32,11 +29,6 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -98,11 +90,8 @@ class OrreryEditorTest {
 
     @Test
     void showsRulesAsYouTypeHoversNavigatesAndOutlines() throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("editor-demo");
-        project.create(null);
-        project.open(null);
-        IFile file = project.getFile("system.orrery");
-        file.create(new ByteArrayInputStream(SYSTEM.getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile file = StudioProjects.plainSystem("editor-demo", SYSTEM);
+        project = file.getProject();
 
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.showView(IPageLayout.ID_OUTLINE);
@@ -193,35 +182,13 @@ class OrreryEditorTest {
             Widgets.flushEvents();
             Thread.sleep(20);
         }
-        saveWithPopup(editor.getSite().getShell(), popup(display), screenshots().resolve("orrery-editor.png"));
+        Screenshots.saveScreenOver(editor.getSite().getShell(), screenshots().resolve("orrery-editor.png"));
     }
 
     // The proposal popup: a visible shell of its own holding a filled table.
     private static Shell popup(Display display) {
         return Arrays.stream(display.getShells()).filter(s -> s.isVisible()
                 && !Widgets.findAll(s, Table.class, t -> t.getItemCount() > 0).isEmpty()).findFirst().orElse(null);
-    }
-
-    // Copying the workbench window's area leaves popups black (they are other X windows): copy both, compose.
-    private static void saveWithPopup(Shell shell, Shell popup, Path file) throws Exception {
-        Path main = Screenshots.save(shell, file);
-        Path top = Screenshots.save(popup, file.resolveSibling("orrery-editor-popup.png"));
-        Display display = shell.getDisplay();
-        Image image = new Image(display, main.toString());
-        Image overlay = new Image(display, top.toString());
-        GC gc = new GC(image);
-        try {
-            Point at = shell.toControl(popup.getLocation());
-            gc.drawImage(overlay, at.x, at.y);
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            gc.dispose();
-            overlay.dispose();
-            image.dispose();
-            java.nio.file.Files.deleteIfExists(top);
-        }
     }
 
     private static List<String> annotationTexts(OrreryEditor editor) {

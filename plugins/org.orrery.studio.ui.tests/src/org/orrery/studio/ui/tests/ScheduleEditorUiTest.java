@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
@@ -45,13 +44,8 @@ class ScheduleEditorUiTest {
 
     @BeforeEach
     void open() throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("schedule-demo");
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
-        project.create(null);
-        project.open(null);
         // No Orrery nature: this test is about the editor, not the builder.
+        project = StudioProjects.plain("schedule-demo");
         Examples.copyTo("flight-control", project, null);
         IFile file = project.getFile("system.orrery");
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.ui.tests;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,6 +32,14 @@ final class StudioProjects {
 
     /** A project holding {@code example}, built by the workspace's auto-build like a user's project. */
     static IProject fromExample(String example, String name) throws CoreException {
+        IProject project = plain(name);
+        Examples.copyTo(example, project, null);
+        OrreryCore.addNature(project, null);
+        return project;
+    }
+
+    /** A new, open project without the Orrery nature (no builder runs): for tests of editors, not the builder. */
+    static IProject plain(String name) throws CoreException {
         IWorkspace ws = ResourcesPlugin.getWorkspace();
         IProject project = ws.getRoot().getProject(name);
         if (project.exists()) {
@@ -37,9 +47,14 @@ final class StudioProjects {
         }
         project.create(null);
         project.open(null);
-        Examples.copyTo(example, project, null);
-        OrreryCore.addNature(project, null);
         return project;
+    }
+
+    /** {@code system.orrery} of a new plain project, holding {@code text}. */
+    static IFile plainSystem(String projectName, String text) throws CoreException {
+        IFile file = plain(projectName).getFile("system.orrery");
+        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+        return file;
     }
 
     /** Spins the event loop until the builder has produced the image of {@code system}. */

@@ -14,7 +14,6 @@ import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -61,12 +60,7 @@ class TopologyEditorTest {
 
     /** The example in a plain project (no Orrery nature: no builder runs), its system file rewritten by {@code edit}. */
     private IDocument open(String example, String name, java.util.function.UnaryOperator<String> edit) throws Exception {
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
-        project.create(null);
-        project.open(null);
+        project = StudioProjects.plain(name);
         Examples.copyTo(example, project, null);
         IFile file = project.getFile("system.orrery");
         String text = new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8);
