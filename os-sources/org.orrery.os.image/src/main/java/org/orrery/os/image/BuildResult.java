@@ -23,11 +23,28 @@ public record BuildResult(byte[] bytes, ImageManifest manifest, SortedMap<String
         warnings = List.copyOf(warnings);
     }
 
-    public long kernelClassBytes() {
-        return classBytes.values().stream().mapToLong(Long::longValue).sum();
+    /** The modules whose size has a budget (issue: kernel + partition API); the rest is configuration, trace, BSP. */
+    public static final List<String> KERNEL_AND_API = List.of(ImageBuilder.API_MODULE, "org.orrery.os.kernel");
+
+    /** Uncompressed class bytes of every OS module in the image. */
+    public long osClassBytes() {
+        return sum(classBytes, classBytes.keySet());
     }
 
-    public long kernelJarBytes() {
-        return jarBytes.values().stream().mapToLong(Long::longValue).sum();
+    /** Bytes the OS modules' jars take in the image. */
+    public long osJarBytes() {
+        return sum(jarBytes, jarBytes.keySet());
+    }
+
+    public long kernelAndApiClassBytes() {
+        return sum(classBytes, KERNEL_AND_API);
+    }
+
+    public long kernelAndApiJarBytes() {
+        return sum(jarBytes, KERNEL_AND_API);
+    }
+
+    private static long sum(SortedMap<String, Long> sizes, java.util.Collection<String> modules) {
+        return modules.stream().mapToLong(m -> sizes.getOrDefault(m, 0L)).sum();
     }
 }

@@ -97,7 +97,8 @@ public final class BuildCommand implements Callable<Integer> {
             out.printf("wrote %s: %d bytes, system %s, %s%n", output, r.bytes().length, loaded.config().name(),
                     privateKey == null ? "UNSIGNED" : "signed by " + SigningKeys.fingerprintHex(
                             SigningKeys.publicKeyOf(privateKey)).substring(0, 16) + "...");
-            out.printf("  kernel+API classes: %d bytes (%d bytes as jars)%n", r.kernelClassBytes(), r.kernelJarBytes());
+            out.printf("  kernel+API classes: %d bytes (%d bytes as jars); all OS modules: %d bytes (%d bytes as jars)%n",
+                    r.kernelAndApiClassBytes(), r.kernelAndApiJarBytes(), r.osClassBytes(), r.osJarBytes());
             r.classBytes().forEach((m, b) -> out.printf("    %-24s %7d bytes of classes%n", m, b));
             List<String> apps = r.manifest().entries().stream().map(e -> e.name())
                     .filter(n -> n.startsWith("apps/")).toList();
