@@ -15,6 +15,6 @@ python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions
     -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 CP="$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.diagram/target/classes"
 javac -d "$WORK/classes" -cp "$CP" "$ROOT/plugins/org.orrery.studio.diagram/benchmarks/ScheduleBenchmark.java"
-java --sun-misc-unsafe-memory-access=allow -Xmx2g -cp "$WORK/classes:$CP" ScheduleBenchmark "$WORK/large.orrery" "${2:-3}" \
+java --sun-misc-unsafe-memory-access=allow -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$WORK/classes:$CP" ScheduleBenchmark "$WORK/large.orrery" "${2:-3}" \
     2> >(grep -v -i -E 'warn|log4j' >&2)
 rm -rf "$WORK"

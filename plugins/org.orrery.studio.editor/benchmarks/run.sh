@@ -17,5 +17,5 @@ JFACE=$(ls "$HOME"/.m2/repository/org/eclipse/platform/org.eclipse.jface.text/*/
 TEXT=$(ls "$HOME"/.m2/repository/org/eclipse/platform/org.eclipse.text/*/org.eclipse.text-*.jar | sort -V | tail -1)
 CP="$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.editor/target/classes:$JFACE:$TEXT"
 javac -d "$WORK/classes" -cp "$CP" "$ROOT/plugins/org.orrery.studio.editor/benchmarks/EditorBenchmark.java"
-java --sun-misc-unsafe-memory-access=allow -Xmx2g -cp "$WORK/classes:$CP" EditorBenchmark "$WORK/large.orrery" "${2:-30}" \
+java --sun-misc-unsafe-memory-access=allow -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$WORK/classes:$CP" EditorBenchmark "$WORK/large.orrery" "${2:-30}" \
     2> >(grep -v -i -E 'warn|log4j' >&2)

@@ -14,10 +14,12 @@ import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResource;
@@ -108,8 +110,15 @@ public final class InProcessServer implements AutoCloseable {
             @Override
             public Injector createInjector() {
                 return Guice.createInjector(Modules.override(Modules2.mixin(new OrreryRuntimeModule(),
-                        new OrreryIdeModule())).with(b -> b.bind(IResourceServiceProvider.Registry.class)
-                                .toInstance(registry)));
+                        new OrreryIdeModule())).with(b -> {
+                            b.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
+                            // Replacing the document's resource on each keystroke must not proxify all of it.
+                            b.bind(XtextResource.class).to(ReplaceableResource.class);
+                            // ... nor copy index entries for objects no reference can target.
+                            b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
+                            // ... nor validate it twice to decide about a generation that never happens here.
+                            b.bind(IShouldGenerate.class).to(NoGeneration.class);
+                        }));
             }
         }.createInjectorAndDoEMFRegistration();
     }

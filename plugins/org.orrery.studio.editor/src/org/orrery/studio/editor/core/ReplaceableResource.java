@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.editor.core;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.emf.common.notify.NotificationChain;
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.util.InternalEList;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+
+/**
+ * The language server's resource. On every keystroke Xtext's builder drops the old version of the document and
+ * unloads it, and EMF's unload turns every object (~67,000 on a 1,000-partition system) into a proxy: a URI
+ * fragment each (an {@code indexOf} in its container's list, quadratic over 10,000 channels) plus a grown field
+ * array. Proxies only matter for objects that other loaded resources still point at, so that those references
+ * resolve to the new version; every other object of the old version is garbage. This resource proxifies exactly
+ * the objects other resources of its set reference and leaves the rest alone. It also computes URI fragments
+ * (asked for by indexing and reference descriptions on every keystroke too) without the per-object {@code indexOf}.
+ */
+public class ReplaceableResource extends LazyLinkingResource {
+
+    // The builder removes the resource from its set before unloading it, so the set is remembered here.
+    private ResourceSet lastSet;
+    // Objects to proxify during the current unload; null outside an unload.
+    private Set<EObject> referencedFromOutside;
+
+    @Override
+    public NotificationChain basicSetResourceSet(ResourceSet resourceSet, NotificationChain notifications) {
+        if (resourceSet != null) {
+            lastSet = resourceSet;
+        }
+        return super.basicSetResourceSet(resourceSet, notifications);
+    }
+
+    @Override
+    protected void doUnload() {
+        referencedFromOutside = lastSet == null ? Set.of() : referencedFrom(List.copyOf(lastSet.getResources()));
+        try {
+            super.doUnload();
+        } finally {
+            referencedFromOutside = null;
+        }
+    }
+
+    // EMF walks the old version only to proxify it; with nothing to proxify the walk itself is the cost.
+    @Override
+    protected TreeIterator<EObject> getAllProperContents(List<EObject> contents) {
+        if (referencedFromOutside != null && referencedFromOutside.isEmpty()) {
+            return EcoreUtil.getAllProperContents(List.of(), false);
+        }
+        return super.getAllProperContents(contents);
+    }
+
+    @Override
+    protected void unloaded(InternalEObject object) {
+        if (referencedFromOutside == null || referencedFromOutside.contains(object)) {
+            super.unloaded(object);
+        }
+    }
+
+    /**
+     * The fragment EMF would compute ({@code /} root {@code /@feature.index/...}), with list positions taken from
+     * {@link ListPositions} instead of one {@code indexOf} per object. Anything unusual (proxies, unloading,
+     * several roots, keyed or feature-map containment, objects of other resources) takes EMF's own path.
+     */
+    @Override
+    public String getURIFragment(EObject object) {
+        if (referencedFromOutside != null || object.eIsProxy() || getContents().size() != 1) {
+            return super.getURIFragment(object);
+        }
+        StringBuilder path = new StringBuilder();
+        EObject current = object;
+        for (EObject container = current.eContainer(); container != null; container = current.eContainer()) {
+            EReference feature = current.eContainmentFeature();
+            if (feature == null || current.eContainingFeature() != feature || !feature.getEKeys().isEmpty()) {
+                return super.getURIFragment(object);
+            }
+            StringBuilder segment = new StringBuilder("/@").append(feature.getName());
+            if (feature.isMany()) {
+                ListPositions positions = getCache().get(ListPositions.class, this, ListPositions::new);
+                segment.append('.').append(positions.indexOf(current, (List<?>) container.eGet(feature, false)));
+            }
+            path.insert(0, segment);
+            current = container;
+        }
+        if (current != getContents().get(0)) {
+            return super.getURIFragment(object);
+        }
+        return "/" + path;
+    }
+
+    /** Our objects that loaded {@code others} point at, read without resolving any proxy. */
+    private Set<EObject> referencedFrom(List<Resource> others) {
+        Set<EObject> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Resource other : others) {
+            if (other == this || !other.isLoaded()) {
+                continue;
+            }
+            for (TreeIterator<EObject> all = EcoreUtil.getAllProperContents(other, false); all.hasNext();) {
+                @SuppressWarnings("unchecked")
+                InternalEList<EObject> refs = (InternalEList<EObject>) all.next().eCrossReferences();
+                for (Iterator<EObject> it = refs.basicIterator(); it.hasNext();) {
+                    EObject target = it.next();
+                    if (!target.eIsProxy() && target.eResource() == this) {
+                        targets.add(target);
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+}
