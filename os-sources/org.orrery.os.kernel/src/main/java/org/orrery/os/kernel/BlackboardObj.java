@@ -14,23 +14,9 @@ final class BlackboardObj extends IntraObject implements Blackboard {
     private boolean shown;
 
     BlackboardObj(CallGate gate, String name, int maxMessageSize) {
-        super(gate, name);
+        super(gate, name, "blackboard");
         this.data = new byte[maxMessageSize];
         this.readers = new WaitQueue(gate.part.all.length, QueuingDiscipline.FIFO);
-    }
-
-    private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
-        try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "blackboard " + name + " belongs to an earlier start of the partition");
-            }
-            gate.checkTimeout(c, timeoutNs);
-        } catch (RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
-        return c;
     }
 
     @Override

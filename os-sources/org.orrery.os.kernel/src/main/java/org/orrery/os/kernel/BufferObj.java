@@ -13,25 +13,11 @@ final class BufferObj extends IntraObject implements Buffer {
     private final WaitQueue receivers;
 
     BufferObj(CallGate gate, String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
-        super(gate, name);
+        super(gate, name, "buffer");
         this.maxMessageSize = maxMessageSize;
         this.ring = new MessageRing(depth, maxMessageSize);
         this.senders = new WaitQueue(gate.part.all.length, discipline);
         this.receivers = new WaitQueue(gate.part.all.length, discipline);
-    }
-
-    private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
-        try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "buffer " + name + " belongs to an earlier start of the partition");
-            }
-            gate.checkTimeout(c, timeoutNs);
-        } catch (RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
-        return c;
     }
 
     @Override

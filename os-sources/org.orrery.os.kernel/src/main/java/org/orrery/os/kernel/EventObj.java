@@ -10,22 +10,8 @@ final class EventObj extends IntraObject implements Event {
     private boolean up;
 
     EventObj(CallGate gate, String name) {
-        super(gate, name);
+        super(gate, name, "event");
         this.waiters = new WaitQueue(gate.part.all.length, QueuingDiscipline.FIFO);
-    }
-
-    private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
-        try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "event " + name + " belongs to an earlier start of the partition");
-            }
-            gate.checkTimeout(c, timeoutNs);
-        } catch (RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
-        return c;
     }
 
     @Override

@@ -11,24 +11,10 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
     private int value;
 
     SemaphoreObj(CallGate gate, String name, int initial, int max, QueuingDiscipline discipline) {
-        super(gate, name);
+        super(gate, name, "semaphore");
         this.value = initial;
         this.max = max;
         this.waiters = new WaitQueue(gate.part.all.length, discipline);
-    }
-
-    private Proc enter(long timeoutNs) {
-        Proc c = gate.enter();
-        try {
-            if (generation != gate.part.generation) {
-                throw gate.refuse(c, "semaphore " + name + " belongs to an earlier start of the partition");
-            }
-            gate.checkTimeout(c, timeoutNs);
-        } catch (RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
-        return c;
     }
 
     @Override
