@@ -8,12 +8,10 @@ import org.orrery.dsl.model.Units;
 import org.orrery.dsl.orrery.CoreSchedule;
 import org.orrery.dsl.orrery.Plan;
 import org.orrery.dsl.orrery.Window;
+import org.orrery.os.config.WindowTiming;
 
 /** Small helpers for talking about windows in messages and comparing them across cores. */
 final class Windows {
-
-    /** Beyond this many frame repetitions, cores with unrelated frames are compared over one frame only. */
-    private static final long MAX_REPEATS = 1_000;
 
     private Windows() {
     }
@@ -45,31 +43,9 @@ final class Windows {
         long ea = sa + Units.nanos(a.getDuration());
         long sb = Units.nanos(b.getStart());
         long eb = sb + Units.nanos(b.getDuration());
-        if (fa <= 0 || fb <= 0 || fa == fb) {
-            return sa < eb && sb < ea;
+        if (fa <= 0 || fb <= 0) {
+            return sa < eb && sb < ea; // a frame error is reported by its own rule
         }
-        long g = gcd(fa, fb);
-        long hyper = fa / g;
-        if (hyper > MAX_REPEATS || fb / g > MAX_REPEATS) {
-            return sa < eb && sb < ea;
-        }
-        long h = hyper * fb;
-        for (long oa = 0; oa < h; oa += fa) {
-            for (long ob = 0; ob < h; ob += fb) {
-                if (oa + sa < ob + eb && ob + sb < oa + ea) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
+        return WindowTiming.everOverlap(sa, ea - sa, fa, sb, eb - sb, fb);
     }
 }

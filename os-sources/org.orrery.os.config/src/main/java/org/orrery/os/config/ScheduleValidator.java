@@ -131,23 +131,8 @@ final class ScheduleValidator {
         return s.core() >= 0 && s.core() < frame.length && frame[s.core()] > 0 && s.duration() > 0;
     }
 
-    /**
-     * Windows repeat with their frames forever; the offsets between repetitions of a and b are exactly
-     * the multiples of gcd(frameA, frameB), so overlap is decided without walking the hyperperiod.
-     */
     static boolean everOverlap(Slot a, long frameA, Slot b, long frameB) {
-        long g = gcd(frameA, frameB);
-        long x = Math.floorMod(b.start() - a.start(), g);
-        return x < a.duration() || g - x < b.duration();
-    }
-
-    private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
+        return WindowTiming.everOverlap(a.start(), a.duration(), frameA, b.start(), b.duration(), frameB);
     }
 
     private static void multiple(Problems p, String field, long value, long tick) {
