@@ -2,10 +2,14 @@
 package org.orrery.cli.dsl;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
+import org.orrery.dsl.SystemCompiler;
+import org.orrery.os.config.SystemConfig;
 
 /** Prints a compilation's diagnostics the way compilers do, and turns them into an exit code. */
 final class Diagnostics {
@@ -19,6 +23,21 @@ final class Diagnostics {
             err.println(d.format());
         }
         return c.hasErrors() ? OrreryCli.EXIT_INPUT_ERRORS : OrreryCli.EXIT_OK;
+    }
+
+    /**
+     * Compiles {@code file} for a command that needs its configuration ({@code purpose}: what it would make);
+     * empty, with every diagnostic printed, when the file has errors or declares no system.
+     */
+    static Optional<SystemConfig> configOf(Path file, PrintWriter err, String purpose) {
+        Compilation c = SystemCompiler.create().compile(file);
+        if (report(c, err) != OrreryCli.EXIT_OK) {
+            return Optional.empty();
+        }
+        if (c.config().isEmpty()) {
+            err.println(file + ":1:1: error[no-system]: the file declares no 'system'; nothing to " + purpose);
+        }
+        return c.config();
     }
 
     static String summary(Compilation c) {

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.dsl.Compilation;
-import org.orrery.dsl.SystemCompiler;
 import org.orrery.dsl.arinc.ArincExporter;
+import org.orrery.os.config.SystemConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,13 +35,8 @@ public final class ExportArincCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Compilation c = SystemCompiler.create().compile(file);
-        int exit = Diagnostics.report(c, err);
-        if (exit != OrreryCli.EXIT_OK) {
-            return exit;
-        }
-        if (c.config().isEmpty()) {
-            err.println(file + ":1:1: error[no-system]: the file declares no 'system'; nothing to export");
+        Optional<SystemConfig> config = Diagnostics.configOf(file, err, "export");
+        if (config.isEmpty()) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         try {
@@ -49,7 +44,7 @@ public final class ExportArincCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(output, ArincExporter.export(c.config().get()));
+            Files.writeString(output, ArincExporter.export(config.get()));
         } catch (IOException e) {
             err.println("orrery export-arinc: cannot write " + output + ": " + e.getMessage());
             return OrreryCli.EXIT_INPUT_ERRORS;

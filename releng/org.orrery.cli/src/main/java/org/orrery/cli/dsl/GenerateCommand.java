@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.dsl.Compilation;
-import org.orrery.dsl.SystemCompiler;
 import org.orrery.dsl.generator.SystemGenerator;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
@@ -38,14 +36,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Compilation c = SystemCompiler.create().compile(file);
-        int exit = Diagnostics.report(c, err);
-        if (exit != OrreryCli.EXIT_OK) {
-            return exit;
-        }
-        SystemConfig config = c.config().orElse(null);
+        SystemConfig config = Diagnostics.configOf(file, err, "generate").orElse(null);
         if (config == null) {
-            err.println(file + ":1:1: error[no-system]: the file declares no 'system'; nothing to generate");
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         try {
