@@ -110,7 +110,11 @@ public class SystemEditor extends MultiPageEditorPart implements IGotoMarker {
     protected void pageChange(int newPageIndex) {
         super.pageChange(newPageIndex);
         int graphical = newPageIndex - 1;
-        if (model != null && graphical >= 0 && graphical < pages.size()) {
+        boolean isGraphical = graphical >= 0 && graphical < pages.size();
+        if (model != null) {
+            model.setGraphicalPageActive(isGraphical);
+        }
+        if (model != null && isGraphical) {
             model.sync();
             pages.get(graphical).activated();
         }

@@ -3,6 +3,7 @@ package org.orrery.studio.ui;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.orrery.studio.diagram.edit.SystemModelSession;
 
 /**
  * A graphical page of the {@link SystemEditor} (schedule, topology, memory map...). Pages are contributed
@@ -32,5 +33,18 @@ public interface SystemEditorPage {
     }
 
     default void dispose() {
+    }
+
+    /**
+     * The session to redraw {@code view} from, or null when there is nothing to do: the view is hidden (a hidden
+     * page catches up when it is activated, so re-parses never pay for pictures nobody sees, and the model is
+     * not even parsed while only the Source page has been shown) or it already shows generation {@code shown}.
+     */
+    static SystemModelSession modelToShow(SystemEditorContext context, Control view, long shown) {
+        if (view == null || view.isDisposed() || !view.isVisible()) {
+            return null;
+        }
+        SystemModelSession session = context.session();
+        return session.generation() == shown ? null : session;
     }
 }

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
 import org.orrery.studio.diagram.schedule.PlanSchedule;
 import org.orrery.studio.diagram.schedule.ScheduleEditor;
@@ -35,6 +36,7 @@ public final class SchedulePage implements SystemEditorPage, ScheduleInteraction
     private ScheduleCanvas canvas;
     private UtilisationTable legend;
     private ScheduleModel model;
+    private long shown = -1;
 
     @Override
     public Control createControl(Composite parent, SystemEditorContext context) {
@@ -60,10 +62,12 @@ public final class SchedulePage implements SystemEditorPage, ScheduleInteraction
 
     @Override
     public void modelChanged() {
-        if (canvas == null || canvas.isDisposed()) {
+        SystemModelSession session = SystemEditorPage.modelToShow(context, canvas, shown);
+        if (session == null) {
             return;
         }
-        model = ScheduleModel.of(context.session());
+        shown = session.generation();
+        model = ScheduleModel.of(session);
         refill(plans, model.planNames(), model.defaultPlan() == null ? null : model.defaultPlan().name());
         refill(partitions, model.partitions(), null);
         show();
@@ -109,6 +113,7 @@ public final class SchedulePage implements SystemEditorPage, ScheduleInteraction
 
     @Override
     public void activated() {
+        modelChanged();
         canvas.setFocus();
     }
 

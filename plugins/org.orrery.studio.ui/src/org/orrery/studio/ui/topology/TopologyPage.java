@@ -78,11 +78,8 @@ public final class TopologyPage implements SystemEditorPage {
 
     @Override
     public void modelChanged() {
-        SystemModelSession session = context.session();
-        // A hidden page catches up when it is brought to front (activated), not on every re-parse: laying out a
-        // large system takes a while and must not slow down opening the editor or typing in the Source page.
-        if (canvas == null || canvas.isDisposed() || session.generation() == shown
-                || !canvas.isVisible()) {
+        SystemModelSession session = SystemEditorPage.modelToShow(context, canvas, shown);
+        if (session == null) {
             return;
         }
         SystemView system = session.system();

@@ -22,9 +22,12 @@ import org.orrery.studio.diagram.edit.TextEdit;
 import org.orrery.studio.ui.SystemEditorContext;
 
 /**
- * Keeps one {@link SystemModelSession} in step with the text page's document. Typing is re-parsed after a
- * pause, in a background job (a 1,000-partition system takes about a second to parse and validate, so neither
- * per keystroke nor on the UI thread); pages that are about to edit call {@link #sync()}, which parses now;
+ * Keeps one {@link SystemModelSession} in step with the text page's document. The session is parsed on first
+ * use, i.e. when a graphical page is first shown: the Source page has the language server, and a second parse
+ * of a large system at opening would only delay it. While a graphical page is in front, text changes (undo, a
+ * file reverted on disk) are re-parsed after a pause in a background job (a 1,000-partition system takes about
+ * a second to parse and validate); typing in the Source page is not parsed twice, the next graphical page
+ * catches up when it is activated. Pages that are about to edit call {@link #sync()}, which parses now;
  * graphical edits go the other way, into the document as one compound change of the document's own undo
  * manager, which the text viewer shares, so Undo in any page undoes either kind of edit.
  */
@@ -36,7 +39,9 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
     private final IFile file;
     private final Display display;
     private final Consumer<String> problems;
-    private final SystemModelSession session;
+    private final URI fileUri;
+    private SystemModelSession session;
+    private boolean graphicalPageActive;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Runnable reparseInBackground = this::reparseInBackground;
     private boolean writing;
@@ -47,13 +52,21 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
         this.file = file;
         this.display = display;
         this.problems = problems;
-        this.session = SystemModelSession.open(fileUri, document.get());
+        this.fileUri = fileUri;
         document.addDocumentListener(this);
     }
 
     @Override
     public SystemModelSession session() {
+        if (session == null) {
+            session = SystemModelSession.open(fileUri, document.get());
+        }
         return session;
+    }
+
+    /** Whether a graphical page is in front; only then are text changes re-parsed in the background. */
+    public void setGraphicalPageActive(boolean active) {
+        graphicalPageActive = active;
     }
 
     @Override
@@ -117,7 +130,7 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
     // After typing: parse in a job so a large system never freezes the editor; install only if still current.
     private void reparseInBackground() {
         String text = document.get();
-        if (disposed || text.equals(session.text())) {
+        if (disposed || session == null || text.equals(session.text())) {
             return;
         }
         Job job = Job.create("Reading the Orrery system model", monitor -> {
@@ -136,7 +149,10 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
     }
 
     private void reparse() {
-        if (session.update(document.get())) {
+        if (session == null) {
+            session();
+            fire();
+        } else if (session.update(document.get())) {
             fire();
         }
     }
@@ -150,7 +166,9 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
             } catch (org.eclipse.core.commands.ExecutionException e) {
                 problems.accept(e.getMessage());
             }
-            sync();
+            if (session != null) {
+                sync();
+            }
         }
     }
 
@@ -163,7 +181,9 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
             } catch (org.eclipse.core.commands.ExecutionException e) {
                 problems.accept(e.getMessage());
             }
-            sync();
+            if (session != null) {
+                sync();
+            }
         }
     }
 
@@ -189,7 +209,7 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
 
     @Override
     public void documentChanged(DocumentEvent event) {
-        if (!writing && !display.isDisposed()) {
+        if (!writing && graphicalPageActive && session != null && !display.isDisposed()) {
             display.timerExec(REPARSE_DELAY_MS, reparseInBackground);
         }
     }
