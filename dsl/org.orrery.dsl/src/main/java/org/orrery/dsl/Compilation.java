@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.orrery.dsl.model.SystemView;
+import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.SystemConfig;
 
 /**
@@ -38,6 +41,21 @@ public final class Compilation {
     /** The canonical configuration; empty when there are errors or no file declares a {@code system}. */
     public Optional<SystemConfig> config() {
         return Optional.ofNullable(config);
+    }
+
+    /**
+     * This compilation as a step that needs a system sees it: a file without errors that declares no
+     * {@code system} is then an error of its own ({@code no-system}). Only such steps decide this; a file
+     * without a header is otherwise a part that other files import.
+     */
+    public Compilation requiringSystem(Path file) {
+        if (hasErrors() || config != null) {
+            return this;
+        }
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.NO_SYSTEM,
+                "The file declares no 'system': it can only be imported by a file that does."));
+        return new Compilation(all, null, system);
     }
 
     /** The parsed system for generators that need more than the configuration (reports, constants). */

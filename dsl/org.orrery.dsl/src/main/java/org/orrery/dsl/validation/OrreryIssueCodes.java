@@ -12,6 +12,10 @@ public interface OrreryIssueCodes {
     String UNRESOLVED_REFERENCE = "unresolved-reference";
     String IMPORT_UNRESOLVED = "import-unresolved";
     String FILE_UNREADABLE = "file-unreadable";
+    /** A step that needs a system (generate, build, run, export) was given a file without a {@code system} header. */
+    String NO_SYSTEM = "no-system";
+    /** An XtratuM XM_CF file that cannot be imported (wrong root, duplicate ids, unknown references, bad values). */
+    String XMCF = "xmcf";
 
     // Structure
     String DUPLICATE_NAME = "duplicate-name";

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.xtratum;
 
+import java.nio.file.Path;
+
+import org.orrery.dsl.Diagnostic;
+import org.orrery.dsl.validation.OrreryIssueCodes;
+
 /** An XM_CF file that cannot be imported, with the position of the offending element. */
 public final class XmcfException extends Exception {
 
@@ -21,5 +26,10 @@ public final class XmcfException extends Exception {
 
     public int column() {
         return column;
+    }
+
+    /** The problem as every other input problem is reported: {@code file:line:col: error[xmcf]: message}. */
+    public Diagnostic toDiagnostic(Path file) {
+        return new Diagnostic(file, line, column, Diagnostic.Severity.ERROR, OrreryIssueCodes.XMCF, getMessage());
     }
 }
