@@ -30,7 +30,9 @@ orrery_find_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "orrery: no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}, $jvms): install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 25, or set JAVA_HOME." >&2
+    local seen="unset"
+    [ -n "${JAVA_HOME:-}" ] && seen="$JAVA_HOME (JDK $(orrery_java_major "$JAVA_HOME" || echo '?'))"
+    echo "orrery: building and running Orrery needs a JDK 21 or newer; looked at JAVA_HOME=$seen and under $jvms, found none: install one (e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 25) or set JAVA_HOME." >&2
     return 1
   fi
   export JAVA_HOME="$best"

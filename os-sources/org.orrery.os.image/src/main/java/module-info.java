@@ -3,6 +3,5 @@
 module org.orrery.os.image {
     requires transitive org.orrery.os.config;
     requires java.compiler;
-    requires transitive org.orrery.os.bsp.sim;
     exports org.orrery.os.image;
 }

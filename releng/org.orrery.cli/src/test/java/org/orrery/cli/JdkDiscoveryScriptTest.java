@@ -24,10 +24,25 @@ class JdkDiscoveryScriptTest {
     @Test
     void tooOldJdksAreRefusedWithOneLineSayingWhatToInstall() throws Exception {
         fakeJdk("java-17", "17.0.15");
-        Result r = source("/nonexistent");
+        Result r = source(jvms.resolve("java-17").toString(), "/nonexistent");
         assertEquals(3, r.exit);
         assertEquals(1, r.err.strip().lines().count(), r.err);
-        assertTrue(r.err.startsWith("orrery: no JDK 21 or newer found"), r.err);
+        assertTrue(r.err.startsWith("orrery: building and running Orrery needs a JDK 21 or newer; looked at JAVA_HOME="
+                + jvms.resolve("java-17") + " (JDK 17) and under /nonexistent"), r.err);
+    }
+
+    /** The Maven Wrapper is a way to start a build too: it must not reach Maven (and Guice) on an old JDK. */
+    @Test
+    void theMavenWrapperRefusesAnOldJdkInOneLineBeforeMavenStarts() throws Exception {
+        Path old = fakeJdk("java-17", "17.0.15");
+        ProcessBuilder pb = new ProcessBuilder("sh", ROOT.resolve("mvnw").toString(), "-v");
+        pb.environment().put("JAVA_HOME", old.toString());
+        pb.environment().put("ORRERY_JVM_DIR", jvms.toString());
+        Result r = run(pb);
+        assertEquals(3, r.exit, r.out + r.err);
+        assertEquals("", r.out);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertTrue(r.err.contains("needs a JDK 21 or newer") && r.err.contains(jvms.toString()), r.err);
     }
 
     @Test
@@ -62,10 +77,18 @@ class JdkDiscoveryScriptTest {
     }
 
     private Result source(String javaHome) throws IOException, InterruptedException {
+        return source(javaHome, jvms.toString());
+    }
+
+    private Result source(String javaHome, String jvmDir) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c",
                 ". \"$1\" && echo \"$JAVA_HOME\"", "test", ROOT.resolve("releng/scripts/jdk.sh").toString());
         pb.environment().put("JAVA_HOME", javaHome);
-        pb.environment().put("ORRERY_JVM_DIR", jvms.toString());
+        pb.environment().put("ORRERY_JVM_DIR", jvmDir);
+        return run(pb);
+    }
+
+    private static Result run(ProcessBuilder pb) throws IOException, InterruptedException {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

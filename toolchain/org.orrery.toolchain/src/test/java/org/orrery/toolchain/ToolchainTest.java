@@ -2,8 +2,9 @@
 package org.orrery.toolchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,62 +15,107 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.dsl.Diagnostic;
+import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.os.bsp.sim.SimBoardSupport;
 import org.orrery.os.config.ConfigFormat;
+import org.orrery.os.image.ImageBuildException;
+import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.trace.ctf.CtfReader;
 
-/** The shared glue on a real example: description → image → run on the sim board → CTF folder. */
+/** The pipeline steps on a real example: compile → build → run on the sim board → CTF folder. */
 class ToolchainTest {
 
     private static final Path FLIGHT_CONTROL =
             Path.of("../../examples/flight-control/system.orrery").toAbsolutePath().normalize();
     private static final long MS = 1_000_000L;
+    private static final BoardSupport SIM = Boards.named(SimBoardSupport.NAME).orElseThrow();
 
     @TempDir
     Path dir;
 
     @Test
-    void buildsRunsAndTracesFlightControl() throws Exception {
-        List<String> problems = new ArrayList<>();
-        SystemSources.Loaded loaded = SystemSources.load(FLIGHT_CONTROL, problems::add);
-        assertNotNull(loaded, () -> String.join("\n", problems));
-        assertTrue(loaded.generatedSources().get("fcs").keySet().stream().anyMatch(p -> p.endsWith("FcsConfig.java")),
-                "fcs compiles against its own constants: " + loaded.generatedSources().get("fcs").keySet());
+    void compilesBuildsRunsAndTracesFlightControl() throws Exception {
+        Compiled compiled = Compile.create().system(FLIGHT_CONTROL);
+        assertFalse(compiled.hasErrors(), () -> compiled.diagnostics().toString());
+        assertTrue(Build.constantsPerPartition(compiled.config().orElseThrow()).get("fcs").keySet().stream()
+                .anyMatch(p -> p.endsWith("FcsConfig.java")), "fcs compiles against its own constants");
 
-        ImageBuilds.Built built = ImageBuilds.inMemory(ImageBuilds.request(loaded, FLIGHT_CONTROL, null, 0, null),
-                "flight-control", null);
+        Build.Loaded built = Build.of(compiled).inMemory();
         assertEquals("flight_control", built.image().config().name());
 
-        Path trace = ImageBuilds.defaultTraceDir(dir, built.image().config());
-        Files.createDirectories(trace);
+        Path trace = BuildLayout.defaultTraceDir(dir, built.image().config());
         List<String> console = new ArrayList<>();
-        SimRun.Outcome out = SimRun.of(built.image()).echo(console::add).traceTo(trace).run(200 * MS);
-        assertEquals(200 * MS, out.result().summary().endTimeNs());
-        assertEquals(0, out.result().summary().overruns());
+        Run.Outcome out = Run.of(built.image(), SIM).echo(console::add).traceTo(trace).run(200 * MS);
+        assertEquals(200 * MS, out.summary().endTimeNs());
+        assertEquals(0, out.summary().overruns());
+        assertFalse(out.stopped());
         assertTrue(out.traceEvents() > 0);
         assertEquals(out.traceEvents(), CtfReader.read(trace).eventCount(), "everything written reads back");
         assertTrue(Files.exists(trace.resolve(ConfigFormat.TRACE_COMPANION_FILE)), "configuration beside the trace");
-        assertEquals(out.result().console(), console, "console lines are echoed as they are printed");
+        assertFalse(console.isEmpty(), "console lines are echoed as they are printed");
+        assertTrue(out.report().startsWith("--- schedule summary (sim board, flight_control) ---\n"
+                + out.summary().format()), out.report());
+        assertTrue(out.report().endsWith("trace: " + out.traceEvents() + " events in " + trace
+                + " (CTF 1.8; `orrery trace dump " + trace + "` or babeltrace2)\n"), out.report());
     }
 
     @Test
-    void stopEndsTheRunEarly() throws Exception {
-        SystemSources.Loaded loaded = SystemSources.load(FLIGHT_CONTROL, p -> { });
-        ImageBuilds.Built built = ImageBuilds.inMemory(ImageBuilds.request(loaded, FLIGHT_CONTROL, null, 0, null),
-                "flight-control", null);
+    void stopEndsTheRunEarlyAndTheReportSaysSo() throws Exception {
+        Build.Loaded built = Build.of(Compile.create().system(FLIGHT_CONTROL)).inMemory();
         AtomicInteger asked = new AtomicInteger();
-        SimRun.Outcome out = SimRun.of(built.image()).stopWhen(() -> asked.incrementAndGet() > 5).run(10_000 * MS);
-        assertTrue(out.result().summary().endTimeNs() <= 60 * MS,
-                "stopped after a few 10 ms slices, not at 10 s: " + out.result().summary().endTimeNs());
+        Run.Outcome out = Run.of(built.image(), SIM).stopWhen(() -> asked.incrementAndGet() > 5).run(10_000 * MS);
+        assertTrue(out.summary().endTimeNs() <= 60 * MS,
+                "stopped after a few 10 ms slices, not at 10 s: " + out.summary().endTimeNs());
+        assertTrue(out.stopped());
         assertNull(out.traceDir());
+        assertTrue(out.report().contains("stopped on request at " + out.summary().endTimeNs() / MS + " ms"), out.report());
     }
 
     @Test
-    void reportsWhyASystemCannotBeLoaded() throws Exception {
+    void aFileWithoutASystemIsANoSystemErrorForStepsThatNeedOne() throws Exception {
+        Path part = dir.resolve("part.orrery");
+        Files.writeString(part, "// a part other files import\n");
+        Compiled compiled = Compile.create().system(part);
+        assertEquals(List.of(new Diagnostic(part, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.NO_SYSTEM,
+                "The file declares no 'system': it can only be imported by a file that does.")), compiled.diagnostics());
+        assertTrue(compiled.config().isEmpty());
+        assertEquals(List.of(), Compile.create().check(part).diagnostics(), "checking a part alone is no error");
+        assertThrows(IllegalArgumentException.class, () -> Build.of(compiled));
+    }
+
+    @Test
+    void errorsNameFileLineAndRuleAndYieldNoConfiguration() throws Exception {
         Path broken = dir.resolve("broken.orrery");
         Files.writeString(broken, "system broken\nthis is not a declaration\n");
-        List<String> problems = new ArrayList<>();
-        assertNull(SystemSources.load(broken, problems::add));
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(broken + ":")), problems.toString());
-        assertTrue(problems.get(problems.size() - 1).contains("no image built"), problems.toString());
+        Compiled compiled = Compile.create().system(broken);
+        assertTrue(compiled.hasErrors());
+        assertTrue(compiled.errors().stream().allMatch(d -> d.file().equals(broken) && d.line() >= 1),
+                compiled.diagnostics().toString());
+        assertTrue(compiled.config().isEmpty());
+    }
+
+    @Test
+    void aCanonicalConfigurationThatCannotBeReadIsAConfigInvalidDiagnostic() throws Exception {
+        Path orcf = dir.resolve("system" + Compile.CONFIG_EXTENSION);
+        Files.write(orcf, new byte[] {1, 2, 3});
+        Compiled compiled = Compile.create().system(orcf);
+        assertEquals(1, compiled.errors().size(), compiled.diagnostics().toString());
+        assertEquals(OrreryIssueCodes.CONFIG_INVALID, compiled.errors().get(0).code());
+        assertTrue(compiled.errors().get(0).format().startsWith(orcf + ":1:1: error[config-invalid]: "));
+    }
+
+    @Test
+    void aFailedBuildLeavesTheGoodImageInPlace() throws Exception {
+        Path image = dir.resolve("fc.oimg");
+        Build.of(Compile.create().system(FLIGHT_CONTROL)).to(image);
+        byte[] good = Files.readAllBytes(image);
+        // Same system, but its application sources are gone: the build must fail without touching the image.
+        Path copy = dir.resolve("copy/system.orrery");
+        Files.createDirectories(copy.getParent());
+        Files.copy(FLIGHT_CONTROL, copy);
+        Compiled compiled = Compile.create().system(copy);
+        assertThrows(ImageBuildException.class, () -> Build.of(compiled).to(image));
+        assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(image)));
     }
 }

@@ -7,17 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.orrery.os.bsp.sim.JarApplicationLoader;
-import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.SystemConfig;
-import org.orrery.os.kernel.ApplicationLoader;
 
 /**
- * A verified image, ready to boot: its configuration decoded and its application jars handed to the sim
- * board's class-loader isolation ({@link JarApplicationLoader}: one loader per partition, fresh on a cold
- * start). Nothing in an image is used before {@link ImageVerifier} has accepted it.
+ * A verified image, ready to boot: its configuration decoded and its application jars at hand. Which board
+ * boots it, and how that board isolates the applications, is the board's business: the image library knows
+ * none. Nothing in an image is used before {@link ImageVerifier} has accepted it.
  */
 public record LoadedImage(Image image, SystemConfig config) {
 
@@ -47,16 +44,6 @@ public record LoadedImage(Image image, SystemConfig config) {
             jars.put(p, image.applicationJar(p));
         }
         return jars;
-    }
-
-    /** The per-partition application loaders the kernel calls at each (re)start. */
-    public ApplicationLoader applications() {
-        return new JarApplicationLoader(applicationJars());
-    }
-
-    /** The simulated board, set up to boot this image (tune guard, trace, echo, then {@code run}). */
-    public Simulator simulator() {
-        return Simulator.of(config, applications());
     }
 
     /** A trace uuid derived from the image bytes' manifest, so the same image gives the same trace bytes. */

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.api.PartitionMode;
+import org.orrery.os.bsp.sim.JarApplicationLoader;
 import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.trace.TraceEventType;
@@ -41,7 +43,7 @@ class FaultInjectionTest {
 
         SimResult r;
         try (CtfWriter w = new CtfWriter(tmp.resolve("trace"), loaded.traceUuid(), 1, Map.of())) {
-            r = loaded.simulator().traceSink(w).run(3_000_000_000L);
+            r = Simulator.of(loaded.config(), new JarApplicationLoader(loaded.applicationJars())).traceSink(w).run(3_000_000_000L);
         }
         var summary = r.summary();
         String report = summary.format() + String.join("\n", r.console());

@@ -12,7 +12,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.bsp.sim.JarApplicationLoader;
 import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.testing.Babeltrace;
 import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.trace.ctf.CtfReader;
@@ -44,7 +46,7 @@ class SimRunTest {
         SimResult r;
         try (CtfWriter w = new CtfWriter(traceDir, loaded.traceUuid(), loaded.config().board().cores(),
                 Map.of("system", loaded.config().name()))) {
-            r = loaded.simulator().traceSink((core, ts, type, f0, f1, f2) -> {
+            r = Simulator.of(loaded.config(), new JarApplicationLoader(loaded.applicationJars())).traceSink((core, ts, type, f0, f1, f2) -> {
                 sunk[0]++;
                 w.event(core, ts, type, f0, f1, f2);
             }).run(RUN_NS);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.dsl.Compilation;
-import org.orrery.dsl.SystemCompiler;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +29,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int exit = OrreryCli.EXIT_OK;
-        SystemCompiler compiler = SystemCompiler.create();
+        Compile compile = Compile.create();
         // Each file is checked as its own system (with its imports), so one file's errors never hide another's.
         for (Path f : files) {
-            Compilation c = compiler.compile(f);
+            Compiled c = compile.check(f);
             exit = Math.max(exit, Diagnostics.report(c, spec.commandLine().getErr()));
-            spec.commandLine().getOut().println(f + ": " + Diagnostics.summary(c));
+            spec.commandLine().getOut().println(f + ": " + c.summary());
         }
         return exit;
     }

@@ -6,19 +6,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
-import org.orrery.dsl.SystemCompiler;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
 
-/** Prints a compilation's diagnostics the way compilers do, and turns them into an exit code. */
-final class Diagnostics {
+/** Prints the compile step's diagnostics the way compilers do ({@link Diagnostic#format()}), and exit codes. */
+public final class Diagnostics {
 
     private Diagnostics() {
     }
 
     /** Prints every diagnostic to {@code err}; returns the exit code (errors → 1). */
-    static int report(Compilation c, PrintWriter err) {
+    public static int report(Compiled c, PrintWriter err) {
         for (Diagnostic d : c.diagnostics()) {
             err.println(d.format());
         }
@@ -26,23 +26,22 @@ final class Diagnostics {
     }
 
     /**
-     * Compiles {@code file} for a command that needs its configuration ({@code purpose}: what it would make);
-     * empty, with every diagnostic printed, when the file has errors or declares no system.
+     * Compiles {@code file} for a command that needs its system; empty, with every diagnostic printed and a
+     * last line saying what was not done ({@code command}: e.g. "orrery build"; {@code nothing}: e.g. "no image
+     * built"), when the file has errors or declares no system.
      */
-    static Optional<SystemConfig> configOf(Path file, PrintWriter err, String purpose) {
-        Compilation c = SystemCompiler.create().compile(file);
-        if (report(c, err) != OrreryCli.EXIT_OK) {
-            return Optional.empty();
+    public static Optional<Compiled> system(Path file, PrintWriter err, String command, String nothing) {
+        Compiled c = Compile.create().system(file);
+        if (report(c, err) == OrreryCli.EXIT_OK) {
+            return Optional.of(c);
         }
-        if (c.config().isEmpty()) {
-            err.println(file + ":1:1: error[no-system]: the file declares no 'system'; nothing to " + purpose);
-        }
-        return c.config();
+        int n = c.errors().size();
+        err.println(command + ": " + n + (n == 1 ? " error" : " errors") + " in " + file + "; " + nothing);
+        return Optional.empty();
     }
 
-    static String summary(Compilation c) {
-        long errors = c.errors().size();
-        long warnings = c.diagnostics().size() - errors;
-        return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+    /** As {@link #system} when only the configuration is needed. */
+    static Optional<SystemConfig> configOf(Path file, PrintWriter err, String command) {
+        return system(file, err, command, "nothing written").flatMap(Compiled::config);
     }
 }

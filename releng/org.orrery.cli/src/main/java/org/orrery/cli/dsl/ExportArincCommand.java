@@ -26,7 +26,7 @@ public final class ExportArincCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The .orrery file declaring the system.")
+    @Parameters(paramLabel = "FILE", description = "The .orrery file declaring the system (or a canonical configuration .orcf).")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.xml", required = true, description = "XML file to write.")
@@ -35,7 +35,7 @@ public final class ExportArincCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<SystemConfig> config = Diagnostics.configOf(file, err, "export");
+        Optional<SystemConfig> config = Diagnostics.configOf(file, err, "orrery export-arinc");
         if (config.isEmpty()) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
+import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.generator.SystemGenerator;
+import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
 
@@ -27,7 +29,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The .orrery file declaring the system.")
+    @Parameters(paramLabel = "FILE", description = "The .orrery file declaring the system (or a canonical configuration .orcf).")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Output directory.")
@@ -36,7 +38,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        SystemConfig config = Diagnostics.configOf(file, err, "generate").orElse(null);
+        SystemConfig config = Diagnostics.configOf(file, err, "orrery generate").orElse(null);
         if (config == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
@@ -48,7 +50,8 @@ public final class GenerateCommand implements Callable<Integer> {
             err.println("orrery generate: cannot write " + output + ": " + e.getMessage());
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (ConfigException e) {
-            err.println(file + ":1:1: error[config-invalid]: " + e.getMessage());
+            err.println(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.CONFIG_INVALID,
+                    e.getMessage()).format());
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
     }

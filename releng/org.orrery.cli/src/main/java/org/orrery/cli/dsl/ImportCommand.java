@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.dsl.Compilation;
+import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.SystemCompiler;
+import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.dsl.xtratum.XmcfException;
 import org.orrery.dsl.xtratum.XmcfImporter;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,13 +47,11 @@ public final class ImportCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(xml)) {
             text = new XmcfImporter(compiler.keywords()).importFrom(in);
         } catch (NoSuchFileException e) {
-            err.println(xml + ":1:1: error[file-unreadable]: no such file");
-            return OrreryCli.EXIT_INPUT_ERRORS;
+            return unreadable("Cannot read " + xml + ": no such file.", err);
         } catch (IOException e) {
-            err.println(xml + ":1:1: error[file-unreadable]: " + e.getMessage());
-            return OrreryCli.EXIT_INPUT_ERRORS;
+            return unreadable("Cannot read " + xml + ": " + e.getMessage(), err);
         } catch (XmcfException e) {
-            err.println(xml + ":" + e.line() + ":" + e.column() + ": error[xmcf]: " + e.getMessage());
+            err.println(e.toDiagnostic(xml).format());
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         try {
@@ -64,9 +65,15 @@ public final class ImportCommand implements Callable<Integer> {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         // The imported system is checked at once, so a schedule XtratuM accepted but Orrery refuses is visible.
-        Compilation c = compiler.compile(output);
+        Compiled c = Compile.with(compiler).check(output);
         int exit = Diagnostics.report(c, err);
-        spec.commandLine().getOut().println("orrery import: wrote " + output + " (" + Diagnostics.summary(c) + ")");
+        spec.commandLine().getOut().println("orrery import: wrote " + output + " (" + c.summary() + ")");
         return exit;
+    }
+
+    private int unreadable(String message, PrintWriter err) {
+        err.println(new Diagnostic(xml, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE, message)
+                .format());
+        return OrreryCli.EXIT_INPUT_ERRORS;
     }
 }

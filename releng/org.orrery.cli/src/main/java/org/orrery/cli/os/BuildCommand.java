@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
-import org.orrery.os.image.BuildRequest;
+import org.orrery.cli.dsl.Diagnostics;
+import org.orrery.dsl.Diagnostic;
+import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.os.config.ConfigException;
 import org.orrery.os.image.BuildResult;
 import org.orrery.os.image.ImageBuildException;
-import org.orrery.os.image.ImageBuilder;
 import org.orrery.os.image.SigningKeys;
-import org.orrery.toolchain.ImageBuilds;
-import org.orrery.toolchain.SystemSources;
+import org.orrery.toolchain.Build;
+import org.orrery.toolchain.BuildLayout;
+import org.orrery.toolchain.Compiled;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,18 +86,19 @@ public final class BuildCommand implements Callable<Integer> {
                 return OrreryCli.EXIT_INPUT_ERRORS;
             }
         }
-        SystemSources.Loaded loaded = SystemSources.load(system, err::println);
-        if (loaded == null) {
+        Compiled compiled = Diagnostics.system(system, err, "orrery build", "no image built").orElse(null);
+        if (compiled == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
+        Build build = Build.of(compiled).signedWith(privateKey).securityCounter(securityCounter)
+                .osModules(osModules, null);
         if (output == null) {
-            output = ImageBuilds.defaultImage(Path.of(""), loaded.config());
+            output = BuildLayout.defaultImage(Path.of(""), build.config());
         }
-        BuildRequest request = ImageBuilds.request(loaded, system, osModules, securityCounter, privateKey);
         try {
-            BuildResult r = ImageBuilder.buildTo(request, output);
+            BuildResult r = build.to(output);
             r.warnings().forEach(w -> err.println("orrery build: warning: " + w));
-            out.printf("wrote %s: %d bytes, system %s, %s%n", output, r.bytes().length, loaded.config().name(),
+            out.printf("wrote %s: %d bytes, system %s, %s%n", output, r.bytes().length, build.config().name(),
                     privateKey == null ? "UNSIGNED" : "signed by " + SigningKeys.fingerprintHex(
                             SigningKeys.publicKeyOf(privateKey)).substring(0, 16) + "...");
             out.printf("  kernel+API classes: %d bytes (%d bytes as jars); all OS modules: %d bytes (%d bytes as jars)%n",
@@ -111,6 +115,10 @@ public final class BuildCommand implements Callable<Integer> {
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (IOException e) {
             err.println("orrery build: cannot write " + output + ": " + e.getMessage());
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        } catch (ConfigException e) {
+            err.println(new Diagnostic(system, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.CONFIG_INVALID,
+                    e.getMessage()).format());
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
     }

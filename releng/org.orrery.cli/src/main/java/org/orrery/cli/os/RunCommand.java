@@ -9,14 +9,18 @@ import java.security.PublicKey;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
+import org.orrery.cli.dsl.Diagnostics;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.image.ImageException;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
-import org.orrery.toolchain.ImageBuilds;
-import org.orrery.toolchain.SimRun;
-import org.orrery.toolchain.SystemSources;
+import org.orrery.os.kernel.BoardSupport;
+import org.orrery.toolchain.Boards;
+import org.orrery.toolchain.Build;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
+import org.orrery.toolchain.Run;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +33,6 @@ import picocli.CommandLine.Spec;
         description = "Verify a signed image and boot it on a board; prints partition console output and a "
                 + "schedule summary (windows run, overruns, HM events). A system.orrery is built in memory first.")
 public final class RunCommand implements Callable<Integer> {
-
-    static final String SIM = SimRun.BOARD;
 
     @Spec
     CommandSpec spec;
@@ -56,33 +58,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "Refuse images whose security counter is lower (anti-rollback).")
     long minCounter;
 
-    @Option(names = "--guard-ms", paramLabel = "MS", defaultValue = "2000", hidden = true,
-            description = "Wall-clock time a process may hold a simulated core between kernel calls.")
-    long guardMs;
+    @Option(names = "--guard-ms", paramLabel = "MS", hidden = true,
+            description = "Wall-clock time a process may keep a core between kernel calls (default: the board's).")
+    Long guardMs;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage image = SystemSources.isSystemDescription(input) ? buildInMemory(err) : verified(err);
+        LoadedImage image = Compile.isSystemDescription(input) ? buildInMemory(err) : verified(err);
         if (image == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         String boardName = board != null ? board : image.config().board().name();
-        if (!boardName.equals(SIM)) {
-            err.println("orrery run: board '" + boardName + "' is not available in this build (boards: " + SIM
-                    + "); pass --board sim to simulate it");
+        BoardSupport target = Boards.named(boardName).orElse(null);
+        if (target == null) {
+            err.println("orrery run: board '" + boardName + "' is not available in this build (boards: "
+                    + Boards.names() + "); pass --board sim to simulate it");
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
+        if (guardMs != null && guardMs <= 0) {
+            err.println("orrery run: --guard-ms must be > 0");
+            return OrreryCli.EXIT_USAGE;
+        }
         try {
-            SimRun.Outcome run = SimRun.of(image).guardMillis(guardMs).echo(out::println).traceTo(traceDir)
-                    .run(durationNs);
-            out.println("--- schedule summary (" + SIM + " board, " + image.config().name() + ") ---");
-            out.print(run.result().summary().format());
-            if (traceDir != null) {
-                out.println("trace: " + run.traceEvents() + " events in " + traceDir + " (CTF 1.8; `orrery trace dump "
-                        + traceDir + "` or babeltrace2)");
+            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir);
+            if (guardMs != null) {
+                run.guardMillis(guardMs);
             }
+            out.print(run.run(durationNs).report());
             out.flush();
             return OrreryCli.EXIT_OK;
         } catch (ConfigException e) {
@@ -118,13 +122,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** A system description is built in this process and booted directly: nothing leaves memory to be trusted. */
     private LoadedImage buildInMemory(PrintWriter err) {
-        SystemSources.Loaded loaded = SystemSources.load(input, err::println);
-        if (loaded == null) {
+        Compiled compiled = Diagnostics.system(input, err, "orrery run", "nothing to run").orElse(null);
+        if (compiled == null) {
             return null;
         }
         try {
-            ImageBuilds.Built built = ImageBuilds.inMemory(ImageBuilds.request(loaded, input, null, 0, null),
-                    input.toString(), null);
+            Build.Loaded built = Build.of(compiled).inMemory();
             built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
             return built.image();
         } catch (ImageBuildException e) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -27,7 +26,8 @@ import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
 import org.orrery.os.testing.Babeltrace;
 import org.orrery.os.trace.ctf.CtfReader;
-import org.orrery.os.trace.ctf.CtfWriter;
+import org.orrery.toolchain.Boards;
+import org.orrery.toolchain.Run;
 
 /** Every example with applications is built into a signed image and run on the sim board, as a user would. */
 class ExamplesEndToEndTest {
@@ -137,9 +137,7 @@ class ExamplesEndToEndTest {
         for (int i = 0; i < RUNS; i++) {
             LoadedImage loaded = LoadedImage.load(image, trusted, 0);
             Path dir = tmp.resolve("det-" + i);
-            try (CtfWriter w = new CtfWriter(dir, loaded.traceUuid(), loaded.config().board().cores(), Map.of())) {
-                loaded.simulator().traceSink(w).run(1_000_000_000L);
-            }
+            Run.of(loaded, Boards.named("sim").orElseThrow()).traceTo(dir).run(1_000_000_000L);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             for (String f : List.of("metadata", "stream_0", "stream_1")) {
                 d.update(Files.readAllBytes(dir.resolve(f)));

@@ -17,7 +17,7 @@ import org.orrery.os.trace.ctf.CtfWriter;
 /**
  * Runs a system on the simulated board (the entry point for the CLI and tests):
  * <pre>
- * SimResult r = Simulator.of(config, loader).guardMillis(5000).traceSink(ctfWriter).run(10_000_000_000L);
+ * SimResult r = Simulator.of(config, loader).traceSink(ctfWriter).run(10_000_000_000L);
  * </pre>
  * Same configuration + same applications + same options → the same console lines, summary and trace.
  */
@@ -44,7 +44,12 @@ public final class Simulator {
 
     /** Wall-clock time a process may hold the core between two kernel calls before it is abandoned. */
     public Simulator guardMillis(long millis) {
-        this.guardNanos = millis * 1_000_000L;
+        return guardNanos(millis * 1_000_000L);
+    }
+
+    /** As {@link #guardMillis}; the default is {@link LockstepExecutor#DEFAULT_GUARD_NANOS}. */
+    public Simulator guardNanos(long nanos) {
+        this.guardNanos = nanos;
         return this;
     }
 

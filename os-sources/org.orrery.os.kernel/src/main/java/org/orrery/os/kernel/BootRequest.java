@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.TraceSink;
+
+/**
+ * Everything a board needs to boot one system.
+ *
+ * @param applicationJars each partition's application jar, by partition name
+ * @param durationNs how long to run, in board time (less when the system shuts down or {@code stop} says so)
+ * @param console receives each console line as a partition prints it
+ * @param stop asked between slices of board time; true ends the run early with what was recorded
+ * @param trace receives every trace event, or null for none
+ * @param guardNanos wall-clock time a process may keep a core between kernel calls before it counts as
+ *        overrunning; 0 takes the board's own default
+ */
+public record BootRequest(SystemConfig config, Map<String, byte[]> applicationJars, long durationNs,
+        Consumer<String> console, BooleanSupplier stop, TraceSink trace, long guardNanos) {
+
+    public BootRequest {
+        Objects.requireNonNull(config, "config");
+        applicationJars = Map.copyOf(applicationJars);
+        if (durationNs <= 0) {
+            throw new IllegalArgumentException("duration must be positive: " + durationNs + " ns");
+        }
+        if (guardNanos < 0) {
+            throw new IllegalArgumentException("guard must be >= 0: " + guardNanos + " ns");
+        }
+        console = console == null ? line -> { } : console;
+        stop = stop == null ? () -> false : stop;
+    }
+}
