@@ -6,7 +6,7 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
-import org.orrery.toolchain.ImageBuilds;
+import org.orrery.toolchain.BuildLayout;
 
 /**
  * What the builder produced for a system file: it records the system's name on the file after each
@@ -28,7 +28,7 @@ public final class SystemImages {
     /** {@code build/<system>.oimg} in the file's project, or null if the file never built. */
     public static IFile image(IFile systemFile) throws CoreException {
         String name = systemName(systemFile);
-        return name == null ? null : systemFile.getProject().getFile(ImageBuilds.BUILD_DIR + "/" + name + ImageBuilds.IMAGE_EXTENSION);
+        return name == null ? null : systemFile.getProject().getFile(BuildLayout.BUILD_DIR + "/" + name + BuildLayout.IMAGE_EXTENSION);
     }
 
     /** True when the file or what it imports has Orrery errors (the image on disk is then an older one). */

@@ -62,6 +62,14 @@ public final class SystemCompiler {
         return new SystemCompiler(i);
     }
 
+    /**
+     * Over an injector the caller shares with its other language services (an IDE's builder and editors), so
+     * one process holds one set-up of the language.
+     */
+    public static SystemCompiler with(Injector injector) {
+        return new SystemCompiler(injector);
+    }
+
     /** The language's keywords (importers escape names that collide with them). */
     public Set<String> keywords() {
         return Set.copyOf(GrammarUtil.getAllKeywords(injector.getInstance(IGrammarAccess.class).getGrammar()));
@@ -206,16 +214,7 @@ public final class SystemCompiler {
         }
 
         static String code(String xtextCode) {
-            if (xtextCode == null || xtextCode.equals(org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC)) {
-                return OrreryIssueCodes.SYNTAX;
-            }
-            if (xtextCode.equals(org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC)) {
-                return OrreryIssueCodes.UNRESOLVED_REFERENCE;
-            }
-            if (xtextCode.startsWith("org.eclipse.")) {
-                return OrreryIssueCodes.SYNTAX;
-            }
-            return xtextCode;
+            return Diagnostic.codeOf(xtextCode);
         }
     }
 }

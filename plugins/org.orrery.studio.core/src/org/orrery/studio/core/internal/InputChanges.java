@@ -7,8 +7,8 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
-import org.orrery.toolchain.ImageBuilds;
-import org.orrery.toolchain.SystemSources;
+import org.orrery.toolchain.BuildLayout;
+import org.orrery.toolchain.Compile;
 
 /** Decides from a resource delta whether anything a system is built from has changed. */
 final class InputChanges {
@@ -21,7 +21,7 @@ final class InputChanges {
 
     static boolean isSystemFile(IPath projectRelative) {
         return projectRelative.lastSegment() != null
-                && projectRelative.lastSegment().endsWith(SystemSources.ORRERY_EXTENSION);
+                && projectRelative.lastSegment().endsWith(Compile.ORRERY_EXTENSION);
     }
 
     /** True when a {@code .orrery} file or a file under an application folder was added, removed or edited. */
@@ -33,7 +33,7 @@ final class InputChanges {
             }
             IPath path = d.getResource().getProjectRelativePath();
             if (d.getResource().getType() == IResource.FOLDER && path.segmentCount() == 1
-                    && path.segment(0).equals(ImageBuilds.BUILD_DIR)) {
+                    && path.segment(0).equals(BuildLayout.BUILD_DIR)) {
                 return false; // the builder's own output
             }
             if (d.getResource().getType() != IResource.FILE) {

@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.orrery.studio.core.OrreryCore;
-import org.orrery.toolchain.ImageBuilds;
+import org.orrery.toolchain.BuildLayout;
 
 /**
  * The Orrery project builder. Builds all systems of the project when one of their inputs changed (a
@@ -39,7 +39,7 @@ public final class OrreryBuilder extends IncrementalProjectBuilder {
     protected void clean(IProgressMonitor monitor) throws CoreException {
         applicationFolders = null;
         getProject().deleteMarkers(OrreryCore.PROBLEM_MARKER, true, IResource.DEPTH_INFINITE);
-        IFolder out = getProject().getFolder(ImageBuilds.BUILD_DIR);
+        IFolder out = getProject().getFolder(BuildLayout.BUILD_DIR);
         if (out.exists()) {
             out.delete(true, monitor);
         }

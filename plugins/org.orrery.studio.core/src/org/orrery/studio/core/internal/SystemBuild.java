@@ -17,26 +17,25 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
-import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.generator.SystemGenerator;
+import org.orrery.dsl.ide.OrreryLanguage;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.image.ImageBuildException;
-import org.orrery.os.image.ImageBuilder;
 import org.orrery.studio.core.DevelopmentKeys;
 import org.orrery.studio.core.OrreryCore;
 import org.orrery.studio.core.SystemImages;
-import org.orrery.toolchain.ImageBuilds;
-import org.orrery.toolchain.SystemSources;
+import org.orrery.toolchain.Build;
+import org.orrery.toolchain.BuildLayout;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
 
 /**
  * One build of a project: every {@code *.orrery} file is compiled; its diagnostics become markers; each
  * error-free file with a {@code system} header is generated into {@code build/<system>/} and built into the
  * signed image {@code build/<system>.oimg}. The steps are the toolchain's, exactly as {@code orrery build}
- * runs them.
+ * runs them, over the Studio session's one set-up of the language ({@link OrreryLanguage}).
  */
 final class SystemBuild {
 
@@ -55,7 +54,7 @@ final class SystemBuild {
                 files.size() * WORK_PER_FILE + 1);
         project.deleteMarkers(OrreryCore.PROBLEM_MARKER, true, IResource.DEPTH_INFINITE);
         ProblemMarkers markers = new ProblemMarkers(project.getWorkspace().getRoot());
-        SystemCompiler compiler = SystemCompiler.create();
+        Compile compile = Compile.with(OrreryLanguage.compiler());
         Set<IPath> inputs = new LinkedHashSet<>();
         for (IFile file : files) {
             if (sub.isCanceled()) {
@@ -63,7 +62,7 @@ final class SystemBuild {
             }
             sub.subTask("Validating " + file.getProjectRelativePath());
             Path path = file.getLocation().toPath();
-            Compilation c = compiler.compile(path);
+            Compiled c = compile.check(path);
             for (Diagnostic d : c.diagnostics()) {
                 markers.diagnostic(d, file);
             }
@@ -74,9 +73,9 @@ final class SystemBuild {
             }
             SystemConfig config = c.config().get();
             inputs.addAll(applicationFolders(file, config));
-            buildOne(file, path, config, markers, sub.split(WORK_PER_FILE - 2));
+            buildOne(file, c, markers, sub.split(WORK_PER_FILE - 2));
         }
-        IFolder out = project.getFolder(ImageBuilds.BUILD_DIR);
+        IFolder out = project.getFolder(BuildLayout.BUILD_DIR);
         out.refreshLocal(IResource.DEPTH_INFINITE, sub.split(1));
         if (out.exists()) {
             out.setDerived(true, null);
@@ -84,17 +83,15 @@ final class SystemBuild {
         return inputs;
     }
 
-    private void buildOne(IFile file, Path path, SystemConfig config, ProblemMarkers markers, SubMonitor monitor)
+    private void buildOne(IFile file, Compiled compiled, ProblemMarkers markers, SubMonitor monitor)
             throws CoreException {
         SubMonitor sub = SubMonitor.convert(monitor, 4);
         Path base = project.getLocation().toPath();
+        Build build = Build.of(compiled).signedWith(DevelopmentKeys.privateKey()).osModules(null, OsModules.loader());
+        SystemConfig config = build.config();
         try {
-            sub.subTask("Generating " + config.name());
-            SystemGenerator.write(config, base.resolve(ImageBuilds.BUILD_DIR).resolve(config.name()));
-            sub.worked(1);
-            sub.subTask("Building image " + config.name() + ImageBuilds.IMAGE_EXTENSION);
-            ImageBuilder.buildTo(ImageBuilds.request(SystemSources.of(config), path, null, 0,
-                    DevelopmentKeys.privateKey()), ImageBuilds.defaultImage(base, config), OsModules.loader());
+            sub.subTask("Building image " + config.name() + BuildLayout.IMAGE_EXTENSION);
+            build.generateTo(BuildLayout.defaultGenerated(base, config)).to(BuildLayout.defaultImage(base, config));
             file.setPersistentProperty(SystemImages.SYSTEM_NAME, config.name());
         } catch (ImageBuildException e) {
             for (String problem : e.problems()) {
@@ -103,7 +100,7 @@ final class SystemBuild {
         } catch (IOException | ConfigException e) {
             markers.imageProblem("cannot build " + config.name() + ": " + e.getMessage(), file);
         }
-        sub.worked(3);
+        sub.worked(4);
     }
 
     private List<IPath> applicationFolders(IFile file, SystemConfig config) {
@@ -121,7 +118,7 @@ final class SystemBuild {
         List<IFile> files = new ArrayList<>();
         project.accept(r -> {
             if (r.getType() == IResource.FOLDER && r.getParent() == project
-                    && r.getName().equals(ImageBuilds.BUILD_DIR)) {
+                    && r.getName().equals(BuildLayout.BUILD_DIR)) {
                 return false; // our own output
             }
             // Linked files outside the file system (no location) cannot be handed to the compiler.

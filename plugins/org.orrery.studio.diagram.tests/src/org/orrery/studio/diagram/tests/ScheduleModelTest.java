@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.orrery.dsl.generator.PartitionColours;
 import org.orrery.studio.diagram.schedule.Lane;
 import org.orrery.studio.diagram.schedule.PlanSchedule;
 import org.orrery.studio.diagram.schedule.ScheduleModel;
@@ -37,8 +38,8 @@ class ScheduleModelTest {
         assertEquals("fcs", third.owner());
         assertEquals(25 * MS, third.startNs());
         assertEquals(35 * MS, third.endNs());
-        assertEquals(0, third.colour());
-        assertEquals(3, core0.windows().get(1).colour()); // datalink is the fourth partition
+        assertEquals(PartitionColours.rgb(0), third.colour());
+        assertEquals(PartitionColours.rgb(3), core0.windows().get(1).colour()); // datalink is the fourth partition
         assertFalse(third.flagged());
         assertEquals(50 * MS, normal.longestFrameNs());
     }

@@ -5,40 +5,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
-import org.orrery.dsl.ide.OrreryIdeSetup;
-import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.dsl.ide.OrreryLanguage;
 
 import com.google.inject.Injector;
 
 /**
- * The Orrery language with runtime and IDE services (the change serializer lives in Xtext's IDE layer).
- * Created explicitly, once per JVM: Xtext's ServiceLoader discovery does not cross OSGi bundles.
+ * The Orrery language with runtime and IDE services (the change serializer lives in Xtext's IDE layer): the
+ * Studio session's one set-up, which the builder shares.
  */
 final class Language {
-
-    private static volatile Injector injector;
 
     private Language() {
     }
 
     static Injector injector() {
-        Injector i = injector;
-        if (i == null) {
-            synchronized (Language.class) {
-                i = injector;
-                if (i == null) {
-                    i = new OrreryIdeSetup().createInjectorAndDoEMFRegistration();
-                    injector = i;
-                }
-            }
-        }
-        return i;
+        return OrreryLanguage.injector();
     }
 
     static List<ModelDiagnostic> validate(XtextResource resource) {
@@ -64,15 +50,8 @@ final class Language {
         };
     }
 
-    // Same naming as SystemCompiler's diagnostics: Xtext's own codes become the language's syntax/link codes.
     private static String code(String xtextCode) {
-        if (xtextCode == null || xtextCode.equals(Diagnostic.SYNTAX_DIAGNOSTIC)) {
-            return OrreryIssueCodes.SYNTAX;
-        }
-        if (xtextCode.equals(Diagnostic.LINKING_DIAGNOSTIC)) {
-            return OrreryIssueCodes.UNRESOLVED_REFERENCE;
-        }
-        return xtextCode.startsWith("org.eclipse.") ? OrreryIssueCodes.SYNTAX : xtextCode;
+        return org.orrery.dsl.Diagnostic.codeOf(xtextCode);
     }
 
     private static int orZero(Integer value) {

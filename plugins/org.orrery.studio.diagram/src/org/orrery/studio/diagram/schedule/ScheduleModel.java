@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.orrery.dsl.generator.PartitionColours;
 import org.orrery.dsl.model.BoardFacts;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.model.Units;
@@ -21,7 +22,7 @@ import org.orrery.studio.diagram.edit.SystemModelSession;
 
 /**
  * The schedule timeline's picture of a session, built fresh after every parse: the file's plans with a lane
- * per core, the board's timer tick (edits snap to it) and a colour index per partition. Only plans declared
+ * per core, the board's timer tick (edits snap to it) and a colour per partition ({@link PartitionColours}). Only plans declared
  * in the session's own file are shown, because only that file's text can be edited through the session.
  */
 /** {@code owners}: partitions then VMs, the colour order; {@code partitions}: the partitions alone. */
@@ -38,12 +39,12 @@ public record ScheduleModel(long tickNs, List<String> owners, List<String> parti
         List<String> owners = new ArrayList<>();
         Map<String, Integer> colours = new HashMap<>();
         for (Partition p : system.partitions()) {
-            colours.putIfAbsent(p.getName(), owners.size());
+            colours.putIfAbsent(p.getName(), PartitionColours.rgb(owners.size()));
             owners.add(p.getName());
         }
         List<String> partitions = List.copyOf(owners);
         for (Vm v : system.vms()) {
-            colours.putIfAbsent(v.getName(), owners.size());
+            colours.putIfAbsent(v.getName(), PartitionColours.VM);
             owners.add(v.getName());
         }
         List<PlanSchedule> plans = new ArrayList<>();

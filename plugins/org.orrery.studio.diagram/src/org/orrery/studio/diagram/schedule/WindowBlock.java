@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import org.orrery.studio.diagram.edit.ModelDiagnostic;
 
 /**
- * One window as the timeline draws it. {@code owner} is the partition's (or VM's) name, {@code colour} a
- * stable index into the system's owners so a partition keeps its colour in every plan and lane.
+ * One window as the timeline draws it. {@code owner} is the partition's (or VM's) name, {@code colour} its
+ * 0xRRGGBB from {@code PartitionColours}, so a partition keeps its colour in every plan and lane.
  */
 public record WindowBlock(WindowRef ref, long startNs, long durationNs, String owner, boolean vm, int colour,
         List<ModelDiagnostic> diagnostics) {

@@ -18,7 +18,7 @@ import org.eclipse.jface.text.rules.WhitespaceRule;
 import org.eclipse.jface.text.rules.WordRule;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.orrery.dsl.SystemCompiler;
+import org.orrery.dsl.ide.OrreryLanguage;
 import org.orrery.dsl.orrery.SizeUnit;
 import org.orrery.dsl.orrery.TimeUnit;
 
@@ -58,7 +58,7 @@ public final class OrreryCodeScanner extends RuleBasedScanner {
         if (k == null) {
             Set<String> words = new TreeSet<>();
             Words detector = new Words();
-            for (String s : SystemCompiler.create().keywords()) {
+            for (String s : OrreryLanguage.compiler().keywords()) {
                 if (!s.isEmpty() && detector.isWordStart(s.charAt(0))
                         && s.chars().allMatch(c -> detector.isWordPart((char) c))) {
                     words.add(s);

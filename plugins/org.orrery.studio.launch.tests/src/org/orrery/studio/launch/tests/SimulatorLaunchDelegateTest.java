@@ -104,7 +104,7 @@ class SimulatorLaunchDelegateTest {
         await(launch::isTerminated, "Terminate to end the run");
         await(() -> output(process).contains("trace: "), "the last console line");
         String out = process.getStreamsProxy().getOutputStreamMonitor().getContents();
-        assertTrue(out.contains("terminated; trace: "), out);
+        assertTrue(out.contains("stopped on request at "), out);
         assertNotNull(launch.getAttribute(SimulatorLaunch.TRACE_FOLDER));
     }
 

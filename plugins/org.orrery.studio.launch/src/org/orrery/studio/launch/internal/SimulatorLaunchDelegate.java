@@ -2,7 +2,6 @@
 package org.orrery.studio.launch.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.core.resources.IFile;
@@ -19,19 +18,22 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.orrery.os.bsp.sim.SimBoardSupport;
 import org.orrery.os.image.ImageException;
 import org.orrery.os.image.LoadedImage;
+import org.orrery.os.kernel.BoardSupport;
 import org.orrery.studio.core.DevelopmentKeys;
 import org.orrery.studio.core.OrreryCore;
 import org.orrery.studio.core.SystemImages;
 import org.orrery.studio.launch.SimulatorLaunch;
-import org.orrery.toolchain.ImageBuilds;
-import org.orrery.toolchain.SimRun;
+import org.orrery.toolchain.Boards;
+import org.orrery.toolchain.BuildLayout;
+import org.orrery.toolchain.Run;
 
 /**
  * Runs a system on the simulated board: builds its image with the Orrery builder (a no-op when nothing
  * changed), verifies it with the workspace's development key, boots it through the toolchain's
- * {@link SimRun} in a {@link SimulatorProcess} whose output is the console, and records the CTF trace into
+ * {@link Run} in a {@link SimulatorProcess} whose output is the console, and records the CTF trace into
  * {@code build/<system>-trace/}.
  */
 public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
@@ -64,18 +66,15 @@ public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
         } catch (ImageException | IOException e) {
             throw error(e.getMessage());
         }
-        Path trace = ImageBuilds.defaultTraceDir(project.getLocation().toPath(), loaded.config());
+        Path trace = BuildLayout.defaultTraceDir(project.getLocation().toPath(), loaded.config());
+        BoardSupport sim = Boards.named(SimBoardSupport.NAME).orElseThrow();
         int durationMs = config.getAttribute(SimulatorLaunch.ATTR_DURATION_MS, SimulatorLaunch.DEFAULT_DURATION_MS);
         String name = loaded.config().name();
         SimulatorProcess process = new SimulatorProcess("Orrery simulator " + name, (out, err, stop) -> {
-            Files.createDirectories(trace);
-            out.line("Booting " + image.getFullPath() + " on the " + SimRun.BOARD + " board for " + durationMs + " ms");
-            SimRun.Outcome run = SimRun.of(loaded).echo(out::line).stopWhen(stop).traceTo(trace)
+            out.line("Booting " + image.getFullPath() + " on the " + sim.name() + " board for " + durationMs + " ms");
+            Run.Outcome run = Run.of(loaded, sim).echo(out::line).stopWhen(stop).traceTo(trace)
                     .run(durationMs * NS_PER_MS);
-            out.line("--- schedule summary (" + SimRun.BOARD + " board, " + name + ") ---");
-            out.text(run.result().summary().format());
-            out.line((stop.getAsBoolean() ? "terminated; " : "") + "trace: " + run.traceEvents() + " events in "
-                    + trace);
+            out.text(run.report());
             launch.setAttribute(SimulatorLaunch.TRACE_FOLDER, trace.toString());
             refresh(project);
             return 0;
@@ -104,7 +103,7 @@ public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
     /** The trace folder appears in the Project Explorer; failing to refresh does not fail the run. */
     private static void refresh(IProject project) {
         try {
-            project.getFolder(ImageBuilds.BUILD_DIR).refreshLocal(IResource.DEPTH_INFINITE, null);
+            project.getFolder(BuildLayout.BUILD_DIR).refreshLocal(IResource.DEPTH_INFINITE, null);
         } catch (CoreException e) {
             ILog.of(SimulatorLaunchDelegate.class).log(e.getStatus());
         }

@@ -139,7 +139,7 @@ class SimulatorLaunchTest {
         launch.terminate();
         Widgets.waitUntil(launch::isTerminated, Duration.ofSeconds(30), "Terminate to end the run");
         assertNotNull(launch.getAttribute(SimulatorLaunch.TRACE_FOLDER), "the run wrote its trace");
-        Widgets.waitUntil(() -> consoleText("flight_control").contains("terminated; trace: "), Duration.ofSeconds(10),
+        Widgets.waitUntil(() -> consoleText("flight_control").contains("stopped on request at "), Duration.ofSeconds(10),
                 "the console to say the run was terminated");
         Widgets.waitUntil(() -> view.timeline() != before, RUN_TIMEOUT, "the partial trace to open in the Timeline");
         assertTrue(view.timeline().endNs() < 3_600_000_000_000L, "the run ended early: " + view.timeline().endNs());

@@ -13,8 +13,6 @@ import org.orrery.os.config.SystemConfig;
 /** The schedule as a text table (all plans and cores) and as one SVG Gantt chart per plan and core. */
 public final class ScheduleReport {
 
-    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
 
     private ScheduleReport() {
     }
@@ -71,9 +69,9 @@ public final class ScheduleReport {
         for (Slots.Slot s : core.slots()) {
             double x = left + s.start() * scale;
             double w = Math.max(1, s.duration() * scale);
-            int colour = s.vm() ? PALETTE.length - 1 : Math.floorMod(owners.indexOf(s.owner()), PALETTE.length - 1);
+            String colour = PartitionColours.hex(s.vm() ? PartitionColours.VM : PartitionColours.rgb(owners.indexOf(s.owner())));
             sb.append(String.format(Locale.ROOT, "  <rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
-                    + "<title>%s %s..%s</title></rect>%n", x, barTop, w, barHeight, PALETTE[colour], esc(s.owner()),
+                    + "<title>%s %s..%s</title></rect>%n", x, barTop, w, barHeight, colour, esc(s.owner()),
                     Units.formatNanos(s.start()), Units.formatNanos(s.end())));
             sb.append(String.format(Locale.ROOT, "  <text x=\"%.2f\" y=\"%d\" fill=\"#ffffff\">%s</text>%n", x + 2,
                     barTop + 24, esc(s.owner())));

@@ -4,16 +4,15 @@ package org.orrery.studio.trace.ui.internal;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
+import org.orrery.dsl.generator.PartitionColours;
 import org.orrery.os.api.ProcessState;
 import org.orrery.os.trace.TraceEventType;
 
-/** Colours of the timeline: one per partition (stable by index), per process state and per marker kind. */
+/**
+ * Colours of the timeline: one per partition (by its index, in the hues of {@link PartitionColours}), per process
+ * state and per marker kind.
+ */
 public final class LanePalette {
-
-    private static final RGB[] PARTITIONS = {
-        new RGB(0x4e, 0x79, 0xa7), new RGB(0xf2, 0x8e, 0x2b), new RGB(0x59, 0xa1, 0x4f), new RGB(0xb0, 0x7a, 0xa1),
-        new RGB(0x76, 0xb7, 0xb2), new RGB(0xed, 0xc9, 0x48), new RGB(0x9c, 0x75, 0x5f), new RGB(0xff, 0x9d, 0xa7),
-    };
 
     private final Display display;
 
@@ -22,8 +21,7 @@ public final class LanePalette {
     }
 
     public Color partition(int index) {
-        RGB rgb = PARTITIONS[Math.floorMod(index, PARTITIONS.length)];
-        return new Color(display, rgb);
+        return new Color(display, rgb(index));
     }
 
     public Color state(ProcessState state) {
@@ -46,5 +44,11 @@ public final class LanePalette {
 
     public Color deviation() {
         return new Color(display, 0xd0, 0x00, 0x00);
+    }
+
+    /** The partition's colour in {@link PartitionColours}, the palette the generated reports use too. */
+    static RGB rgb(int index) {
+        int rgb = PartitionColours.rgb(index);
+        return new RGB(PartitionColours.red(rgb), PartitionColours.green(rgb), PartitionColours.blue(rgb));
     }
 }
