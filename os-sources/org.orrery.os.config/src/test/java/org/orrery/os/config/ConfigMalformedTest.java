@@ -117,6 +117,16 @@ class ConfigMalformedTest {
     }
 
     @Test
+    void hugeCoreCountIsRefusedNotAllocated() throws ConfigException {
+        byte[] data = valid();
+        // One corrupted high byte: 4 cores become 2,130,706,436; the schedule rules once sized a table per core.
+        ByteBuffer.wrap(data).putInt(bodyStart(data) + 4 + 4, 0x7F00_0004);
+        ConfigException e = rejects(reseal(data));
+        assertTrue(e.problems().contains(new ConfigProblem("board.cores", "must be in 1..256 (is 2130706436)")),
+                e.getMessage());
+    }
+
+    @Test
     void randomCorruptionNeverEscapesAsAnotherException() throws ConfigException {
         byte[] data = valid();
         Random random = new Random(42);
