@@ -17,14 +17,18 @@ public final class ConfigValidator {
 
     /** All problems of {@code config}; empty when it is valid. */
     public static List<ConfigProblem> validate(SystemConfig config) {
-        Problems p = new Problems();
+        return List.copyOf(validate(new Problems(), config).list);
+    }
+
+    /** Reports into {@code p} (returned), as the delegates do: a test passes one that notes which check reported. */
+    static Problems validate(Problems p, SystemConfig config) {
         p.name("name", config.name());
         board(p, config.board());
         partitions(p, config);
         memoryRegions(p, config);
         ScheduleValidator.validate(p, config);
         ReferenceValidator.validate(p, config);
-        return List.copyOf(p.list);
+        return p;
     }
 
     /** Throws with every problem if {@code config} is invalid. */

@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Collects validation problems; small helpers keep the validators declarative. */
-final class Problems {
+/**
+ * Collects validation problems; small helpers keep the validators declarative. Every problem passes through
+ * {@link #add}; the class is not final so that a test can override it to note which check reported.
+ */
+class Problems {
     final List<ConfigProblem> list = new ArrayList<>();
 
     void add(String field, String message) {

@@ -34,7 +34,9 @@ final class ScheduleValidator {
     private static void plan(Problems p, SystemConfig c, PlanConfig plan, String f) {
         p.name(f + ".name", plan.name());
         long tick = Math.max(1, c.board().timerTickNs());
-        long[] frame = new long[Math.max(0, c.board().cores())];
+        // Sized by at most MAX_CORES: a core count out of range is reported as board.cores, and a corrupted one
+        // (up to 2^31 - 1 from the file) must not allocate gigabytes.
+        long[] frame = new long[Math.clamp(c.board().cores(), 0, Limits.MAX_CORES)];
         for (int i = 0; i < plan.frames().size(); i++) {
             CoreFrame cf = plan.frames().get(i);
             String g = f + ".frames[" + i + "]";
