@@ -87,9 +87,9 @@ final class SystemBuild {
             throws CoreException {
         SubMonitor sub = SubMonitor.convert(monitor, 4);
         Path base = project.getLocation().toPath();
-        Build build = Build.of(compiled).signedWith(DevelopmentKeys.privateKey()).osModules(null, OsModules.loader());
-        SystemConfig config = build.config();
+        SystemConfig config = compiled.config().orElseThrow();
         try {
+            Build build = Build.of(compiled).signedWith(DevelopmentKeys.privateKey()).osModules(null, OsModules.loader());
             sub.subTask("Building image " + config.name() + BuildLayout.IMAGE_EXTENSION);
             build.generateTo(BuildLayout.defaultGenerated(base, config)).to(BuildLayout.defaultImage(base, config));
             file.setPersistentProperty(SystemImages.SYSTEM_NAME, config.name());
