@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.dsl.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.orrery.dsl.validation.OrreryIssueCodes;
+
+/**
+ * The negative fixtures: one per message a rule can report (the message with its values filled in), with where
+ * it must be reported.
+ */
+final class NegativeFixtures {
+
+    private static final String CONFIG = OrreryIssueCodes.CONFIG_INVALID;
+    private static final String LIMIT = OrreryIssueCodes.LIMIT_EXCEEDED;
+
+    private final List<NegativeFixture> rows = new ArrayList<>();
+
+    private NegativeFixtures() {
+    }
+
+    static List<NegativeFixture> all() {
+        NegativeFixtures t = new NegativeFixtures();
+        t.reading();
+        t.structure();
+        t.limits();
+        t.boardAndSchedules();
+        t.communicationAndHealth();
+        t.configuration();
+        return List.copyOf(t.rows);
+    }
+
+    private void file(String name, String code, int line, int column, String message) {
+        rows.add(new NegativeFixture(name, code, line, column, message, null));
+    }
+
+    private void reading() {
+        file("syntax", "syntax", 31, 26, "missing 'duration' at '5'");
+        file("unresolved-reference", "unresolved-reference", 35, 16, "Unknown partition 'bb'.");
+        file("import-unresolved", "import-unresolved", 3, 8, "Cannot import 'no-such-file.orrery': no such Orrery file.");
+        file("no-system", "no-system", 1, 1, "The file declares no 'system': it can only be imported by a file that does.");
+    }
+
+    private void structure() {
+        file("duplicate-name", "duplicate-name", 16, 13, "Name 'p' is already used by another process of partition 'a'.");
+        file("duplicate-name-vm", "duplicate-name", 38, 4, "Name 'a' is already used by another partition.");
+        file("duplicate-name-param", "duplicate-name", 15, 15, "Name 'hostname' is already used by another NVRAM parameter of BSP 'small_board'.");
+        file("board-count", "board-count", 3, 8, "System 'demo' declares no board.");
+        String req = OrreryIssueCodes.REQUIRED_ATTRIBUTE;
+        file("required-attribute", req, 19, 11, "Partition 'b' must declare its memory budget ('memory').");
+        String range = OrreryIssueCodes.VALUE_RANGE;
+        file("value-range", range, 23, 46, "Priority 256 of process 'q' is outside 0..255.");
+    }
+
+    private void limits() {
+        file("limit-exceeded", LIMIT, 3, 8, "System 'demo' has 17 plans, more than the limit of 16.");
+    }
+
+    private void boardAndSchedules() {
+        file("core-out-of-range", "core-out-of-range", 20, 14, "Core 2 of partition 'b' is out of range: the board has 2 cores (0..1).");
+        file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms.");
+        file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB.");
+        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000).");
+        file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'.");
+        file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main'.");
+        file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan.");
+        file("window-core-not-allowed", "window-core-not-allowed", 35, 16, "Window of 'a' is on core 1, but partition 'a' may only run on cores 0.");
+        file("partition-parallel-windows", "partition-parallel-windows", 35, 21, "Partition 'a' would run on cores 0 and 1 at once in plan 'main'.");
+        file("period-frame-mismatch", "period-frame-mismatch", 15, 31, "Period 15 ms of process 'a.p' does not fit the 10 ms major frame of core 0 in plan 'main': neither divides the other.");
+        file("initial-plan", "initial-plan", 3, 8, "System 'demo' has 2 plans but none is marked 'initial'.");
+        file("unknown-plan", "unknown-plan", 37, 15, "Unknown plan 'maintenance'.");
+        file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: it is not declared 'system-partition'.");
+        file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis).");
+    }
+
+    private void communicationAndHealth() {
+        file("channel-kind-mismatch", "channel-kind-mismatch", 27, 36, "Port 'b.in1' is a queuing port, but channel 'c1' is sampling.");
+        file("channel-direction-mismatch", "channel-direction-mismatch", 27, 26, "Port 'a.out1' is declared 'in' but is the source of channel 'c1'; it must be 'out'.");
+        file("channel-size-mismatch", "channel-size-mismatch", 27, 36, "Destination 'b.in1' takes messages of 4 B, smaller than the 8 B of source 'a.out1'.");
+        file("queuing-multiple-destinations", "queuing-multiple-destinations", 28, 42, "Queuing channel 'c1' has 2 destinations; a queuing channel connects exactly one source to one destination.");
+        file("port-multiply-connected", "port-multiply-connected", 29, 36, "Port 'b.in1' is already connected by channel 'c1'; a port belongs to one channel.");
+        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': its samples would always be stale.");
+        file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel.");
+        file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level.");
+        file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to.");
+        file("hm-duplicate", "hm-duplicate", 41, 9, "Error POWER_FAIL appears twice in the PROCESS_EXECUTION table.");
+        file("vm-vcpus-over-cores", "vm-vcpus-over-cores", 39, 11, "VM 'guest' has 3 vcpus but the board has only 2 cores.");
+        file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web'.");
+    }
+
+    /** What the rules let through and the OS's configuration validator refuses, reported at the system header. */
+    private void configuration() {
+        file("config-invalid", CONFIG, 4, 1, "board.nvramParams: the parameters need 21 bytes of NVRAM, the board has 16");
+    }
+}
