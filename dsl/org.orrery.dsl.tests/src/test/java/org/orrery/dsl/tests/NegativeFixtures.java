@@ -47,10 +47,31 @@ final class NegativeFixtures {
         file("duplicate-name-vm", "duplicate-name", 38, 4, "Name 'a' is already used by another partition.");
         file("duplicate-name-param", "duplicate-name", 15, 15, "Name 'hostname' is already used by another NVRAM parameter of BSP 'small_board'.");
         file("board-count", "board-count", 3, 8, "System 'demo' declares no board.");
+        file("board-count-second", "board-count", 11, 1, "A system has one board; another board is already declared.");
         String req = OrreryIssueCodes.REQUIRED_ATTRIBUTE;
         file("required-attribute", req, 19, 11, "Partition 'b' must declare its memory budget ('memory').");
+        file("required-attribute-cores", req, 19, 11, "Partition 'b' must declare the cores it may run on ('cores').");
+        file("required-attribute-application", req, 19, 11, "Partition 'b' must declare its 'application'.");
+        file("required-attribute-time-slice", req, 23, 12, "Partition 'b' uses round-robin and must declare a 'time-slice'.");
+        file("required-attribute-period", req, 23, 13, "Periodic process 'q' must declare its 'period'.");
+        file("required-attribute-port-size", req, 24, 10, "Port 'in1' must declare its message 'size'.");
+        file("required-attribute-queue-depth", req, 24, 10, "Queuing port 'in1' must declare its queue 'depth'.");
+        file("required-attribute-device-size", req, 10, 18, "Device 'boot' must declare its 'size'.");
+        file("required-attribute-device-timeout", req, 10, 21, "Device 'wd' must declare its 'timeout'.");
+        file("required-attribute-vm-vcpus", req, 38, 4, "VM 'guest' must declare its 'vcpus'.");
+        file("required-attribute-vm-memory", req, 38, 4, "VM 'guest' must declare its 'memory'.");
+        file("required-attribute-vm-image", req, 38, 4, "VM 'guest' must declare a 'kernel' or 'disk' image.");
         String range = OrreryIssueCodes.VALUE_RANGE;
         file("value-range", range, 23, 46, "Priority 256 of process 'q' is outside 0..255.");
+        file("value-range-name-length", range, 23, 13, "Name '" + "q".repeat(65) + "' is longer than 64 characters.");
+        file("value-range-time", range, 15, 14, "Time must be positive here.");
+        file("value-range-message-size", range, 24, 31, "Message size 128 KiB of port 'in1' is outside 1 B..64 KiB.");
+        file("value-range-queue-depth", range, 24, 40, "Queue depth 5000 of port 'in1' is more than the limit of 4096.");
+        file("value-range-sampling-depth", range, 16, 43, "Sampling port 'out1' has no queue 'depth'.");
+        file("value-range-refresh", range, 16, 45, "Only sampling destination ports have a 'refresh' period; port 'out1' is not one.");
+        file("value-range-vm-vcpus", range, 39, 11, "VM 'guest' has 65 vcpus, more than the limit of 64.");
+        file("value-range-board-cores", range, 6, 11, "Board has 257 cores, more than the limit of 256.");
+        file("value-range-bsp-cores", range, 6, 11, "BSP 'small_board' has 257 cores, more than the limit of 256.");
     }
 
     private void limits() {
@@ -59,6 +80,7 @@ final class NegativeFixtures {
 
     private void boardAndSchedules() {
         file("core-out-of-range", "core-out-of-range", 20, 14, "Core 2 of partition 'b' is out of range: the board has 2 cores (0..1).");
+        file("core-out-of-range-schedule", "core-out-of-range", 36, 10, "Core 2 is out of range: the board has 2 cores (0..1).");
         file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms.");
         file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB.");
         file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000).");
@@ -69,6 +91,8 @@ final class NegativeFixtures {
         file("partition-parallel-windows", "partition-parallel-windows", 35, 21, "Partition 'a' would run on cores 0 and 1 at once in plan 'main'.");
         file("period-frame-mismatch", "period-frame-mismatch", 15, 31, "Period 15 ms of process 'a.p' does not fit the 10 ms major frame of core 0 in plan 'main': neither divides the other.");
         file("initial-plan", "initial-plan", 3, 8, "System 'demo' has 2 plans but none is marked 'initial'.");
+        file("initial-plan-no-plan", "initial-plan", 3, 8, "System 'demo' declares no plan.");
+        file("initial-plan-twice", "initial-plan", 38, 15, "Plan 'degraded' is marked initial, but plan 'main' already is.");
         file("unknown-plan", "unknown-plan", 37, 15, "Unknown plan 'maintenance'.");
         file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: it is not declared 'system-partition'.");
         file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis).");
@@ -84,7 +108,9 @@ final class NegativeFixtures {
         file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel.");
         file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level.");
         file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to.");
+        file("hm-plan-target-extra", "hm-plan-target", 40, 50, "Only SWITCH_PLAN takes a plan; RESET_MODULE does not.");
         file("hm-duplicate", "hm-duplicate", 41, 9, "Error POWER_FAIL appears twice in the PROCESS_EXECUTION table.");
+        file("hm-duplicate-state", "hm-duplicate", 42, 11, "State PROCESS_EXECUTION already has a health monitor table here.");
         file("vm-vcpus-over-cores", "vm-vcpus-over-cores", 39, 11, "VM 'guest' has 3 vcpus but the board has only 2 cores.");
         file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web'.");
     }
