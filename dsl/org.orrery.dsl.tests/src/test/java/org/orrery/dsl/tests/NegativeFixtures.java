@@ -3,6 +3,7 @@ package org.orrery.dsl.tests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.orrery.dsl.validation.OrreryIssueCodes;
 
@@ -33,6 +34,10 @@ final class NegativeFixtures {
 
     private void file(String name, String code, int line, int column, String message) {
         rows.add(new NegativeFixture(name, code, line, column, message, null));
+    }
+
+    private void generated(String name, Supplier<String> text, String code, int line, int column, String message) {
+        rows.add(new NegativeFixture(name, code, line, column, message, text));
     }
 
     private void reading() {
@@ -76,6 +81,24 @@ final class NegativeFixtures {
 
     private void limits() {
         file("limit-exceeded", LIMIT, 3, 8, "System 'demo' has 17 plans, more than the limit of 16.");
+        generated("limit-exceeded-partitions", GeneratedFixtures::partitions, LIMIT, 1, 8,
+                "System 'large' has 4097 partitions, more than the limit of 4096.");
+        generated("limit-exceeded-channels", GeneratedFixtures::channels, LIMIT, 1, 8,
+                "System 'large' has 65537 channels, more than the limit of 65536.");
+        generated("limit-exceeded-services", GeneratedFixtures::services, LIMIT, 3, 8,
+                "System 'demo' has 257 services, more than the limit of 256.");
+        generated("limit-exceeded-vms", GeneratedFixtures::vms, LIMIT, 3, 8, "System 'demo' has 65 VMs, more than the limit of 64.");
+        generated("limit-exceeded-regions", GeneratedFixtures::systemRegions, LIMIT, 3, 8,
+                "System 'demo' has 1025 memory regions, more than the limit of 1024.");
+        generated("limit-exceeded-processes", GeneratedFixtures::processes, LIMIT, 11, 11,
+                "Partition 'a' has 129 processes, more than the limit of 128.");
+        generated("limit-exceeded-ports", GeneratedFixtures::ports, LIMIT, 11, 11, "Partition 'a' has 129 ports, more than the limit of 128.");
+        generated("limit-exceeded-destinations", GeneratedFixtures::destinations, LIMIT, 91, 9,
+                "Channel 'c1' has 65 destinations, more than the limit of 64.");
+        generated("limit-exceeded-windows", GeneratedFixtures::windows, LIMIT, 9, 6,
+                "Plan 'main' has 32896 windows, more than the limit of 32768.");
+        generated("limit-exceeded-bsp-regions", GeneratedFixtures::bspRegions, LIMIT, 37, 5,
+                "BSP 'big' has 1025 memory regions, more than the limit of 1024.");
     }
 
     private void boardAndSchedules() {
