@@ -138,8 +138,38 @@ final class NegativeFixtures {
         file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web'.");
     }
 
-    /** What the rules let through and the OS's configuration validator refuses, reported at the system header. */
+    /**
+     * What the rules let through and the OS's configuration validator refuses, reported at the system header: one
+     * fixture per check of that validator the language can reach. The validator's other checks repeat a rule (the
+     * rule reports first) or cannot be reached from the language (the builder never writes such a value).
+     */
     private void configuration() {
         file("config-invalid", CONFIG, 4, 1, "board.nvramParams: the parameters need 21 bytes of NVRAM, the board has 16");
+        file("config-invalid-entry-class", CONFIG, 3, 1, "partitions[a].entryClass: must name the application class");
+        file("config-invalid-two-frames", CONFIG, 3, 1, "plans[main].frames[2].core: core 0 has two major frames");
+        String range = "must be in 1..9223372036854775807 (is 0)";
+        file("config-invalid-board-memory", CONFIG, 3, 1, "board.memorySize: " + range);
+        file("config-invalid-tick", CONFIG, 3, 1, "board.timerTickNs: must be in 1..1000000000 (is 2000000000)");
+        file("config-invalid-flash-size", CONFIG, 3, 1, "board.flashSlots[boot].size: " + range);
+        file("config-invalid-partition-memory", CONFIG, 3, 1, "partitions[b].memoryBudget: must be in 1..268435456 (is 0)");
+        file("config-invalid-stack", CONFIG, 3, 1, "partitions[a].processes[p].stackSize: " + range);
+        file("config-invalid-region-base", CONFIG, 3, 1, "memoryRegions[shm].base: must be in 0..9223372036854775807 (is -9223372036854775808)");
+        file("config-invalid-region-size", CONFIG, 3, 1, "memoryRegions[shm].size: must be in 1..9223372036586340351 (is 0)");
+        file("config-invalid-vm-memory", CONFIG, 3, 1, "vms[guest].memorySize: must be in 1..268435456 (is 0)");
+        file("config-invalid-nics", CONFIG, 3, 1, "board.nics: has 17 entries, at most 16 allowed");
+        file("config-invalid-flash-slots", CONFIG, 3, 1, "board.flashSlots: has 9 entries, at most 8 allowed");
+        generated("config-invalid-nvram-params", GeneratedFixtures::nvramParams, CONFIG, 1, 1, "board.nvramParams: has 257 entries, at most 256 allowed");
+        generated("config-invalid-plan-switches", GeneratedFixtures::planSwitches, CONFIG, 3, 1, "planSwitchRules: has 257 entries, at most 256 allowed");
+        generated("config-invalid-service-options", GeneratedFixtures::serviceOptions, CONFIG, 3, 1, "services[0].options: has 65 entries, at most 64 allowed");
+        generated("config-invalid-vm-devices", GeneratedFixtures::vmDevices, CONFIG, 3, 1, "vms[guest].devices: has 33 entries, at most 32 allowed");
+        generated("config-invalid-hm-tables", GeneratedFixtures::hmTables, CONFIG, 1, 1, "hmTables: has 16385 entries, at most 16384 allowed");
+        String text = ": 4097 bytes of UTF-8, at most 4096 allowed";
+        generated("config-invalid-long-mac", GeneratedFixtures::longMac, CONFIG, 1, 1, "board.nics[eth0].mac" + text);
+        generated("config-invalid-long-address", GeneratedFixtures::longAddress, CONFIG, 1, 1, "board.nics[eth0].address" + text);
+        generated("config-invalid-long-nvram-value", GeneratedFixtures::longNvramValue, CONFIG, 1, 1, "board.nvramParams[banner].value" + text);
+        generated("config-invalid-long-entry-class", GeneratedFixtures::longEntryClass, CONFIG, 3, 1, "partitions[a].entryClass" + text);
+        generated("config-invalid-long-source-path", GeneratedFixtures::longSourcePath, CONFIG, 3, 1, "partitions[a].sourcePath" + text);
+        generated("config-invalid-long-option-value", GeneratedFixtures::longOptionValue, CONFIG, 3, 1, "services[0].options[motd]" + text);
+        generated("config-invalid-long-vm-image", GeneratedFixtures::longVmImage, CONFIG, 3, 1, "vms[guest].image" + text);
     }
 }
