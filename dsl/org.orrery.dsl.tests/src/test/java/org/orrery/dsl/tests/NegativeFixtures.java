@@ -9,7 +9,7 @@ import org.orrery.dsl.validation.OrreryIssueCodes;
 
 /**
  * The negative fixtures: one per message a rule can report (the message with its values filled in), with where
- * it must be reported.
+ * it must be reported. {@link MessageCoverageTest} holds this table against the messages written in the rules.
  */
 final class NegativeFixtures {
 
