@@ -2,7 +2,6 @@
 package org.orrery.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.ConfigWriter;
 import org.orrery.os.config.Limits;
@@ -20,11 +18,15 @@ import org.orrery.os.config.SystemConfig;
 
 /**
  * The issue's scale: a 256-core, 1,000-partition, 10,000-channel module (the shape of dsl/benchmarks) is a valid
- * system the OS accepts, and one partition past {@link Limits#MAX_PARTITIONS} is refused by the limit rule.
+ * system the OS accepts. The same module one partition or channel past {@link Limits} is a negative fixture
+ * ({@link GeneratedFixtures}).
  */
 class LargeSystemTest {
 
     private static final SystemCompiler COMPILER = SystemCompiler.create();
+
+    /** The one process of every partition of {@link #module}. */
+    static final String PROCESS = "    process control periodic period 100 ms priority 10 wcet 100 us\n";
 
     /** Partitions spread round-robin over the cores, one window each; channels alternate sampling and queuing. */
     static String module(int cores, int partitions, int channels) {
@@ -62,7 +64,7 @@ class LargeSystemTest {
         for (int p = 0; p < partitions; p++) {
             parts.append("partition p").append(p).append(" {\n    cores ").append(p % cores)
                     .append("\n    memory 1 MiB\n    application \"bench.p").append(p).append(".App\"\n")
-                    .append("    process control periodic period 100 ms priority 10 wcet 100 us\n")
+                    .append(PROCESS)
                     .append(ports[p]).append("}\n");
         }
         return "system large\n\nboard sim {\n    cores " + cores + "\n    memory 64 GiB\n    tick 1 ms\n}\n\n"
@@ -78,15 +80,5 @@ class LargeSystemTest {
         assertEquals(1000, config.partitions().size());
         assertEquals(10_000, config.channels().size());
         assertEquals(config, ConfigReader.read(ConfigWriter.write(config)));
-    }
-
-    @Test
-    void onePartitionPastTheLimitIsRefusedByTheLimitRule() {
-        int n = Limits.MAX_PARTITIONS + 1;
-        Compilation c = COMPILER.compileSource(Path.of("too-large.orrery"), module(Limits.MAX_CORES, n, 0));
-        assertEquals(List.of(new Diagnostic(Path.of("too-large.orrery"), 1, 8, Diagnostic.Severity.ERROR,
-                OrreryIssueCodes.LIMIT_EXCEEDED, "System 'large' has " + n + " partitions, more than the limit of "
-                        + Limits.MAX_PARTITIONS + ".")), c.errors());
-        assertTrue(c.config().isEmpty());
     }
 }

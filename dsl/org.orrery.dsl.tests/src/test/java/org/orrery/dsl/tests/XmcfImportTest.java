@@ -2,12 +2,9 @@
 package org.orrery.dsl.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.xtratum.XmcfException;
 import org.orrery.dsl.xtratum.XmcfImporter;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.config.HmAction;
@@ -25,12 +21,16 @@ import org.orrery.os.config.HmTable;
 import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
 
+/** A whole XM_CF system imported and compiled; the ways an import fails are {@link XmcfErrorsTest}. */
 class XmcfImportTest {
+
+    /** The XM_CF file that imports into a clean system: the positive fixture of the {@code xmcf} code. */
+    static final String POSITIVE = "xtratum/two-cores.xml";
 
     private static final SystemCompiler COMPILER = SystemCompiler.create();
 
     private static String importFixture() throws Exception {
-        try (InputStream in = Files.newInputStream(Fixtures.fixture("xtratum/two-cores.xml"))) {
+        try (InputStream in = Files.newInputStream(Fixtures.fixture(POSITIVE))) {
             return new XmcfImporter(COMPILER.keywords()).importFrom(in);
         }
     }
@@ -74,30 +74,5 @@ class XmcfImportTest {
     void keywordNamesAreEscaped(@TempDir Path dir) throws Exception {
         String text = importFixture();
         assertTrue(text.contains("port ^state sampling in"), text);
-    }
-
-    @Test
-    void malformedXmlNamesLineAndColumn() {
-        String xml = "<SystemDescription name=\"x\" version=\"1.0.0\">\n  <PartitionTable>\n</SystemDescription>\n";
-        XmcfException e = assertThrows(XmcfException.class, () -> new XmcfImporter(COMPILER.keywords())
-                .importFrom(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-        assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith("malformed XML"), e.getMessage());
-    }
-
-    @Test
-    void missingAttributeNamesTheElement() {
-        String xml = """
-                <SystemDescription name="x" version="1.0.0">
-                  <XMHypervisor><HwDescription><Processor id="0"><Sched><CyclicPlanTable>
-                    <Plan id="0"><Slot id="0" start="0ms" duration="1ms" partitionId="0"/></Plan>
-                  </CyclicPlanTable></Sched></Processor></HwDescription></XMHypervisor>
-                  <PartitionTable/>
-                </SystemDescription>
-                """;
-        XmcfException e = assertThrows(XmcfException.class, () -> new XmcfImporter(COMPILER.keywords())
-                .importFrom(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-        assertEquals(3, e.line());
-        assertEquals("<Plan> lacks the required attribute 'majorFrame'", e.getMessage());
     }
 }

@@ -3,7 +3,8 @@ package org.orrery.dsl.validation;
 
 /**
  * Every rule code the language reports, in one place. A code is the rule's name as printed in
- * {@code file:line:col: error[CODE]: message} and names its negative fixture ({@code fixtures/CODE.orrery}).
+ * {@code file:line:col: error[CODE]: message} and names its negative fixtures ({@code fixtures/CODE.orrery}, and
+ * {@code fixtures/CODE-CHECK.orrery} for each further message of the rule).
  */
 public interface OrreryIssueCodes {
 

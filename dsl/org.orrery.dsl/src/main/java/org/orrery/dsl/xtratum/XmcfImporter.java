@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.xtratum;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ public final class XmcfImporter {
         this.keywords = Set.copyOf(keywords);
     }
 
-    public String importFrom(InputStream xml) throws XmcfException {
+    /** @throws IOException when {@code xml} cannot be read; problems of its content are {@link XmcfException}s */
+    public String importFrom(InputStream xml) throws XmcfException, IOException {
         XmlTree root = XmlTree.parse(xml);
         if (!root.name.equals("SystemDescription")) {
             throw new XmcfException(root.line, root.column, "expected <SystemDescription>, found <" + root.name + ">");

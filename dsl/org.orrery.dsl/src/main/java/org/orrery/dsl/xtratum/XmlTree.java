@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.xtratum;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A minimal element tree that remembers where each element starts, so import errors can name
+ * A minimal element tree that remembers where each element starts (its {@code <}), so import errors can name
  * {@code file:line:col}. Namespaces are ignored (XM_CF files use one default namespace), DTDs and
  * external entities are refused.
  */
@@ -33,20 +36,24 @@ final class XmlTree {
         this.column = column;
     }
 
-    static XmlTree parse(InputStream in) throws XmcfException {
+    /** @throws IOException when {@code in} cannot be read (a problem of the file, not of its content) */
+    static XmlTree parse(InputStream in) throws XmcfException, IOException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         XMLStreamReader r = null;
         try {
-            r = f.createXMLStreamReader(in);
+            byte[] bytes = in.readAllBytes();
+            TagStarts starts = new TagStarts(new String(bytes, StandardCharsets.UTF_8));
+            r = f.createXMLStreamReader(new ByteArrayInputStream(bytes));
             Deque<XmlTree> stack = new ArrayDeque<>();
             XmlTree root = null;
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    XmlTree e = new XmlTree(r.getLocalName(), r.getLocation().getLineNumber(), r.getLocation().getColumnNumber());
+                    int[] at = starts.of(r.getLocation().getLineNumber(), r.getLocation().getColumnNumber());
+                    XmlTree e = new XmlTree(r.getLocalName(), at[0], at[1]);
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         e.attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                     }
@@ -76,6 +83,45 @@ final class XmlTree {
                     // closing a reader over a stream the caller owns; nothing to release here
                 }
             }
+        }
+    }
+
+    /**
+     * Where start tags begin. StAX locates a start element at the end of its tag (after the {@code >}, on the tag's
+     * last line); an error about the element should point at its {@code <}. A {@code <} cannot occur inside a
+     * well-formed tag, so the tag begins at the last one before the reported end. Positions are counted in the text
+     * read as UTF-8, as XM_CF files are; other encodings may shift columns after non-ASCII characters.
+     */
+    private static final class TagStarts {
+
+        private final String text;
+        private final List<Integer> lineStarts = new ArrayList<>();
+
+        TagStarts(String text) {
+            this.text = text;
+            lineStarts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    lineStarts.add(i + 1);
+                }
+            }
+        }
+
+        /** {line, column} of the {@code <} of the tag that ends at {@code line:column}; that position if none. */
+        int[] of(int line, int column) {
+            if (line < 1 || line > lineStarts.size() || column < 1) {
+                return new int[] {line, column};
+            }
+            int end = Math.min(text.length(), lineStarts.get(line - 1) + column - 1);
+            int lt = text.lastIndexOf('<', end - 1);
+            if (lt < 0) {
+                return new int[] {line, column};
+            }
+            int l = line;
+            while (lineStarts.get(l - 1) > lt) {
+                l--;
+            }
+            return new int[] {l, lt - lineStarts.get(l - 1) + 1};
         }
     }
 

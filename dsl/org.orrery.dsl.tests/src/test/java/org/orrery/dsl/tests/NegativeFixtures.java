@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.dsl.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.orrery.dsl.validation.OrreryIssueCodes;
+
+/**
+ * The negative fixtures: one per message a rule can report (the message with its values filled in), with where
+ * it must be reported. {@link MessageCoverageTest} holds this table against the messages written in the rules.
+ */
+final class NegativeFixtures {
+
+    private static final String CONFIG = OrreryIssueCodes.CONFIG_INVALID;
+    private static final String LIMIT = OrreryIssueCodes.LIMIT_EXCEEDED;
+
+    private final List<NegativeFixture> rows = new ArrayList<>();
+
+    private NegativeFixtures() {
+    }
+
+    static List<NegativeFixture> all() {
+        NegativeFixtures t = new NegativeFixtures();
+        t.reading();
+        t.structure();
+        t.limits();
+        t.boardAndSchedules();
+        t.communicationAndHealth();
+        t.configuration();
+        return List.copyOf(t.rows);
+    }
+
+    private void file(String name, String code, int line, int column, String message) {
+        rows.add(new NegativeFixture(name, code, line, column, message, null));
+    }
+
+    private void generated(String name, Supplier<String> text, String code, int line, int column, String message) {
+        rows.add(new NegativeFixture(name, code, line, column, message, text));
+    }
+
+    private void reading() {
+        file("syntax", "syntax", 31, 26, "missing 'duration' at '5'");
+        file("unresolved-reference", "unresolved-reference", 35, 16, "Unknown partition 'bb'.");
+        file("import-unresolved", "import-unresolved", 3, 8, "Cannot import 'no-such-file.orrery': no such Orrery file.");
+        file("no-system", "no-system", 1, 1, "The file declares no 'system': it can only be imported by a file that does.");
+    }
+
+    private void structure() {
+        file("duplicate-name", "duplicate-name", 16, 13, "Name 'p' is already used by another process of partition 'a'.");
+        file("duplicate-name-vm", "duplicate-name", 38, 4, "Name 'a' is already used by another partition.");
+        file("duplicate-name-param", "duplicate-name", 15, 15, "Name 'hostname' is already used by another NVRAM parameter of BSP 'small_board'.");
+        file("board-count", "board-count", 3, 8, "System 'demo' declares no board.");
+        file("board-count-second", "board-count", 11, 1, "A system has one board; another board is already declared.");
+        String req = OrreryIssueCodes.REQUIRED_ATTRIBUTE;
+        file("required-attribute", req, 19, 11, "Partition 'b' must declare its memory budget ('memory').");
+        file("required-attribute-cores", req, 19, 11, "Partition 'b' must declare the cores it may run on ('cores').");
+        file("required-attribute-application", req, 19, 11, "Partition 'b' must declare its 'application'.");
+        file("required-attribute-time-slice", req, 23, 12, "Partition 'b' uses round-robin and must declare a 'time-slice'.");
+        file("required-attribute-period", req, 23, 13, "Periodic process 'q' must declare its 'period'.");
+        file("required-attribute-port-size", req, 24, 10, "Port 'in1' must declare its message 'size'.");
+        file("required-attribute-queue-depth", req, 24, 10, "Queuing port 'in1' must declare its queue 'depth'.");
+        file("required-attribute-device-size", req, 10, 18, "Device 'boot' must declare its 'size'.");
+        file("required-attribute-device-timeout", req, 10, 21, "Device 'wd' must declare its 'timeout'.");
+        file("required-attribute-vm-vcpus", req, 38, 4, "VM 'guest' must declare its 'vcpus'.");
+        file("required-attribute-vm-memory", req, 38, 4, "VM 'guest' must declare its 'memory'.");
+        file("required-attribute-vm-image", req, 38, 4, "VM 'guest' must declare a 'kernel' or 'disk' image.");
+        String range = OrreryIssueCodes.VALUE_RANGE;
+        file("value-range", range, 23, 46, "Priority 256 of process 'q' is outside 0..255.");
+        file("value-range-name-length", range, 23, 13, "Name '" + "q".repeat(65) + "' is longer than 64 characters.");
+        file("value-range-time", range, 15, 14, "Time must be positive here.");
+        file("value-range-message-size", range, 24, 31, "Message size 128 KiB of port 'in1' is outside 1 B..64 KiB.");
+        file("value-range-queue-depth", range, 24, 40, "Queue depth 5000 of port 'in1' is more than the limit of 4096.");
+        file("value-range-sampling-depth", range, 16, 43, "Sampling port 'out1' has no queue 'depth'.");
+        file("value-range-refresh", range, 16, 45, "Only sampling destination ports have a 'refresh' period; port 'out1' is not one.");
+        file("value-range-vm-vcpus", range, 39, 11, "VM 'guest' has 65 vcpus, more than the limit of 64.");
+        file("value-range-board-cores", range, 6, 11, "Board has 257 cores, more than the limit of 256.");
+        file("value-range-bsp-cores", range, 6, 11, "BSP 'small_board' has 257 cores, more than the limit of 256.");
+    }
+
+    private void limits() {
+        file("limit-exceeded", LIMIT, 3, 8, "System 'demo' has 17 plans, more than the limit of 16.");
+        generated("limit-exceeded-partitions", GeneratedFixtures::partitions, LIMIT, 1, 8,
+                "System 'large' has 4097 partitions, more than the limit of 4096.");
+        generated("limit-exceeded-channels", GeneratedFixtures::channels, LIMIT, 1, 8,
+                "System 'large' has 65537 channels, more than the limit of 65536.");
+        generated("limit-exceeded-services", GeneratedFixtures::services, LIMIT, 3, 8,
+                "System 'demo' has 257 services, more than the limit of 256.");
+        generated("limit-exceeded-vms", GeneratedFixtures::vms, LIMIT, 3, 8, "System 'demo' has 65 VMs, more than the limit of 64.");
+        generated("limit-exceeded-regions", GeneratedFixtures::systemRegions, LIMIT, 3, 8,
+                "System 'demo' has 1025 memory regions, more than the limit of 1024.");
+        generated("limit-exceeded-processes", GeneratedFixtures::processes, LIMIT, 11, 11,
+                "Partition 'a' has 129 processes, more than the limit of 128.");
+        generated("limit-exceeded-ports", GeneratedFixtures::ports, LIMIT, 11, 11, "Partition 'a' has 129 ports, more than the limit of 128.");
+        generated("limit-exceeded-destinations", GeneratedFixtures::destinations, LIMIT, 91, 9,
+                "Channel 'c1' has 65 destinations, more than the limit of 64.");
+        generated("limit-exceeded-windows", GeneratedFixtures::windows, LIMIT, 9, 6,
+                "Plan 'main' has 32896 windows, more than the limit of 32768.");
+        generated("limit-exceeded-bsp-regions", GeneratedFixtures::bspRegions, LIMIT, 37, 5,
+                "BSP 'big' has 1025 memory regions, more than the limit of 1024.");
+    }
+
+    private void boardAndSchedules() {
+        file("core-out-of-range", "core-out-of-range", 20, 14, "Core 2 of partition 'b' is out of range: the board has 2 cores (0..1).");
+        file("core-out-of-range-schedule", "core-out-of-range", 36, 10, "Core 2 is out of range: the board has 2 cores (0..1).");
+        file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms.");
+        file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB.");
+        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000).");
+        file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'.");
+        file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main'.");
+        file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan.");
+        file("window-core-not-allowed", "window-core-not-allowed", 35, 16, "Window of 'a' is on core 1, but partition 'a' may only run on cores 0.");
+        file("partition-parallel-windows", "partition-parallel-windows", 35, 21, "Partition 'a' would run on cores 0 and 1 at once in plan 'main'.");
+        file("period-frame-mismatch", "period-frame-mismatch", 15, 31, "Period 15 ms of process 'a.p' does not fit the 10 ms major frame of core 0 in plan 'main': neither divides the other.");
+        file("initial-plan", "initial-plan", 3, 8, "System 'demo' has 2 plans but none is marked 'initial'.");
+        file("initial-plan-no-plan", "initial-plan", 3, 8, "System 'demo' declares no plan.");
+        file("initial-plan-twice", "initial-plan", 38, 15, "Plan 'degraded' is marked initial, but plan 'main' already is.");
+        file("unknown-plan", "unknown-plan", 37, 15, "Unknown plan 'maintenance'.");
+        file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: it is not declared 'system-partition'.");
+        file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis).");
+    }
+
+    private void communicationAndHealth() {
+        file("channel-kind-mismatch", "channel-kind-mismatch", 27, 36, "Port 'b.in1' is a queuing port, but channel 'c1' is sampling.");
+        file("channel-direction-mismatch", "channel-direction-mismatch", 27, 26, "Port 'a.out1' is declared 'in' but is the source of channel 'c1'; it must be 'out'.");
+        file("channel-size-mismatch", "channel-size-mismatch", 27, 36, "Destination 'b.in1' takes messages of 4 B, smaller than the 8 B of source 'a.out1'.");
+        file("queuing-multiple-destinations", "queuing-multiple-destinations", 28, 42, "Queuing channel 'c1' has 2 destinations; a queuing channel connects exactly one source to one destination.");
+        file("port-multiply-connected", "port-multiply-connected", 29, 36, "Port 'b.in1' is already connected by channel 'c1'; a port belongs to one channel.");
+        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': its samples would always be stale.");
+        file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel.");
+        file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level.");
+        file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to.");
+        file("hm-plan-target-extra", "hm-plan-target", 40, 50, "Only SWITCH_PLAN takes a plan; RESET_MODULE does not.");
+        file("hm-duplicate", "hm-duplicate", 41, 9, "Error POWER_FAIL appears twice in the PROCESS_EXECUTION table.");
+        file("hm-duplicate-state", "hm-duplicate", 42, 11, "State PROCESS_EXECUTION already has a health monitor table here.");
+        file("vm-vcpus-over-cores", "vm-vcpus-over-cores", 39, 11, "VM 'guest' has 3 vcpus but the board has only 2 cores.");
+        file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web'.");
+    }
+
+    /**
+     * What the rules let through and the OS's configuration validator refuses, reported at the system header: one
+     * fixture per check of that validator the language can reach. The validator's other checks repeat a rule (the
+     * rule reports first) or cannot be reached from the language (the builder never writes such a value).
+     */
+    private void configuration() {
+        file("config-invalid", CONFIG, 4, 1, "board.nvramParams: the parameters need 21 bytes of NVRAM, the board has 16");
+        file("config-invalid-entry-class", CONFIG, 3, 1, "partitions[a].entryClass: must name the application class");
+        file("config-invalid-two-frames", CONFIG, 3, 1, "plans[main].frames[2].core: core 0 has two major frames");
+        String range = "must be in 1..9223372036854775807 (is 0)";
+        file("config-invalid-board-memory", CONFIG, 3, 1, "board.memorySize: " + range);
+        file("config-invalid-tick", CONFIG, 3, 1, "board.timerTickNs: must be in 1..1000000000 (is 2000000000)");
+        file("config-invalid-flash-size", CONFIG, 3, 1, "board.flashSlots[boot].size: " + range);
+        file("config-invalid-partition-memory", CONFIG, 3, 1, "partitions[b].memoryBudget: must be in 1..268435456 (is 0)");
+        file("config-invalid-stack", CONFIG, 3, 1, "partitions[a].processes[p].stackSize: " + range);
+        file("config-invalid-region-base", CONFIG, 3, 1, "memoryRegions[shm].base: must be in 0..9223372036854775807 (is -9223372036854775808)");
+        file("config-invalid-region-size", CONFIG, 3, 1, "memoryRegions[shm].size: must be in 1..9223372036586340351 (is 0)");
+        file("config-invalid-vm-memory", CONFIG, 3, 1, "vms[guest].memorySize: must be in 1..268435456 (is 0)");
+        file("config-invalid-nics", CONFIG, 3, 1, "board.nics: has 17 entries, at most 16 allowed");
+        file("config-invalid-flash-slots", CONFIG, 3, 1, "board.flashSlots: has 9 entries, at most 8 allowed");
+        generated("config-invalid-nvram-params", GeneratedFixtures::nvramParams, CONFIG, 1, 1, "board.nvramParams: has 257 entries, at most 256 allowed");
+        generated("config-invalid-plan-switches", GeneratedFixtures::planSwitches, CONFIG, 3, 1, "planSwitchRules: has 257 entries, at most 256 allowed");
+        generated("config-invalid-service-options", GeneratedFixtures::serviceOptions, CONFIG, 3, 1, "services[0].options: has 65 entries, at most 64 allowed");
+        generated("config-invalid-vm-devices", GeneratedFixtures::vmDevices, CONFIG, 3, 1, "vms[guest].devices: has 33 entries, at most 32 allowed");
+        generated("config-invalid-hm-tables", GeneratedFixtures::hmTables, CONFIG, 1, 1, "hmTables: has 16385 entries, at most 16384 allowed");
+        String text = ": 4097 bytes of UTF-8, at most 4096 allowed";
+        generated("config-invalid-long-mac", GeneratedFixtures::longMac, CONFIG, 1, 1, "board.nics[eth0].mac" + text);
+        generated("config-invalid-long-address", GeneratedFixtures::longAddress, CONFIG, 1, 1, "board.nics[eth0].address" + text);
+        generated("config-invalid-long-nvram-value", GeneratedFixtures::longNvramValue, CONFIG, 1, 1, "board.nvramParams[banner].value" + text);
+        generated("config-invalid-long-entry-class", GeneratedFixtures::longEntryClass, CONFIG, 3, 1, "partitions[a].entryClass" + text);
+        generated("config-invalid-long-source-path", GeneratedFixtures::longSourcePath, CONFIG, 3, 1, "partitions[a].sourcePath" + text);
+        generated("config-invalid-long-option-value", GeneratedFixtures::longOptionValue, CONFIG, 3, 1, "services[0].options[motd]" + text);
+        generated("config-invalid-long-vm-image", GeneratedFixtures::longVmImage, CONFIG, 3, 1, "vms[guest].image" + text);
+    }
+}
