@@ -3,7 +3,7 @@ package org.orrery.studio.trace.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.orrery.studio.testing.trace.TimelineSystems.MS;
+import static org.orrery.trace.testing.TimelineSystems.MS;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.api.ProcessState;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.trace.TraceEventType;
-import org.orrery.studio.testing.trace.TimelineSystems;
-import org.orrery.studio.testing.trace.TraceScript;
 import org.orrery.studio.trace.CoreLane;
 import org.orrery.studio.trace.Deviation;
 import org.orrery.studio.trace.DeviationKind;
@@ -25,6 +23,8 @@ import org.orrery.studio.trace.TimelineBuilder;
 import org.orrery.studio.trace.TimelineLabels;
 import org.orrery.studio.trace.TimelineMarker;
 import org.orrery.studio.trace.WindowSpan;
+import org.orrery.trace.testing.TimelineSystems;
+import org.orrery.trace.testing.TraceScript;
 
 class TimelineBuilderTest {
 

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.config.ConfigFormat;
-import org.orrery.studio.testing.trace.TimelineSystems;
 import org.orrery.studio.trace.Timeline;
 import org.orrery.studio.trace.TimelineBuilder;
 import org.orrery.studio.trace.TraceFolder;
+import org.orrery.trace.testing.TimelineSystems;
 
 class TraceFolderTest {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.testing.trace;
+package org.orrery.trace.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
