@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
-import org.orrery.studio.trace.Viewport;
 import org.orrery.studio.trace.ui.TimelineView;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
+import org.orrery.studio.trace.ui.internal.Viewport;
 import org.orrery.trace.testing.TimelineSystems;
 import org.orrery.trace.testing.TraceScript;
 
