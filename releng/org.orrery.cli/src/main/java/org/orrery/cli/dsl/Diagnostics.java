@@ -11,8 +11,11 @@ import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.SystemCompiler;
 import org.orrery.os.config.SystemConfig;
 
-/** Prints a compilation's diagnostics the way compilers do, and turns them into an exit code. */
-final class Diagnostics {
+/**
+ * Prints a compilation's diagnostics the way compilers do, and turns them into an exit code. Public for the
+ * commands outside this package that also start from a system description ({@code orrery trace check}).
+ */
+public final class Diagnostics {
 
     private Diagnostics() {
     }
@@ -29,7 +32,7 @@ final class Diagnostics {
      * Compiles {@code file} for a command that needs its configuration ({@code purpose}: what it would make);
      * empty, with every diagnostic printed, when the file has errors or declares no system.
      */
-    static Optional<SystemConfig> configOf(Path file, PrintWriter err, String purpose) {
+    public static Optional<SystemConfig> configOf(Path file, PrintWriter err, String purpose) {
         Compilation c = SystemCompiler.create().compile(file);
         if (report(c, err) != OrreryCli.EXIT_OK) {
             return Optional.empty();
