@@ -18,12 +18,12 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
-import org.orrery.studio.trace.Deviation;
-import org.orrery.studio.trace.Timeline;
-import org.orrery.studio.trace.TimelineBuilder;
-import org.orrery.studio.trace.TimelineLabels;
-import org.orrery.studio.trace.TraceFolder;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
+import org.orrery.trace.analysis.Deviation;
+import org.orrery.trace.analysis.Timeline;
+import org.orrery.trace.analysis.TimelineBuilder;
+import org.orrery.trace.analysis.TimelineLabels;
+import org.orrery.trace.analysis.TraceFolder;
 
 /**
  * The Orrery Timeline: one lane per core with the windows that ran over the configured ones, process states,

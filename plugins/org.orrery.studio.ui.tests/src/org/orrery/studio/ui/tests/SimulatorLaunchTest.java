@@ -32,9 +32,9 @@ import org.orrery.studio.launch.SimulatorLaunch;
 import org.orrery.studio.launch.ui.internal.SimulatorLaunchShortcut;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
-import org.orrery.studio.trace.CoreLane;
-import org.orrery.studio.trace.Timeline;
 import org.orrery.studio.trace.ui.TimelineView;
+import org.orrery.trace.analysis.CoreLane;
+import org.orrery.trace.analysis.Timeline;
 
 /** Run As → Orrery Simulator on flight-control: console output, a CTF trace, and the Timeline filled. */
 class SimulatorLaunchTest {

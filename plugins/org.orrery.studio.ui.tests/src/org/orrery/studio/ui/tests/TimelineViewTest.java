@@ -3,7 +3,7 @@ package org.orrery.studio.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.orrery.studio.testing.trace.TimelineSystems.MS;
+import static org.orrery.trace.testing.TimelineSystems.MS;
 
 import java.nio.file.Path;
 
@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
-import org.orrery.studio.testing.trace.TimelineSystems;
-import org.orrery.studio.testing.trace.TraceScript;
-import org.orrery.studio.trace.Viewport;
 import org.orrery.studio.trace.ui.TimelineView;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
+import org.orrery.studio.trace.ui.internal.Viewport;
+import org.orrery.trace.testing.TimelineSystems;
+import org.orrery.trace.testing.TraceScript;
 
 /** Opens a recorded trace folder in the Orrery Timeline view and works with it like an integrator. */
 class TimelineViewTest {

@@ -7,14 +7,13 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
-import org.orrery.studio.trace.CoreLane;
-import org.orrery.studio.trace.Deviation;
-import org.orrery.studio.trace.ProcessSpan;
-import org.orrery.studio.trace.Timeline;
-import org.orrery.studio.trace.TimelineLabels;
-import org.orrery.studio.trace.TimelineMarker;
-import org.orrery.studio.trace.Viewport;
-import org.orrery.studio.trace.WindowSpan;
+import org.orrery.trace.analysis.CoreLane;
+import org.orrery.trace.analysis.Deviation;
+import org.orrery.trace.analysis.ProcessSpan;
+import org.orrery.trace.analysis.Timeline;
+import org.orrery.trace.analysis.TimelineLabels;
+import org.orrery.trace.analysis.TimelineMarker;
+import org.orrery.trace.analysis.WindowSpan;
 
 /**
  * Draws a {@link Timeline}: a time axis, then per core the configured windows (outlined), the windows that ran

@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code orrery trace ...}: inspect CTF traces written by {@code orrery run --trace}. */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = "Inspect CTF 1.8 traces.",
-        subcommands = {TraceCommand.Dump.class})
+/** {@code orrery trace ...}: inspect CTF traces written by {@code orrery run --trace}, check their schedule. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+        description = "Inspect CTF 1.8 traces and check them against the configured schedule.",
+        subcommands = {TraceCommand.Dump.class, TraceCheckCommand.class})
 public final class TraceCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.trace.analysis;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.orrery.os.config.CoreFrame;
+import org.orrery.os.config.PlanConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
+
+/**
+ * Compares the windows that ran on one core with the plan they claim to belong to. A run of consecutive
+ * windows of one plan is anchored on its first window (its configured offset gives the frame's start); every
+ * window is then matched to the configured window of the same index in the nearest major frame. The result
+ * is the configured overlay for the lane plus the deviations, each with a message naming partition, plan,
+ * window and the time difference.
+ */
+final class ConformanceChecker {
+
+    private final SystemConfig config;
+    private final TimelineLabels labels;
+    private final long toleranceNs;
+
+    ConformanceChecker(SystemConfig config, long toleranceNs) {
+        this.config = config;
+        this.labels = new TimelineLabels(config);
+        this.toleranceNs = toleranceNs;
+    }
+
+    /** Adds the configured overlay to {@code configured} and the deviations to {@code deviations}. */
+    void check(int core, List<WindowSpan> ran, long traceStartNs, long traceEndNs, List<WindowSpan> configured,
+            List<Deviation> deviations) {
+        int i = 0;
+        while (i < ran.size()) {
+            int plan = ran.get(i).planIndex();
+            int j = i;
+            while (j < ran.size() && ran.get(j).planIndex() == plan) {
+                j++;
+            }
+            long segmentEnd = j < ran.size() ? ran.get(j).startNs() : traceEndNs;
+            checkSegment(core, ran.subList(i, j), segmentEnd, traceStartNs, traceEndNs, configured, deviations);
+            i = j;
+        }
+    }
+
+    private void checkSegment(int core, List<WindowSpan> ran, long segmentEnd, long traceStartNs, long traceEndNs,
+            List<WindowSpan> configured, List<Deviation> deviations) {
+        int planIndex = ran.get(0).planIndex();
+        Optional<PlanConfig> plan = planAt(planIndex);
+        Optional<CoreFrame> frame = plan.flatMap(p -> p.frames().stream().filter(f -> f.core() == core).findFirst());
+        if (plan.isEmpty() || frame.isEmpty()) {
+            for (WindowSpan w : ran) {
+                deviations.add(new Deviation(core, w.startNs(), DeviationKind.UNEXPECTED_WINDOW,
+                        "core " + core + " ran a window of plan " + labels.plan(planIndex)
+                                + ", which has no major frame on this core"));
+            }
+            return;
+        }
+        List<WindowConfig> table = plan.get().windows();
+        long major = frame.get().majorFrameNs();
+        WindowSpan anchor = ran.get(0);
+        long epoch = validIndex(table, anchor.windowIndex())
+                ? anchor.startNs() - table.get(anchor.windowIndex()).startNs()
+                : anchor.startNs();
+
+        Set<Long> matched = new HashSet<>();
+        for (WindowSpan w : ran) {
+            if (!validIndex(table, w.windowIndex()) || table.get(w.windowIndex()).core() != core) {
+                deviations.add(new Deviation(core, w.startNs(), DeviationKind.UNEXPECTED_WINDOW,
+                        "core " + core + " ran window " + w.windowIndex() + " of plan " + labels.plan(planIndex)
+                                + ", which the plan does not give to this core"));
+                continue;
+            }
+            WindowConfig cw = table.get(w.windowIndex());
+            long frameNo = Math.floorDiv(w.startNs() - epoch - cw.startNs() + major / 2, major);
+            matched.add(frameNo * table.size() + w.windowIndex());
+            compare(core, w, cw, epoch + frameNo * major + cw.startNs(), traceEndNs, deviations);
+        }
+
+        for (long frameStart = epoch; frameStart < segmentEnd; frameStart += major) {
+            long frameNo = (frameStart - epoch) / major;
+            for (int idx = 0; idx < table.size(); idx++) {
+                WindowConfig cw = table.get(idx);
+                if (cw.core() != core) {
+                    continue;
+                }
+                long start = frameStart + cw.startNs();
+                long end = start + cw.durationNs();
+                if (end < traceStartNs || start > traceEndNs) {
+                    continue;
+                }
+                int partition = config.partitionIndex(cw.partition());
+                configured.add(new WindowSpan(core, start, end, partition, planIndex, idx, false));
+                boolean wholeInside = start >= traceStartNs && end <= Math.min(segmentEnd, traceEndNs);
+                if (wholeInside && !matched.contains(frameNo * table.size() + idx)) {
+                    deviations.add(new Deviation(core, start, DeviationKind.MISSING_WINDOW,
+                            "window " + idx + " of plan " + labels.plan(planIndex) + " (partition " + cw.partition()
+                                    + ") was configured at " + TimelineLabels.time(start) + " but never opened"));
+                }
+            }
+        }
+    }
+
+    private void compare(int core, WindowSpan w, WindowConfig cw, long expectedStart, long traceEndNs,
+            List<Deviation> deviations) {
+        String which = "window " + w.windowIndex() + " of plan " + labels.plan(w.planIndex()) + " (partition "
+                + cw.partition() + ")";
+        int expectedPartition = config.partitionIndex(cw.partition());
+        if (w.partition() != expectedPartition) {
+            deviations.add(new Deviation(core, w.startNs(), DeviationKind.WRONG_PARTITION,
+                    which + " ran partition " + labels.partition(w.partition())));
+        }
+        long shift = w.startNs() - expectedStart;
+        if (shift > toleranceNs) {
+            deviations.add(new Deviation(core, w.startNs(), DeviationKind.LATE_START,
+                    which + " opened " + TimelineLabels.time(shift) + " late at " + TimelineLabels.time(w.startNs())));
+        } else if (shift < -toleranceNs) {
+            deviations.add(new Deviation(core, w.startNs(), DeviationKind.EARLY_START,
+                    which + " opened " + TimelineLabels.time(-shift) + " early at " + TimelineLabels.time(w.startNs())));
+        }
+        if (w.overrun()) {
+            deviations.add(new Deviation(core, w.endNs(), DeviationKind.OVERRUN,
+                    which + " overran: the partition did not yield at " + TimelineLabels.time(w.endNs())));
+        } else if (w.endNs() < traceEndNs && w.durationNs() < cw.durationNs() - toleranceNs) {
+            deviations.add(new Deviation(core, w.endNs(), DeviationKind.SHORT_WINDOW,
+                    which + " closed after " + TimelineLabels.time(w.durationNs()) + " instead of "
+                            + TimelineLabels.time(cw.durationNs())));
+        }
+    }
+
+    private Optional<PlanConfig> planAt(int index) {
+        return index >= 0 && index < config.plans().size() ? Optional.of(config.plans().get(index)) : Optional.empty();
+    }
+
+    private static boolean validIndex(List<?> list, int index) {
+        return index >= 0 && index < list.size();
+    }
+}

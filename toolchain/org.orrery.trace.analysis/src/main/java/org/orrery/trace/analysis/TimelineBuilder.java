@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.trace.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.ctf.CtfEvent;
+import org.orrery.os.trace.ctf.CtfReader;
+import org.orrery.os.trace.ctf.CtfStream;
+import org.orrery.os.trace.ctf.CtfTrace;
+
+/**
+ * Builds the {@link Timeline} of a recorded run: replays each core's CTF stream into spans and markers, then
+ * checks the windows against the configuration the image was built from.
+ */
+public final class TimelineBuilder {
+
+    /** On the simulated board windows open exactly on time; hosted boards need a tolerance. */
+    public static final long EXACT = 0;
+
+    private TimelineBuilder() {
+    }
+
+    public static Timeline read(Path traceDir, SystemConfig config, long toleranceNs) throws IOException {
+        return build(CtfReader.read(traceDir), config, toleranceNs);
+    }
+
+    public static Timeline build(CtfTrace trace, SystemConfig config, long toleranceNs) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (CtfStream s : trace.streams()) {
+            if (!s.events().isEmpty()) {
+                start = Math.min(start, s.events().get(0).timestampNs());
+                end = Math.max(end, s.events().get(s.events().size() - 1).timestampNs());
+            }
+        }
+        if (start > end) {
+            start = 0;
+            end = 0;
+        }
+
+        int cores = config.board().cores();
+        ConformanceChecker checker = new ConformanceChecker(config, toleranceNs);
+        List<CoreLane> lanes = new ArrayList<>(cores);
+        List<Deviation> deviations = new ArrayList<>();
+        for (int core = 0; core < cores; core++) {
+            LaneRecorder recorder = new LaneRecorder(core);
+            for (CtfStream s : trace.streams()) {
+                if (s.core() == core) {
+                    for (CtfEvent e : s.events()) {
+                        recorder.accept(e);
+                    }
+                }
+            }
+            CoreLane ran = recorder.finish(end);
+            List<WindowSpan> configured = new ArrayList<>();
+            checker.check(core, ran.windows().all(), start, end, configured, deviations);
+            lanes.add(new CoreLane(core, ran.windows(), new SpanIndex<>(configured), ran.processes(), ran.markers()));
+        }
+        deviations.sort(Comparator.comparingLong(Deviation::timeNs).thenComparingInt(Deviation::core));
+        return new Timeline(config, start, end, lanes, deviations);
+    }
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.trace.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.orrery.trace.testing.TimelineSystems.MS;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.api.ProcessState;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.TraceEventType;
+import org.orrery.trace.testing.TimelineSystems;
+import org.orrery.trace.testing.TraceScript;
+
+class TimelineBuilderTest {
+
+    private final SystemConfig config = TimelineSystems.twoCores();
+
+    @TempDir
+    Path dir;
+
+    private Timeline timeline(TraceScript run) throws IOException {
+        return TimelineBuilder.build(run.writeAndRead(dir.resolve("trace")), config, TimelineBuilder.EXACT);
+    }
+
+    @Test
+    void aRunThatFollowsItsPlanConformsAndShowsOneLanePerCore() throws IOException {
+        Timeline t = timeline(TimelineSystems.conformingRun(3));
+
+        assertTrue(t.conforms(), "no deviations: " + t.deviations());
+        assertEquals(2, t.lanes().size());
+        assertEquals(0, t.startNs());
+        assertEquals(30 * MS, t.endNs());
+        CoreLane core0 = t.lane(0);
+        assertEquals(6, core0.windows().size());
+        assertEquals(6, core0.configured().size(), "configured overlay for three frames");
+        WindowSpan second = core0.windows().all().get(1);
+        assertEquals(List.of(5 * MS, 9 * MS, 2, 1), List.of(second.startNs(), second.endNs(), second.partition(),
+                second.windowIndex()));
+        assertEquals(3, t.lane(1).windows().size());
+    }
+
+    @Test
+    void zoomingReturnsOnlyTheSpansInTheVisibleRange() throws IOException {
+        Timeline t = timeline(TimelineSystems.conformingRun(3));
+        List<WindowSpan> visible = t.lane(0).windows().overlapping(11 * MS, 14 * MS);
+        assertEquals(1, visible.size());
+        assertEquals(10 * MS, visible.get(0).startNs());
+        assertEquals(3, t.lane(0).configured().overlapping(4 * MS + 1, 15 * MS).size(),
+                "frame 0 window 1, frame 1 windows 0 and 1");
+    }
+
+    @Test
+    void aLateWindowIsFlaggedWithItsDelay() throws IOException {
+        TraceScript run = TimelineSystems.conformingRun(1);
+        run.window(0, 10, 14, 0, 0, 0).window(0, 16, 20, 2, 1, 0).window(1, 10, 20, 1, 2, 0);
+        List<Deviation> d = timeline(run).deviations();
+
+        assertEquals(List.of(DeviationKind.LATE_START), d.stream().map(Deviation::kind).toList(), d.toString());
+        assertEquals(16 * MS, d.get(0).timeNs());
+        assertTrue(d.get(0).message().contains("window 1 of plan normal (partition c) opened 1.000 ms late"),
+                d.get(0).message());
+    }
+
+    @Test
+    void aWindowThatNeverOpenedIsReportedMissing() throws IOException {
+        TraceScript run = TimelineSystems.conformingRun(1);
+        run.window(0, 10, 14, 0, 0, 0).window(1, 10, 20, 1, 2, 0).window(0, 20, 24, 0, 0, 0)
+                .window(0, 25, 29, 2, 1, 0).window(1, 20, 30, 1, 2, 0);
+        List<Deviation> d = timeline(run).deviations();
+
+        assertEquals(List.of(DeviationKind.MISSING_WINDOW), d.stream().map(Deviation::kind).toList(), d.toString());
+        assertEquals(15 * MS, d.get(0).timeNs());
+    }
+
+    @Test
+    void overrunWrongPartitionAndShortWindowsAreFlagged() throws IOException {
+        TraceScript run = TimelineSystems.conformingRun(1);
+        run.window(0, 10, 14, 0, 0, 0, true)   // overrun
+                .window(0, 15, 17, 2, 1, 0)     // closed after 2 ms of 4
+                .window(1, 10, 20, 0, 2, 0)     // partition a in b's window
+                .window(0, 20, 24, 0, 0, 0).window(0, 25, 29, 2, 1, 0).window(1, 20, 30, 1, 2, 0);
+        List<DeviationKind> kinds = timeline(run).deviations().stream().map(Deviation::kind).toList();
+
+        assertEquals(List.of(DeviationKind.WRONG_PARTITION, DeviationKind.OVERRUN, DeviationKind.SHORT_WINDOW),
+                kinds);
+    }
+
+    @Test
+    void aPlanSwitchReanchorsTheScheduleOnTheNewPlan() throws IOException {
+        TraceScript run = TimelineSystems.conformingRun(2);
+        run.event(0, 20 * MS, TraceEventType.PLAN_SWITCH, 0, 1, 0)
+                .window(0, 20, 30, 0, 0, 1).window(0, 30, 40, 0, 0, 1)
+                .window(1, 20, 30, 1, 2, 0).window(1, 30, 40, 1, 2, 0);
+        Timeline t = timeline(run);
+
+        assertTrue(t.conforms(), t.deviations().toString());
+        TimelineMarker marker = t.lane(0).markersIn(20 * MS, 20 * MS).get(0);
+        assertEquals("plan normal -> maintenance", new TimelineLabels(config).describe(marker));
+        assertEquals(1, t.lane(0).windowsIn(25 * MS, 26 * MS).get(0).planIndex());
+    }
+
+    @Test
+    void aWindowFromAnUnknownPlanIsUnexpected() throws IOException {
+        TraceScript run = new TraceScript(2).window(0, 0, 4, 0, 0, 7);
+        List<Deviation> d = timeline(run).deviations();
+        assertEquals(DeviationKind.UNEXPECTED_WINDOW, d.get(0).kind());
+        assertTrue(d.get(0).message().contains("plan#7"), d.get(0).message());
+    }
+
+    @Test
+    void processStatesBecomeSpansAndTrafficBecomesMarkers() throws IOException {
+        TraceScript run = new TraceScript(2)
+                .event(0, 0, TraceEventType.WINDOW_START, 0, 0, 0)
+                .event(0, 0, TraceEventType.PROCESS_STATE, 0, 0, ProcessState.READY.ordinal())
+                .event(0, MS, TraceEventType.PROCESS_STATE, 0, 0, ProcessState.RUNNING.ordinal())
+                .event(0, 2 * MS, TraceEventType.PORT_SEND, 0, 0, 16)
+                .event(0, 3 * MS, TraceEventType.PROCESS_STATE, 0, 0, ProcessState.WAITING.ordinal())
+                .event(0, 4 * MS, TraceEventType.WINDOW_END, 0, 0, 0)
+                .window(0, 5, 9, 2, 1, 0).window(1, 0, 10, 1, 2, 0);
+        Timeline t = timeline(run);
+
+        List<ProcessSpan> spans = t.lane(0).processes().all();
+        assertEquals(List.of(ProcessState.READY, ProcessState.RUNNING, ProcessState.WAITING),
+                spans.stream().map(ProcessSpan::state).toList());
+        assertEquals(List.of(0L, MS, 3 * MS), spans.stream().map(ProcessSpan::startNs).toList());
+        assertEquals(10 * MS, spans.get(2).endNs(), "the last state lasts until the end of the trace");
+        TimelineMarker send = t.lane(0).markersIn(0, 10 * MS).get(0);
+        assertEquals("send a.out (16 B)", new TimelineLabels(config).describe(send));
+    }
+}
