@@ -4,8 +4,6 @@ package org.orrery.studio.editor.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +45,22 @@ class TextEditsTest {
         IDocument doc = new Document("a b c");
         TextEdits.apply(doc, List.of(edit(0, 4, 5, "third"), edit(0, 0, 1, "first"), edit(0, 2, 3, "second")));
         assertEquals("first second third", doc.get());
+    }
+
+    @Test
+    void insertionsAtOnePositionKeepTheServersOrder() {
+        // LSP: "If multiple inserts have the same position, the order in the array defines the order in which the
+        // inserted strings appear in the resulting text."
+        IDocument doc = new Document("ab");
+        TextEdits.apply(doc, List.of(edit(0, 1, 1, "1"), edit(0, 1, 1, "2"), edit(0, 1, 1, "3")));
+        assertEquals("a123b", doc.get());
+    }
+
+    @Test
+    void anInsertionBeforeAReplacementAtTheSamePositionStaysBeforeIt() {
+        IDocument doc = new Document("x = old;");
+        TextEdits.apply(doc, List.of(edit(0, 4, 4, "/*new*/ "), edit(0, 4, 7, "new")));
+        assertEquals("x = /*new*/ new;", doc.get());
     }
 
     @Test
@@ -109,13 +123,14 @@ class TextEditsTest {
     }
 
     @Test
-    void changesMergeBothShapesPerDocument() {
-        WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>(Map.of("file:///a", new ArrayList<>(
-                List.of(edit(0, 0, 0, "1"))))));
+    void changesMergeBothShapesPerDocumentWithoutTouchingTheAnswer() {
+        // The server's lists may be immutable and are its answer: merging must copy, not add to them.
+        WorkspaceEdit edit = new WorkspaceEdit(Map.of("file:///a", List.of(edit(0, 0, 0, "1"))));
         edit.setDocumentChanges(List.of(Either.forLeft(new TextDocumentEdit(
                 new VersionedTextDocumentIdentifier("file:///a", 1), List.of(Either.forLeft(edit(1, 0, 0, "2")))))));
         Map<String, List<TextEdit>> changes = TextEdits.changes(edit);
         assertEquals(1, changes.size());
         assertEquals(List.of(edit(0, 0, 0, "1"), edit(1, 0, 0, "2")), changes.get("file:///a"));
+        assertEquals(List.of(edit(0, 0, 0, "1")), edit.getChanges().get("file:///a"));
     }
 }
