@@ -2,9 +2,10 @@
 package org.orrery.studio.editor.core;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.eclipse.jface.text.BadLocationException;
@@ -24,28 +25,26 @@ public final class TextEdits {
     /**
      * Applies {@code edits} to {@code document}. LSP ranges all refer to the text before any edit, so they are
      * applied from the end backwards; wrapped in one compound change so that one Undo reverts a format or a fix.
+     * Edits starting at one offset (inserts, or inserts next to a replacement) become one replacement whose text
+     * keeps the order the server sent them in, as LSP requires; applied one by one at that offset they would come
+     * out reversed, or a later replacement would eat an earlier insert.
      */
     public static void apply(IDocument document, List<? extends TextEdit> edits) {
         if (edits.isEmpty()) {
             return;
         }
-        List<int[]> regions = new ArrayList<>();
-        List<TextEdit> sorted = new ArrayList<>(edits);
-        for (TextEdit e : sorted) {
-            regions.add(Positions.toRegion(document, e.getRange()));
+        NavigableMap<Integer, Replacement> byStart = new TreeMap<>();
+        for (TextEdit e : edits) {
+            int[] region = Positions.toRegion(document, e.getRange());
+            byStart.merge(region[0], new Replacement(region[1], e.getNewText()), Replacement::then);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt((Integer i) -> regions.get(i)[0]).reversed());
         IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
         if (undo != null) {
             undo.beginCompoundChange();
         }
         try {
-            for (int i : order) {
-                document.replace(regions.get(i)[0], regions.get(i)[1], sorted.get(i).getNewText());
+            for (Map.Entry<Integer, Replacement> e : byStart.descendingMap().entrySet()) {
+                document.replace(e.getKey(), e.getValue().length(), e.getValue().text());
             }
         } catch (BadLocationException e) {
             throw new IllegalStateException("edit outside the document: " + e.getMessage(), e);
@@ -53,6 +52,12 @@ public final class TextEdits {
             if (undo != null) {
                 undo.endCompoundChange();
             }
+        }
+    }
+
+    private record Replacement(int length, String text) {
+        Replacement then(Replacement next) {
+            return new Replacement(Math.max(length, next.length), text + next.text);
         }
     }
 
@@ -77,7 +82,8 @@ public final class TextEdits {
     public static Map<String, List<TextEdit>> changes(WorkspaceEdit edit) {
         Map<String, List<TextEdit>> all = new java.util.LinkedHashMap<>();
         if (edit.getChanges() != null) {
-            all.putAll(edit.getChanges());
+            // Copies: the lists are the server's answer (possibly immutable), and document changes are added below.
+            edit.getChanges().forEach((uri, list) -> all.put(uri, new ArrayList<>(list)));
         }
         if (edit.getDocumentChanges() != null) {
             edit.getDocumentChanges().stream().filter(c -> c.isLeft()).map(c -> c.getLeft())

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.editor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.dsl.orrery.Model;
+import org.orrery.dsl.orrery.Partition;
+import org.orrery.dsl.orrery.Window;
+import org.orrery.studio.editor.core.ReplaceableResource;
+
+/**
+ * The language server's resource: URI fragments exactly as EMF spells them (computed without one {@code indexOf} per
+ * object), and on unload only objects that other resources point at become proxies.
+ */
+class ReplaceableResourceTest {
+
+    private static EditorLanguage language;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void language() {
+        language = EditorLanguage.withEditorBindings();
+    }
+
+    @Test
+    void theEditorsResourcesAreReplaceable() throws Exception {
+        XtextResource r = EditorLanguage.load(language.resourceSet(), dir.resolve("a.orrery"), Systems.TWO_PARTITIONS);
+        assertInstanceOf(ReplaceableResource.class, r);
+    }
+
+    @Test
+    void fragmentsAreEmfsOwnAndResolveBack() throws Exception {
+        XtextResource r = EditorLanguage.load(language.resourceSet(), dir.resolve("a.orrery"), Systems.TWO_PARTITIONS);
+        assertFragmentsAsEmfWouldSpellThem(r);
+    }
+
+    @Test
+    void fragmentsFollowAChangedContainment() throws Exception {
+        XtextResource r = EditorLanguage.load(language.resourceSet(), dir.resolve("a.orrery"), Systems.TWO_PARTITIONS);
+        Model model = (Model) r.getContents().get(0);
+        EObject nav = model.getElements().stream().filter(e -> e instanceof Partition p && p.getName().equals("nav"))
+                .findFirst().orElseThrow();
+        assertEquals("//@elements.2", r.getURIFragment(nav), "after the board and fcs");
+        // Positions remembered from the first walk must not survive a change of the list they describe.
+        model.getElements().remove(0);
+        assertEquals("//@elements.1", r.getURIFragment(nav));
+        assertFragmentsAsEmfWouldSpellThem(r);
+    }
+
+    @Test
+    void unloadingProxifiesOnlyWhatOtherResourcesReference() throws Exception {
+        XtextResourceSet set = language.resourceSet();
+        XtextResource fragment = EditorLanguage.load(set, dir.resolve("partitions.orrery"), """
+                partition used {
+                    cores 0
+                    memory 8 MiB
+                    application "demo.Used"
+                    process work periodic period 10 ms wcet 1 ms priority 1
+                }
+                partition unused {
+                    cores 0
+                    memory 8 MiB
+                    application "demo.Unused"
+                }
+                """);
+        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), """
+                import "partitions.orrery"
+                system demo
+                board sim { cores 1 memory 64 MiB tick 1 ms }
+                plan main {
+                    core 0 major-frame 10 ms {
+                        window used at 0 ms duration 4 ms
+                    }
+                }
+                """);
+        EcoreUtil.resolveAll(system);
+        Window window = allOf(system, Window.class).get(0);
+        Partition used = window.getPartition();
+        assertSame(fragment, used.eResource(), "the window links across the import");
+        URI usedUri = EcoreUtil.getURI(used);
+        Model model = (Model) fragment.getContents().get(0);
+        Partition unused = (Partition) model.getElements().get(1);
+        EObject work = used.getProcesses().get(0);
+
+        // As Xtext's builder replaces a changed document: out of the set first, then unloaded.
+        set.getResources().remove(fragment);
+        fragment.unload();
+
+        assertTrue(used.eIsProxy(), "the window must resolve to the new version of 'used'");
+        assertEquals(usedUri, ((InternalEObject) used).eProxyURI());
+        assertFalse(unused.eIsProxy(), "nothing points at 'unused': making it a proxy is wasted work");
+        assertFalse(work.eIsProxy(), "a referenced object's children are not referenced for that");
+    }
+
+    /** Every object's fragment equals the one EMF computes for the same tree, and finds the object again. */
+    private static void assertFragmentsAsEmfWouldSpellThem(XtextResource r) {
+        EcoreUtil.Copier copier = new EcoreUtil.Copier(false);
+        Resource plain = new ResourceImpl(URI.createURI("plain:/copy.orrery"));
+        plain.getContents().addAll(copier.copyAll(r.getContents()));
+        int checked = 0;
+        for (TreeIterator<EObject> it = r.getAllContents(); it.hasNext();) {
+            EObject object = it.next();
+            String fragment = r.getURIFragment(object);
+            assertEquals(plain.getURIFragment(copier.get(object)), fragment, object.toString());
+            assertSame(object, r.getEObject(fragment), fragment);
+            checked++;
+        }
+        assertTrue(checked > 20, "a tree with lists of several elements: " + checked);
+    }
+
+    private static <T> List<T> allOf(Resource r, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        r.getAllContents().forEachRemaining(o -> {
+            if (type.isInstance(o)) {
+                found.add(type.cast(o));
+            }
+        });
+        return found;
+    }
+}
