@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.orrery.studio.diagram.schedule.WindowBlock;
 import org.orrery.studio.diagram.schedule.WindowRef;
 import org.orrery.studio.examples.Examples;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.ui.SystemEditor;
@@ -45,7 +46,7 @@ class ScheduleEditorUiTest {
     @BeforeEach
     void open() throws Exception {
         // No Orrery nature: this test is about the editor, not the builder.
-        project = StudioProjects.plain("schedule-demo");
+        project = Projects.plain("schedule-demo");
         Examples.copyTo("flight-control", project, null);
         IFile file = project.getFile("system.orrery");
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();

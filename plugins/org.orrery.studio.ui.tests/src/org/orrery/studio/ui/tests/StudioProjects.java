@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.ui.tests;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,8 +8,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.IWorkspace;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
@@ -20,6 +16,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.orrery.studio.core.OrreryCore;
 import org.orrery.studio.core.SystemImages;
 import org.orrery.studio.examples.Examples;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Widgets;
 
 /** Orrery projects and what the builder made of them, for the workbench tests. */
@@ -32,29 +29,10 @@ final class StudioProjects {
 
     /** A project holding {@code example}, built by the workspace's auto-build like a user's project. */
     static IProject fromExample(String example, String name) throws CoreException {
-        IProject project = plain(name);
+        IProject project = Projects.plain(name);
         Examples.copyTo(example, project, null);
         OrreryCore.addNature(project, null);
         return project;
-    }
-
-    /** A new, open project without the Orrery nature (no builder runs): for tests of editors, not the builder. */
-    static IProject plain(String name) throws CoreException {
-        IWorkspace ws = ResourcesPlugin.getWorkspace();
-        IProject project = ws.getRoot().getProject(name);
-        if (project.exists()) {
-            project.delete(true, true, null);
-        }
-        project.create(null);
-        project.open(null);
-        return project;
-    }
-
-    /** {@code system.orrery} of a new plain project, holding {@code text}. */
-    static IFile plainSystem(String projectName, String text) throws CoreException {
-        IFile file = plain(projectName).getFile("system.orrery");
-        file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
-        return file;
     }
 
     /** Spins the event loop until the builder has produced the image of {@code system}. */

@@ -28,6 +28,7 @@ import org.orrery.studio.diagram.topology.Box;
 import org.orrery.studio.diagram.topology.TopologyEdge;
 import org.orrery.studio.diagram.topology.TopologyPort;
 import org.orrery.studio.examples.Examples;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.ui.SystemEditor;
@@ -60,7 +61,7 @@ class TopologyEditorTest {
 
     /** The example in a plain project (no Orrery nature: no builder runs), its system file rewritten by {@code edit}. */
     private IDocument open(String example, String name, java.util.function.UnaryOperator<String> edit) throws Exception {
-        project = StudioProjects.plain(name);
+        project = Projects.plain(name);
         Examples.copyTo(example, project, null);
         IFile file = project.getFile("system.orrery");
         String text = new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.ui.tests;
+package org.orrery.studio.trace.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

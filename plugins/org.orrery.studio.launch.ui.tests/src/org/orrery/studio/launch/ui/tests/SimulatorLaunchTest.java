@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.ui.tests;
+package org.orrery.studio.launch.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +12,7 @@ import java.util.Arrays;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -28,8 +29,11 @@ import org.eclipse.ui.console.TextConsole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orrery.os.config.ConfigFormat;
+import org.orrery.studio.core.OrreryCore;
+import org.orrery.studio.examples.Examples;
 import org.orrery.studio.launch.SimulatorLaunch;
 import org.orrery.studio.launch.ui.internal.SimulatorLaunchShortcut;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.trace.ui.TimelineView;
@@ -69,7 +73,7 @@ class SimulatorLaunchTest {
 
     @Test
     void launchingFlightControlFillsTheTimelineAndTheConsole() throws Exception {
-        project = StudioProjects.fromExample("flight-control", "fc-launch");
+        project = fromExample("flight-control", "fc-launch");
         IFile system = project.getFile("system.orrery");
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         TimelineView view = (TimelineView) page.showView(TimelineView.ID);
@@ -102,7 +106,7 @@ class SimulatorLaunchTest {
         IViewPart consoleView = page.showView(IConsoleConstants.ID_CONSOLE_VIEW);
         page.toggleZoom(page.getReference(consoleView));
         Widgets.flushEvents();
-        Screenshots.save(view.canvas().getShell(), StudioProjects.screenshots().resolve("orrery-simulator-console.png"));
+        Screenshots.save(view.canvas().getShell(), screenshots().resolve("orrery-simulator-console.png"));
         page.toggleZoom(page.getReference(consoleView));
         // The console may still take the front once more for late output: bring the Timeline back until it stays.
         Widgets.waitUntil(() -> {
@@ -113,13 +117,13 @@ class SimulatorLaunchTest {
         view.canvas().fit();
         page.toggleZoom(page.getReference(view));
         Widgets.flushEvents();
-        Screenshots.save(view.canvas().getShell(), StudioProjects.screenshots().resolve("orrery-timeline-after-launch.png"));
+        Screenshots.save(view.canvas().getShell(), screenshots().resolve("orrery-timeline-after-launch.png"));
         page.toggleZoom(page.getReference(view));
     }
 
     @Test
     void terminateStopsALongRunAndKeepsItsTrace() throws Exception {
-        project = StudioProjects.fromExample("flight-control", "fc-terminate");
+        project = fromExample("flight-control", "fc-terminate");
         IFile system = project.getFile("system.orrery");
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
         ILaunchConfigurationWorkingCopy wc = manager.getLaunchConfigurationType(SimulatorLaunch.TYPE_ID)
@@ -143,6 +147,21 @@ class SimulatorLaunchTest {
                 "the console to say the run was terminated");
         Widgets.waitUntil(() -> view.timeline() != before, RUN_TIMEOUT, "the partial trace to open in the Timeline");
         assertTrue(view.timeline().endNs() < 3_600_000_000_000L, "the run ended early: " + view.timeline().endNs());
+    }
+
+    /**
+     * {@code example} in a new project with the Orrery nature, built by the auto-build as a user's project is. The
+     * shared test support stays free of the Studio's core, so the two lines that need it live here.
+     */
+    private static IProject fromExample(String example, String name) throws CoreException {
+        IProject project = Projects.plain(name);
+        Examples.copyTo(example, project, null);
+        OrreryCore.addNature(project, null);
+        return project;
+    }
+
+    private static Path screenshots() {
+        return Path.of(System.getProperty("orrery.screenshots", "target/screenshots"));
     }
 
     /** Text of the newest process console of a simulator run of {@code system}, or "" if there is none yet. */

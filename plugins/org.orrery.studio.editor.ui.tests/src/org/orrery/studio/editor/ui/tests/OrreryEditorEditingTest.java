@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.ui.tests;
+package org.orrery.studio.editor.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -31,6 +31,7 @@ import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orrery.studio.editor.OrreryEditor;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Widgets;
 
 /**
@@ -89,7 +90,7 @@ class OrreryEditorEditingTest {
     }
 
     private IDocument open(String name, String text) throws Exception {
-        IFile file = StudioProjects.plainSystem(name, text);
+        IFile file = Projects.plainSystem(name, text);
         project = file.getProject();
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         editor = assertInstanceOf(OrreryEditor.class, IDE.openEditor(page, file, OrreryEditor.ID));
@@ -152,7 +153,7 @@ class OrreryEditorEditingTest {
     @Test
     void builderMarkerOffersTheSameQuickFixAndItSavesTheFile() throws Exception {
         String text = SYSTEM.replace("window nav at 4 ms duration 4 ms", "window nav at 4 ms duration 8 ms");
-        IFile file = StudioProjects.plainSystem("editor-marker-fix", text);
+        IFile file = Projects.plainSystem("editor-marker-fix", text);
         project = file.getProject();
         // A marker as the project builder makes it: its type, the rule code, the range of the reported value.
         IMarker marker = file.createMarker("org.orrery.studio.core.problem");

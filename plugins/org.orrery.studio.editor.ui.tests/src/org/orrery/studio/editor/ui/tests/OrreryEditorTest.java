@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.ui.tests;
+package org.orrery.studio.editor.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -42,6 +42,7 @@ import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.orrery.studio.editor.OrreryEditor;
+import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 
@@ -90,7 +91,7 @@ class OrreryEditorTest {
 
     @Test
     void showsRulesAsYouTypeHoversNavigatesAndOutlines() throws Exception {
-        IFile file = StudioProjects.plainSystem("editor-demo", SYSTEM);
+        IFile file = Projects.plainSystem("editor-demo", SYSTEM);
         project = file.getProject();
 
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
