@@ -75,6 +75,23 @@ class EventServiceTest {
         assertEquals(List.of("await false@3"), seen);
     }
 
+    /** ARINC 653 SET_EVENT readies every waiting process; a reset before they run must not put them back. */
+    @Test
+    void waitersWokenBySetReturnEvenIfTheEventIsResetBeforeTheyRun() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Rig.runSolo(Rig.solo(aperiodic("waiter", 3), aperiodic("pulser", 9)), p -> {
+            Event e = p.createEvent("e");
+            p.createProcess(new ProcessRef("waiter", 0), () -> seen.add("waiter " + e.await(10 * MS) + at(p))).start();
+            p.createProcess(new ProcessRef("pulser", 1), () -> {
+                p.timedWait(5 * MS);
+                e.set();
+                e.reset();
+                seen.add("pulsed" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("pulsed@5", "waiter true@5"), seen);
+    }
+
     @Test
     void invalidCallsAreRefusedReportedAndChangeNothing() throws Exception {
         List<String> seen = new ArrayList<>();
