@@ -91,6 +91,26 @@ class BlackboardServiceTest {
         assertEquals(List.of("read false@4"), seen);
     }
 
+    /** ARINC 653 DISPLAY_BLACKBOARD hands the message to every waiting reader, even if cleared before they run. */
+    @Test
+    void readersWokenByDisplayGetTheMessageEvenIfItIsClearedBeforeTheyRun() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Rig.runSolo(Rig.solo(aperiodic("reader", 3), aperiodic("flasher", 9)), p -> {
+            Blackboard b = p.createBlackboard("bb", 4);
+            p.createProcess(new ProcessRef("reader", 0), () -> {
+                Message m = new Message(4);
+                seen.add("reader " + b.read(m, 10 * MS) + " " + text(m) + at(p));
+            }).start();
+            p.createProcess(new ProcessRef("flasher", 1), () -> {
+                p.timedWait(5 * MS);
+                b.display(new byte[] {6}, 1);
+                b.clear();
+                seen.add("flashed" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("flashed@5", "reader true 6 shown@5@5"), seen);
+    }
+
     @Test
     void invalidCallsAreRefusedReportedAndChangeNothing() throws Exception {
         List<String> seen = new ArrayList<>();
