@@ -12,6 +12,7 @@ import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.IllegalRequestException;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.sim.SimResult;
 import org.orrery.os.bsp.sim.Simulator;
 import org.orrery.os.config.BoardConfig;
@@ -128,7 +129,12 @@ final class Rig {
             throws ConfigException {
         Map<String, Supplier<? extends PartitionApplication>> factories = new LinkedHashMap<>();
         apps.forEach((name, app) -> factories.put(name, () -> app));
-        return Simulator.of(config, ApplicationLoader.of(factories)).guardMillis(2000).run(durationNs);
+        return run(config, durationNs, ApplicationLoader.of(factories));
+    }
+
+    /** Runs {@code config} with {@code loader}, for tests that tell cold from warm starts. */
+    static SimResult run(SystemConfig config, long durationNs, ApplicationLoader loader) throws ConfigException {
+        return Simulator.of(config, loader).guardMillis(2000).run(durationNs);
     }
 
     /** Runs partition "a" of a {@link #solo} system for one frame. */
@@ -186,17 +192,25 @@ final class Rig {
     record Ev(int core, long t, TraceEventType type, long f0, long f1, long f2) {
     }
 
-    /** The trace events of {@code type}, in core order then time (drains the buffers: call once per run). */
-    static List<Ev> trace(SimResult r, TraceEventType type) {
+    /** Every trace event of a run, core by core in time order (drains the buffers: call once per run). */
+    static List<Ev> trace(SimResult r) {
         List<Ev> out = new ArrayList<>();
         for (TraceBuffer b : r.traces()) {
-            b.drainTo((core, t, id, a, bb, c) -> {
-                if (TraceEventType.fromId(id) == type) {
-                    out.add(new Ev(core, t, type, a, bb, c));
-                }
-            });
+            b.drainTo((core, t, id, a, bb, c) -> out.add(new Ev(core, t, TraceEventType.fromId(id), a, bb, c)));
         }
         return out;
+    }
+
+    static List<Ev> only(List<Ev> events, TraceEventType type) {
+        return events.stream().filter(e -> e.type() == type).toList();
+    }
+
+    /** The mode changes of partition {@code index} as "time FROM>TO". */
+    static List<String> modeChanges(List<Ev> events, int index) {
+        return only(events, TraceEventType.PARTITION_MODE).stream().filter(e -> e.f0() == index)
+                .map(e -> ms(e.t()) + " " + PartitionMode.values()[(int) e.f1()] + ">"
+                        + PartitionMode.values()[(int) e.f2()])
+                .toList();
     }
 
     /** A refusal of partition "a"'s process {@code process} at {@code t} ms, with the default handling. */
