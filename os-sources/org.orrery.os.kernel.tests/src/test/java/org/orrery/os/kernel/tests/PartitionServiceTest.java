@@ -93,4 +93,28 @@ class PartitionServiceTest {
                 "init in COLD_START@4", "main after the third start@6"), seen);
         assertEquals(List.of(), Rig.hm(r));
     }
+
+    @Test
+    void raiseErrorIsReportedAndTheErrorHandlerRunsBeforeTheRaiser() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> {
+            p.createErrorHandler(() -> {
+                ErrorStatus s = p.errorStatus();
+                seen.add("handler: " + s.code() + " " + s.process().name() + " '" + s.message() + "' raised@"
+                        + ms(s.timestampNs()) + " run" + at(p));
+            });
+            p.createProcess(MAIN, () -> {
+                seen.add("status outside the handler " + p.errorStatus());
+                p.timedWait(2 * MS);
+                p.raiseError(ErrorCode.APPLICATION_ERROR, "sensor stuck");
+                seen.add("main continues" + at(p));
+                p.timedWait(MS);
+                p.raiseError(ErrorCode.NUMERIC_ERROR, "again");
+                seen.add("main continues" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("status outside the handler null", "handler: APPLICATION_ERROR main 'sensor stuck' raised@2 run@2",
+                "main continues@2", "handler: NUMERIC_ERROR main 'again' raised@3 run@3", "main continues@3"), seen);
+        assertEquals(List.of("2 a/main APPLICATION_ERROR PROCESS LOG", "3 a/main NUMERIC_ERROR PROCESS LOG"), Rig.hm(r));
+    }
 }
