@@ -117,4 +117,36 @@ class PartitionServiceTest {
                 "main continues@2", "handler: NUMERIC_ERROR main 'again' raised@3 run@3", "main continues@3"), seen);
         assertEquals(List.of("2 a/main APPLICATION_ERROR PROCESS LOG", "3 a/main NUMERIC_ERROR PROCESS LOG"), Rig.hm(r));
     }
+
+    @Test
+    void invalidCallsAreRefusedReportedAndHandedToTheErrorHandler() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> {
+            seen.add("null handler " + attempt(() -> p.createErrorHandler(null)));
+            PartitionProcess handler = p.createErrorHandler(() -> seen.add("handler " + p.errorStatus().code() + at(p)));
+            seen.add("second handler " + attempt(() -> p.createErrorHandler(() -> { })));
+            seen.add("null mode in init " + attempt(() -> p.setMode(null)) + " " + p.mode());
+            p.createProcess(MAIN, () -> {
+                p.timedWait(MS);
+                // Each refusal is a process-level error: the handler runs before the refused call returns.
+                seen.add("null mode " + attempt(() -> p.setMode(null)) + " " + p.mode());
+                seen.add("normal again " + attempt(() -> p.setMode(PartitionMode.NORMAL)) + " " + p.mode());
+                seen.add("null error " + attempt(() -> p.raiseError(null, "x")));
+                seen.add("late handler " + attempt(() -> p.createErrorHandler(() -> { })));
+                seen.add("start handler " + attempt(handler::start) + " " + handler.state());
+                seen.add("suspend handler " + attempt(handler::suspend) + " " + handler.state());
+            }).start();
+        });
+        List<String> expected = new ArrayList<>(List.of("null handler refused", "second handler refused",
+                "null mode in init refused COLD_START"));
+        for (String line : List.of("null mode refused NORMAL", "normal again refused NORMAL", "null error refused",
+                "late handler refused", "start handler refused DORMANT", "suspend handler refused DORMANT")) {
+            expected.add("handler ILLEGAL_REQUEST@1");
+            expected.add(line);
+        }
+        assertEquals(expected, seen);
+        List<String> hm = new ArrayList<>(Rig.times(3, refusal("0", "init")));
+        hm.addAll(Rig.times(6, refusal("1", "main")));
+        assertEquals(hm, Rig.hm(r));
+    }
 }
