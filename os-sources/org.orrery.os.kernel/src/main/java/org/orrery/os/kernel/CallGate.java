@@ -30,9 +30,13 @@ final class CallGate {
             throw new ProcessExit();
         }
         if (c.part != part) {
-            RuntimeException e = refuse(c, ErrorCode.MEMORY_VIOLATION, "used the services of partition " + part.name());
-            m.lock.unlock();
-            throw e;
+            // finally: when the monitor's action stops the caller, refuse() unwinds it with ProcessExit, and
+            // a lock kept by its dead thread would stop the whole board.
+            try {
+                throw refuse(c, ErrorCode.MEMORY_VIOLATION, "used the services of partition " + part.name());
+            } finally {
+                m.lock.unlock();
+            }
         }
         return c;
     }

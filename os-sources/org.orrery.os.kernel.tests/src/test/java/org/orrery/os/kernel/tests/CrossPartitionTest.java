@@ -142,6 +142,27 @@ class CrossPartitionTest {
     }
 
     @Test
+    void aForeignCallWhoseActionStopsTheCallerLeavesTheKernelRunning() {
+        Leak leak = new Leak();
+        List<String> seen = new ArrayList<>();
+        List<HmTable> hm = List.of(Rig.hm("a", SystemState.PROCESS_EXECUTION,
+                Rig.rule(ErrorCode.MEMORY_VIOLATION, HmLevel.PARTITION, HmAction.IDLE_PARTITION)));
+        // A lock left held by the unwound caller would stop the board for good: fail instead of hanging.
+        SimResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Rig.run(twoPartitions(hm), 30 * MS,
+                Map.of("b", b(leak, seen), "a", p -> p.createProcess(MAIN, () -> {
+                    p.timedWait(MS);
+                    seen.add("a calls b" + at(p));
+                    leak.partition.now();
+                    seen.add("never: the partition is idle");
+                }).start())));
+        assertEquals(List.of("b NORMAL pending 0 sem 1 event false priority 5@0", "a calls b@6",
+                "b NORMAL pending 0 sem 1 event false priority 5@10", "b NORMAL pending 0 sem 1 event false priority 5@20"),
+                seen);
+        assertEquals(List.of("6 a/main MEMORY_VIOLATION PARTITION IDLE_PARTITION"), Rig.hm(r));
+        assertEquals(PartitionMode.IDLE, r.summary().modes().get("a"));
+    }
+
+    @Test
     void threadsThatAreNotTheRunningProcessCannotUseTheServices() throws Exception {
         List<String> seen = new ArrayList<>();
         Partition[] kept = new Partition[1];
