@@ -21,6 +21,7 @@ import org.orrery.os.api.Blackboard;
 import org.orrery.os.api.Buffer;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.Event;
+import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
 import org.orrery.os.api.PartitionMode;
@@ -28,6 +29,8 @@ import org.orrery.os.api.PartitionProcess;
 import org.orrery.os.api.PlanRef;
 import org.orrery.os.api.ProcessRef;
 import org.orrery.os.api.QueuingDiscipline;
+import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.QueuingPortRef;
 import org.orrery.os.api.SamplingPort;
 import org.orrery.os.api.SamplingPortRef;
 import org.orrery.os.api.Semaphore;
@@ -62,12 +65,14 @@ class CrossPartitionTest {
         Event event;
         Blackboard blackboard;
         SamplingPort port;
+        QueuingPort queue;
     }
 
     /** "b" [0,5) then "a" [5,10) on one core; b has a periodic process, objects and a sampling source. */
     private static SystemConfig twoPartitions(List<HmTable> hm) {
         return Rig.system(List.of(Rig.partition("b", 0, List.of(periodic("main", 10 * MS, 0, 5)),
-                        new PortConfig("out", PortKind.SAMPLING, PortDirection.SOURCE, 4, 0, 0)),
+                        new PortConfig("out", PortKind.SAMPLING, PortDirection.SOURCE, 4, 0, 0),
+                        new PortConfig("qout", PortKind.QUEUING, PortDirection.SOURCE, 4, 0, 1)),
                         Rig.partition("a", 1, List.of(aperiodic("main", 5)))), List.of(),
                 List.of(Rig.plan("main", 10 * MS, Rig.window(0, 0, 5 * MS, "b"), Rig.window(0, 5 * MS, 5 * MS, "a"))),
                 hm, List.of());
@@ -82,6 +87,7 @@ class CrossPartitionTest {
             leak.event = p.createEvent("ev");
             leak.blackboard = p.createBlackboard("bb", 4);
             leak.port = p.createSamplingPort(new SamplingPortRef("out", 0));
+            leak.queue = p.createQueuingPort(new QueuingPortRef("qout", 1));
             leak.process = p.createProcess(MAIN, () -> {
                 while (true) {
                     seen.add("b " + p.mode() + " pending " + leak.buffer.pending() + " sem " + leak.semaphore.value()
@@ -96,6 +102,7 @@ class CrossPartitionTest {
     /** Every service of b's partition and objects, as called by a's process. */
     private static Map<String, Runnable> foreignCalls(Leak b) {
         Map<String, Runnable> calls = new LinkedHashMap<>();
+        Message m = new Message(4);
         calls.put("mode", b.partition::mode);
         calls.put("now", b.partition::now);
         calls.put("currentProcess", b.partition::currentProcess);
@@ -108,16 +115,43 @@ class CrossPartitionTest {
         calls.put("requestPlanSwitch", () -> b.partition.requestPlanSwitch(new PlanRef("main", 0)));
         calls.put("setMode", () -> b.partition.setMode(PartitionMode.IDLE));
         calls.put("timedWait", () -> b.partition.timedWait(MS));
+        calls.put("periodicWait", b.partition::periodicWait);
+        calls.put("compute", () -> b.partition.compute(MS));
+        calls.put("replenish", () -> b.partition.replenish(MS));
+        calls.put("createProcess", () -> b.partition.createProcess(MAIN, () -> { }));
+        calls.put("createErrorHandler", () -> b.partition.createErrorHandler(() -> { }));
+        calls.put("createSamplingPort", () -> b.partition.createSamplingPort(new SamplingPortRef("out", 0)));
+        calls.put("createQueuingPort", () -> b.partition.createQueuingPort(new QueuingPortRef("qout", 1)));
+        calls.put("createBuffer", () -> b.partition.createBuffer("late", 4, 1, QueuingDiscipline.FIFO));
+        calls.put("createBlackboard", () -> b.partition.createBlackboard("late", 4));
+        calls.put("createSemaphore", () -> b.partition.createSemaphore("late", 0, 1, QueuingDiscipline.FIFO));
         calls.put("createEvent", () -> b.partition.createEvent("late"));
         calls.put("process.state", b.process::state);
-        calls.put("process.setPriority", () -> b.process.setPriority(9));
+        calls.put("process.priority", b.process::priority);
+        calls.put("process.deadline", b.process::deadline);
+        calls.put("process.start", b.process::start);
         calls.put("process.stop", b.process::stop);
+        calls.put("process.suspend", b.process::suspend);
+        calls.put("process.resume", b.process::resume);
+        calls.put("process.setPriority", () -> b.process.setPriority(9));
         calls.put("buffer.send", () -> b.buffer.send(new byte[] {1}, 1, 0));
+        calls.put("buffer.receive", () -> b.buffer.receive(m, 0));
         calls.put("buffer.pending", b.buffer::pending);
         calls.put("semaphore.acquire", () -> b.semaphore.acquire(0));
+        calls.put("semaphore.release", b.semaphore::release);
+        calls.put("semaphore.value", b.semaphore::value);
         calls.put("event.set", b.event::set);
+        calls.put("event.reset", b.event::reset);
+        calls.put("event.await", () -> b.event.await(0));
+        calls.put("event.isSet", b.event::isSet);
         calls.put("blackboard.display", () -> b.blackboard.display(new byte[] {1}, 1));
-        calls.put("port.write", () -> b.port.write(new byte[] {1}, 1));
+        calls.put("blackboard.clear", b.blackboard::clear);
+        calls.put("blackboard.read", () -> b.blackboard.read(m, 0));
+        calls.put("sampling.write", () -> b.port.write(new byte[] {1}, 1));
+        calls.put("sampling.read", () -> b.port.read(m));
+        calls.put("queuing.send", () -> b.queue.send(new byte[] {1}, 1, 0));
+        calls.put("queuing.receive", () -> b.queue.receive(m, 0));
+        calls.put("queuing.pending", b.queue::pending);
         return calls;
     }
 
@@ -137,7 +171,7 @@ class CrossPartitionTest {
         expected.add("b NORMAL pending 0 sem 1 event false priority 5@10");
         expected.add("b NORMAL pending 0 sem 1 event false priority 5@20");
         assertEquals(expected, seen);
-        assertEquals(Rig.times(22, "6 a/main MEMORY_VIOLATION PROCESS LOG"), Rig.hm(r));
+        assertEquals(Rig.times(foreignCalls(leak).size(), "6 a/main MEMORY_VIOLATION PROCESS LOG"), Rig.hm(r));
         assertEquals(List.of(), r.console().stream().filter(l -> l.contains("framed")).toList());
     }
 
