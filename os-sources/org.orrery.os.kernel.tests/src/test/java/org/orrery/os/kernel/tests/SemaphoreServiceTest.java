@@ -111,6 +111,34 @@ class SemaphoreServiceTest {
                 wakeOrder(QueuingDiscipline.PRIORITY));
     }
 
+    /**
+     * ARINC 653 SIGNAL_SEMAPHORE with processes waiting readies the first one and leaves the value alone: a
+     * more urgent releaser cannot take the unit back before the waiter runs, and two releases serve two waiters.
+     */
+    @Test
+    void releaseHandsTheUnitToTheFirstWaiter() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Rig.runSolo(Rig.solo(aperiodic("w1", 3), aperiodic("w2", 3), aperiodic("releaser", 9)), p -> {
+            Semaphore s = p.createSemaphore("s", 0, 2, QueuingDiscipline.FIFO);
+            p.createProcess(new ProcessRef("w1", 0), () -> {
+                p.timedWait(MS);
+                seen.add("w1 " + s.acquire(20 * MS) + at(p));
+            }).start();
+            p.createProcess(new ProcessRef("w2", 1), () -> {
+                p.timedWait(2 * MS);
+                seen.add("w2 " + s.acquire(20 * MS) + at(p));
+            }).start();
+            p.createProcess(new ProcessRef("releaser", 2), () -> {
+                p.timedWait(5 * MS);
+                s.release();
+                seen.add("releaser takes it back " + s.acquire(0) + ", value " + s.value());
+                s.release();
+                seen.add("value " + s.value());
+            }).start();
+        });
+        assertEquals(List.of("releaser takes it back false, value 0", "value 0", "w1 true@5", "w2 true@5"), seen);
+    }
+
     @Test
     void invalidCallsAreRefusedReportedAndChangeNothing() throws Exception {
         List<String> seen = new ArrayList<>();
