@@ -2,16 +2,19 @@
 package org.orrery.os.kernel.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.orrery.os.kernel.tests.Rig.MS;
 import static org.orrery.os.kernel.tests.Rig.aperiodic;
 import static org.orrery.os.kernel.tests.Rig.at;
 import static org.orrery.os.kernel.tests.Rig.periodic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.api.ProcessRef;
 import org.orrery.os.bsp.sim.SimResult;
@@ -113,6 +116,61 @@ class ProvokedFaultTest {
                 });
         assertEquals(List.of("start 1@0", "start 2@2"), seen);
         assertEquals(List.of("2 a/main STACK_OVERFLOW PARTITION COLD_START_PARTITION"), Rig.hm(r));
+        assertEquals(PartitionMode.NORMAL, r.summary().modes().get("a"));
+    }
+
+    // Recursions through kernel calls, with frames of different sizes: the overflow strikes at varied points
+    // of the call, inside the kernel too.
+
+    private static int viaNow(Partition p, int n) {
+        p.now();
+        return 1 + viaNow(p, n + 1);
+    }
+
+    private static long viaMode(Partition p, long a, long b) {
+        p.mode();
+        return 1 + viaMode(p, a + 1, b);
+    }
+
+    private static long viaCurrentProcess(Partition p, long a, long b, long c, long d) {
+        p.currentProcess();
+        return 1 + viaCurrentProcess(p, a + 1, b, c, d);
+    }
+
+    private static long viaNowWide(Partition p, long a, long b, long c, long d, long e, long f, long g) {
+        p.now();
+        return 1 + viaNowWide(p, a + 1, b, c, d, e, f, g);
+    }
+
+    /**
+     * An overflow can strike while the process is inside a kernel call holding the kernel lock; the board must
+     * not hang (it did in about half of such runs before the executor released a lock left by an ended body).
+     */
+    @Test
+    void recursionThroughKernelCallsIsAStackOverflowNeverAHungBoard() {
+        int n = 32;
+        ProcessConfig[] processes = new ProcessConfig[n];
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // Stacks of 512 KiB + 4 KiB steps: the overflow falls at a different offset of the call each time.
+            processes[i] = new ProcessConfig("p" + i, ProcessKind.APERIODIC, 0, 0, 5, 0, (512 + 4 * (i / 4)) * 1024L);
+            expected.add("1 a/p" + i + " STACK_OVERFLOW PROCESS LOG");
+        }
+        SimResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Rig.runSolo(Rig.solo(processes), p -> {
+            for (int i = 0; i < n; i++) {
+                int variant = i % 4;
+                p.createProcess(new ProcessRef("p" + i, i), () -> {
+                    p.timedWait(MS);
+                    switch (variant) {
+                        case 0 -> viaNow(p, 0);
+                        case 1 -> viaMode(p, 0, 0);
+                        case 2 -> viaCurrentProcess(p, 0, 0, 0, 0);
+                        default -> viaNowWide(p, 0, 0, 0, 0, 0, 0, 0);
+                    }
+                }).start();
+            }
+        }));
+        assertEquals(expected, Rig.hm(r));
         assertEquals(PartitionMode.NORMAL, r.summary().modes().get("a"));
     }
 
