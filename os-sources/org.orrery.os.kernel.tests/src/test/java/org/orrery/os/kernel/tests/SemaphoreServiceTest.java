@@ -29,7 +29,7 @@ class SemaphoreServiceTest {
             p.createProcess(MAIN, () -> {
                 seen.add("value " + s.value());
                 seen.add("acquire " + s.acquire(0) + " " + s.acquire(0) + " value " + s.value());
-                // No unit left: a poll fails at once and an INFINITE-free wait would have to block.
+                // No unit left: a poll (timeout 0) fails at once instead of waiting.
                 seen.add("poll " + s.acquire(0) + at(p));
                 s.release();
                 s.release();
