@@ -57,7 +57,11 @@ final class BlackboardObj extends IntraObject implements Blackboard {
                 if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, readers, deadline);
+                // Woken by display(): the reader gets a message even if a more urgent process cleared the board
+                // before it ran (clear() keeps the bytes; a display() in between leaves the newer message).
+                if (gate.m.control.await(c, readers, deadline)) {
+                    break;
+                }
             }
             System.arraycopy(data, 0, into.data(), 0, length);
             into.filled(length, true, time);

@@ -30,9 +30,13 @@ final class CallGate {
             throw new ProcessExit();
         }
         if (c.part != part) {
-            RuntimeException e = refuse(c, ErrorCode.MEMORY_VIOLATION, "used the services of partition " + part.name());
-            m.lock.unlock();
-            throw e;
+            // finally: when the monitor's action stops the caller, refuse() unwinds it with ProcessExit, and
+            // a lock kept by its dead thread would stop the whole board.
+            try {
+                throw refuse(c, ErrorCode.MEMORY_VIOLATION, "used the services of partition " + part.name());
+            } finally {
+                m.lock.unlock();
+            }
         }
         return c;
     }
@@ -47,8 +51,18 @@ final class CallGate {
 
     private RuntimeException refuse(Proc c, ErrorCode code, String message) {
         m.hm.report(c.part, c, code, message);
-        exitIfDead();
+        afterReport(c);
         return new IllegalRequestException(message);
+    }
+
+    /**
+     * After the caller reported an error: unwinds it if the monitor's action stopped it, else lets a more
+     * urgent process go first (the error handler the monitor may just have started runs before the caller
+     * continues, as for any other process the caller makes ready).
+     */
+    void afterReport(Proc c) {
+        exitIfDead();
+        m.control.preemptIfNeeded(c);
     }
 
     /** After an action that may have stopped the caller (its own restart, idle, stop). */

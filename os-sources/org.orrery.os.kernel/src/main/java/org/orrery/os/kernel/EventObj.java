@@ -45,7 +45,10 @@ final class EventObj extends IntraObject implements Event {
                 if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, waiters, deadline);
+                // Woken by set(): the event was up, even if a more urgent process reset it before we ran.
+                if (gate.m.control.await(c, waiters, deadline)) {
+                    return true;
+                }
             }
             return true;
         } finally {

@@ -259,7 +259,7 @@ final class PartitionApi implements Partition {
                 throw gate.refuse(c, "null error code");
             }
             m.hm.report(part, c, code, message == null ? "" : message);
-            gate.exitIfDead();
+            gate.afterReport(c);
         } finally {
             gate.leave();
         }

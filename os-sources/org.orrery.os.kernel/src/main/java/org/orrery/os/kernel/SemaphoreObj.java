@@ -26,7 +26,10 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
                 if (timeoutNs == 0 || gate.m.now >= deadline) {
                     return false;
                 }
-                gate.m.control.await(c, waiters, deadline);
+                // Woken by release(): the unit was handed over (release() does not count it when someone waits).
+                if (gate.m.control.await(c, waiters, deadline)) {
+                    return true;
+                }
             }
             value--;
             return true;
@@ -42,8 +45,13 @@ final class SemaphoreObj extends IntraObject implements Semaphore {
             if (value == max) {
                 throw gate.refuse(c, "semaphore " + name + " is already at its maximum " + max);
             }
-            value++;
-            gate.m.control.notifyOne(waiters);
+            // With processes waiting the unit goes straight to the first of them (ARINC 653 SIGNAL_SEMAPHORE):
+            // counted, it could be taken by a more urgent process before the woken one runs.
+            if (waiters.isEmpty()) {
+                value++;
+            } else {
+                gate.m.control.notifyOne(waiters);
+            }
             gate.m.control.preemptIfNeeded(c);
         } finally {
             gate.leave();

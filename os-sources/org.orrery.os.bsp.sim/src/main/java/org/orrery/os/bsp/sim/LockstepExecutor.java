@@ -167,6 +167,11 @@ public final class LockstepExecutor implements ProcessExecutor {
             } catch (Throwable t) {
                 failure = t;
             }
+            // A body can end inside a kernel call with the lock taken and the kernel's finally skipped: a
+            // StackOverflowError may strike right after lock() returns. The engine would wait for it forever.
+            while (lock.isHeldByCurrentThread()) {
+                lock.unlock();
+            }
             lock.lock();
             try {
                 if (abandoned || !turn) {

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+import org.orrery.os.kernel.ExecutionContext;
+
+class LockstepExecutorTest {
+
+    /**
+     * A process body can end inside a kernel call with the kernel lock taken: a StackOverflowError may strike
+     * right after lock() returns, before the kernel's try/finally. Its thread must not take the lock with it.
+     */
+    @Test
+    void aBodyThatEndsHoldingTheLockDoesNotStopTheEngine() {
+        LockstepExecutor executor = new LockstepExecutor(1_000_000_000L);
+        ReentrantLock lock = executor.lock();
+        List<Throwable> ended = new ArrayList<>();
+        ExecutionContext ctx = executor.create("deep", 0, () -> {
+            lock.lock();
+            throw new StackOverflowError("as if thrown right after lock()");
+        }, ended::add);
+        boolean resumed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            lock.lock();
+            try {
+                return ctx.resume();
+            } finally {
+                lock.unlock();
+            }
+        });
+        assertTrue(resumed);
+        assertEquals(1, ended.size());
+        assertInstanceOf(StackOverflowError.class, ended.get(0));
+        assertTrue(ctx.dead());
+        assertFalse(lock.isLocked());
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.orrery.os.kernel.tests.Rig.MS;
+import static org.orrery.os.kernel.tests.Rig.aperiodic;
+import static org.orrery.os.kernel.tests.Rig.at;
+import static org.orrery.os.kernel.tests.Rig.attempt;
+import static org.orrery.os.kernel.tests.Rig.ms;
+import static org.orrery.os.kernel.tests.Rig.periodic;
+import static org.orrery.os.kernel.tests.Rig.refusal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.ErrorStatus;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.PartitionProcess;
+import org.orrery.os.api.ProcessRef;
+import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * Partition services: name, mode, setMode, raiseError, createErrorHandler, errorStatus, log, traceEvent
+ * (kickWatchdog and requestPlanSwitch are in {@link WatchdogAndPlanServiceTest}).
+ */
+class PartitionServiceTest {
+    private static final ProcessRef MAIN = new ProcessRef("main", 0);
+    private static final ProcessRef TICK = new ProcessRef("tick", 1);
+
+    @Test
+    void nameModeLogAndTraceEvent() throws Exception {
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> {
+            p.log("init of " + p.name() + " in " + p.mode());
+            p.createProcess(MAIN, () -> {
+                p.timedWait(MS);
+                p.log("process in " + p.mode());
+                p.traceEvent(7, 42);
+            }).start();
+        });
+        assertEquals(List.of("[0.000000000] a: init of a in COLD_START", "[0.001000000] a: process in NORMAL"),
+                r.console());
+        assertEquals(List.of(new Rig.Ev(0, MS, TraceEventType.USER_EVENT, 0, 7, 42)),
+                Rig.only(Rig.trace(r), TraceEventType.USER_EVENT));
+    }
+
+    @Test
+    void setModeNormalEndsInitialisationAndIdleStopsThePartition() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5), periodic("tick", 2 * MS, 0, 3)), p -> {
+            p.createProcess(TICK, () -> {
+                while (true) {
+                    seen.add("tick" + at(p));
+                    p.periodicWait();
+                }
+            }).start();
+            p.createProcess(MAIN, () -> {
+                p.timedWait(3 * MS);
+                p.setMode(PartitionMode.IDLE);
+                seen.add("never: setMode(IDLE) does not return");
+            }).start();
+            p.compute(MS);
+            p.setMode(PartitionMode.NORMAL);
+            seen.add("never: setMode(NORMAL) does not return");
+        });
+        assertEquals(List.of("tick@1", "tick@3"), seen);
+        assertEquals(List.of("0 COLD_START>COLD_START", "1 COLD_START>NORMAL", "4 NORMAL>IDLE"),
+                Rig.modeChanges(Rig.trace(r), 0));
+        assertEquals(List.of(), Rig.hm(r));
+    }
+
+    @Test
+    void setModeColdAndWarmStartRunTheInitialisationAgain() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.run(Rig.solo(aperiodic("main", 5)), 20 * MS, (partition, cold) -> {
+            seen.add((cold ? "cold" : "warm") + " load");
+            return (PartitionApplication) p -> {
+                seen.add("init in " + p.mode() + at(p));
+                p.createProcess(MAIN, () -> {
+                    p.timedWait(2 * MS);
+                    if (seen.size() == 6) {
+                        seen.add("main after the third start" + at(p));
+                        return;
+                    }
+                    p.setMode(seen.size() == 2 ? PartitionMode.WARM_START : PartitionMode.COLD_START);
+                    seen.add("never: a restart does not return");
+                }).start();
+            };
+        });
+        assertEquals(List.of("cold load", "init in COLD_START@0", "warm load", "init in WARM_START@2", "cold load",
+                "init in COLD_START@4", "main after the third start@6"), seen);
+        assertEquals(List.of(), Rig.hm(r));
+    }
+
+    @Test
+    void raiseErrorIsReportedAndTheErrorHandlerRunsBeforeTheRaiser() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> {
+            p.createErrorHandler(() -> {
+                ErrorStatus s = p.errorStatus();
+                seen.add("handler: " + s.code() + " " + s.process().name() + " '" + s.message() + "' raised@"
+                        + ms(s.timestampNs()) + " run" + at(p));
+            });
+            p.createProcess(MAIN, () -> {
+                seen.add("status outside the handler " + p.errorStatus());
+                p.timedWait(2 * MS);
+                p.raiseError(ErrorCode.APPLICATION_ERROR, "sensor stuck");
+                seen.add("main continues" + at(p));
+                p.timedWait(MS);
+                p.raiseError(ErrorCode.NUMERIC_ERROR, "again");
+                seen.add("main continues" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("status outside the handler null", "handler: APPLICATION_ERROR main 'sensor stuck' raised@2 run@2",
+                "main continues@2", "handler: NUMERIC_ERROR main 'again' raised@3 run@3", "main continues@3"), seen);
+        assertEquals(List.of("2 a/main APPLICATION_ERROR PROCESS LOG", "3 a/main NUMERIC_ERROR PROCESS LOG"), Rig.hm(r));
+    }
+
+    @Test
+    void invalidCallsAreRefusedReportedAndHandedToTheErrorHandler() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> {
+            seen.add("null handler " + attempt(() -> p.createErrorHandler(null)));
+            PartitionProcess handler = p.createErrorHandler(() -> seen.add("handler " + p.errorStatus().code() + at(p)));
+            seen.add("second handler " + attempt(() -> p.createErrorHandler(() -> { })));
+            seen.add("null mode in init " + attempt(() -> p.setMode(null)) + " " + p.mode());
+            p.createProcess(MAIN, () -> {
+                p.timedWait(MS);
+                // Each refusal is a process-level error: the handler runs before the refused call returns.
+                seen.add("null mode " + attempt(() -> p.setMode(null)) + " " + p.mode());
+                seen.add("normal again " + attempt(() -> p.setMode(PartitionMode.NORMAL)) + " " + p.mode());
+                seen.add("null error " + attempt(() -> p.raiseError(null, "x")));
+                seen.add("late handler " + attempt(() -> p.createErrorHandler(() -> { })));
+                seen.add("start handler " + attempt(handler::start) + " " + handler.state());
+                seen.add("suspend handler " + attempt(handler::suspend) + " " + handler.state());
+            }).start();
+        });
+        List<String> expected = new ArrayList<>(List.of("null handler refused", "second handler refused",
+                "null mode in init refused COLD_START"));
+        for (String line : List.of("null mode refused NORMAL", "normal again refused NORMAL", "null error refused",
+                "late handler refused", "start handler refused DORMANT", "suspend handler refused DORMANT")) {
+            expected.add("handler ILLEGAL_REQUEST@1");
+            expected.add(line);
+        }
+        assertEquals(expected, seen);
+        List<String> hm = new ArrayList<>(Rig.times(3, refusal("0", "init")));
+        hm.addAll(Rig.times(6, refusal("1", "main")));
+        assertEquals(hm, Rig.hm(r));
+    }
+}
