@@ -7,17 +7,13 @@ import static org.orrery.studio.editor.tests.ServerSession.code;
 import static org.orrery.studio.editor.tests.ServerSession.having;
 import static org.orrery.studio.editor.tests.ServerSession.without;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.editor.core.DiagnosticMark;
 import org.orrery.studio.editor.core.Positions;
 
@@ -25,22 +21,7 @@ import org.orrery.studio.editor.core.Positions;
  * The editor's main loop without the editor: a document with a broken rule is opened in the in-process server,
  * the diagnostic arrives for the right range, an edit fixes the text and the diagnostic goes.
  */
-class DiagnosticsAsYouTypeTest {
-
-    @TempDir
-    static Path folder;
-
-    private static ServerSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new ServerSession(folder);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        session.close();
-    }
+class DiagnosticsAsYouTypeTest extends ServerSessionTest {
 
     @Test
     void aBrokenRuleIsReportedOnItsValueAndGoesWhenTheTextIsFixed() throws Exception {

@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.generator.IShouldGenerate;
-import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.orrery.dsl.OrreryRuntimeModule;
 import org.orrery.dsl.OrreryStandaloneSetup;
+import org.orrery.studio.editor.core.InProcessServer;
 import org.orrery.studio.editor.core.NoGeneration;
 import org.orrery.studio.editor.core.ReferableExports;
 import org.orrery.studio.editor.core.ReplaceableResource;
@@ -23,10 +22,9 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 
 /**
- * The Orrery language with the editor server's own bindings ({@link ReplaceableResource}, {@link ReferableExports},
- * {@link NoGeneration}), without a server: for tests of those classes on resources they can inspect directly. The
- * bindings repeat {@code InProcessServer}'s private injector on purpose: the server offers no way to reach its
- * resources, and these tests pin down what each binding must do.
+ * The Orrery language with the editor server's own bindings ({@link InProcessServer#editorBindings()}:
+ * {@link ReplaceableResource}, {@link ReferableExports}, {@link NoGeneration}), without a server: for tests of
+ * those classes on resources they can inspect directly (the server offers no way to reach its resources).
  */
 final class EditorLanguage {
 
@@ -40,11 +38,8 @@ final class EditorLanguage {
     static EditorLanguage withEditorBindings() {
         // Registers the language's EPackage and the Xtext grammar infrastructure once per JVM.
         new OrreryStandaloneSetup().createInjectorAndDoEMFRegistration();
-        return new EditorLanguage(Guice.createInjector(Modules.override(new OrreryRuntimeModule()).with(b -> {
-            b.bind(XtextResource.class).to(ReplaceableResource.class);
-            b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
-            b.bind(IShouldGenerate.class).to(NoGeneration.class);
-        })));
+        return new EditorLanguage(Guice.createInjector(Modules.override(new OrreryRuntimeModule())
+                .with(InProcessServer.editorBindings())));
     }
 
     /** The runtime language as the compiler and builder have it. */

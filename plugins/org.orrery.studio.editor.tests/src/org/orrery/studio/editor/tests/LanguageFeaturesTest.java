@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.lsp4j.CompletionItem;
@@ -18,10 +17,8 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orrery.dsl.ide.highlighting.SemanticTokens;
 import org.orrery.studio.editor.core.CompletionMapping;
 import org.orrery.studio.editor.core.OrreryLanguageService;
@@ -32,24 +29,14 @@ import org.orrery.studio.editor.core.Uris;
  * What the editor asks the in-process server while an integrator reads and types: hover, go to definition,
  * completion (turned into the replacement a proposal applies) and the meaning of names for highlighting.
  */
-class LanguageFeaturesTest {
+class LanguageFeaturesTest extends ServerSessionTest {
 
-    @TempDir
-    static Path folder;
-
-    private static ServerSession session;
     private static ServerSession.Opened system;
 
     @BeforeAll
-    static void start() throws Exception {
-        session = new ServerSession(folder);
+    static void openSystem() throws Exception {
         system = session.open("features.orrery", Systems.TWO_PARTITIONS);
         system.awaitDiagnostics(list -> true, "the document to be built");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        session.close();
     }
 
     private static TextDocumentService text() {

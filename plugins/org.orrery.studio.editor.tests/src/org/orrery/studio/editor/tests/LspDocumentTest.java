@@ -4,15 +4,11 @@ package org.orrery.studio.editor.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.orrery.studio.editor.tests.ServerSession.having;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.text.IDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orrery.dsl.ide.highlighting.SemanticTokens;
 
 /**
@@ -20,22 +16,7 @@ import org.orrery.dsl.ide.highlighting.SemanticTokens;
  * pasted over several lines, with Windows line ends. Checked by comparing what the server parsed of the edited
  * document with what it parses of the same final text opened fresh.
  */
-class LspDocumentTest {
-
-    @TempDir
-    static Path folder;
-
-    private static ServerSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new ServerSession(folder);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        session.close();
-    }
+class LspDocumentTest extends ServerSessionTest {
 
     private static List<SemanticTokens.Token> tokens(ServerSession.Opened o) throws Exception {
         return session.service().semanticTokens(o.uri()).get(ServerSession.TIMEOUT.toSeconds(), TimeUnit.SECONDS);

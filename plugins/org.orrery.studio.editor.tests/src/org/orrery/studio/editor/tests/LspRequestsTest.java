@@ -8,7 +8,6 @@ import static org.orrery.studio.editor.tests.ServerSession.code;
 import static org.orrery.studio.editor.tests.ServerSession.having;
 import static org.orrery.studio.editor.tests.ServerSession.without;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.lsp4j.CodeAction;
@@ -16,32 +15,14 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.editor.core.LspRequests;
 import org.orrery.studio.editor.core.Positions;
 import org.orrery.studio.editor.core.TextEdits;
 import org.orrery.studio.editor.core.Uris;
 
 /** Format, references, rename and quick fixes: the server's answers, applied with the editor's own edit code. */
-class LspRequestsTest {
-
-    @TempDir
-    static Path folder;
-
-    private static ServerSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new ServerSession(folder);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        session.close();
-    }
+class LspRequestsTest extends ServerSessionTest {
 
     private static ServerSession.Opened open(String name, String text) throws Exception {
         ServerSession.Opened o = session.open(name, text);

@@ -33,6 +33,7 @@ import org.orrery.dsl.ide.highlighting.SemanticTokens;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provider;
 import com.google.inject.util.Modules;
 
@@ -110,17 +111,23 @@ public final class InProcessServer implements AutoCloseable {
             @Override
             public Injector createInjector() {
                 return Guice.createInjector(Modules.override(Modules2.mixin(new OrreryRuntimeModule(),
-                        new OrreryIdeModule())).with(b -> {
-                            b.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
-                            // Replacing the document's resource on each keystroke must not proxify all of it.
-                            b.bind(XtextResource.class).to(ReplaceableResource.class);
-                            // ... nor copy index entries for objects no reference can target.
-                            b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
-                            // ... nor validate it twice to decide about a generation that never happens here.
-                            b.bind(IShouldGenerate.class).to(NoGeneration.class);
-                        }));
+                        new OrreryIdeModule())).with(editorBindings(), b -> b.bind(
+                                IResourceServiceProvider.Registry.class).toInstance(registry)));
             }
         }.createInjectorAndDoEMFRegistration();
+    }
+
+    /**
+     * What the editor's server binds beyond the language's own modules (its tests use exactly these). Replacing
+     * the document's resource on each keystroke must not proxify all of it, nor copy index entries for objects
+     * no reference can target, nor validate it twice to decide about a generation that never happens here.
+     */
+    public static Module editorBindings() {
+        return b -> {
+            b.bind(XtextResource.class).to(ReplaceableResource.class);
+            b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
+            b.bind(IShouldGenerate.class).to(NoGeneration.class);
+        };
     }
 
     // Hierarchical symbols give the outline its tree; without it Xtext answers with a flat list.
