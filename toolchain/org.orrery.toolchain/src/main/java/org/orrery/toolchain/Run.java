@@ -91,7 +91,7 @@ public final class Run {
     }
 
     private BootRequest request(long durationNs, BooleanSupplier asked, CtfWriter trace) {
-        return new BootRequest(image.config(), image.applicationJars(), durationNs, echo, asked, trace, guardNanos);
+        return new BootRequest(image.config(), image.osModules(), image.applicationJars(), durationNs, echo, asked, trace, guardNanos);
     }
 
     /**

@@ -25,7 +25,7 @@ public record BuildRequest(SystemConfig config, Path sourceRoot, Map<String, Sor
 
     /** The OS modules a bootable sim image needs. */
     public static final List<String> DEFAULT_KERNEL_MODULES = List.of("org.orrery.os.api", "org.orrery.os.config",
-            "org.orrery.os.trace", "org.orrery.os.kernel", "org.orrery.os.bsp.sim");
+            "org.orrery.os.trace", "org.orrery.os.kernel", "org.orrery.os.partition", "org.orrery.os.bsp.sim");
 
     public BuildRequest {
         generatedSources = new TreeMap<>(generatedSources);

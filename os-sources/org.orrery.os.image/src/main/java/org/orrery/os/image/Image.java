@@ -45,6 +45,11 @@ public record Image(ImageManifest manifest, Map<String, byte[]> contents, String
         return names(KERNEL_PREFIX);
     }
 
+    /** The jar of OS module {@code bundle} (a bundle symbolic name), or null when the image has none. */
+    public byte[] kernelModule(String bundle) {
+        return contents.get(KERNEL_PREFIX + bundle + JAR_SUFFIX);
+    }
+
     /** Total bytes of the kernel module jars. */
     public long kernelBytes() {
         return contents.entrySet().stream().filter(e -> e.getKey().startsWith(KERNEL_PREFIX))

@@ -46,6 +46,15 @@ public record LoadedImage(Image image, SystemConfig config) {
         return jars;
     }
 
+    /** The OS module jars the image carries, by bundle symbolic name. */
+    public Map<String, byte[]> osModules() {
+        Map<String, byte[]> jars = new TreeMap<>();
+        for (String m : image.kernelModules()) {
+            jars.put(m, image.kernelModule(m));
+        }
+        return jars;
+    }
+
     /** A trace uuid derived from the image bytes' manifest, so the same image gives the same trace bytes. */
     public UUID traceUuid() {
         return UUID.nameUUIDFromBytes(image.manifest().toBytes());

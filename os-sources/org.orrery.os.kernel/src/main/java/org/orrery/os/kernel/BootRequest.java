@@ -12,6 +12,8 @@ import org.orrery.os.trace.TraceSink;
 /**
  * Everything a board needs to boot one system.
  *
+ * @param osModules the image's OS module jars by bundle name (boards start partition processes from them,
+ *        so what runs is what the image holds)
  * @param applicationJars each partition's application jar, by partition name
  * @param durationNs how long to run, in board time (less when the system shuts down or {@code stop} says so)
  * @param console receives each console line as a partition prints it
@@ -20,11 +22,12 @@ import org.orrery.os.trace.TraceSink;
  * @param guardNanos wall-clock time a process may keep a core between kernel calls before it counts as
  *        overrunning; 0 takes the board's own default
  */
-public record BootRequest(SystemConfig config, Map<String, byte[]> applicationJars, long durationNs,
+public record BootRequest(SystemConfig config, Map<String, byte[]> osModules, Map<String, byte[]> applicationJars, long durationNs,
         Consumer<String> console, BooleanSupplier stop, TraceSink trace, long guardNanos) {
 
     public BootRequest {
         Objects.requireNonNull(config, "config");
+        osModules = Map.copyOf(osModules);
         applicationJars = Map.copyOf(applicationJars);
         if (durationNs <= 0) {
             throw new IllegalArgumentException("duration must be positive: " + durationNs + " ns");

@@ -165,6 +165,10 @@ final class Engine {
         if (p.ctx == ctx) {
             m.control.stop(p);
         }
+        int generation = p.part.generation;
         m.hm.report(p.part, p, ErrorCode.WINDOW_OVERRUN, p.name() + " " + why);
+        if (ctx.partitionLost()) {
+            m.lifecycle.afterLoss(p.part, generation);
+        }
     }
 }

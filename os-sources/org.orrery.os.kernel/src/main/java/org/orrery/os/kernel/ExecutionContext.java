@@ -28,4 +28,12 @@ public interface ExecutionContext {
 
     /** Whether the calling thread is this context's (detects calls from abandoned or foreign threads). */
     boolean isCurrentThread();
+
+    /**
+     * Whether the board lost the address space this process ran in (a partition process that died or that the
+     * board had to kill): the partition's other processes are gone with it, so only a restart brings it back.
+     */
+    default boolean partitionLost() {
+        return false;
+    }
 }

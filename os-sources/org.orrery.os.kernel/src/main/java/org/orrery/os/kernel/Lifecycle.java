@@ -47,6 +47,25 @@ final class Lifecycle {
         m.control.start(init);
     }
 
+    /**
+     * After the health monitor handled an error of a process whose partition's address space the board lost:
+     * unless its action already restarted, idled or stopped the partition, a cold start is the only way back.
+     */
+    void afterLoss(PartitionRt p, int generationBefore) {
+        if (m.shutdown || p.generation != generationBefore || p.mode == PartitionMode.IDLE) {
+            return;
+        }
+        if (p.lostAt == m.now) {
+            // lost again before any time passed: restarting would loop forever at this instant
+            m.print("HM", p.name() + " lost its partition process again at once -> IDLE_PARTITION");
+            idle(p);
+            return;
+        }
+        p.lostAt = m.now;
+        m.print("HM", p.name() + " lost its partition process -> COLD_START_PARTITION");
+        restart(p, PartitionMode.COLD_START);
+    }
+
     void idle(PartitionRt p) {
         stopAll(p);
         setMode(p, PartitionMode.IDLE);

@@ -30,6 +30,8 @@ final class PartitionRt {
     int activeCore = -1;
     int generation;
     long watchdogDeadline = Proc.NEVER;
+    /** When the board last lost this partition's process (-1: never). */
+    long lostAt = -1;
     ErrorStatus errorStatus;
 
     PartitionRt(PartitionConfig config) {

@@ -141,7 +141,15 @@ final class ProcessControl {
             return;
         }
         if (failure != null && !(failure instanceof org.orrery.os.api.IllegalRequestException)) {
+            int generation = p.part.generation;
             m.hm.report(p.part, p, classify(failure), "uncaught " + failure);
+            if (ctx.partitionLost()) {
+                if (p.ctx == ctx && p.started) {
+                    stop(p);
+                }
+                m.lifecycle.afterLoss(p.part, generation);
+                return;
+            }
             if (p.ctx != ctx || !p.started) {
                 return;
             }

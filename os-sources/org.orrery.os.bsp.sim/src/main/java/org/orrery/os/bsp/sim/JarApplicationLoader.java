@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.sim;
 
+import org.orrery.os.partition.PartitionClassLoader;
 import java.util.HashMap;
 import java.util.Map;
 import org.orrery.os.api.PartitionApplication;

@@ -20,6 +20,7 @@ import org.orrery.os.kernel.ProcessExit;
  */
 public final class LockstepExecutor implements ProcessExecutor {
     private static final long MIN_STACK = 512 * 1024;
+    private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition engine = lock.newCondition();
@@ -58,6 +59,17 @@ public final class LockstepExecutor implements ProcessExecutor {
         }
     }
 
+    /**
+     * Process side: {@code nanos} of wall-clock time just spent by the board on behalf of the calling process
+     * (starting its partition's process, say) are not the process's: its guard is extended by them.
+     */
+    public static void credit(long nanos) {
+        Context c = CURRENT.get();
+        if (c != null && nanos > 0) {
+            c.deadline += nanos;
+        }
+    }
+
     /** Number of process threads started and not yet finished (for tests and diagnostics). */
     public int liveThreads() {
         lock.lock();
@@ -79,6 +91,7 @@ public final class LockstepExecutor implements ProcessExecutor {
         private boolean discarded;
         private boolean abandoned;
         private boolean finished;
+        private volatile long deadline;
 
         Context(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
             this.name = name;
@@ -104,7 +117,7 @@ public final class LockstepExecutor implements ProcessExecutor {
             } else {
                 turnGiven.signal();
             }
-            long deadline = System.nanoTime() + guardNanos;
+            deadline = System.nanoTime() + guardNanos;
             while (turn) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -158,6 +171,7 @@ public final class LockstepExecutor implements ProcessExecutor {
         }
 
         private void main() {
+            CURRENT.set(this);
             Throwable failure = null;
             boolean exited = false;
             try {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
@@ -32,6 +33,7 @@ public final class Simulator {
     private TraceSink traceSink;
     private Consumer<String> echo = line -> { };
     private BooleanSupplier stopRequested;
+    private PartitionProcesses processes;
 
     private Simulator(SystemConfig config, ApplicationLoader loader) {
         this.config = config;
@@ -83,6 +85,15 @@ public final class Simulator {
         return this;
     }
 
+    /**
+     * Runs each partition's code in its own process ({@code processes}, started from the image), instead of
+     * in this JVM with {@code loader}. The caller owns {@code processes} and closes it after the run.
+     */
+    public Simulator partitionProcesses(PartitionProcesses processes) {
+        this.processes = processes;
+        return this;
+    }
+
     /** Boots the system and runs it for {@code durationNs} of virtual time (less if it shuts down). */
     public SimResult run(long durationNs) throws ConfigException {
         List<String> console = Collections.synchronizedList(new ArrayList<>());
@@ -90,8 +101,10 @@ public final class Simulator {
             console.add(line);
             echo.accept(line);
         };
-        SimBoard board = new SimBoard(config.board().cores(), traceCapacity, guardNanos, out);
-        Kernel kernel = Kernel.boot(config, board, loader);
+        LockstepExecutor lockstep = new LockstepExecutor(guardNanos);
+        SimBoard board = new SimBoard(config.board().cores(), traceCapacity,
+                processes == null ? lockstep : processes.executor(lockstep), out);
+        Kernel kernel = Kernel.boot(config, board, processes == null ? loader : processes.loader());
         try {
             if (traceSink == null && stopRequested == null) {
                 kernel.runUntil(durationNs);

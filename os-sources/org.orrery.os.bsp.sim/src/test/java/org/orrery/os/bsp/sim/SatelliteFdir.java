@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.sim;
 
+import org.orrery.os.partition.PartitionClassLoader;
 import static org.orrery.os.bsp.sim.Sys.MS;
 
 import java.io.IOException;

@@ -35,7 +35,7 @@ import org.orrery.os.api.SamplingPort;
 import org.orrery.os.api.SamplingPortRef;
 import org.orrery.os.api.Semaphore;
 import org.orrery.os.bsp.sim.JarApplicationLoader;
-import org.orrery.os.bsp.sim.PartitionClassLoader;
+import org.orrery.os.partition.PartitionClassLoader;
 import org.orrery.os.bsp.sim.SimResult;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;

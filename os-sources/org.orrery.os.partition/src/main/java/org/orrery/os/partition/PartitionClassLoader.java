@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.os.bsp.sim;
+package org.orrery.os.partition;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

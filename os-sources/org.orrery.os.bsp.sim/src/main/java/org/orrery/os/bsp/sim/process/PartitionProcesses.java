@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.sim.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.orrery.os.bsp.sim.LockstepExecutor;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.ProcessExecutor;
+
+/**
+ * One process per partition: each partition's application runs in its own JVM, started from the image's own
+ * partition runtime and API jars, with its memory budget as heap and its cores as processor count, its
+ * environment empty and its working directory the board's private one. The kernel stays in this JVM and
+ * hands each partition process the core in lockstep, so the board keeps its determinism while a partition
+ * can no longer end, starve or exhaust the board: it can only lose its own process.
+ */
+public final class PartitionProcesses implements AutoCloseable {
+    /** The image modules a partition process is started from. */
+    public static final List<String> RUNTIME_MODULES = List.of("org.orrery.os.api", "org.orrery.os.partition");
+    private static final String MAIN = "org.orrery.os.partition.PartitionMain";
+    /** Below this a JVM does not start; a smaller budget is still the partition's on the hosted board's cgroup. */
+    private static final long MIN_HEAP = 4L << 20;
+
+    private final Path dir;
+    private final String java;
+    private final String classPath;
+    private final Map<String, Path> appJars = new LinkedHashMap<>();
+    private final Map<String, PartitionHost> hosts = new LinkedHashMap<>();
+
+    private PartitionProcesses(Path dir, String java, String classPath) {
+        this.dir = dir;
+        this.java = java;
+        this.classPath = classPath;
+    }
+
+    /**
+     * Starts a partition process for every partition with an application.
+     *
+     * @param osModules the image's OS module jars by bundle name; must hold {@link #RUNTIME_MODULES}
+     * @param applicationJars application jars by partition name
+     */
+    public static PartitionProcesses start(SystemConfig config, Map<String, byte[]> osModules,
+            Map<String, byte[]> applicationJars) {
+        List<String> missing = RUNTIME_MODULES.stream().filter(m -> !osModules.containsKey(m)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the image has no " + String.join(", ", missing)
+                    + " module to start partition processes from; rebuild it with this Orrery");
+        }
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("orrery-board-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            List<String> cp = new ArrayList<>();
+            for (String m : RUNTIME_MODULES) {
+                Path jar = dir.resolve(m + ".jar");
+                Files.write(jar, osModules.get(m));
+                cp.add(jar.toString());
+            }
+            PartitionProcesses board = new PartitionProcesses(dir, javaCommand(), String.join(":", cp));
+            try {
+                for (PartitionConfig p : config.partitions()) {
+                    byte[] jar = applicationJars.get(p.name());
+                    if (jar != null) {
+                        Path file = dir.resolve("app-" + p.index() + ".jar");
+                        Files.write(file, jar);
+                        board.appJars.put(p.name(), file);
+                        PartitionHost host = new PartitionHost(board, p);
+                        board.hosts.put(p.name(), host);
+                        host.launch();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                board.close();
+                throw e;
+            }
+            return board;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the partition processes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads each partition's application in its partition process (a fresh process on a cold start). */
+    public ApplicationLoader loader() {
+        return (partition, cold) -> {
+            PartitionHost host = hosts.get(partition.name());
+            if (host == null) {
+                throw new ClassNotFoundException("no application jar for partition " + partition.name());
+            }
+            host.prepare(cold);
+            return host::runInit;
+        };
+    }
+
+    /** The executor the board uses: {@code lockstep}'s interleaving, with process code in partition processes. */
+    public ProcessExecutor executor(LockstepExecutor lockstep) {
+        return new RemoteExecutor(lockstep);
+    }
+
+    Path directory() {
+        return dir;
+    }
+
+    List<String> command(PartitionConfig p, Path socket) {
+        long heap = Math.max(MIN_HEAP, p.memoryBudget());
+        return List.of(java, "-Xmx" + heap, "-Xms" + MIN_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
+                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), "-Djava.io.tmpdir=" + dir,
+                "-cp", classPath, MAIN, socket.toString(), p.name(), appJars.get(p.name()).toString());
+    }
+
+    /** The JVM this board runs on (inside Studio the process is the Eclipse launcher, so not its command). */
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() {
+        for (PartitionHost h : hosts.values()) {
+            h.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans what is left
+        }
+    }
+}
