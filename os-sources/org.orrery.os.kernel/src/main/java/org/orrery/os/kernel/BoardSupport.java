@@ -13,7 +13,7 @@ public interface BoardSupport {
     /** The name configurations and {@code --board} use, e.g. {@code sim}. */
     String name();
 
-    /** One line for listings, e.g. "deterministic simulated board (virtual time, one JVM)". */
+    /** One line for listings, e.g. "deterministic simulated board (virtual time, one process per partition)". */
     String description();
 
     /** Boots the system, runs it as the request says and returns what the kernel counted. */

@@ -329,7 +329,10 @@ final class PartitionApi implements Partition {
     public void log(String line) {
         gate.enter();
         try {
-            m.print(part.name(), String.valueOf(line));
+            String text = part.console.admit(line, m.now);
+            if (text != null) {
+                m.print(part.name(), text);
+            }
         } finally {
             gate.leave();
         }

@@ -30,6 +30,7 @@ final class PartitionRt {
     int activeCore = -1;
     int generation;
     long watchdogDeadline = Proc.NEVER;
+    final ConsoleLimit console = new ConsoleLimit();
     /** When the board last lost this partition's process (-1: never). */
     long lostAt = -1;
     ErrorStatus errorStatus;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 /**
- * The simulated board: deterministic, virtual time, one JVM.
+ * The simulated board: deterministic, virtual time, each partition in its own process.
  *
  * <h2>Execution model</h2>
  * <ul>
@@ -16,19 +16,26 @@
  * declares processor time with {@code Partition.compute(ns)}; that time is consumed only while its
  * partition's window is open and it is the process the scheduler picks, so it is preempted by window ends
  * and by more urgent processes and resumes later where it stopped.</li>
- * <li><b>Isolation.</b> Each partition's classes come from its own
- * {@link org.orrery.os.bsp.sim.PartitionClassLoader}, which sees only {@code java.*} and
- * {@code org.orrery.os.api}; a cold start uses a fresh loader.</li>
+ * <li><b>Isolation.</b> Booted from an image ({@link org.orrery.os.bsp.sim.SimBoardSupport}), each partition
+ * runs in its own JVM ({@link org.orrery.os.bsp.sim.process.PartitionProcesses}) started from the image's
+ * partition runtime, with its memory budget as heap and an empty environment; its process threads run
+ * there and every API call is a round trip to the kernel, still in lockstep. A partition that exits, halts,
+ * exhausts its heap or overflows a stack loses only its own process; the kernel reports it and cold-starts
+ * the partition (or idles it when it is lost again at the same instant). Inside the partition process,
+ * classes come from a {@link org.orrery.os.partition.PartitionClassLoader} that sees only {@code java.*},
+ * {@code org.orrery.os.api} and the application. {@link org.orrery.os.bsp.sim.Simulator} can still run
+ * in-process applications ({@code ApplicationLoader.of}) for kernel tests and embedding, without this
+ * containment.</li>
  * <li><b>Overruns.</b> A process that keeps the turn longer than the wall-clock guard (default 5 s; e.g.
- * stuck in a loop without API calls) is abandoned: it is never resumed, its later API calls unwind it, and
- * the kernel reports WINDOW_OVERRUN to the health monitor; the other partitions keep running. A process
- * that keeps resuming without letting virtual time pass (100,000 resumptions at one instant) is treated
- * the same way, deterministically. Host threads cannot be killed: an abandoned thread that never calls
- * the API again keeps a host CPU busy until the JVM exits.</li>
+ * stuck in a loop without API calls) is abandoned and the kernel reports WINDOW_OVERRUN to the health
+ * monitor; the other partitions keep running. With partition processes the board kills the partition's
+ * process, so the loop stops for real. A process that keeps resuming without letting virtual time pass
+ * (100,000 resumptions at one instant) is treated the same way, deterministically. Time the board spends
+ * starting a partition process is not charged to the guard.</li>
  * <li><b>Determinism.</b> Same configuration, same applications and same inputs give the same console
  * output, summary and byte-identical trace, as long as applications do not read host time, randomness
- * seeded from it, or share static state across partitions (which the class loaders prevent), and no
- * process comes near the guard.</li>
+ * seeded from it, and no process comes near the guard. A run with partition processes prints the same
+ * lines and writes the same trace as one with the same applications in the kernel's JVM.</li>
  * </ul>
  */
 package org.orrery.os.bsp.sim;

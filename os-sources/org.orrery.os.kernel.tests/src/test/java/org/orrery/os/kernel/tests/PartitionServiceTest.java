@@ -47,6 +47,25 @@ class PartitionServiceTest {
     }
 
     @Test
+    void logEscapesControlCharactersCutsLongLinesAndLimitsTheRate() throws Exception {
+        SimResult r = Rig.run(Rig.solo(aperiodic("main", 5)), 1_100 * MS, java.util.Map.of("a", p -> p.createProcess(MAIN, () -> {
+            p.log("two\nlines\u001b[2J");
+            p.log("y".repeat(1500));
+            for (int i = 0; i < 300; i++) {
+                p.log("flood " + i);
+            }
+            p.timedWait(1_000 * MS);
+            p.log("a second later");
+        }).start()));
+        List<String> lines = r.console();
+        assertEquals("[0.000000000] a: two\\nlines\\u001b[2J", lines.get(0));
+        assertEquals("[0.000000000] a: " + "y".repeat(1000) + "... (500 more characters)", lines.get(1));
+        assertEquals(200, lines.stream().filter(l -> l.startsWith("[0.000000000]")).count(), "200 lines per second");
+        assertEquals("[1.000000000] a: (102 lines dropped: at most 200 per second) a second later",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
     void setModeNormalEndsInitialisationAndIdleStopsThePartition() throws Exception {
         List<String> seen = new ArrayList<>();
         SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5), periodic("tick", 2 * MS, 0, 3)), p -> {

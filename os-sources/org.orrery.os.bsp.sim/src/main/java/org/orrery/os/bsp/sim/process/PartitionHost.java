@@ -238,11 +238,12 @@ final class PartitionHost {
                     }
                     throw (Error) t;
                 }
-                dispatch(tid, f);
+                // The call may block, and the partition's other threads' calls then reuse this connection.
+                dispatch(tid, f, List.copyOf(outs));
             }
         }
 
-        private void dispatch(int tid, Frame f) {
+        private void dispatch(int tid, Frame f, List<Message> filled) {
             Object target = f.b() >= 0 && f.b() < objects.size() ? objects.get(f.b()) : null;
             Method m = target == null ? null : ApiTable.method(ApiTable.interfaceOf(target), f.a());
             if (m == null || !fits(m, f.args())) {
@@ -275,7 +276,7 @@ final class PartitionHost {
                 throw new IllegalStateException(e);
             }
             try {
-                wire.ret(tid, result, outs);
+                wire.ret(tid, result, filled);
             } catch (IOException e) {
                 throw lost(e);
             }
