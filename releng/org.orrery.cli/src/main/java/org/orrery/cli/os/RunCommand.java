@@ -81,8 +81,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("orrery run: --guard-ms must be > 0");
             return OrreryCli.EXIT_USAGE;
         }
-        try {
-            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir);
+        try (ShutdownStop interrupted = new ShutdownStop()) {
+            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir).stopWhen(interrupted);
             if (guardMs != null) {
                 run.guardMillis(guardMs);
             }
