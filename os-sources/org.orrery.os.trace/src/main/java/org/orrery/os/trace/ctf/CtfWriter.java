@@ -68,6 +68,16 @@ public final class CtfWriter implements TraceSink, Closeable {
 
     public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, int eventsPerPacket)
             throws IOException {
+        this(dir, uuid, cores, env, CtfNames.NONE, eventsPerPacket);
+    }
+
+    /** As {@link #CtfWriter(Path, UUID, int, Map)}, declaring {@code names} for the events' numbers. */
+    public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, CtfNames names) throws IOException {
+        this(dir, uuid, cores, env, names, DEFAULT_EVENTS_PER_PACKET);
+    }
+
+    public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, CtfNames names, int eventsPerPacket)
+            throws IOException {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, was " + cores);
         }
@@ -75,7 +85,7 @@ public final class CtfWriter implements TraceSink, Closeable {
             throw new IllegalArgumentException("eventsPerPacket must be 1..1048576, was " + eventsPerPacket);
         }
         this.dir = dir;
-        this.metadata = CtfMetadata.forCurrentVersion(uuid, env);
+        this.metadata = CtfMetadata.forCurrentVersion(uuid, env, names);
         this.eventsPerPacket = eventsPerPacket;
         this.streams = new CoreStream[cores];
         prepareDirectory(dir);
