@@ -89,6 +89,9 @@ class ExamplesEndToEndTest {
         Babeltrace.Result bt = Babeltrace.read(trace);
         assertEquals(0, bt.exit(), bt.stderr());
         assertEquals(events, bt.lines().size(), "babeltrace2 reads every event of " + name);
+        String firstWindow = bt.lines().stream().filter(l -> l.contains("window_start:")).findFirst().orElseThrow();
+        assertTrue(firstWindow.matches(".*partition = \\( \"\\w+\" : container = \\d+ \\).*plan = \\( \"\\w+\".*"),
+                "babeltrace2 shows names: " + firstWindow);
     }
 
     /** satellite-obc's fdir partition plays apps/fdir/faults.txt: its first two faults fall in a 2 s run. */
