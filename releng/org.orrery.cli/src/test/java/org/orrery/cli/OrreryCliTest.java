@@ -43,7 +43,7 @@ class OrreryCliTest {
         assertTrue(out.toString().startsWith("orrery "), out.toString());
     }
 
-    /** Every command, however deep: {@code help A B} from its ancestors and {@code A help B} from its parent. */
+    /** Every command, however deep: {@code A B --help}, {@code help A B} from its ancestors, {@code A help B} from its parent. */
     @Test
     void everyCommandWithSubcommandsAnswersHelpForEachOfThemAtAnyDepth() {
         CommandLine root = OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
@@ -52,6 +52,10 @@ class OrreryCliTest {
         assertTrue(paths.contains(List.of("trace", "dump")) && paths.contains(List.of("trace", "check")), paths.toString());
         for (List<String> path : paths) {
             String expected = command(root, path).getUsageMessage(Help.Ansi.OFF);
+            List<String> withOption = new ArrayList<>(path);
+            withOption.add("--help");
+            assertEquals(OrreryCli.EXIT_OK, run(withOption.toArray(String[]::new)), withOption + "\n" + err);
+            assertEquals(expected, out.toString(), "orrery " + String.join(" ", withOption));
             for (int split = 0; split < path.size(); split++) {
                 // e.g. ["help", "trace", "dump"] and ["trace", "help", "dump"]
                 List<String> args = new ArrayList<>(path.subList(0, split));

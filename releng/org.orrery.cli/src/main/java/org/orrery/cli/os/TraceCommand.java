@@ -33,7 +33,8 @@ public final class TraceCommand implements Runnable {
 
     /** {@code orrery trace dump DIR}: every event as one text line, like babeltrace2's text output. */
     @Command(name = "dump", mixinStandardHelpOptions = true,
-            description = "Print every event of a trace directory in time order, one line each.")
+            description = "Print every event of a trace directory in time order, one line each; numbers the trace "
+                    + "names (partitions, processes, ports, plans, states) are shown as their names.")
     public static final class Dump implements Callable<Integer> {
 
         @Spec
