@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = OrreryVersion.class,
         description = "Compose, build, run and inspect partitioned real-time systems.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
             org.orrery.cli.dsl.CheckCommand.class,
             org.orrery.cli.dsl.GenerateCommand.class,
             org.orrery.cli.dsl.ImportCommand.class,

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
 class OrreryCliTest {
 
@@ -15,6 +20,8 @@ class OrreryCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
         return OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
@@ -34,5 +41,56 @@ class OrreryCliTest {
     void versionIsPrinted() {
         assertEquals(OrreryCli.EXIT_OK, run("--version"));
         assertTrue(out.toString().startsWith("orrery "), out.toString());
+    }
+
+    /** Every command, however deep: {@code A B --help}, {@code help A B} from its ancestors, {@code A help B} from its parent. */
+    @Test
+    void everyCommandWithSubcommandsAnswersHelpForEachOfThemAtAnyDepth() {
+        CommandLine root = OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        List<List<String>> paths = new ArrayList<>();
+        collect(root, List.of(), paths);
+        assertTrue(paths.contains(List.of("trace", "dump")) && paths.contains(List.of("trace", "check")), paths.toString());
+        for (List<String> path : paths) {
+            String expected = command(root, path).getUsageMessage(Help.Ansi.OFF);
+            List<String> withOption = new ArrayList<>(path);
+            withOption.add("--help");
+            assertEquals(OrreryCli.EXIT_OK, run(withOption.toArray(String[]::new)), withOption + "\n" + err);
+            assertEquals(expected, out.toString(), "orrery " + String.join(" ", withOption));
+            for (int split = 0; split < path.size(); split++) {
+                // e.g. ["help", "trace", "dump"] and ["trace", "help", "dump"]
+                List<String> args = new ArrayList<>(path.subList(0, split));
+                args.add("help");
+                args.addAll(path.subList(split, path.size()));
+                assertEquals(OrreryCli.EXIT_OK, run(args.toArray(String[]::new)), args + "\n" + err);
+                assertEquals(expected, out.toString(), "orrery " + String.join(" ", args));
+            }
+        }
+    }
+
+    @Test
+    void helpForACommandThatDoesNotExistNamesTheOnesThatDo() {
+        assertEquals(OrreryCli.EXIT_USAGE, run("help", "trace", "dumb"));
+        assertTrue(err.toString().startsWith("orrery trace: no command 'dumb'; commands: "), err.toString());
+        assertTrue(err.toString().contains("dump"), err.toString());
+    }
+
+    private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            List<String> p = new ArrayList<>(path);
+            p.add(name);
+            into.add(p);
+            collect(sub, p, into);
+        });
+    }
+
+    private static CommandLine command(CommandLine root, List<String> path) {
+        CommandLine c = root;
+        for (String name : path) {
+            c = c.getSubcommands().get(name);
+        }
+        return c;
     }
 }

@@ -2,6 +2,7 @@
 package org.orrery.toolchain;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class Build {
     private List<String> osModules = BuildRequest.DEFAULT_KERNEL_MODULES;
     private ClassLoader osModuleLoader;
     private Path generateTo;
+    private Path applications;
 
     private Build(Compiled compiled) {
         this.compiled = compiled;
@@ -78,6 +80,31 @@ public final class Build {
         return this;
     }
 
+    /**
+     * The folder the partitions' application paths ({@code source "apps/fcs"}) are relative to; without it, the
+     * system file's folder. An .orcf that {@code orrery generate -o} wrote needs the folder of its system.orrery.
+     */
+    public Build applicationsFrom(Path dir) {
+        this.applications = dir;
+        return this;
+    }
+
+    /** Where application paths are resolved: {@link #applicationsFrom}, else the system file's folder. */
+    public Path applicationRoot() {
+        if (applications != null) {
+            return applications;
+        }
+        Path parent = compiled.file().getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+
+    /** Application paths of the configuration that do not exist under {@link #applicationRoot()}. */
+    public List<Path> missingApplications() {
+        return config.partitions().stream().filter(p -> !p.sourcePath().isEmpty())
+                .map(p -> applicationRoot().resolve(p.sourcePath()).normalize())
+                .filter(p -> !Files.exists(p)).toList();
+    }
+
     public SystemConfig config() {
         return config;
     }
@@ -85,7 +112,7 @@ public final class Build {
     /** Generates (if asked) and writes the image to {@code image}. */
     public BuildResult to(Path image) throws ImageBuildException, IOException, ConfigException {
         if (generateTo != null) {
-            SystemGenerator.write(config, generateTo);
+            GeneratedFolder.write(SystemGenerator.outputs(config), generateTo);
         }
         return ImageBuilder.buildTo(request(), image, loader());
     }
@@ -109,13 +136,12 @@ public final class Build {
 
     /**
      * Application source paths in a system description are relative to the file that declares them, so the
-     * system file's folder is the source root; relative system paths stay relative so compiler messages name
-     * files the way the user wrote them.
+     * system file's folder is the source root unless {@link #applicationsFrom} names another; relative paths stay
+     * relative so compiler messages name files the way the user wrote them.
      */
     private BuildRequest request() {
-        Path parent = compiled.file().getParent();
-        return new BuildRequest(config, parent == null ? Path.of("") : parent, constantsPerPartition(config),
-                osModules, securityCounter, key);
+        return new BuildRequest(config, applicationRoot(), constantsPerPartition(config), osModules, securityCounter,
+                key);
     }
 
     /** Each partition compiles with its own constants class only (the generator names it after the partition). */

@@ -81,12 +81,14 @@ public final class Run {
                 "image_signer", image.image().signer().isEmpty() ? "unsigned" : image.image().signer()));
         RunSummary summary;
         long events;
-        try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env)) {
+        try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env,
+                TraceNames.of(image.config()))) {
+            // Trace tools turn the events' indexes back into names with the configuration the run booted; it
+            // is written before the run so that a run cut short leaves a folder they can read.
+            Files.write(traceDir.resolve(ConfigFormat.TRACE_COMPANION_FILE), image.image().config());
             summary = board.boot(request(durationNs, asked, w));
             events = w.eventsWritten();
         }
-        // Trace tools turn the events' indexes back into names with the configuration the run booted.
-        Files.write(traceDir.resolve(ConfigFormat.TRACE_COMPANION_FILE), image.image().config());
         return new Outcome(board.name(), system, summary, stopped.get(), events, traceDir);
     }
 

@@ -11,16 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.os.api.ProcessState;
 import org.orrery.os.bsp.sim.SimBoardSupport;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.kernel.BoardSupport;
+import org.orrery.os.trace.ctf.CtfEvent;
 import org.orrery.os.trace.ctf.CtfReader;
 
 /** The pipeline steps on a real example: compile → build → run on the sim board → CTF folder. */
@@ -58,6 +62,35 @@ class ToolchainTest {
                 + out.summary().format()), out.report());
         assertTrue(out.report().endsWith("trace: " + out.traceEvents() + " events in " + trace
                 + " (CTF 1.8; `orrery trace dump " + trace + "` or babeltrace2)\n"), out.report());
+    }
+
+    /** Every partition, process, port and plan number of a real run's trace reads as its configured name. */
+    @Test
+    void theTraceNamesWhatItsNumbersReferTo() throws Exception {
+        Build.Loaded built = Build.of(Compile.create().system(FLIGHT_CONTROL)).inMemory();
+        var config = built.image().config();
+        Path trace = dir.resolve("trace");
+        Run.of(built.image(), SIM).traceTo(trace).run(200 * MS);
+        Set<String> seen = new TreeSet<>();
+        for (CtfEvent e : CtfReader.read(trace).eventsInTimeOrder()) {
+            List<String> fields = e.eventClass().fieldNames();
+            for (int i = 0; i < fields.size(); i++) {
+                String expected = switch (fields.get(i)) {
+                    case "partition" -> e.field(i) == -1 ? "module" : config.partitions().get((int) e.field(i)).name();
+                    case "process" -> e.field(i) == -2 ? "init" : e.field(i) == -3 ? "error_handler"
+                            : config.partitions().get((int) e.f0()).processes().get((int) e.field(i)).name();
+                    case "port" -> config.partitions().get((int) e.f0()).ports().get((int) e.field(i)).name();
+                    case "plan" -> config.plans().get((int) e.field(i)).name();
+                    case "state" -> ProcessState.values()[(int) e.field(i)].name();
+                    default -> null;
+                };
+                if (expected != null) {
+                    assertEquals(expected, e.eventClass().label(i, e), e.toString());
+                    seen.add(fields.get(i));
+                }
+            }
+        }
+        assertEquals(Set.of("partition", "process", "port", "plan", "state"), seen, "a run that has them all");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class CoreRt {
         int from = table == null ? plan : table.plan;
         if (table != null && from != plan) {
             m.trace(index, TraceEventType.PLAN_SWITCH, from, plan, 0);
-            m.planSwitches++;
+            m.planSwitched(index, plan);
         }
         table = m.plans[plan][index];
         frameStart = t;

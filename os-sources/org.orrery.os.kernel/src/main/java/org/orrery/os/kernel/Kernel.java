@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.kernel;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class Kernel {
             String plan = module.config.plans().get(first.table == null ? module.targetPlan : first.table.plan).name();
             return new RunSummary(module.now, module.windowsRun, module.overruns, module.deadlineMisses,
                     module.planSwitches, module.moduleResets, module.shutdown, List.copyOf(module.hmEvents), modes,
-                    plan, discarded);
+                    plan, discarded, Arrays.stream(module.planSwitchesPerCore).boxed().toList());
         } finally {
             module.lock.unlock();
         }

@@ -45,7 +45,11 @@ final class Module {
     long windowsRun;
     long overruns;
     long deadlineMisses;
+    /** Switches of the module's plan: each core takes a new plan at its own frame end, counted once. */
     long planSwitches;
+    final long[] planSwitchesPerCore;
+    /** The plan the module last switched to, so the cores that follow it are not counted again. */
+    private int switchedTo;
     long moduleResets;
     final List<HmEvent> hmEvents = new ArrayList<>();
 
@@ -71,6 +75,7 @@ final class Module {
         }
         allProcs = procs.toArray(new Proc[0]);
         cores = new CoreRt[n];
+        planSwitchesPerCore = new long[n];
         for (int c = 0; c < n; c++) {
             cores[c] = new CoreRt(c, this);
         }
@@ -86,6 +91,7 @@ final class Module {
         }
         now = clock.now();
         targetPlan = config.planIndex(config.initialPlan());
+        switchedTo = targetPlan;
     }
 
     void trace(int core, TraceEventType type, long f0, long f1, long f2) {
@@ -99,6 +105,15 @@ final class Module {
     /** Console line with the virtual time and the source. */
     void print(String source, String text) {
         console.accept(String.format("[%d.%09d] %s: %s", now / 1_000_000_000L, now % 1_000_000_000L, source, text));
+    }
+
+    /** Core {@code core} has just left its plan for {@code plan}. */
+    void planSwitched(int core, int plan) {
+        planSwitchesPerCore[core]++;
+        if (plan != switchedTo) {
+            planSwitches++;
+            switchedTo = plan;
+        }
     }
 
     /** Switch to {@code plan} at the end of each core's current major frame. */

@@ -12,17 +12,22 @@ import org.orrery.os.api.PartitionMode;
  * @param windowsRun windows opened, over all cores
  * @param overruns windows in which a partition kept its core beyond the guard (WINDOW_OVERRUN)
  * @param deadlineMisses DEADLINE_MISSED errors
- * @param planSwitches plan switches performed (per core switch counted once per plan change)
+ * @param planSwitches switches of the module's plan (one switch, however many cores take it)
  * @param moduleResets RESET_MODULE actions performed
  * @param shutdown whether the module was shut down by the health monitor
  * @param hmEvents every error handled, in order
  * @param modes final mode of each partition, by name
  * @param activePlan plan active on the lowest core at the end
  * @param traceDiscarded trace events lost to full buffers, over all cores
+ * @param planSwitchesPerCore plan changes each core made, by core index (a core may lag or skip a switch)
  */
 public record RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
         long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
-        String activePlan, long traceDiscarded) {
+        String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore) {
+
+    public RunSummary {
+        planSwitchesPerCore = List.copyOf(planSwitchesPerCore);
+    }
 
     /** A short human-readable report (the CLI prints it after a run). */
     public String format() {
@@ -34,6 +39,14 @@ public record RunSummary(long endTimeNs, long windowsRun, long overruns, long de
         sb.append("plan ").append(activePlan).append("; partitions:");
         modes.forEach((name, mode) -> sb.append(' ').append(name).append('=').append(mode));
         sb.append(System.lineSeparator());
+        // Per-core detail only where it says more than the module count: with several cores.
+        if (planSwitches > 0 && planSwitchesPerCore.size() > 1) {
+            sb.append("plan switches per core:");
+            for (int c = 0; c < planSwitchesPerCore.size(); c++) {
+                sb.append(c == 0 ? " " : ", ").append("core ").append(c).append(' ').append(planSwitchesPerCore.get(c));
+            }
+            sb.append(System.lineSeparator());
+        }
         if (traceDiscarded > 0) {
             sb.append("trace events discarded: ").append(traceDiscarded).append(System.lineSeparator());
         }

@@ -4,7 +4,6 @@ package org.orrery.cli.dsl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.OrreryCli;
@@ -13,6 +12,7 @@ import org.orrery.dsl.generator.SystemGenerator;
 import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.toolchain.GeneratedFolder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code orrery generate}: canonical configuration, reports and typed constants. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate the canonical configuration (system.orcf), reports (schedule table, SVG Gantt "
-                + "per core, memory map, utilisation) and typed Java constants per partition.")
+                + "per core, memory map, utilisation) and typed Java constants per partition. Generating into the "
+                + "same folder again removes the files an earlier generate wrote that no longer belong (it lists "
+                + "them in " + GeneratedFolder.MANIFEST + "); other files are left alone.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +45,10 @@ public final class GenerateCommand implements Callable<Integer> {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         try {
-            List<Path> written = SystemGenerator.write(config, output);
-            spec.commandLine().getOut().println("orrery generate: wrote " + written.size() + " files to " + output);
+            GeneratedFolder.Result r = GeneratedFolder.write(SystemGenerator.outputs(config), output);
+            spec.commandLine().getOut().println("orrery generate: wrote " + r.written().size() + " files to " + output
+                    + (r.removed().isEmpty() ? "" : "; removed " + r.removed().size() + " it had written before that no "
+                            + "longer belong"));
             return OrreryCli.EXIT_OK;
         } catch (IOException e) {
             err.println("orrery generate: cannot write " + output + ": " + e.getMessage());

@@ -22,6 +22,7 @@ import org.orrery.toolchain.BuildLayout;
 import org.orrery.toolchain.Compiled;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--security-counter", paramLabel = "N", defaultValue = "0",
             description = "Anti-rollback counter recorded in the manifest (default: ${DEFAULT-VALUE}).")
     long securityCounter;
+
+    @Mixin
+    ApplicationsOption applications;
 
     @Option(names = "--os-module", paramLabel = "BUNDLE",
             description = "OS module to include, repeatable (default: the modules a sim image boots with: "
@@ -90,8 +94,8 @@ public final class BuildCommand implements Callable<Integer> {
         if (compiled == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
-        Build build = Build.of(compiled).signedWith(privateKey).securityCounter(securityCounter)
-                .osModules(osModules, null);
+        Build build = applications.applyTo(Build.of(compiled).signedWith(privateKey).securityCounter(securityCounter)
+                .osModules(osModules, null));
         if (output == null) {
             output = BuildLayout.defaultImage(Path.of(""), build.config());
         }
@@ -110,6 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
             return OrreryCli.EXIT_OK;
         } catch (ImageBuildException e) {
             e.problems().forEach(err::println);
+            applications.explainMissing(build, system, err, "orrery build");
             err.println("orrery build: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
                     + "; no image written");
             return OrreryCli.EXIT_INPUT_ERRORS;

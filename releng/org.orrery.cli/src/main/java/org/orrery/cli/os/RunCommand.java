@@ -23,6 +23,7 @@ import org.orrery.toolchain.Compiled;
 import org.orrery.toolchain.Run;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +50,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", paramLabel = "DIR", description = "Write a CTF 1.8 trace of the run to DIR.")
     Path traceDir;
+
+    @Mixin
+    ApplicationsOption applications;
 
     @Option(names = "--key", paramLabel = "PUB",
             description = "Trusted public key (default: ~/.orrery/keys/orrery-signing.pub).")
@@ -81,8 +85,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("orrery run: --guard-ms must be > 0");
             return OrreryCli.EXIT_USAGE;
         }
-        try {
-            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir);
+        try (ShutdownStop interrupted = new ShutdownStop()) {
+            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir).stopWhen(interrupted);
             if (guardMs != null) {
                 run.guardMillis(guardMs);
             }
@@ -126,12 +130,14 @@ public final class RunCommand implements Callable<Integer> {
         if (compiled == null) {
             return null;
         }
+        Build build = applications.applyTo(Build.of(compiled));
         try {
-            Build.Loaded built = Build.of(compiled).inMemory();
+            Build.Loaded built = build.inMemory();
             built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
             return built.image();
         } catch (ImageBuildException e) {
             e.problems().forEach(err::println);
+            applications.explainMissing(build, input, err, "orrery run");
             err.println("orrery run: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
                     + "; nothing to run");
         } catch (ImageException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.HelpCommand;
 import org.orrery.cli.OrreryCli;
 import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.os.trace.ctf.CtfText;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code orrery trace ...}: inspect CTF traces written by {@code orrery run --trace}, check their schedule. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Inspect CTF 1.8 traces and check them against the configured schedule.",
-        subcommands = {TraceCommand.Dump.class, TraceCheckCommand.class})
+        subcommands = {HelpCommand.class, TraceCommand.Dump.class, TraceCheckCommand.class})
 public final class TraceCommand implements Runnable {
 
     @Spec
@@ -32,7 +33,8 @@ public final class TraceCommand implements Runnable {
 
     /** {@code orrery trace dump DIR}: every event as one text line, like babeltrace2's text output. */
     @Command(name = "dump", mixinStandardHelpOptions = true,
-            description = "Print every event of a trace directory in time order, one line each.")
+            description = "Print every event of a trace directory in time order, one line each; numbers the trace "
+                    + "names (partitions, processes, ports, plans, states) are shown as their names.")
     public static final class Dump implements Callable<Integer> {
 
         @Spec

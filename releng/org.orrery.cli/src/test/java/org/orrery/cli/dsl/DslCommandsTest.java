@@ -84,6 +84,25 @@ class DslCommandsTest {
         assertTrue(Files.isRegularFile(dir.resolve("constants/org/orrery/examples/flightcontrol/fcs/FcsConfig.java")));
     }
 
+    /** A second system into the same folder: the first one's plans and partitions leave, the user's notes stay. */
+    @Test
+    void generateAgainRemovesWhatItWroteThatNoLongerBelongsAndNothingElse(@TempDir Path dir) throws Exception {
+        assertEquals(OrreryCli.EXIT_OK, run("generate", example("flight-control"), "-o", dir.toString()), err.toString());
+        Path fcsConstants = dir.resolve("constants/org/orrery/examples/flightcontrol/fcs/FcsConfig.java");
+        assertTrue(Files.isRegularFile(fcsConstants) && Files.isRegularFile(dir.resolve("reports/gantt-normal-core1.svg")));
+        Files.writeString(dir.resolve("reports/notes.txt"), "mine");
+
+        assertEquals(OrreryCli.EXIT_OK, run("generate", example("satellite-obc"), "-o", dir.toString()), err.toString());
+        assertTrue(out.toString().contains("; removed "), out.toString());
+        assertFalse(Files.exists(fcsConstants));
+        assertFalse(Files.exists(dir.resolve("constants/org/orrery/examples/flightcontrol")), "emptied folders go too");
+        assertFalse(Files.exists(dir.resolve("reports/gantt-normal-core1.svg")), "a plan satellite-obc does not have");
+        assertEquals("mine", Files.readString(dir.resolve("reports/notes.txt")));
+        try (var all = Files.walk(dir)) {
+            assertTrue(all.noneMatch(p -> p.toString().contains("flightcontrol")), "nothing of flight-control is left");
+        }
+    }
+
     @Test
     void generateRefusesAWrongSystem(@TempDir Path dir) {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("generate", fixture("unschedulable.orrery"), "-o", dir.toString()));

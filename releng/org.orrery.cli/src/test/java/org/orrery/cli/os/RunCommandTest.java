@@ -159,13 +159,41 @@ class RunCommandTest {
 
         assertEquals(OrreryCli.EXIT_OK, run("trace", "dump", trace.toString()), err.toString());
         assertEquals(events, out.toString().lines().count());
-        assertTrue(out.toString().contains("window_start: { cpu_id = 0 }"), out.toString());
+        assertTrue(out.toString().contains("window_start: { cpu_id = 0 }, { partition = \"tx\", window = 0, plan = \"main\" }"),
+                out.toString());
+        assertTrue(out.toString().contains("{ partition = \"rx\", process = \"recv\", state = \"RUNNING\" }"),
+                out.toString());
     }
 
     @Test
     void runsASystemDescriptionDirectly() {
         assertEquals(OrreryCli.EXIT_OK, run("run", system.toString(), "--duration", "100ms"), err.toString());
         assertTrue(out.toString().contains("received ping"), out.toString());
+    }
+
+    /** generate -o writes the .orcf away from apps/: build and run say where they looked and accept --apps. */
+    @Test
+    void aGeneratedConfigurationBuildsWithTheApplicationsNamedByApps() throws Exception {
+        Path gen = tmp.resolve("gen");
+        assertEquals(OrreryCli.EXIT_OK, run("generate", system.toString(), "-o", gen.toString()), err.toString());
+        String orcf = gen.resolve("system.orcf").toString();
+        Path img = tmp.resolve("gen.oimg");
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("build", orcf, "--unsigned", "-o", img.toString()));
+        assertTrue(err.toString().contains("orrery build: application sources are looked for relative to " + gen
+                + " (the folder of system.orcf); not found: " + gen.resolve("apps/tx") + ", " + gen.resolve("apps/rx")
+                + "; pass --apps DIR"), err.toString());
+
+        String apps = system.getParent().toString();
+        assertEquals(OrreryCli.EXIT_OK, run("build", orcf, "--unsigned", "-o", img.toString(), "--apps", apps),
+                err.toString());
+        assertTrue(out.toString().contains("apps/tx.jar") && out.toString().contains("apps/rx.jar"), out.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("run", orcf, "--apps", apps, "--duration", "50ms"), err.toString());
+        assertTrue(out.toString().contains("received ping 1"), out.toString());
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("run", orcf, "--apps", tmp.toString(), "--duration", "50ms"));
+        assertTrue(err.toString().contains("orrery run: application sources are looked for relative to " + tmp
+                + " (--apps); not found: "), err.toString());
     }
 
     @Test

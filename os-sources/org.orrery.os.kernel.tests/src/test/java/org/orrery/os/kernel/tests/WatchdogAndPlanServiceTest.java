@@ -2,6 +2,7 @@
 package org.orrery.os.kernel.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.os.kernel.tests.Rig.MS;
 import static org.orrery.os.kernel.tests.Rig.aperiodic;
 import static org.orrery.os.kernel.tests.Rig.at;
@@ -81,6 +82,25 @@ class WatchdogAndPlanServiceTest {
         assertEquals(List.of(new Rig.Ev(0, 10 * MS, TraceEventType.PLAN_SWITCH, 0, 1, 0)), switches);
         assertEquals("two", r.summary().activePlan());
         assertEquals(List.of(), Rig.hm(r));
+    }
+
+    /** One switch taken by two cores is one plan switch; each core's share is reported apart. */
+    @Test
+    void aSwitchOnTwoCoresCountsOnceAndPerCoreDetailIsShownApart() throws Exception {
+        SystemConfig c = Rig.system(List.of(Rig.partition("a", 0, 0, List.of(aperiodic("main", 5))),
+                Rig.partition("b", 1, 1, List.of(aperiodic("main", 5)))), List.of(),
+                List.of(Rig.plan("one", 10 * MS, Rig.window(0, 0, 5 * MS, "a"), Rig.window(1, 0, 5 * MS, "b")),
+                        Rig.plan("two", 10 * MS, Rig.window(0, 0, 10 * MS, "a"), Rig.window(1, 0, 10 * MS, "b"))),
+                List.of(), List.of(new PlanSwitchRule("one", "two", "a")));
+        SimResult r = Rig.run(c, 30 * MS, Map.of("a", p -> p.createProcess(MAIN, () -> p.requestPlanSwitch(TWO)).start(),
+                "b", p -> { }));
+        assertEquals(2, Rig.only(Rig.trace(r), TraceEventType.PLAN_SWITCH).size(), "each core traces its switch");
+        assertEquals(1, r.summary().planSwitches());
+        assertEquals(List.of(1L, 1L), r.summary().planSwitchesPerCore());
+        String report = r.summary().format();
+        assertTrue(report.contains("plan switches 1, "), report);
+        assertTrue(report.contains(System.lineSeparator() + "plan switches per core: core 0 1, core 1 1"
+                + System.lineSeparator()), report);
     }
 
     @Test

@@ -29,11 +29,10 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
     private static final Pattern TRACER = Pattern.compile("tracer_name\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern ENV_BLOCK = Pattern.compile("env\\s*\\{([^}]*)\\}", Pattern.DOTALL);
     private static final Pattern ENV_ENTRY = Pattern.compile("(\\w+)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*;");
-    private static final Pattern EVENT = Pattern.compile(
-            "event\\s*\\{\\s*name\\s*=\\s*\"([^\"]+)\"\\s*;\\s*id\\s*=\\s*(\\d+)\\s*;\\s*stream_id\\s*=\\s*(\\d+)\\s*;"
-                    + "\\s*fields\\s*:=\\s*struct\\s*\\{([^}]*)\\}\\s*;\\s*\\}\\s*;",
-            Pattern.DOTALL);
-    private static final Pattern FIELD = Pattern.compile("int64_t\\s+(\\w+)\\s*;");
+    private static final Pattern EVENT_START = Pattern.compile("\\bevent\\s*\\{");
+    private static final Pattern EVENT_HEAD = Pattern.compile(
+            "\\s*name\\s*=\\s*\"([^\"]+)\"\\s*;\\s*id\\s*=\\s*(\\d+)\\s*;\\s*stream_id\\s*=\\s*(\\d+)\\s*;"
+                    + "\\s*fields\\s*:=\\s*struct\\s*\\{");
 
     public CtfMetadata {
         env = new TreeMap<>(env);
@@ -42,9 +41,18 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
 
     /** Metadata for a trace written by this version: every {@link TraceEventType} becomes an event class. */
     public static CtfMetadata forCurrentVersion(UUID uuid, Map<String, String> env) {
+        return forCurrentVersion(uuid, env, CtfNames.NONE);
+    }
+
+    /** As {@link #forCurrentVersion(UUID, Map)}, declaring {@code names} as enumerations of the fields. */
+    public static CtfMetadata forCurrentVersion(UUID uuid, Map<String, String> env, CtfNames names) {
         List<CtfEventClass> classes = new ArrayList<>();
         for (TraceEventType t : TraceEventType.values()) {
-            classes.add(new CtfEventClass(t.id(), t.ctfName(), t.fieldNames()));
+            List<CtfFieldLabels> labels = new ArrayList<>();
+            for (String f : t.fieldNames()) {
+                labels.add(names.labelsFor(t.fieldNames(), f));
+            }
+            classes.add(new CtfEventClass(t.id(), t.ctfName(), t.fieldNames(), labels));
         }
         for (String key : env.keySet()) {
             if (!ENV_KEY.matcher(key).matches() || key.equals("tracer_name") || key.equals("domain")) {
@@ -98,8 +106,8 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
         for (CtfEventClass c : eventClasses) {
             s.append("\nevent {\n\tname = \"").append(c.name()).append("\";\n\tid = ").append(c.id())
                     .append(";\n\tstream_id = ").append(CtfLayout.STREAM_CLASS_ID).append(";\n\tfields := struct {\n");
-            for (String f : c.fieldNames()) {
-                s.append("\t\tint64_t ").append(f).append(";\n");
+            for (int i = 0; i < c.fieldNames().size(); i++) {
+                s.append(c.fieldLabels().get(i).declaration(c.fieldNames().get(i), "\t\t")).append('\n');
             }
             s.append("\t};\n};\n");
         }
@@ -135,25 +143,45 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
             }
         }
         List<CtfEventClass> classes = new ArrayList<>();
-        Matcher ev = EVENT.matcher(tsdl);
+        Matcher ev = EVENT_START.matcher(tsdl);
         while (ev.find()) {
-            List<String> fields = new ArrayList<>();
-            Matcher f = FIELD.matcher(ev.group(4));
-            while (f.find()) {
-                fields.add(f.group(1));
-            }
-            int id = Integer.parseInt(ev.group(2));
-            for (CtfEventClass c : classes) {
-                if (c.id() == id) {
-                    throw new CtfFormatException(fileName + ": event id " + id + " declared twice");
+            CtfEventClass c = eventClass(tsdl, ev.end() - 1, fileName);
+            for (CtfEventClass other : classes) {
+                if (other.id() == c.id()) {
+                    throw new CtfFormatException(fileName + ": event id " + c.id() + " declared twice");
                 }
             }
-            classes.add(new CtfEventClass(id, ev.group(1), fields));
+            classes.add(c);
+            ev.region(TsdlFields.closing(tsdl, ev.end() - 1) + 1, tsdl.length());
         }
         if (classes.isEmpty()) {
             throw new CtfFormatException(fileName + ": declares no event classes");
         }
         return new CtfMetadata(uuid, freq, env, classes);
+    }
+
+    /** The event block whose '{' is at {@code open}: name, id, stream and fields, nothing else, in this order. */
+    private static CtfEventClass eventClass(String tsdl, int open, String fileName) throws CtfFormatException {
+        int close = TsdlFields.closing(tsdl, open);
+        if (close < 0) {
+            throw new CtfFormatException(fileName + ": event block at offset " + open + " is not closed");
+        }
+        String block = tsdl.substring(open + 1, close);
+        Matcher head = EVENT_HEAD.matcher(block);
+        int fieldsClose = head.lookingAt() ? TsdlFields.closing(block, head.end() - 1) : -1;
+        if (fieldsClose < 0 || !block.substring(fieldsClose + 1).strip().equals(";")) {
+            throw new CtfFormatException(fileName + ": event block at offset " + open
+                    + " is not 'name; id; stream_id; fields := struct { ... };'");
+        }
+        String name = head.group(1);
+        List<String> names = new ArrayList<>();
+        List<CtfFieldLabels> labels = new ArrayList<>();
+        for (TsdlFields.Field f : TsdlFields.parse(block.substring(head.end(), fieldsClose), fileName + ": event "
+                + name)) {
+            names.add(f.name());
+            labels.add(f.labels());
+        }
+        return new CtfEventClass(Integer.parseInt(head.group(2)), name, names, labels);
     }
 
     private static String require(Pattern p, String tsdl, String fileName, String what) throws CtfFormatException {
@@ -164,7 +192,7 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
         return m.group(1);
     }
 
-    private static String escape(String v) {
+    static String escape(String v) {
         StringBuilder b = new StringBuilder(v.length());
         for (char c : v.toCharArray()) {
             if (c == '"' || c == '\\') {
@@ -178,7 +206,7 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
         return b.toString();
     }
 
-    private static String unescape(String v) {
+    static String unescape(String v) {
         return v.replaceAll("\\\\(.)", "$1");
     }
 }

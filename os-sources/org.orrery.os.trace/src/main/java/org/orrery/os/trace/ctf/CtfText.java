@@ -3,7 +3,10 @@ package org.orrery.os.trace.ctf;
 
 import java.io.PrintWriter;
 
-/** Babeltrace-like text lines for a trace: {@code [s.ns] (+delta) name: { cpu_id = N }, { field = v, ... }}. */
+/**
+ * Babeltrace-like text lines for a trace: {@code [s.ns] (+delta) name: { cpu_id = N }, { field = v, ... }}, where
+ * a number the metadata names is shown as its name in quotes ({@code partition = "fcs"}).
+ */
 public final class CtfText {
 
     private CtfText() {
@@ -32,7 +35,13 @@ public final class CtfText {
             if (i > 0) {
                 s.append(", ");
             }
-            s.append(names.get(i)).append(" = ").append(e.field(i));
+            String label = e.eventClass().label(i, e);
+            s.append(names.get(i)).append(" = ");
+            if (label == null) {
+                s.append(e.field(i));
+            } else {
+                s.append('"').append(label).append('"');
+            }
         }
         return s.append(" }").toString();
     }

@@ -22,6 +22,8 @@ import org.orrery.os.trace.TraceSink;
  * Writes per-core trace buffers as a CTF 1.8 trace directory: {@code metadata} plus one {@code stream_<core>}
  * file per core, each a sequence of packets. Feed it with {@link #drain(TraceBuffer)} as often as you like
  * (e.g. every major frame); it cuts a packet every {@code eventsPerPacket} events and on {@link #close()}.
+ * Between packets the directory is a complete trace of what was flushed so far, so it stays readable if the
+ * writer is never closed.
  * Output is deterministic: same events, uuid and env, same bytes.
  */
 public final class CtfWriter implements TraceSink, Closeable {
@@ -66,6 +68,16 @@ public final class CtfWriter implements TraceSink, Closeable {
 
     public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, int eventsPerPacket)
             throws IOException {
+        this(dir, uuid, cores, env, CtfNames.NONE, eventsPerPacket);
+    }
+
+    /** As {@link #CtfWriter(Path, UUID, int, Map)}, declaring {@code names} for the events' numbers. */
+    public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, CtfNames names) throws IOException {
+        this(dir, uuid, cores, env, names, DEFAULT_EVENTS_PER_PACKET);
+    }
+
+    public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, CtfNames names, int eventsPerPacket)
+            throws IOException {
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be >= 1, was " + cores);
         }
@@ -73,10 +85,13 @@ public final class CtfWriter implements TraceSink, Closeable {
             throw new IllegalArgumentException("eventsPerPacket must be 1..1048576, was " + eventsPerPacket);
         }
         this.dir = dir;
-        this.metadata = CtfMetadata.forCurrentVersion(uuid, env);
+        this.metadata = CtfMetadata.forCurrentVersion(uuid, env, names);
         this.eventsPerPacket = eventsPerPacket;
         this.streams = new CoreStream[cores];
         prepareDirectory(dir);
+        // The metadata does not depend on the events, so it goes first: a run cut short (Ctrl-C, a CI timeout, a
+        // crash) still leaves a trace that reads up to its last full packet.
+        Files.writeString(dir.resolve(CtfLayout.METADATA_FILE), metadata.toTsdl(), StandardCharsets.UTF_8);
         int maxEvent = CtfLayout.EVENT_HEADER_BYTES + TraceEventType.MAX_FIELDS * CtfLayout.FIELD_BYTES;
         for (int c = 0; c < cores; c++) {
             streams[c] = new CoreStream(CtfLayout.PACKET_PREAMBLE_BYTES + eventsPerPacket * maxEvent);
@@ -127,7 +142,7 @@ public final class CtfWriter implements TraceSink, Closeable {
         }
     }
 
-    /** Flushes open packets (and a packet for any core that has none yet), then writes the metadata. */
+    /** Flushes open packets (and a packet for any core that has none yet). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -142,7 +157,6 @@ public final class CtfWriter implements TraceSink, Closeable {
                 }
                 s.file.close();
             }
-            Files.writeString(dir.resolve(CtfLayout.METADATA_FILE), metadata.toTsdl(), StandardCharsets.UTF_8);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {

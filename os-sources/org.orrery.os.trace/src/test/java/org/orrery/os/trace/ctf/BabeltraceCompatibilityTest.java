@@ -57,6 +57,18 @@ class BabeltraceCompatibilityTest {
     }
 
     @Test
+    void readsATraceWhoseWriterWasNeverClosed() throws Exception {
+        CtfWriter w = new CtfWriter(tmp, UUID.randomUUID(), 2, Map.of(), 4);
+        for (int i = 0; i < 10; i++) {
+            w.event(1, 100 + i, TraceEventType.USER_EVENT.id(), 0, i, 0);
+        }
+        Babeltrace.Result r = Babeltrace.read(tmp);
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(8, r.lines().size(), String.join("\n", r.lines()));
+        w.close();
+    }
+
+    @Test
     void readsTracesWithDiscardedEvents() throws Exception {
         List<TraceBuffer> buffers = TraceFixtures.buffers(2, 50, 400, 5);
         CtfRoundTripTest.write(tmp, buffers, 2, 16);

@@ -114,6 +114,21 @@ class CtfRoundTripTest {
         assertEquals(2, trace.discarded());
     }
 
+    /** A writer that is never closed (the process was killed) leaves a trace of every packet it filled. */
+    @Test
+    void anUnclosedTraceReadsUpToItsLastFullPacket() throws IOException {
+        CtfWriter w = new CtfWriter(tmp, ID, 2, Map.of(), 4);
+        assertEquals(0, CtfReader.read(tmp).eventCount(), "readable before the first event");
+        for (int i = 0; i < 10; i++) {
+            w.event(0, 100 + i, TraceEventType.USER_EVENT.id(), 0, i, 0);
+        }
+        CtfTrace partial = CtfReader.read(tmp);
+        assertEquals(8, partial.eventCount(), "two full packets of four; the open packet is not on disk yet");
+        assertEquals(107, partial.eventsInTimeOrder().getLast().timestampNs());
+        w.close();
+        assertEquals(10, CtfReader.read(tmp).eventCount());
+    }
+
     @Test
     void sameEventsGiveTheSameBytes() throws IOException {
         Path a = tmp.resolve("a");
