@@ -68,6 +68,7 @@ public final class ImageBuilder {
         SortedMap<String, Long> classBytes = new TreeMap<>();
         SortedMap<String, Long> jarBytes = new TreeMap<>();
         String version = DEVELOPMENT_VERSION;
+        long verifyNanos = 0;
         try {
             for (Map.Entry<String, Path> m : modules.entrySet()) {
                 Map<String, byte[]> files = KernelModules.read(m.getValue());
@@ -83,8 +84,8 @@ public final class ImageBuilder {
             }
             if (request.config() != null && modules.containsKey(API_MODULE)) {
                 List<Finding> findings = new ArrayList<>();
-                compileApplications(request, List.of(modules.get(API_MODULE)), contents, problems, warnings,
-                        findings);
+                verifyNanos = compileApplications(request, List.of(modules.get(API_MODULE)), contents, problems,
+                        warnings, findings);
                 findings.stream().sorted().map(Finding::format).forEach(problems::add);
             }
         } catch (IOException e) {
@@ -105,7 +106,7 @@ public final class ImageBuilder {
                 request.signingKey(), publicKey);
         ImageManifest manifest = ImageManifest.parse(java.util.Arrays.copyOfRange(bytes, ImageFormat.HEADER_BYTES,
                 ImageFormat.HEADER_BYTES + java.nio.ByteBuffer.wrap(bytes).getInt(20)));
-        return new BuildResult(bytes, manifest, classBytes, jarBytes, warnings);
+        return new BuildResult(bytes, manifest, classBytes, jarBytes, warnings, verifyNanos);
     }
 
     /**
@@ -136,8 +137,10 @@ public final class ImageBuilder {
         return result;
     }
 
-    private static void compileApplications(BuildRequest request, List<Path> classpath, Map<String, byte[]> contents,
+    /** @return the time spent verifying the applications' code */
+    private static long compileApplications(BuildRequest request, List<Path> classpath, Map<String, byte[]> contents,
             List<String> problems, List<String> warnings, List<Finding> findings) throws IOException {
+        long verifyNanos = 0;
         for (PartitionConfig p : request.config().partitions()) {
             String field = "partitions[" + p.name() + "]";
             if (p.sourcePath().isEmpty()) {
@@ -175,7 +178,9 @@ public final class ImageBuilder {
                         ? " is neither a source directory nor a .jar" : " does not exist"));
                 continue;
             }
+            long start = System.nanoTime();
             findings.addAll(PartitionCodeVerifier.standard().verify(classes, origin));
+            verifyNanos += System.nanoTime() - start;
             String entryFile = p.entryClass().replace('.', '/') + ".class";
             if (!classes.containsKey(entryFile)) {
                 problems.add("configuration: " + field + ".entryClass: class " + p.entryClass() + " is not defined in "
@@ -186,5 +191,6 @@ public final class ImageBuilder {
                     p.entryClass()), classes);
             contents.put(Image.APPS_PREFIX + p.name() + Image.JAR_SUFFIX, jar);
         }
+        return verifyNanos;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The JDK classes partition code may use, as written in {@code partition-api-allowlist.txt} (its header
@@ -37,6 +38,9 @@ public final class AllowList {
         }
     }
 
+    private static final Pattern NAME = Pattern.compile("[\\w$]+(\\.[\\w$]+)*(\\.\\*)?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private final List<Entry> entries;
     private final Map<String, Entry> byName = new HashMap<>();
 
@@ -57,10 +61,10 @@ public final class AllowList {
             if (text.isEmpty()) {
                 continue;
             }
-            String[] words = text.split("\\s+");
+            String[] words = SPACES.split(text);
             int line = i + 1;
             String name = words[0];
-            if (!name.matches("[\\w$]+(\\.[\\w$]+)*(\\.\\*)?")) {
+            if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("line " + line + ": not a class or package.*: " + name);
             }
             Kind kind = Kind.ALL;

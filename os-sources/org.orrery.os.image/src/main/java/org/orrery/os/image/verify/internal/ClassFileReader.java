@@ -20,14 +20,23 @@ public final class ClassFileReader {
 
     /** @throws ClassFormatException when the bytes are not a well-formed class file */
     public static ClassFile read(byte[] bytes) {
+        return read(bytes, true);
+    }
+
+    /** The class's declarations only: methods carry no code (what is needed to know a JDK class's members). */
+    public static ClassFile readDeclarations(byte[] bytes) {
+        return read(bytes, false);
+    }
+
+    private static ClassFile read(byte[] bytes, boolean withCode) {
         try {
-            return parse(new DataInputStream(new ByteArrayInputStream(bytes)));
+            return parse(new DataInputStream(new ByteArrayInputStream(bytes)), withCode);
         } catch (IOException | IndexOutOfBoundsException e) {
             throw new ClassFormatException("truncated or malformed class file (" + e.getMessage() + ")");
         }
     }
 
-    private static ClassFile parse(DataInputStream in) throws IOException {
+    private static ClassFile parse(DataInputStream in, boolean withCode) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new ClassFormatException("not a class file (bad magic number)");
         }
@@ -42,8 +51,8 @@ public final class ClassFileReader {
         for (int i = in.readUnsignedShort(); i > 0; i--) {
             interfaces.add(pool.className(in.readUnsignedShort()));
         }
-        List<ClassFile.Member> fields = readMembers(in, pool);
-        List<ClassFile.Member> methods = readMembers(in, pool);
+        List<ClassFile.Member> fields = readMembers(in, pool, false);
+        List<ClassFile.Member> methods = readMembers(in, pool, withCode);
         String sourceFile = null;
         List<ClassFile.Bootstrap> bootstraps = List.of();
         for (int i = in.readUnsignedShort(); i > 0; i--) {
@@ -91,7 +100,8 @@ public final class ClassFileReader {
         return new ConstantPool(tags, first, second, utf8);
     }
 
-    private static List<ClassFile.Member> readMembers(DataInputStream in, ConstantPool pool) throws IOException {
+    private static List<ClassFile.Member> readMembers(DataInputStream in, ConstantPool pool, boolean withCode)
+            throws IOException {
         List<ClassFile.Member> members = new ArrayList<>();
         for (int n = in.readUnsignedShort(); n > 0; n--) {
             int access = in.readUnsignedShort();
@@ -101,7 +111,7 @@ public final class ClassFileReader {
             for (int a = in.readUnsignedShort(); a > 0; a--) {
                 String attribute = pool.utf8(in.readUnsignedShort());
                 int length = in.readInt();
-                if (attribute.equals("Code")) {
+                if (withCode && attribute.equals("Code")) {
                     code = readCode(in, pool);
                 } else {
                     in.skipNBytes(length);

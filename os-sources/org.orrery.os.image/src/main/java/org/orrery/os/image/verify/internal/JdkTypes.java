@@ -58,7 +58,7 @@ public final class JdkTypes {
             if (in == null) {
                 return Optional.empty();
             }
-            ClassFile c = ClassFileReader.read(in.readAllBytes());
+            ClassFile c = ClassFileReader.readDeclarations(in.readAllBytes());
             Set<String> members = new HashSet<>();
             c.fields().forEach(f -> members.add(f.name()));
             c.methods().forEach(m -> members.add(m.name()));

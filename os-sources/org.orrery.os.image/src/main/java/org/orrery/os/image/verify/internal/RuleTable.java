@@ -51,7 +51,7 @@ public final class RuleTable {
     private static final String[] OPEN_BY_NAME = {"<init>(Ljava/lang/String;)V",
             "<init>(Ljava/lang/String;Ljava/lang/String;)V", "<init>(Ljava/lang/String;Ljava/nio/charset/Charset;)V"};
 
-    private static final List<Row> MEMBERS = java.util.stream.Stream.of(
+    private static final List<Row> MEMBERS = flatten(
             members("java/lang/System", Rule.PROCESS_EXIT, null, "exit"),
             members("java/lang/Runtime", Rule.PROCESS_EXIT, null, "exit", "halt", "addShutdownHook",
                     "removeShutdownHook"),
@@ -93,7 +93,7 @@ public final class RuleTable {
             members("java/io/PrintStream", Rule.FILE_SYSTEM, null, OPEN_BY_NAME),
             members("java/io/PrintWriter", Rule.FILE_SYSTEM, null, OPEN_BY_NAME),
             members("java/lang/Class", Rule.FILE_SYSTEM, "returns a host URL; use getResourceAsStream",
-                    "getResource")).flatMap(List::stream).toList();
+                    "getResource"));
 
     private static final List<Row> CLASSES = List.of(
             type("java/lang/Class", Rule.REFLECTION),
@@ -149,7 +149,20 @@ public final class RuleTable {
 
     /** One row per member name, so a lookup is a plain scan. */
     private static List<Row> members(String owner, Rule rule, String advice, String... names) {
-        return java.util.Arrays.stream(names).map(n -> new Row(owner, n, rule, advice)).toList();
+        List<Row> rows = new java.util.ArrayList<>();
+        for (String n : names) {
+            rows.add(new Row(owner, n, rule, advice));
+        }
+        return rows;
+    }
+
+    @SafeVarargs
+    private static List<Row> flatten(List<Row>... groups) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (List<Row> g : groups) {
+            rows.addAll(g);
+        }
+        return List.copyOf(rows);
     }
 
     /**

@@ -22,4 +22,17 @@ public record Use(String owner, String member, String descriptor) {
         }
         return type + "." + member;
     }
+
+    // Written out rather than generated: a record's generated hashCode is bootstrapped on first use, which
+    // a fresh `orrery build` would pay for inside the verifier's share of the build.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Use u && owner.equals(u.owner) && java.util.Objects.equals(member, u.member)
+                && java.util.Objects.equals(descriptor, u.descriptor);
+    }
+
+    @Override
+    public int hashCode() {
+        return (owner.hashCode() * 31 + java.util.Objects.hashCode(member)) * 31 + java.util.Objects.hashCode(descriptor);
+    }
 }
