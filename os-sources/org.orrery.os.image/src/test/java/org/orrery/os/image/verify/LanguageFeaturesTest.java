@@ -35,9 +35,10 @@ class LanguageFeaturesTest {
                 import java.util.function.*;
                 import java.util.stream.*;
                 public class Good {
-                    sealed interface Shape permits Circle, Square { }
+                    sealed interface Shape permits Circle, Square, Dot { }
                     record Circle(double r) implements Shape { }
                     record Square(double side) implements Shape { }
+                    enum Dot implements Shape { ORIGIN, CENTRE }
 
                     int climbRate(Mode m) {
                         switch (m) {
@@ -53,6 +54,8 @@ class LanguageFeaturesTest {
                         return switch (s) {
                             case Circle(double r) -> Math.PI * r * r;
                             case Square sq -> sq.side() * sq.side();
+                            case Dot.ORIGIN -> 0;
+                            case Dot.CENTRE -> 1;
                         };
                     }
                     String describe(Object o) {
@@ -119,6 +122,9 @@ class LanguageFeaturesTest {
                         } catch (IOException e) {
                             return e.getMessage();
                         }
+                    }
+                    int maybeNull(InputStream s) throws IOException {
+                        try (InputStream in = s) { return in.read(); }
                     }
                     void rethrows() throws Throwable {
                         try { work(); } catch (Throwable t) { count = -1; throw t; }
