@@ -172,6 +172,26 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void monitorsAndNativeLoadingAreRefusedInTheMethodThatUsesThem() throws Exception {
+        assertEquals(List.of(
+                "demo.Locks:block: thread: synchronized block parks host threads the OS does not schedule; use "
+                        + "Partition.createSemaphore",
+                "demo.Locks:load: native: java.lang.System.loadLibrary runs native or unchecked code outside the OS's "
+                        + "control; partition code is plain Java",
+                "demo.Locks:method: thread: synchronized method method parks host threads the OS does not schedule; "
+                        + "use Partition.createSemaphore"),
+                findings("""
+                package demo;
+                public class Locks {
+                    int n;
+                    void block() { synchronized (this) { n++; } }
+                    synchronized void method() { n--; }
+                    void load() { System.loadLibrary("poke"); }
+                }
+                """));
+    }
+
+    @Test
     void declarationsAreCheckedAtClassLevel() throws Exception {
         List<Finding> found = Apps.verify(tmp, """
                 package demo;
