@@ -4,4 +4,5 @@ module org.orrery.os.image {
     requires transitive org.orrery.os.config;
     requires java.compiler;
     exports org.orrery.os.image;
+    exports org.orrery.os.image.verify;
 }

@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param classBytes   per kernel module: uncompressed bytes of its {@code .class} files
  * @param jarBytes     per kernel module: size of its jar inside the image
  * @param warnings     things worth saying that did not stop the build (e.g. a partition without application)
+ * @param verifyNanos  wall time spent verifying partition code (not part of the image; for benchmarks)
  */
 public record BuildResult(byte[] bytes, ImageManifest manifest, SortedMap<String, Long> classBytes,
-        SortedMap<String, Long> jarBytes, List<String> warnings) {
+        SortedMap<String, Long> jarBytes, List<String> warnings, long verifyNanos) {
 
     public BuildResult {
         classBytes = new TreeMap<>(classBytes);

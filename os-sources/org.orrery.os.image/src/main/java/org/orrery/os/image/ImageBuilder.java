@@ -19,11 +19,16 @@ import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.image.internal.AppCompiler;
 import org.orrery.os.image.internal.DeterministicJar;
 import org.orrery.os.image.internal.KernelModules;
+import org.orrery.os.image.verify.CodeOrigin;
+import org.orrery.os.image.verify.Finding;
+import org.orrery.os.image.verify.PartitionCodeVerifier;
 
 /**
  * Builds an image: canonical configuration, one jar per partition application (compiled here against the OS
  * API), the OS module jars this tool runs with, a manifest and a signature. All problems are collected and
- * reported together; nothing is written unless the whole build succeeds.
+ * reported together; nothing is written unless the whole build succeeds. Every application jar, compiled here
+ * or supplied prebuilt, passes the {@link PartitionCodeVerifier} first: code that could reach the host, end
+ * the board or escape the OS never gets into an image.
  */
 public final class ImageBuilder {
 
@@ -63,6 +68,7 @@ public final class ImageBuilder {
         SortedMap<String, Long> classBytes = new TreeMap<>();
         SortedMap<String, Long> jarBytes = new TreeMap<>();
         String version = DEVELOPMENT_VERSION;
+        long verifyNanos = 0;
         try {
             for (Map.Entry<String, Path> m : modules.entrySet()) {
                 Map<String, byte[]> files = KernelModules.read(m.getValue());
@@ -77,7 +83,10 @@ public final class ImageBuilder {
                 }
             }
             if (request.config() != null && modules.containsKey(API_MODULE)) {
-                compileApplications(request, List.of(modules.get(API_MODULE)), contents, problems, warnings);
+                List<Finding> findings = new ArrayList<>();
+                verifyNanos = compileApplications(request, List.of(modules.get(API_MODULE)), contents, problems,
+                        warnings, findings);
+                findings.stream().sorted().map(Finding::format).forEach(problems::add);
             }
         } catch (IOException e) {
             problems.add("cannot read build input: " + e.getMessage());
@@ -97,7 +106,7 @@ public final class ImageBuilder {
                 request.signingKey(), publicKey);
         ImageManifest manifest = ImageManifest.parse(java.util.Arrays.copyOfRange(bytes, ImageFormat.HEADER_BYTES,
                 ImageFormat.HEADER_BYTES + java.nio.ByteBuffer.wrap(bytes).getInt(20)));
-        return new BuildResult(bytes, manifest, classBytes, jarBytes, warnings);
+        return new BuildResult(bytes, manifest, classBytes, jarBytes, warnings, verifyNanos);
     }
 
     /**
@@ -128,8 +137,10 @@ public final class ImageBuilder {
         return result;
     }
 
-    private static void compileApplications(BuildRequest request, List<Path> classpath, Map<String, byte[]> contents,
-            List<String> problems, List<String> warnings) throws IOException {
+    /** @return the time spent verifying the applications' code */
+    private static long compileApplications(BuildRequest request, List<Path> classpath, Map<String, byte[]> contents,
+            List<String> problems, List<String> warnings, List<Finding> findings) throws IOException {
+        long verifyNanos = 0;
         for (PartitionConfig p : request.config().partitions()) {
             String field = "partitions[" + p.name() + "]";
             if (p.sourcePath().isEmpty()) {
@@ -143,8 +154,10 @@ public final class ImageBuilder {
                 continue;
             }
             Map<String, byte[]> classes;
+            CodeOrigin origin;
             if (Files.isRegularFile(src) && src.toString().endsWith(Image.JAR_SUFFIX)) {
                 classes = KernelModules.read(src); // a prebuilt application jar, repackaged deterministically
+                origin = CodeOrigin.jar(display);
             } else if (Files.isDirectory(src)) {
                 SortedMap<String, String> generated = request.generatedSources().getOrDefault(p.name(),
                         new TreeMap<>());
@@ -154,6 +167,7 @@ public final class ImageBuilder {
                     continue;
                 }
                 classes = new TreeMap<>(r.classes());
+                origin = CodeOrigin.sources(src, display, generated.keySet());
                 for (Map.Entry<String, byte[]> res : AppCompiler.resources(src).entrySet()) {
                     if (classes.putIfAbsent(res.getKey(), res.getValue()) != null) {
                         problems.add(display + "/" + res.getKey() + ": resource clashes with a compiled class");
@@ -164,6 +178,9 @@ public final class ImageBuilder {
                         ? " is neither a source directory nor a .jar" : " does not exist"));
                 continue;
             }
+            long start = System.nanoTime();
+            findings.addAll(PartitionCodeVerifier.standard().verify(classes, origin));
+            verifyNanos += System.nanoTime() - start;
             String entryFile = p.entryClass().replace('.', '/') + ".class";
             if (!classes.containsKey(entryFile)) {
                 problems.add("configuration: " + field + ".entryClass: class " + p.entryClass() + " is not defined in "
@@ -174,5 +191,6 @@ public final class ImageBuilder {
                     p.entryClass()), classes);
             contents.put(Image.APPS_PREFIX + p.name() + Image.JAR_SUFFIX, jar);
         }
+        return verifyNanos;
     }
 }

@@ -48,20 +48,9 @@ final class TestSystems {
 
                 public class Alpha implements PartitionApplication {
                     public static int instances;
-                    public final boolean seesConfig = visible("org.orrery.os.config.SystemConfig");
-                    public final boolean seesBeta = visible("demo.beta.Beta");
 
                     public Alpha() {
                         instances++;
-                    }
-
-                    static boolean visible(String name) {
-                        try {
-                            Class.forName(name);
-                            return true;
-                        } catch (ClassNotFoundException e) {
-                            return false;
-                        }
                     }
 
                     public PartitionMode mode() {

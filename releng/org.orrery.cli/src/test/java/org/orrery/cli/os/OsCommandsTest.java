@@ -116,6 +116,31 @@ class OsCommandsTest {
     }
 
     @Test
+    void buildPrintsOneLinePerPartitionCodeFindingAndKeepsTheOldImage() throws Exception {
+        Path sys = system("package demo; public class Alpha { }");
+        Path img = tmp.resolve("demo.oimg");
+        assertEquals(OrreryCli.EXIT_OK, run("build", sys.toString(), "-o", img.toString(), "--unsigned"));
+        byte[] good = Files.readAllBytes(img);
+        Files.writeString(tmp.resolve("sys/apps/alpha/demo/Alpha.java"), """
+                package demo;
+                public class Alpha {
+                    void stop() { System.exit(3); }
+                    long stamp() { return System.currentTimeMillis(); }
+                }
+                """);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("build", sys.toString(), "-o", img.toString(), "--unsigned"));
+        String file = tmp.resolve("sys/apps/alpha") + "/demo/Alpha.java";
+        assertEquals(List.of(
+                file + ":demo.Alpha:stamp: error[host-clock]: java.lang.System.currentTimeMillis depends on the host's "
+                        + "clock, so the simulated board would not be deterministic; use Partition.now",
+                file + ":demo.Alpha:stop: error[process-exit]: java.lang.System.exit would end the whole board, not "
+                        + "just this partition; use Partition.setMode(PartitionMode.IDLE) or Partition.raiseError and "
+                        + "let the health monitor act",
+                "orrery build: 2 problems; no image written"), err.toString().lines().toList());
+        assertArrayEquals(good, Files.readAllBytes(img));
+    }
+
+    @Test
     void buildInputErrorsExitOne() throws Exception {
         Path sys = system("package demo; public class Alpha { }");
         Path img = tmp.resolve("x.oimg");
