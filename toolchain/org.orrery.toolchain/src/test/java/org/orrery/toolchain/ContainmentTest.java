@@ -2,6 +2,8 @@
 package org.orrery.toolchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,14 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.orrery.os.bsp.sim.SimBoardSupport;
+import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.trace.analysis.Deviation;
 
 /**
- * A partition's fault stays in its partition, through the real pipeline: the attack is compiled into the
- * image of {@code containment/system.orrery}, booted on the simulated board as {@code orrery run} boots it,
- * and judged by what an integrator sees — the neighbours' console lines in every frame, the trace check of
- * their windows, the health monitor's report and the run's summary.
+ * A partition's fault stays in its partition, through the real pipeline, for one attack of
+ * {@code containment/attacks} at a time in partition {@code bad} of {@code containment/system.orrery}. What no
+ * partition may do is refused by the image builder's verifier (no image). What any program can do — loop,
+ * allocate, recurse, fail in toString(), flood the console — is built, booted on the simulated board as
+ * {@code orrery run} boots it, and judged by what an integrator sees: the neighbours' console lines in every
+ * frame, the trace check of their windows, the health monitor's report and the run's summary.
  */
 class ContainmentTest {
     private static final long MS = 1_000_000L;
@@ -48,6 +53,30 @@ class ContainmentTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
+        "Exit, process-exit",
+        "Halt, process-exit",
+        "InterruptAll, thread",
+        "Threads, thread",
+        "Reflection, reflection",
+        "FileRead, file-system",
+        "FileWrite, file-system",
+        "SigningKey, file-system",
+        "Socket, network",
+        "Native, native",
+        "Properties, system-state",
+        "CatchThrowable, catch-error",
+    })
+    void whatNoPartitionMayDoIsRefusedBeforeTheImageIsBuilt(String attack, String rule) throws Exception {
+        Path image = dir.resolve("containment.oimg");
+        Compiled compiled = Compile.create().system(system(attack));
+        ImageBuildException e = assertThrows(ImageBuildException.class, () -> Build.of(compiled).to(image));
+        assertTrue(e.problems().stream().anyMatch(l -> l.contains("Attack.java:attack.Attack:")
+                && l.contains(": error[" + rule + "]: ")), e.problems().toString());
+        assertFalse(Files.exists(image), "no image from a refused build");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
         "Spin, WINDOW_OVERRUN, IDLE_PARTITION",
         "Allocate, MEMORY_VIOLATION, LOG",
         "Recurse, STACK_OVERFLOW, IDLE_PARTITION",
@@ -60,7 +89,7 @@ class ContainmentTest {
         Build.Loaded built = Build.of(Compile.create().system(system(attack))).inMemory();
         List<String> console = new ArrayList<>();
         Path trace = dir.resolve("trace");
-        Run.Outcome out = Run.of(built.image(), new SimBoardSupport()).guardMillis(1500).echo(console::add)
+        Run.Outcome out = Run.of(built.image(), new SimBoardSupport()).guardMillis(3000).echo(console::add)
                 .traceTo(trace).run(FRAMES * FRAME);
 
         assertTrue(out.report().contains("schedule summary"), out.report());

@@ -88,7 +88,7 @@ class PartitionProcessesTest {
         Map<String, byte[]> jars = Map.of("bad", apps, "good", apps, "far", apps);
         try (PartitionProcesses processes = PartitionProcesses.start(config, osModules, jars)) {
             return Simulator.of(config, ApplicationLoader.of(Map.of())).partitionProcesses(processes)
-                    .guardMillis(1500).run(FRAMES * FRAME);
+                    .guardMillis(3000).run(FRAMES * FRAME);
         }
     }
 

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EPL-2.0
+package attack;
+
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.ProcessRef;
+
+/** Catches everything, to survive the OS stopping it. */
+public final class Attack implements PartitionApplication {
+    @Override
+    public void initialize(Partition p) {
+        p.createProcess(new ProcessRef("main", 0), () -> {
+            attack(p);
+            while (true) {
+                p.compute(1_000_000L);
+                p.periodicWait();
+            }
+        }).start();
+        p.setMode(PartitionMode.NORMAL);
+    }
+
+    private static void attack(Partition p) {
+        while (true) {
+            try {
+                p.compute(1_000_000L);
+                p.periodicWait();
+            } catch (Throwable t) {
+                p.log("survived " + t);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EPL-2.0
+package attack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.ProcessRef;
+
+/** Reads the host's password file. */
+public final class Attack implements PartitionApplication {
+    @Override
+    public void initialize(Partition p) {
+        p.createProcess(new ProcessRef("main", 0), () -> {
+            attack(p);
+            while (true) {
+                p.compute(1_000_000L);
+                p.periodicWait();
+            }
+        }).start();
+        p.setMode(PartitionMode.NORMAL);
+    }
+
+    private static void attack(Partition p) {
+        try {
+            p.log(Files.readString(Path.of("/etc/passwd")));
+        } catch (IOException e) {
+            p.log("cannot read: " + e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: EPL-2.0
+package attack;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.ProcessRef;
+
+/** Writes into the host's /tmp. */
+public final class Attack implements PartitionApplication {
+    @Override
+    public void initialize(Partition p) {
+        p.createProcess(new ProcessRef("main", 0), () -> {
+            attack(p);
+            while (true) {
+                p.compute(1_000_000L);
+                p.periodicWait();
+            }
+        }).start();
+        p.setMode(PartitionMode.NORMAL);
+    }
+
+    private static void attack(Partition p) {
+        try (FileOutputStream out = new FileOutputStream("/tmp/orrery-containment-escape")) {
+            out.write(1);
+        } catch (IOException e) {
+            p.log("cannot write: " + e);
+        }
+    }
+}
