@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             org.orrery.cli.dsl.GenerateCommand.class,
             org.orrery.cli.dsl.ImportCommand.class,
             org.orrery.cli.dsl.ExportArincCommand.class,
+            org.orrery.cli.dsl.ImportArincCommand.class,
             org.orrery.cli.dsl.LspCommand.class,
             org.orrery.cli.os.KeygenCommand.class,
             org.orrery.cli.os.BuildCommand.class,

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.StringReader;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,17 +17,13 @@ import java.util.Map;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.arinc.ArincExporter;
 import org.orrery.dsl.generator.ConstantsGenerator;
 import org.orrery.dsl.generator.ScheduleReport;
 import org.orrery.dsl.generator.SystemGenerator;
@@ -112,31 +107,5 @@ class GeneratorTest {
             assertEquals(c.planIndex("maintenance"),
                     ((org.orrery.os.api.PlanRef) loader.loadClass(base + "$Plans").getField("MAINTENANCE").get(null)).index());
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"flight-control", "satellite-obc", "wan-router", "mixed-criticality"})
-    void arincExportIsValidAgainstItsSchemaAndComplete(String example) throws Exception {
-        SystemConfig c = config(example);
-        String xml = ArincExporter.export(c);
-        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(ArincExporter.class.getResource(ArincExporter.SCHEMA));
-        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
-        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(c.partitions().size(), d.getElementsByTagName("Partition").getLength());
-        assertEquals(c.partitions().size(), d.getElementsByTagName("Partition_Memory").getLength());
-        assertEquals(c.plans().size(), d.getElementsByTagName("Module_Schedule").getLength());
-        assertEquals(c.channels().size(), d.getElementsByTagName("Channel").getLength());
-        assertEquals(c.plans().stream().mapToInt(p -> p.windows().size()).sum(),
-                d.getElementsByTagName("Window_Schedule").getLength());
-        assertEquals(xml, ArincExporter.export(c), "export is deterministic");
-    }
-
-    @Test
-    void arincSecondsAreExact() {
-        String xml = ArincExporter.export(config("wan-router"));
-        assertTrue(xml.contains("WindowDurationSeconds=\"0.0009\""), xml);
-        assertTrue(xml.contains("MajorFrameSeconds=\"0.01\""), xml);
     }
 }

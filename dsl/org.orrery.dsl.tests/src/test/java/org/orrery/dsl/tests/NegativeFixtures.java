@@ -127,7 +127,7 @@ final class NegativeFixtures {
         file("channel-size-mismatch", "channel-size-mismatch", 27, 36, "Destination 'b.in1' takes messages of 4 B, smaller than the 8 B of source 'a.out1'.");
         file("queuing-multiple-destinations", "queuing-multiple-destinations", 28, 42, "Queuing channel 'c1' has 2 destinations; a queuing channel connects exactly one source to one destination.");
         file("port-multiply-connected", "port-multiply-connected", 29, 36, "Port 'b.in1' is already connected by channel 'c1'; a port belongs to one channel.");
-        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': its samples would always be stale.");
+        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': reads between two of its writes find the sample stale.");
         file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel.");
         file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level.");
         file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to.");

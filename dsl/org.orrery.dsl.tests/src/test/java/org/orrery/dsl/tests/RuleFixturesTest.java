@@ -47,7 +47,8 @@ class RuleFixturesTest {
                 && d.column() == f.column() && d.message().equals(f.message())),
                 () -> "expected " + f.code() + " at " + f.line() + ":" + f.column() + ": " + f.message() + "\nbut got:\n" + all);
         Set<String> errorCodes = c.errors().stream().map(Diagnostic::code).collect(Collectors.toCollection(TreeSet::new));
-        boolean warningRule = f.code().equals(OrreryIssueCodes.UNCONNECTED_PORT);
+        boolean warningRule = f.code().equals(OrreryIssueCodes.UNCONNECTED_PORT)
+                || f.code().equals(OrreryIssueCodes.REFRESH_BELOW_PERIOD);
         assertEquals(warningRule ? Set.of() : Set.of(f.code()), errorCodes, all);
         assertTrue(c.config().isEmpty() || warningRule, "no configuration may be produced from a wrong model");
     }
@@ -72,13 +73,15 @@ class RuleFixturesTest {
     /**
      * Every code (but the compiler's own) has negative fixtures named after it, among them {@code fixtures/CODE.orrery},
      * and a positive one. XtratuM import problems ({@code xmcf}) are XML files: their negatives are in
-     * {@link XmcfErrorsTest}, their positive is the file {@link XmcfImportTest} imports and compiles.
+     * {@link XmcfErrorsTest}, their positive is the file {@link XmcfImportTest} imports and compiles; likewise ARINC
+     * import problems ({@code arinc-import}) in {@link ArincImportErrorsTest} and {@link ArincPublicImportTest}.
      */
     @Test
     void everyCodeHasNegativeAndPositiveFixtures() throws Exception {
         Map<String, List<String>> byCode = new TreeMap<>();
         NegativeFixtures.all().forEach(f -> byCode.computeIfAbsent(f.code(), k -> new ArrayList<>()).add(f.name()));
         XmcfErrorsTest.fixtures().forEach(f -> byCode.computeIfAbsent(OrreryIssueCodes.XMCF, k -> new ArrayList<>()).add(f));
+        ArincImportErrorsTest.fixtures().forEach(f -> byCode.computeIfAbsent(OrreryIssueCodes.ARINC_IMPORT, k -> new ArrayList<>()).add(f));
         for (var field : OrreryIssueCodes.class.getFields()) {
             String code = (String) field.get(null);
             if (code.equals(OrreryIssueCodes.FILE_UNREADABLE)) {
@@ -89,6 +92,11 @@ class RuleFixturesTest {
             if (code.equals(OrreryIssueCodes.XMCF)) {
                 names.forEach(n -> assertTrue(Files.isRegularFile(Fixtures.fixture(n)), "missing fixtures/" + n));
                 assertTrue(Files.isRegularFile(Fixtures.fixture(XmcfImportTest.POSITIVE)), "missing fixtures/" + XmcfImportTest.POSITIVE);
+                continue;
+            }
+            if (code.equals(OrreryIssueCodes.ARINC_IMPORT)) {
+                names.forEach(n -> assertTrue(Files.isRegularFile(Fixtures.fixture(n)), "missing fixtures/" + n));
+                assertTrue(Files.isRegularFile(Fixtures.fixture(ArincPublicImportTest.POSITIVE)), "missing fixtures/" + ArincPublicImportTest.POSITIVE);
                 continue;
             }
             assertTrue(names.contains(code) && Files.isRegularFile(Fixtures.fixture(code + ".orrery")), "missing fixtures/" + code + ".orrery");

@@ -91,9 +91,11 @@ public class CommunicationRules extends OrreryRules {
             Port d = channel.getDestinations().get(i);
             long refresh = d.eIsProxy() ? 0 : Units.nanos(d.getRefresh());
             if (refresh > 0 && period > 0 && refresh < period) {
-                error("Refresh period " + Units.formatNanos(refresh) + " of " + q(Naming.qualified(d))
+                // A warning, not an error: stale samples are a design choice vendors accept (XtratuM's
+                // validPeriod, ARINC's RefreshRateSeconds), and the reader sees the validity flag.
+                warning("Refresh period " + Units.formatNanos(refresh) + " of " + q(Naming.qualified(d))
                         + " is shorter than the " + Units.formatNanos(period) + " period of source partition "
-                        + q(producer.getName()) + ": its samples would always be stale.", channel,
+                        + q(producer.getName()) + ": reads between two of its writes find the sample stale.", channel,
                         Literals.CHANNEL__DESTINATIONS, i, OrreryIssueCodes.REFRESH_BELOW_PERIOD);
             }
         }

@@ -17,6 +17,8 @@ public interface OrreryIssueCodes {
     String NO_SYSTEM = "no-system";
     /** An XtratuM XM_CF file that cannot be imported (wrong root, duplicate ids, unknown references, bad values). */
     String XMCF = "xmcf";
+    /** An ARINC 653 module file that cannot be imported, or a part of it Orrery skips (a warning). */
+    String ARINC_IMPORT = "arinc-import";
 
     // Structure
     String DUPLICATE_NAME = "duplicate-name";

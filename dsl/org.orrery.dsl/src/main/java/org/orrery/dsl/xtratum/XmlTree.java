@@ -22,13 +22,13 @@ import javax.xml.stream.XMLStreamReader;
  * {@code file:line:col}. Namespaces are ignored (XM_CF files use one default namespace), DTDs and
  * external entities are refused.
  */
-final class XmlTree {
+public final class XmlTree {
 
-    final String name;
-    final Map<String, String> attributes = new LinkedHashMap<>();
-    final List<XmlTree> children = new ArrayList<>();
-    final int line;
-    final int column;
+    public final String name;
+    public final Map<String, String> attributes = new LinkedHashMap<>();
+    public final List<XmlTree> children = new ArrayList<>();
+    public final int line;
+    public final int column;
 
     private XmlTree(String name, int line, int column) {
         this.name = name;
@@ -37,7 +37,7 @@ final class XmlTree {
     }
 
     /** @throws IOException when {@code in} cannot be read (a problem of the file, not of its content) */
-    static XmlTree parse(InputStream in) throws XmcfException, IOException {
+    public static XmlTree parse(InputStream in) throws XmcfException, IOException {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -134,7 +134,7 @@ final class XmlTree {
         return (nl < 0 ? t : t.substring(0, nl)).trim();
     }
 
-    XmlTree child(String n) {
+    public XmlTree child(String n) {
         for (XmlTree c : children) {
             if (c.name.equals(n)) {
                 return c;
@@ -143,7 +143,7 @@ final class XmlTree {
         return null;
     }
 
-    List<XmlTree> all(String n) {
+    public List<XmlTree> all(String n) {
         List<XmlTree> out = new ArrayList<>();
         for (XmlTree c : children) {
             if (c.name.equals(n)) {
@@ -154,7 +154,7 @@ final class XmlTree {
     }
 
     /** Descendants reached by the slash-separated element path, e.g. {@code HwDescription/Processor}. */
-    List<XmlTree> path(String p) {
+    public List<XmlTree> path(String p) {
         List<XmlTree> level = List.of(this);
         for (String step : p.split("/")) {
             List<XmlTree> next = new ArrayList<>();
@@ -166,7 +166,7 @@ final class XmlTree {
         return level;
     }
 
-    String attr(String n) throws XmcfException {
+    public String attr(String n) throws XmcfException {
         String v = attributes.get(n);
         if (v == null) {
             throw new XmcfException(line, column, "<" + name + "> lacks the required attribute '" + n + "'");
@@ -174,7 +174,7 @@ final class XmlTree {
         return v;
     }
 
-    String attr(String n, String fallback) {
+    public String attr(String n, String fallback) {
         return attributes.getOrDefault(n, fallback);
     }
 }

@@ -138,7 +138,40 @@ class DslCommandsTest {
         Path xml = dir.resolve("fc.xml");
         assertEquals(OrreryCli.EXIT_OK, run("export-arinc", example("flight-control"), "-o", xml.toString()), err.toString());
         String text = Files.readString(xml);
-        assertTrue(text.contains("<ARINC_653_Module ModuleName=\"flight_control\""), text);
+        assertTrue(text.contains("ModuleName=\"flight_control\""), text);
         assertTrue(text.contains("<Connection_Table>"), text);
+    }
+
+    @Test
+    void importArincRoundTripsAnExportAndReportsVendorExtensions(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("fc.xml");
+        assertEquals(OrreryCli.EXIT_OK, run("export-arinc", example("flight-control"), "-o", xml.toString()), err.toString());
+        Path back = dir.resolve("fc.orrery");
+        assertEquals(OrreryCli.EXIT_OK, run("import-arinc", xml.toString(), "-o", back.toString()), err.toString());
+        Path again = dir.resolve("fc2.xml");
+        assertEquals(OrreryCli.EXIT_OK, run("export-arinc", back.toString(), "-o", again.toString()), err.toString());
+        assertEquals(Files.readString(xml), Files.readString(again));
+
+        Path air = Path.of(fixture("vendor/air/ports-config.xml"));
+        assertEquals(OrreryCli.EXIT_OK, run("import-arinc", air.toString(), "-o", dir.resolve("air.orrery").toString()), err.toString());
+        assertTrue(err.toString().contains(air + ":102:3: warning[arinc-import]: <AIR_Configuration>"), err.toString());
+    }
+
+    @Test
+    void importArincRefusesWhatOrreryCannotRepresent(@TempDir Path dir) {
+        String xml = fixture("arinc/pseudo-partition.xml");
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("import-arinc", xml, "-o", dir.resolve("x.orrery").toString()));
+        assertTrue(err.toString().startsWith(xml + ":17:9: error[arinc-import]"), err.toString());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void importOfAVendorValidXmcfExitsZeroWhenOnlyWarningsRemain(@TempDir Path dir) throws Exception {
+        // The refresh-below-period case of issue 15, alone: XtratuM accepts a validPeriod below the source's period.
+        String two = Files.readString(Path.of(fixture("xtratum/two-cores.xml")));
+        Path xml = dir.resolve("short-valid.xml");
+        Files.writeString(xml, two.replaceFirst("validPeriod=\"[^\"]*\"", "validPeriod=\"1us\""));
+        assertEquals(OrreryCli.EXIT_OK, run("import", xml.toString(), "-o", dir.resolve("x.orrery").toString()), err.toString());
+        assertTrue(err.toString().contains("warning[refresh-below-period]"), err.toString());
     }
 }
