@@ -18,6 +18,7 @@ import org.orrery.os.image.SigningKeys;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.toolchain.Boards;
 import org.orrery.toolchain.Build;
+import org.orrery.toolchain.BuildDiagnostics;
 import org.orrery.toolchain.Compile;
 import org.orrery.toolchain.Compiled;
 import org.orrery.toolchain.Run;
@@ -131,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
             built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
             return built.image();
         } catch (ImageBuildException e) {
-            e.problems().forEach(err::println);
+            BuildDiagnostics.of(e, input).forEach(d -> err.println(d.format()));
             err.println("orrery run: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
                     + "; nothing to run");
         } catch (ImageException e) {
