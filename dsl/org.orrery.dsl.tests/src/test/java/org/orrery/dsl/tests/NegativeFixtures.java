@@ -120,7 +120,10 @@ final class NegativeFixtures {
         file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'; move one of them.");
         file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main': shorten the window or lengthen the 'major-frame'.");
         file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan: it would never run; give it a window in the initial plan.");
-        file("partition-without-window-initial", "partition-without-window", 19, 11, "Partition 'b' has no window in the initial "
+        file("partition-without-window-unreachable", "partition-without-window", 19, 11, "Partition 'b' has windows only in "
+                + "plan 'maint', which no switch from the initial plan 'main' and no health-monitor action reaches: it can never "
+                + "run. Give it a window in 'main', or add 'switch to maint by PARTITION' to a plan that runs.");
+        file("partition-without-window-initial", "partition-without-window", 20, 11, "Partition 'b' has no window in the initial "
                 + "plan 'main': it does not run until the system switches to a plan where it has one. Give it a window in 'main' "
                 + "unless it is meant to run only in other plans.");
         file("window-core-not-allowed", "window-core-not-allowed", 35, 16, "Window of 'a' is on core 1, but partition 'a' may only run on cores 0: move the window, or add the core to the partition's 'cores'.");

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.xtext.validation.Check;
 import org.orrery.dsl.model.SystemView;
@@ -60,9 +62,21 @@ public class ScheduleRules extends OrreryRules {
                     + "window in the initial plan.", partition, Literals.PARTITION__NAME, OrreryIssueCodes.PARTITION_WITHOUT_WINDOW);
             return;
         }
-        // Only a warning: a partition may run in other plans only on purpose (maintenance, safe modes).
         Plan initial = system.initialPlan();
-        if (system.complete() && initial != null && !system.windowsOf(initial).containsKey(partition)) {
+        if (!system.complete() || initial == null || system.windowsOf(initial).containsKey(partition)) {
+            return;
+        }
+        List<Plan> its = system.plans().stream().filter(p -> system.windowsOf(p).containsKey(partition)).toList();
+        Set<Plan> reachable = ReachablePlans.of(system);
+        if (its.stream().noneMatch(reachable::contains)) {
+            String names = its.stream().map(p -> q(p.getName())).collect(Collectors.joining(", "));
+            error("Partition " + q(partition.getName()) + " has windows only in " + (its.size() == 1 ? "plan " : "plans ")
+                    + names + ", which no switch from the initial plan " + q(initial.getName()) + " and no health-monitor "
+                    + "action reaches: it can never run. Give it a window in " + q(initial.getName()) + ", or add 'switch to "
+                    + its.get(0).getName() + " by PARTITION' to a plan that runs.", partition,
+                    Literals.PARTITION__NAME, OrreryIssueCodes.PARTITION_WITHOUT_WINDOW);
+        } else {
+            // Only a warning: a partition may run in other plans only on purpose (maintenance, safe modes).
             warning("Partition " + q(partition.getName()) + " has no window in the initial plan " + q(initial.getName())
                     + ": it does not run until the system switches to a plan where it has one. Give it a window in "
                     + q(initial.getName()) + " unless it is meant to run only in other plans.", partition,
