@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
@@ -26,6 +28,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.orrery.dsl.generator.ConfigBuilder;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Model;
+import org.orrery.dsl.syntax.Declarations;
 import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.ConfigProblem;
 import org.orrery.os.config.ConfigValidator;
@@ -142,7 +145,11 @@ public final class SystemCompiler {
         }
         diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file().toString())
                 .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        diagnostics = SyntaxFirst.apply(diagnostics);
+        Map<Path, Resource> byPath = new HashMap<>();
+        toValidate.forEach(r -> byPath.put(mapper.pathOf(r), r));
+        Map<Path, NavigableSet<Integer>> declarations = new HashMap<>();
+        diagnostics = SyntaxFirst.apply(diagnostics, path -> declarations.computeIfAbsent(path,
+                p -> SyntaxFirst.declarationLines(textOf(byPath.get(p)), Declarations.starters(grammarEntry()))));
         Model root = models.stream().filter(m -> m.getSystem() != null).findFirst().orElse(null);
         SystemView view = root == null ? null : SystemView.of(root);
         if (view == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -161,6 +168,14 @@ public final class SystemCompiler {
             return new Compilation(diagnostics, null, view);
         }
         return new Compilation(diagnostics, config, view);
+    }
+
+    private ParserRule grammarEntry() {
+        return (ParserRule) GrammarUtil.allRules(injector.getInstance(IGrammarAccess.class).getGrammar()).get(0);
+    }
+
+    private static String textOf(Resource r) {
+        return r instanceof XtextResource x && x.getParseResult() != null ? x.getParseResult().getRootNode().getText() : "";
     }
 
     private static Model modelOf(Resource r) {

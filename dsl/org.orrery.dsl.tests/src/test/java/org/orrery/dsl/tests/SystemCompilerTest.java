@@ -101,12 +101,23 @@ class SystemCompilerTest {
     void aSyntaxErrorWithholdsTheRulesAndEndsWithANote() {
         Compilation c = COMPILER.compile(Fixtures.fixture("syntax-list.orrery"));
         assertTrue(c.diagnostics().stream().allMatch(d -> d.code().equals(OrreryIssueCodes.SYNTAX)), c.diagnostics().toString());
+        assertEquals(1, c.errors().size(), c.diagnostics().toString());
         Diagnostic first = c.errors().get(0);
         assertEquals(12, first.line());
         Diagnostic last = c.diagnostics().get(c.diagnostics().size() - 1);
         assertEquals(Diagnostic.Severity.INFO, last.severity());
         assertEquals(List.of(first.line(), first.column()), List.of(last.line(), last.column()));
         assertTrue(last.message().contains("may follow from it"), last.message());
+    }
+
+    /** The parser's recovery trips until the next declaration; a typo in each of two declarations is two errors. */
+    @Test
+    void oneSyntaxErrorPerDeclaration() throws Exception {
+        String text = Files.readString(Fixtures.example("flight-control"));
+        Compilation one = COMPILER.compileSource(Path.of("fc.orrery"), text.replaceFirst("    cores 0\n", "    cores 0 1\n"));
+        assertEquals(1, one.errors().size(), one.diagnostics().toString());
+        Compilation two = COMPILER.compileSource(Path.of("fc.orrery"), text.replace("criticality C", "criticality Z"));
+        assertEquals(2, two.errors().size(), two.diagnostics().toString());
     }
 
     @Test

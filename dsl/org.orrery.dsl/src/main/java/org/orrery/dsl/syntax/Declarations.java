@@ -19,12 +19,12 @@ import org.eclipse.xtext.RuleCall;
  * The keywords a top-level declaration starts with, read from the grammar's entry rule: what a file may say where
  * the parser found something that starts nothing.
  */
-final class Declarations {
+public final class Declarations {
 
     private Declarations() {
     }
 
-    static List<String> starters(ParserRule entry) {
+    public static List<String> starters(ParserRule entry) {
         Set<String> out = new LinkedHashSet<>();
         // The entry rule is a sequence of optional parts, so each of them may come first.
         if (entry.getAlternatives() instanceof Group g) {
