@@ -53,9 +53,10 @@ final class SyntaxFirst {
             kept.add(d);
             previous = syntax ? d : previous;
         }
+        boolean more = kept.stream().filter(d -> d.code().equals(OrreryIssueCodes.SYNTAX)).count() > 1;
         kept.add(new Diagnostic(first.file(), first.line(), first.column(), Diagnostic.Severity.INFO,
-                OrreryIssueCodes.SYNTAX, "Errors after this syntax error may follow from it; the other rules are "
-                        + "checked once every file parses."));
+                OrreryIssueCodes.SYNTAX, (more ? "Errors after this syntax error may follow from it. " : "")
+                        + "The other rules are checked once every file parses."));
         return kept;
     }
 

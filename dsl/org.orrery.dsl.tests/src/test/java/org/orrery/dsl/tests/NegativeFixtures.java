@@ -46,7 +46,9 @@ final class NegativeFixtures {
         file("syntax-declaration", "syntax", 3, 1, "'hello' does not start a declaration; a declaration starts with one of: "
                 + "import | system | board | bsp | region | partition | channel | plan | health-monitor | watchdog | service | vm.");
         file("syntax-list", "syntax", 12, 13, "'1' cannot follow a value of 'cores' here; separate the values of a list with ',' (cores 0, 1).");
-        file("syntax-follow-on", "syntax", 19, 14, "Errors after this syntax error may follow from it; the other rules are checked once every file parses.");
+        file("syntax-follow-on", "syntax", 19, 14, "The other rules are checked once every file parses.");
+        file("syntax-follow-on-more", "syntax", 12, 5, "Errors after this syntax error may follow from it. The other rules are "
+                + "checked once every file parses.");
         file("unresolved-reference", "unresolved-reference", 35, 16, "Unknown partition 'bb'.");
         file("import-unresolved", "import-unresolved", 3, 8, "Cannot import 'no-such-file.orrery': no such Orrery file.");
         file("no-system", "no-system", 1, 1, "The file declares no 'system': it can only be imported by a file that does.");

@@ -68,8 +68,7 @@ class DslCommandsTest {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", f));
         assertEquals(java.util.List.of(
                 f + ":27:51: error[syntax]: 'drop-old' is not an overflow policy; write one of: block | drop-newest | drop-oldest.",
-                f + ":27:51: info[syntax]: Errors after this syntax error may follow from it; the other rules are checked once "
-                        + "every file parses."), err.toString().lines().toList());
+                f + ":27:51: info[syntax]: The other rules are checked once every file parses."), err.toString().lines().toList());
     }
 
     /** `cores 0 1` once gave five errors, among them a missing 'memory' that was there. */
