@@ -136,8 +136,9 @@ final class NegativeFixtures {
         file("initial-plan-twice", "initial-plan", 38, 15, "Plan 'degraded' is marked initial, but plan 'main' already is: only one plan may be.");
         file("unknown-plan", "unknown-plan", 37, 15, "Unknown plan 'maintenance'.");
         file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: declare it 'system-partition', or name one that is.");
-        file("priority-ignored", "priority-ignored", 16, 46, "Process 'a.p' has a 'priority', but partition 'a' schedules by EDF, "
-                + "which orders processes by deadline and ignores priorities: remove 'priority', or choose another 'policy'.");
+        file("edf-priority", "edf-priority", 16, 46, "Process 'a.p' has a 'priority', but partition 'a' schedules by EDF: "
+                + "processes run in deadline order and the priority only breaks ties between equal deadlines; remove "
+                + "'priority' if ties do not matter, or choose another 'policy'.");
         file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis): lower its 'wcet', lengthen its 'deadline', or give its partition more window time.");
     }
 

@@ -43,7 +43,7 @@ public interface OrreryIssueCodes {
     String SWITCH_REQUESTER = "switch-requester";
     String UNSCHEDULABLE = "unschedulable";
     /** A warning: a process of an EDF partition declares a priority, which EDF does not use. */
-    String PRIORITY_IGNORED = "priority-ignored";
+    String EDF_PRIORITY = "edf-priority";
 
     // Communication
     String CHANNEL_KIND_MISMATCH = "channel-kind-mismatch";

@@ -17,18 +17,18 @@ import org.orrery.dsl.orrery.Process;
 /**
  * Schedulability of each partition's processes inside its windows, per plan: response-time analysis for
  * fixed priority and round robin, demand-bound analysis for EDF. The error names the process and its
- * computed response time against its deadline (first failing plan only). A priority under EDF is a warning.
+ * computed response time against its deadline (first failing plan only). A priority under EDF gets a warning that says what it does there.
  */
 public class SchedulabilityRules extends OrreryRules {
 
-    /** Someone who writes a priority expects it to matter; under EDF it silently does not. */
+    /** Someone who writes a priority expects it to order processes; under EDF it only breaks deadline ties. */
     @Check
-    public void priorityIgnored(Process process) {
+    public void edfPriority(Process process) {
         if (process.eContainer() instanceof Partition partition && partition.getPolicy() == Policy.EDF
                 && !NodeModelUtils.findNodesForFeature(process, Literals.PROCESS__PRIORITY).isEmpty()) {
             warning("Process " + q(Naming.qualified(process)) + " has a 'priority', but partition " + q(partition.getName())
-                    + " schedules by EDF, which orders processes by deadline and ignores priorities: remove 'priority', "
-                    + "or choose another 'policy'.", process, Literals.PROCESS__PRIORITY, OrreryIssueCodes.PRIORITY_IGNORED);
+                    + " schedules by EDF: processes run in deadline order and the priority only breaks ties between "
+                    + "equal deadlines; remove 'priority' if ties do not matter, or choose another 'policy'.", process, Literals.PROCESS__PRIORITY, OrreryIssueCodes.EDF_PRIORITY);
         }
     }
 
