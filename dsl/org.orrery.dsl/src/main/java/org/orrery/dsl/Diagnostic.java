@@ -17,6 +17,10 @@ public record Diagnostic(Path file, int line, int column, Severity severity, Str
         ERROR, WARNING, INFO
     }
 
+    public Diagnostic {
+        message = printable(message);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }
@@ -40,6 +44,30 @@ public record Diagnostic(Path file, int line, int column, Severity severity, Str
             return OrreryIssueCodes.UNRESOLVED_REFERENCE;
         }
         return xtextCode.startsWith("org.eclipse.") ? OrreryIssueCodes.SYNTAX : xtextCode;
+    }
+
+    /**
+     * {@code text} with control and invisible formatting characters as escapes: messages echo the input, and a
+     * stray byte from it must neither break the one-line format nor reach a terminal as a control sequence.
+     */
+    public static String printable(String text) {
+        if (text == null || text.chars().allMatch(c -> !hidden(c))) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(hidden(c) ? String.format(Locale.ROOT, "\\u%04x", c) : String.valueOf((char) c));
+            }
+        });
+        return b.toString();
+    }
+
+    private static boolean hidden(int c) {
+        return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.eclipse.xtext.documentation.IEObjectDocumentationProvider;
 import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.orrery.dsl.conversion.OrreryValueConverters;
@@ -14,13 +15,14 @@ import org.orrery.dsl.formatting.OrreryFormatter;
 import org.orrery.dsl.scoping.OrreryGlobalScopeProvider;
 import org.orrery.dsl.scoping.OrreryLinkingDiagnostics;
 import org.orrery.dsl.scoping.OrreryQualifiedNameProvider;
+import org.orrery.dsl.syntax.OrrerySyntaxErrors;
 
 import com.google.inject.Binder;
 import com.google.inject.name.Names;
 
 /**
  * Runtime bindings: our value converters, import-by-URI visibility, containment-qualified names, rule codes on
- * linking errors, the formatter.
+ * linking errors, syntax errors that name the expected values, the formatter.
  */
 public class OrreryRuntimeModule extends AbstractOrreryRuntimeModule {
 
@@ -42,6 +44,10 @@ public class OrreryRuntimeModule extends AbstractOrreryRuntimeModule {
 
     public Class<? extends LinkingDiagnosticMessageProvider> bindLinkingDiagnosticMessageProvider() {
         return OrreryLinkingDiagnostics.class;
+    }
+
+    public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+        return OrrerySyntaxErrors.class;
     }
 
     public Class<? extends IEObjectDocumentationProvider> bindIEObjectDocumentationProvider() {

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
@@ -26,6 +28,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.orrery.dsl.generator.ConfigBuilder;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Model;
+import org.orrery.dsl.syntax.Declarations;
 import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.os.config.ConfigProblem;
 import org.orrery.os.config.ConfigValidator;
@@ -79,11 +82,11 @@ public final class SystemCompiler {
         XtextResourceSet set = injector.getInstance(XtextResourceSet.class);
         DiagnosticMapper mapper = new DiagnosticMapper();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<Model> given = new ArrayList<>();
+        List<Resource> given = new ArrayList<>();
         for (Path file : files) {
-            Model m = load(set, file, mapper, diagnostics);
-            if (m != null) {
-                given.add(m);
+            Resource r = load(set, file, mapper, diagnostics);
+            if (r != null) {
+                given.add(r);
             }
         }
         return finish(given, mapper, diagnostics);
@@ -108,17 +111,21 @@ public final class SystemCompiler {
                     "Cannot read " + file + ": " + describe(e)));
             return new Compilation(diagnostics, null, null);
         }
-        List<Model> given = new ArrayList<>();
-        if (!r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) {
-            given.add(m);
-        }
-        return finish(given, mapper, diagnostics);
+        return finish(List.of(r), mapper, diagnostics);
     }
 
-    private Compilation finish(List<Model> given, DiagnosticMapper mapper, List<Diagnostic> diagnostics) {
-        // Imports are loaded while the closures are computed; validate every file that takes part.
+    private Compilation finish(List<Resource> given, DiagnosticMapper mapper, List<Diagnostic> diagnostics) {
+        // Imports are loaded while the closures are computed; validate every file that takes part. A given file
+        // that the parser made nothing of is validated too: its syntax errors are all there is to say about it.
         Set<Resource> toValidate = new LinkedHashSet<>();
-        for (Model m : given) {
+        List<Model> models = new ArrayList<>();
+        for (Resource r : given) {
+            toValidate.add(r);
+            Model m = modelOf(r);
+            if (m == null) {
+                continue;
+            }
+            models.add(m);
             for (Model part : SystemView.of(m).models()) {
                 toValidate.add(part.eResource());
             }
@@ -129,9 +136,21 @@ public final class SystemCompiler {
                 diagnostics.add(mapper.map(r, issue));
             }
         }
+        for (Resource r : given) {
+            if (r.getErrors().isEmpty() && declaresNothing(modelOf(r))) {
+                // Not even a fragment: an empty file, or one of comments only, must not pass as checked.
+                diagnostics.add(new Diagnostic(mapper.pathOf(r), 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.NO_SYSTEM,
+                        "The file declares nothing: an Orrery file declares a 'system', or parts that a system imports."));
+            }
+        }
         diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.file().toString())
                 .thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
-        Model root = given.stream().filter(m -> m.getSystem() != null).findFirst().orElse(null);
+        Map<Path, Resource> byPath = new HashMap<>();
+        toValidate.forEach(r -> byPath.put(mapper.pathOf(r), r));
+        Map<Path, NavigableSet<Integer>> declarations = new HashMap<>();
+        diagnostics = SyntaxFirst.apply(diagnostics, path -> declarations.computeIfAbsent(path,
+                p -> SyntaxFirst.declarationLines(textOf(byPath.get(p)), Declarations.starters(grammarEntry()))));
+        Model root = models.stream().filter(m -> m.getSystem() != null).findFirst().orElse(null);
         SystemView view = root == null ? null : SystemView.of(root);
         if (view == null || diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Compilation(diagnostics, null, view);
@@ -151,7 +170,23 @@ public final class SystemCompiler {
         return new Compilation(diagnostics, config, view);
     }
 
-    private static Model load(XtextResourceSet set, Path file, DiagnosticMapper mapper, List<Diagnostic> out) {
+    private ParserRule grammarEntry() {
+        return (ParserRule) GrammarUtil.allRules(injector.getInstance(IGrammarAccess.class).getGrammar()).get(0);
+    }
+
+    private static String textOf(Resource r) {
+        return r instanceof XtextResource x && x.getParseResult() != null ? x.getParseResult().getRootNode().getText() : "";
+    }
+
+    private static Model modelOf(Resource r) {
+        return !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m ? m : null;
+    }
+
+    private static boolean declaresNothing(Model m) {
+        return m == null || (m.getSystem() == null && m.getImports().isEmpty() && m.getElements().isEmpty());
+    }
+
+    private static Resource load(XtextResourceSet set, Path file, DiagnosticMapper mapper, List<Diagnostic> out) {
         if (!Files.isRegularFile(file)) {
             String why = Files.isDirectory(file) ? "it is a directory." : "no such file.";
             out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
@@ -162,7 +197,12 @@ public final class SystemCompiler {
         mapper.remember(uri, file);
         try {
             Resource r = set.getResource(uri, true);
-            return r instanceof XtextResource && !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m ? m : null;
+            if (r instanceof XtextResource) {
+                return r;
+            }
+            out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
+                    "Cannot read " + file + ": not an Orrery file."));
+            return null;
         } catch (RuntimeException e) {
             out.add(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
                     "Cannot read " + file + ": " + describe(e)));

@@ -68,10 +68,13 @@ class ContainmentTest {
     })
     void whatNoPartitionMayDoIsRefusedBeforeTheImageIsBuilt(String attack, String rule) throws Exception {
         Path image = dir.resolve("containment.oimg");
-        Compiled compiled = Compile.create().system(system(attack));
+        Path system = system(attack);
+        Compiled compiled = Compile.create().system(system);
         ImageBuildException e = assertThrows(ImageBuildException.class, () -> Build.of(compiled).to(image));
         assertTrue(e.problems().stream().anyMatch(l -> l.contains("Attack.java:attack.Attack:")
                 && l.contains(": error[" + rule + "]: ")), e.problems().toString());
+        // front ends print the verifier's findings as they are, not re-labelled as image-build errors
+        assertEquals(e.problems(), BuildDiagnostics.lines(e, system));
         assertFalse(Files.exists(image), "no image from a refused build");
     }
 

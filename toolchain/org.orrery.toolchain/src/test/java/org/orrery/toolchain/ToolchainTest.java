@@ -108,13 +108,66 @@ class ToolchainTest {
     @Test
     void aFileWithoutASystemIsANoSystemErrorForStepsThatNeedOne() throws Exception {
         Path part = dir.resolve("part.orrery");
-        Files.writeString(part, "// a part other files import\n");
+        Files.writeString(part, "// a part other files import\nregion shm at 0x1000_0000 size 4 KiB\n");
         Compiled compiled = Compile.create().system(part);
         assertEquals(List.of(new Diagnostic(part, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.NO_SYSTEM,
                 "The file declares no 'system': it can only be imported by a file that does.")), compiled.diagnostics());
         assertTrue(compiled.config().isEmpty());
         assertEquals(List.of(), Compile.create().check(part).diagnostics(), "checking a part alone is no error");
         assertThrows(IllegalArgumentException.class, () -> Build.of(compiled));
+    }
+
+    /** Not even a part: checking it must not pass, whichever step is asked. */
+    @Test
+    void aFileThatDeclaresNothingIsAnErrorForEveryStep() throws Exception {
+        for (String text : new String[] {"", "// only a comment\n", "hello world this is not orrery\n", "{{{{\n", "123 456\n"}) {
+            Path f = dir.resolve("nothing.orrery");
+            Files.writeString(f, text);
+            for (Compiled c : List.of(Compile.create().check(f), Compile.create().system(f))) {
+                assertTrue(c.hasErrors(), text + ": " + c.diagnostics());
+                assertTrue(c.errors().get(0).format().startsWith(f + ":1:1: error["), c.errors().get(0).format());
+            }
+        }
+    }
+
+    @Test
+    void anApplicationCompileErrorIsADiagnosticAtItsSourceLine() throws Exception {
+        Path copy = dir.resolve("copy/system.orrery");
+        Files.createDirectories(copy.getParent());
+        Files.copy(FLIGHT_CONTROL, copy);
+        Path src = FLIGHT_CONTROL.getParent().resolve("apps");
+        try (var files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path to = copy.getParent().resolve("apps").resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path broken;
+        try (var files = Files.walk(copy.getParent().resolve("apps/nav"))) {
+            broken = files.filter(p -> p.toString().endsWith(".java")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(broken, Files.readString(broken).replaceFirst("\\{", "{ int unknownNumber = noSuchValue;"));
+        ImageBuildException e = assertThrows(ImageBuildException.class,
+                () -> Build.of(Compile.create().system(copy)).inMemory());
+        List<Diagnostic> ds = BuildDiagnostics.of(e, copy);
+        assertEquals(1, ds.size(), ds.toString());
+        Diagnostic d = ds.get(0);
+        assertEquals(BuildDiagnostics.APP_COMPILE, d.code());
+        assertTrue(d.file().toString().endsWith(copy.getParent().relativize(broken).toString()), d.format());
+        assertTrue(d.message().startsWith("cannot find symbol: variable noSuchValue"), d.format());
+        assertTrue(d.format().matches(".+\\.java:\\d+:\\d+: error\\[app-compile\\]: .+"), d.format());
+    }
+
+    @Test
+    void aBuildProblemWithoutASourceLineIsAtTheSystem() {
+        Path system = Path.of("sys/system.orrery");
+        assertEquals(new Diagnostic(system, 1, 1, Diagnostic.Severity.ERROR, BuildDiagnostics.IMAGE_BUILD,
+                "configuration: partitions[a].sourcePath: apps/a does not exist"),
+                BuildDiagnostics.of("configuration: partitions[a].sourcePath: apps/a does not exist", system));
     }
 
     @Test

@@ -158,14 +158,6 @@ final class GeneratedFixtures {
                 .replace(LargeSystemTest.PROCESS, LargeSystemTest.PROCESS + tables);
     }
 
-    static String longMac() {
-        return bspSystem("    device nic eth0 mac \"" + LONG_TEXT + "\"\n");
-    }
-
-    static String longAddress() {
-        return bspSystem("    device nic eth0 address \"" + LONG_TEXT + "\"\n");
-    }
-
     static String longNvramValue() {
         return bspSystem("    device nvram params size 64 KiB {\n        param banner = \"" + LONG_TEXT + "\"\n    }\n");
     }

@@ -42,17 +42,25 @@ final class NegativeFixtures {
 
     private void reading() {
         file("syntax", "syntax", 31, 26, "missing 'duration' at '5'");
+        file("syntax-enum", "syntax", 27, 51, "'drop-old' is not an overflow policy; write one of: block | drop-newest | drop-oldest.");
+        file("syntax-declaration", "syntax", 3, 1, "'hello' does not start a declaration; a declaration starts with one of: "
+                + "import | system | board | bsp | region | partition | channel | plan | health-monitor | watchdog | service | vm.");
+        file("syntax-list", "syntax", 12, 13, "'1' cannot follow a value of 'cores' here; separate the values of a list with ',' (cores 0, 1).");
+        file("syntax-follow-on", "syntax", 19, 14, "The other rules are checked once every file parses.");
+        file("syntax-follow-on-more", "syntax", 12, 5, "Errors after this syntax error may follow from it. The other rules are "
+                + "checked once every file parses.");
         file("unresolved-reference", "unresolved-reference", 35, 16, "Unknown partition 'bb'.");
         file("import-unresolved", "import-unresolved", 3, 8, "Cannot import 'no-such-file.orrery': no such Orrery file.");
         file("no-system", "no-system", 1, 1, "The file declares no 'system': it can only be imported by a file that does.");
+        file("no-system-empty", "no-system", 1, 1, "The file declares nothing: an Orrery file declares a 'system', or parts that a system imports.");
     }
 
     private void structure() {
-        file("duplicate-name", "duplicate-name", 16, 13, "Name 'p' is already used by another process of partition 'a'.");
-        file("duplicate-name-vm", "duplicate-name", 38, 4, "Name 'a' is already used by another partition.");
-        file("duplicate-name-param", "duplicate-name", 15, 15, "Name 'hostname' is already used by another NVRAM parameter of BSP 'small_board'.");
-        file("board-count", "board-count", 3, 8, "System 'demo' declares no board.");
-        file("board-count-second", "board-count", 11, 1, "A system has one board; another board is already declared.");
+        file("duplicate-name", "duplicate-name", 16, 13, "Name 'p' is already used by another process of partition 'a'; rename one of them.");
+        file("duplicate-name-vm", "duplicate-name", 38, 4, "Name 'a' is already used by another partition; rename one of them.");
+        file("duplicate-name-param", "duplicate-name", 15, 15, "Name 'hostname' is already used by another NVRAM parameter of BSP 'small_board'; rename one of them.");
+        file("board-count", "board-count", 3, 8, "System 'demo' declares no board; add one, e.g. 'board sim { cores 1 memory 64 MiB tick 1 ms }'.");
+        file("board-count-second", "board-count", 11, 1, "A system has one board; another board is already declared: remove one of them.");
         String req = OrreryIssueCodes.REQUIRED_ATTRIBUTE;
         file("required-attribute", req, 19, 11, "Partition 'b' must declare its memory budget ('memory').");
         file("required-attribute-cores", req, 19, 11, "Partition 'b' must declare the cores it may run on ('cores').");
@@ -69,11 +77,15 @@ final class NegativeFixtures {
         String range = OrreryIssueCodes.VALUE_RANGE;
         file("value-range", range, 23, 46, "Priority 256 of process 'q' is outside 0..255.");
         file("value-range-name-length", range, 23, 13, "Name '" + "q".repeat(65) + "' is longer than 64 characters.");
-        file("value-range-time", range, 15, 14, "Time must be positive here.");
+        file("value-range-time", range, 15, 14, "'watchdog' must be a positive time, e.g. 1 ms.");
+        file("value-range-wcet", range, 15, 53, "'wcet' must be a positive time, e.g. 1 ms.");
         file("value-range-message-size", range, 24, 31, "Message size 128 KiB of port 'in1' is outside 1 B..64 KiB.");
         file("value-range-queue-depth", range, 24, 40, "Queue depth 5000 of port 'in1' is more than the limit of 4096.");
-        file("value-range-sampling-depth", range, 16, 43, "Sampling port 'out1' has no queue 'depth'.");
-        file("value-range-refresh", range, 16, 45, "Only sampling destination ports have a 'refresh' period; port 'out1' is not one.");
+        file("value-range-sampling-depth", range, 16, 43, "Sampling port 'out1' has no queue 'depth': remove it, or make the port 'queuing'.");
+        file("value-range-refresh", range, 16, 45, "Only sampling destination ports have a 'refresh' period; port 'out1' is not one: remove it.");
+        file("value-range-mac", range, 10, 25, "MAC address '02:00:00:00:01' of device 'eth0' is not six hex bytes: write it like 02:00:00:00:00:01.");
+        file("value-range-address", range, 10, 53, "Address '192.0.2.300/24' of device 'eth0' is not an IP address: write it like 192.0.2.10/24.");
+        file("value-range-application", range, 17, 17, "Application class 'demo.my app.Main' is not a Java class name: write a qualified name like demo.app.Main.");
         file("value-range-vm-vcpus", range, 39, 11, "VM 'guest' has 65 vcpus, more than the limit of 64.");
         file("value-range-board-cores", range, 6, 11, "Board has 257 cores, more than the limit of 256.");
         file("value-range-bsp-cores", range, 6, 11, "BSP 'small_board' has 257 cores, more than the limit of 256.");
@@ -104,38 +116,48 @@ final class NegativeFixtures {
     private void boardAndSchedules() {
         file("core-out-of-range", "core-out-of-range", 20, 14, "Core 2 of partition 'b' is out of range: the board has 2 cores (0..1).");
         file("core-out-of-range-schedule", "core-out-of-range", 36, 10, "Core 2 is out of range: the board has 2 cores (0..1).");
-        file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms.");
-        file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB.");
-        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000).");
-        file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'.");
-        file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main'.");
-        file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan.");
-        file("window-core-not-allowed", "window-core-not-allowed", 35, 16, "Window of 'a' is on core 1, but partition 'a' may only run on cores 0.");
-        file("partition-parallel-windows", "partition-parallel-windows", 35, 21, "Partition 'a' would run on cores 0 and 1 at once in plan 'main'.");
-        file("period-frame-mismatch", "period-frame-mismatch", 15, 31, "Period 15 ms of process 'a.p' does not fit the 10 ms major frame of core 0 in plan 'main': neither divides the other.");
-        file("initial-plan", "initial-plan", 3, 8, "System 'demo' has 2 plans but none is marked 'initial'.");
-        file("initial-plan-no-plan", "initial-plan", 3, 8, "System 'demo' declares no plan.");
-        file("initial-plan-twice", "initial-plan", 38, 15, "Plan 'degraded' is marked initial, but plan 'main' already is.");
+        file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms; round it to a multiple of the tick.");
+        file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB: lower the budgets or raise the board's 'memory'.");
+        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000): move or shrink one of them.");
+        file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'; move one of them.");
+        file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main': shorten the window or lengthen the 'major-frame'.");
+        file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan: it would never run; give it a window in the initial plan.");
+        file("partition-without-window-unreachable", "partition-without-window", 19, 11, "Partition 'b' has windows only in "
+                + "plan 'maint', which no switch from the initial plan 'main' and no health-monitor action reaches: it can never "
+                + "run. Give it a window in 'main', or add 'switch to maint by PARTITION' to a plan that runs.");
+        file("partition-without-window-initial", "partition-without-window", 20, 11, "Partition 'b' has no window in the initial "
+                + "plan 'main': it does not run until the system switches to a plan where it has one. Give it a window in 'main' "
+                + "unless it is meant to run only in other plans.");
+        file("window-core-not-allowed", "window-core-not-allowed", 35, 16, "Window of 'a' is on core 1, but partition 'a' may only run on cores 0: move the window, or add the core to the partition's 'cores'.");
+        file("partition-parallel-windows", "partition-parallel-windows", 35, 21, "Partition 'a' would run on cores 0 and 1 at once in plan 'main': move one of its windows so they do not overlap in time.");
+        file("period-frame-mismatch", "period-frame-mismatch", 15, 31, "Period 15 ms of process 'a.p' does not fit the 10 ms major frame of core 0 in plan 'main': neither divides the other; choose a period that divides the major frame or is a multiple of it.");
+        file("initial-plan", "initial-plan", 3, 8, "System 'demo' has 2 plans but none is marked 'initial'; mark the one it starts with ('plan NAME initial').");
+        file("initial-plan-no-plan", "initial-plan", 3, 8, "System 'demo' declares no plan; add a 'plan NAME initial { ... }' with windows for its partitions.");
+        file("initial-plan-twice", "initial-plan", 38, 15, "Plan 'degraded' is marked initial, but plan 'main' already is: only one plan may be.");
         file("unknown-plan", "unknown-plan", 37, 15, "Unknown plan 'maintenance'.");
-        file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: it is not declared 'system-partition'.");
-        file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis).");
+        file("switch-requester", "switch-requester", 36, 23, "Partition 'b' may not request plan switches: declare it 'system-partition', or name one that is.");
+        file("edf-priority", "edf-priority", 16, 46, "Process 'a.p' has a 'priority', but partition 'a' schedules by EDF: "
+                + "processes run in deadline order and the priority only breaks ties between equal deadlines; remove "
+                + "'priority' if ties do not matter, or choose another 'policy'.");
+        file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis): lower its 'wcet', lengthen its 'deadline', or give its partition more window time.");
     }
 
     private void communicationAndHealth() {
-        file("channel-kind-mismatch", "channel-kind-mismatch", 27, 36, "Port 'b.in1' is a queuing port, but channel 'c1' is sampling.");
+        file("channel-kind-mismatch", "channel-kind-mismatch", 27, 36, "Port 'b.in1' is a queuing port, but channel 'c1' is sampling: make the port and the channel the same kind.");
         file("channel-direction-mismatch", "channel-direction-mismatch", 27, 26, "Port 'a.out1' is declared 'in' but is the source of channel 'c1'; it must be 'out'.");
-        file("channel-size-mismatch", "channel-size-mismatch", 27, 36, "Destination 'b.in1' takes messages of 4 B, smaller than the 8 B of source 'a.out1'.");
+        file("channel-size-mismatch", "channel-size-mismatch", 27, 36, "Destination 'b.in1' takes messages of 4 B, smaller than the 8 B of source 'a.out1': raise the destination's 'size'.");
         file("queuing-multiple-destinations", "queuing-multiple-destinations", 28, 42, "Queuing channel 'c1' has 2 destinations; a queuing channel connects exactly one source to one destination.");
         file("port-multiply-connected", "port-multiply-connected", 29, 36, "Port 'b.in1' is already connected by channel 'c1'; a port belongs to one channel.");
-        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': reads between two of its writes find the sample stale.");
-        file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel.");
-        file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level.");
-        file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to.");
-        file("hm-plan-target-extra", "hm-plan-target", 40, 50, "Only SWITCH_PLAN takes a plan; RESET_MODULE does not.");
-        file("hm-duplicate", "hm-duplicate", 41, 9, "Error POWER_FAIL appears twice in the PROCESS_EXECUTION table.");
-        file("hm-duplicate-state", "hm-duplicate", 42, 11, "State PROCESS_EXECUTION already has a health monitor table here.");
-        file("vm-vcpus-over-cores", "vm-vcpus-over-cores", 39, 11, "VM 'guest' has 3 vcpus but the board has only 2 cores.");
-        file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web'.");
+        file("refresh-below-period", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': reads between two of its writes find the sample stale. Raise 'refresh' to at least 20 ms.");
+        file("refresh-below-period-frame", "refresh-below-period", 28, 36, "Refresh period 10 ms of 'b.in1' is shorter than the 20 ms period of source partition 'a': reads between two of its writes find the sample stale. Raise 'refresh' to at least 20 ms, or declare 'period' in partition 'a' if it runs more often than its 20 ms major frame.");
+        file("unconnected-port", "unconnected-port", 17, 10, "Port 'a.spare' is not connected to any channel: connect it with a 'channel', or remove it.");
+        file("hm-action-level", "hm-action-level", 40, 38, "Action RESTART_PROCESS is not valid at module level; choose an action of that level or another level.");
+        file("hm-plan-target", "hm-plan-target", 40, 37, "Action SWITCH_PLAN needs the plan to switch to: write '-> SWITCH_PLAN PLAN'.");
+        file("hm-plan-target-extra", "hm-plan-target", 40, 50, "Only SWITCH_PLAN takes a plan; RESET_MODULE does not: remove the plan.");
+        file("hm-duplicate", "hm-duplicate", 41, 9, "Error POWER_FAIL appears twice in the PROCESS_EXECUTION table: keep one rule per error.");
+        file("hm-duplicate-state", "hm-duplicate", 42, 11, "State PROCESS_EXECUTION already has a health monitor table here: merge the two.");
+        file("vm-vcpus-over-cores", "vm-vcpus-over-cores", 39, 11, "VM 'guest' has 3 vcpus but the board has only 2 cores: lower its 'vcpus'.");
+        file("service-port-clash", "service-port-clash", 39, 30, "Service 'admin' listens on port 80 of partition 'a', already used by service 'web': give one of them another 'port'.");
     }
 
     /**
@@ -163,9 +185,8 @@ final class NegativeFixtures {
         generated("config-invalid-service-options", GeneratedFixtures::serviceOptions, CONFIG, 3, 1, "services[0].options: has 65 entries, at most 64 allowed");
         generated("config-invalid-vm-devices", GeneratedFixtures::vmDevices, CONFIG, 3, 1, "vms[guest].devices: has 33 entries, at most 32 allowed");
         generated("config-invalid-hm-tables", GeneratedFixtures::hmTables, CONFIG, 1, 1, "hmTables: has 16385 entries, at most 16384 allowed");
+        // NIC MAC and IP strings of any length are refused by the rules first (value-range), so only the other texts.
         String text = ": 4097 bytes of UTF-8, at most 4096 allowed";
-        generated("config-invalid-long-mac", GeneratedFixtures::longMac, CONFIG, 1, 1, "board.nics[eth0].mac" + text);
-        generated("config-invalid-long-address", GeneratedFixtures::longAddress, CONFIG, 1, 1, "board.nics[eth0].address" + text);
         generated("config-invalid-long-nvram-value", GeneratedFixtures::longNvramValue, CONFIG, 1, 1, "board.nvramParams[banner].value" + text);
         generated("config-invalid-long-entry-class", GeneratedFixtures::longEntryClass, CONFIG, 3, 1, "partitions[a].entryClass" + text);
         generated("config-invalid-long-source-path", GeneratedFixtures::longSourcePath, CONFIG, 3, 1, "partitions[a].sourcePath" + text);

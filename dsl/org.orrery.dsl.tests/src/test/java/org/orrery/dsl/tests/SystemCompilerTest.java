@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.dsl.Compilation;
 import org.orrery.dsl.Diagnostic;
@@ -79,5 +81,52 @@ class SystemCompilerTest {
                 .thenComparingInt(Diagnostic::column)).toList();
         assertEquals(sorted, c.diagnostics());
         assertEquals(2, c.errors().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "// only a comment\n", "hello world this is not orrery\n", "{{{{\n", "123 456\n"})
+    void inputThatIsNotOrreryIsAnErrorAtItsStart(String text, @TempDir Path dir) throws Exception {
+        Path f = dir.resolve("not-orrery.orrery");
+        Files.writeString(f, text);
+        Compilation c = COMPILER.compile(f);
+        assertTrue(c.hasErrors(), c.diagnostics().toString());
+        Diagnostic first = c.errors().get(0);
+        assertEquals(f, first.file());
+        assertTrue(first.code().equals(OrreryIssueCodes.SYNTAX) || first.code().equals(OrreryIssueCodes.NO_SYSTEM), first.format());
+        assertTrue(first.format().matches(".*:\\d+:\\d+: error\\[[a-z-]+\\]: .*"), first.format());
+    }
+
+    /** `cores 0 1` once gave five errors, three of them about lines that were fine. */
+    @Test
+    void aSyntaxErrorWithholdsTheRulesAndEndsWithANote() {
+        Compilation c = COMPILER.compile(Fixtures.fixture("syntax-list.orrery"));
+        assertTrue(c.diagnostics().stream().allMatch(d -> d.code().equals(OrreryIssueCodes.SYNTAX)), c.diagnostics().toString());
+        assertEquals(1, c.errors().size(), c.diagnostics().toString());
+        Diagnostic first = c.errors().get(0);
+        assertEquals(12, first.line());
+        Diagnostic last = c.diagnostics().get(c.diagnostics().size() - 1);
+        assertEquals(Diagnostic.Severity.INFO, last.severity());
+        assertEquals(List.of(first.line(), first.column()), List.of(last.line(), last.column()));
+        assertTrue(last.message().contains("rules are checked once every file parses"), last.message());
+    }
+
+    /** The parser's recovery trips until the next declaration; a typo in each of two declarations is two errors. */
+    @Test
+    void oneSyntaxErrorPerDeclaration() throws Exception {
+        String text = Files.readString(Fixtures.example("flight-control"));
+        Compilation one = COMPILER.compileSource(Path.of("fc.orrery"), text.replaceFirst("    cores 0\n", "    cores 0 1\n"));
+        assertEquals(1, one.errors().size(), one.diagnostics().toString());
+        Compilation two = COMPILER.compileSource(Path.of("fc.orrery"), text.replace("criticality C", "criticality Z"));
+        assertEquals(2, two.errors().size(), two.diagnostics().toString());
+    }
+
+    @Test
+    void controlCharactersInMessagesAreEscaped() {
+        Compilation c = COMPILER.compileSource(Path.of("ctl.orrery"), "system demo\n\u001b[2J\u0007\n");
+        String all = c.diagnostics().stream().map(Diagnostic::format).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(c.hasErrors(), all);
+        assertTrue(all.chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), all);
+        assertTrue(all.contains("\\u001b") || all.contains("\\u0007"), all);
+        assertEquals("a\\u001b[31mb\\n", Diagnostic.printable("a\u001b[31mb\n"));
     }
 }

@@ -60,7 +60,7 @@ public class BoardRules extends OrreryRules {
         long ns = Units.nanos(time);
         if (board != null && board.tickNs() > 0 && ns % board.tickNs() != 0) {
             error("Time " + Units.formatNanos(ns) + " is not a multiple of the board's timer tick "
-                    + Units.formatNanos(board.tickNs()) + ".", time, null, OrreryIssueCodes.TICK_MULTIPLE);
+                    + Units.formatNanos(board.tickNs()) + "; round it to a multiple of the tick.", time, null, OrreryIssueCodes.TICK_MULTIPLE);
         }
     }
 
@@ -85,7 +85,7 @@ public class BoardRules extends OrreryRules {
             Board b = system.board();
             boolean here = SystemView.modelOf(b) == model;
             error("Memory budgets of partitions and VMs total " + Units.formatBytes(total) + ", more than the board's "
-                    + Units.formatBytes(board.memory()) + ".", here ? b : model.getSystem(),
+                    + Units.formatBytes(board.memory()) + ": lower the budgets or raise the board's 'memory'.", here ? b : model.getSystem(),
                     here ? null : Literals.SYSTEM_HEADER__NAME, OrreryIssueCodes.MEMORY_OVER_BUDGET);
         }
     }
@@ -103,7 +103,7 @@ public class BoardRules extends OrreryRules {
             long oe = os + Units.bytes(other.getSize());
             if (Long.compareUnsigned(start, oe) < 0 && Long.compareUnsigned(os, end) < 0) {
                 error("Memory region " + q(region.getName()) + " " + span(start, end) + " overlaps region "
-                        + q(other.getName()) + " " + span(os, oe) + ".", region, Literals.MEMORY_REGION__ADDRESS,
+                        + q(other.getName()) + " " + span(os, oe) + ": move or shrink one of them.", region, Literals.MEMORY_REGION__ADDRESS,
                         OrreryIssueCodes.REGION_OVERLAP);
                 return;
             }

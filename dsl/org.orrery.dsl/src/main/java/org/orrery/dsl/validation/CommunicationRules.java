@@ -21,7 +21,7 @@ public class CommunicationRules extends OrreryRules {
         forEachEndpoint(channel, (port, feature, index) -> {
             if (port.getKind() != channel.getKind()) {
                 error("Port " + q(Naming.qualified(port)) + " is a " + port.getKind().getLiteral() + " port, but channel "
-                        + q(channel.getName()) + " is " + channel.getKind().getLiteral() + ".", channel, feature, index,
+                        + q(channel.getName()) + " is " + channel.getKind().getLiteral() + ": make the port and the channel the same kind.", channel, feature, index,
                         OrreryIssueCodes.CHANNEL_KIND_MISMATCH);
             }
         });
@@ -52,7 +52,7 @@ public class CommunicationRules extends OrreryRules {
             Port d = channel.getDestinations().get(i);
             if (!d.eIsProxy() && d.getMessageSize() != null && Units.bytes(d.getMessageSize()) < size) {
                 error("Destination " + q(Naming.qualified(d)) + " takes messages of " + Units.formatBytes(Units.bytes(d.getMessageSize()))
-                        + ", smaller than the " + Units.formatBytes(size) + " of source " + q(Naming.qualified(source)) + ".",
+                        + ", smaller than the " + Units.formatBytes(size) + " of source " + q(Naming.qualified(source)) + ": raise the destination's 'size'.",
                         channel, Literals.CHANNEL__DESTINATIONS, i, OrreryIssueCodes.CHANNEL_SIZE_MISMATCH);
             }
         }
@@ -95,7 +95,10 @@ public class CommunicationRules extends OrreryRules {
                 // validPeriod, ARINC's RefreshRateSeconds), and the reader sees the validity flag.
                 warning("Refresh period " + Units.formatNanos(refresh) + " of " + q(Naming.qualified(d))
                         + " is shorter than the " + Units.formatNanos(period) + " period of source partition "
-                        + q(producer.getName()) + ": reads between two of its writes find the sample stale.", channel,
+                        + q(producer.getName()) + ": reads between two of its writes find the sample stale. Raise 'refresh' to at least "
+                        + Units.formatNanos(period) + (producer.getPeriod() != null ? ""
+                                : ", or declare 'period' in partition " + q(producer.getName()) + " if it runs more often "
+                                        + "than its " + Units.formatNanos(period) + " major frame") + ".", channel,
                         Literals.CHANNEL__DESTINATIONS, i, OrreryIssueCodes.REFRESH_BELOW_PERIOD);
             }
         }
@@ -105,7 +108,7 @@ public class CommunicationRules extends OrreryRules {
     public void unconnectedPort(Port port) {
         SystemView system = system(port);
         if (system.complete() && !system.connectedPorts().contains(port)) {
-            warning("Port " + q(Naming.qualified(port)) + " is not connected to any channel.", port,
+            warning("Port " + q(Naming.qualified(port)) + " is not connected to any channel: connect it with a 'channel', or remove it.", port,
                     Literals.PORT__NAME, OrreryIssueCodes.UNCONNECTED_PORT);
         }
     }

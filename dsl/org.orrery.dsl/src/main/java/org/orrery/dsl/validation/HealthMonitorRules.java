@@ -22,7 +22,7 @@ public class HealthMonitorRules extends OrreryRules {
     @Check
     public void hmActionLevel(HmRule rule) {
         if (!ConfigEnums.action(rule.getAction()).allowedAt(ConfigEnums.level(rule.getLevel()))) {
-            error("Action " + rule.getAction().getName() + " is not valid at " + rule.getLevel().getLiteral() + " level.",
+            error("Action " + rule.getAction().getName() + " is not valid at " + rule.getLevel().getLiteral() + " level; choose an action of that level or another level.",
                     rule, Literals.HM_RULE__ACTION, OrreryIssueCodes.HM_ACTION_LEVEL);
         }
     }
@@ -31,10 +31,10 @@ public class HealthMonitorRules extends OrreryRules {
     public void hmPlanTarget(HmRule rule) {
         boolean switches = rule.getAction() == HmAction.SWITCH_PLAN;
         if (switches && rule.getPlan() == null) {
-            error("Action SWITCH_PLAN needs the plan to switch to.", rule, Literals.HM_RULE__ACTION,
+            error("Action SWITCH_PLAN needs the plan to switch to: write '-> SWITCH_PLAN PLAN'.", rule, Literals.HM_RULE__ACTION,
                     OrreryIssueCodes.HM_PLAN_TARGET);
         } else if (!switches && rule.getPlan() != null) {
-            error("Only SWITCH_PLAN takes a plan; " + rule.getAction().getName() + " does not.", rule,
+            error("Only SWITCH_PLAN takes a plan; " + rule.getAction().getName() + " does not: remove the plan.", rule,
                     Literals.HM_RULE__PLAN, OrreryIssueCodes.HM_PLAN_TARGET);
         }
     }
@@ -47,7 +47,7 @@ public class HealthMonitorRules extends OrreryRules {
                 break;
             }
             if (other.getState() == state.getState()) {
-                error("State " + state.getState().getName() + " already has a health monitor table here.", state,
+                error("State " + state.getState().getName() + " already has a health monitor table here: merge the two.", state,
                         Literals.HM_STATE__STATE, OrreryIssueCodes.HM_DUPLICATE);
                 break;
             }
@@ -55,7 +55,7 @@ public class HealthMonitorRules extends OrreryRules {
         Set<HmError> seen = EnumSet.noneOf(HmError.class);
         for (HmRule r : state.getRules()) {
             if (!seen.add(r.getError())) {
-                error("Error " + r.getError().getName() + " appears twice in the " + state.getState().getName() + " table.",
+                error("Error " + r.getError().getName() + " appears twice in the " + state.getState().getName() + " table: keep one rule per error.",
                         r, Literals.HM_RULE__ERROR, OrreryIssueCodes.HM_DUPLICATE);
             }
         }

@@ -44,6 +44,8 @@ public interface OrreryIssueCodes {
     String UNKNOWN_PLAN = "unknown-plan";
     String SWITCH_REQUESTER = "switch-requester";
     String UNSCHEDULABLE = "unschedulable";
+    /** A warning: a process of an EDF partition declares a priority, which EDF does not use. */
+    String EDF_PRIORITY = "edf-priority";
 
     // Communication
     String CHANNEL_KIND_MISMATCH = "channel-kind-mismatch";

@@ -16,7 +16,7 @@ public class PlatformRules extends OrreryRules {
         BoardFacts board = system(vm).boardFacts();
         if (board != null && vm.getVcpus() > board.cores()) {
             error("VM " + q(vm.getName()) + " has " + vm.getVcpus() + " vcpus but the board has only " + board.cores()
-                    + (board.cores() == 1 ? " core." : " cores."), vm, Literals.VM__VCPUS, OrreryIssueCodes.VM_VCPUS_OVER_CORES);
+                    + (board.cores() == 1 ? " core" : " cores") + ": lower its 'vcpus'.", vm, Literals.VM__VCPUS, OrreryIssueCodes.VM_VCPUS_OVER_CORES);
         }
     }
 
@@ -32,7 +32,7 @@ public class PlatformRules extends OrreryRules {
             }
             if (other.getPartition() == service.getPartition() && portOf(other) == port) {
                 error("Service " + q(service.getName()) + " listens on port " + port + " of partition "
-                        + q(service.getPartition().getName()) + ", already used by service " + q(other.getName()) + ".",
+                        + q(service.getPartition().getName()) + ", already used by service " + q(other.getName()) + ": give one of them another 'port'.",
                         service, service.getPort() != 0 ? Literals.SERVICE__PORT : Literals.SERVICE__NAME,
                         OrreryIssueCodes.SERVICE_PORT_CLASH);
                 return;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.xtext.validation.Check;
 import org.orrery.dsl.model.SystemView;
@@ -32,7 +34,7 @@ public class ScheduleRules extends OrreryRules {
             if (reach != null && start < end(reach)) {
                 error(Windows.label(w) + " at " + Units.formatNanos(start) + " overlaps " + Windows.label(reach).replace("Window of", "the window of")
                         + " (" + Units.formatNanos(Units.nanos(reach.getStart())) + ".." + Units.formatNanos(end(reach))
-                        + ") on core " + schedule.getCore() + " in plan " + q(Windows.plan(w)) + ".",
+                        + ") on core " + schedule.getCore() + " in plan " + q(Windows.plan(w)) + "; move one of them.",
                         w, Literals.WINDOW__START, OrreryIssueCodes.WINDOWS_OVERLAP);
             }
             if (reach == null || end(w) > end(reach)) {
@@ -48,7 +50,7 @@ public class ScheduleRules extends OrreryRules {
         if (end(window) > frame) {
             error(Windows.label(window) + " ends at " + Units.formatNanos(end(window)) + ", beyond the "
                     + Units.formatNanos(frame) + " major frame of core " + schedule.getCore() + " in plan "
-                    + q(Windows.plan(window)) + ".", window, Literals.WINDOW__DURATION, OrreryIssueCodes.WINDOW_BEYOND_FRAME);
+                    + q(Windows.plan(window)) + ": shorten the window or lengthen the 'major-frame'.", window, Literals.WINDOW__DURATION, OrreryIssueCodes.WINDOW_BEYOND_FRAME);
         }
     }
 
@@ -56,7 +58,28 @@ public class ScheduleRules extends OrreryRules {
     public void partitionWithoutWindow(Partition partition) {
         SystemView system = system(partition);
         if (system.complete() && !system.windowsInAnyPlan().containsKey(partition)) {
-            error("Partition " + q(partition.getName()) + " has no window in any plan.", partition,
+            error("Partition " + q(partition.getName()) + " has no window in any plan: it would never run; give it a "
+                    + "window in the initial plan.", partition, Literals.PARTITION__NAME, OrreryIssueCodes.PARTITION_WITHOUT_WINDOW);
+            return;
+        }
+        Plan initial = system.initialPlan();
+        if (!system.complete() || initial == null || system.windowsOf(initial).containsKey(partition)) {
+            return;
+        }
+        List<Plan> its = system.plans().stream().filter(p -> system.windowsOf(p).containsKey(partition)).toList();
+        Set<Plan> reachable = ReachablePlans.of(system);
+        if (its.stream().noneMatch(reachable::contains)) {
+            String names = its.stream().map(p -> q(p.getName())).collect(Collectors.joining(", "));
+            error("Partition " + q(partition.getName()) + " has windows only in " + (its.size() == 1 ? "plan " : "plans ")
+                    + names + ", which no switch from the initial plan " + q(initial.getName()) + " and no health-monitor "
+                    + "action reaches: it can never run. Give it a window in " + q(initial.getName()) + ", or add 'switch to "
+                    + its.get(0).getName() + " by PARTITION' to a plan that runs.", partition,
+                    Literals.PARTITION__NAME, OrreryIssueCodes.PARTITION_WITHOUT_WINDOW);
+        } else {
+            // Only a warning: a partition may run in other plans only on purpose (maintenance, safe modes).
+            warning("Partition " + q(partition.getName()) + " has no window in the initial plan " + q(initial.getName())
+                    + ": it does not run until the system switches to a plan where it has one. Give it a window in "
+                    + q(initial.getName()) + " unless it is meant to run only in other plans.", partition,
                     Literals.PARTITION__NAME, OrreryIssueCodes.PARTITION_WITHOUT_WINDOW);
         }
     }
@@ -70,7 +93,7 @@ public class ScheduleRules extends OrreryRules {
         int core = ((CoreSchedule) window.eContainer()).getCore();
         if (!p.getCores().contains(core)) {
             error(Windows.label(window) + " is on core " + core + ", but partition " + q(p.getName())
-                    + " may only run on cores " + Windows.list(p.getCores()) + ".", window,
+                    + " may only run on cores " + Windows.list(p.getCores()) + ": move the window, or add the core to the partition's 'cores'.", window,
                     Literals.WINDOW__PARTITION, OrreryIssueCodes.WINDOW_CORE_NOT_ALLOWED);
         }
     }
@@ -85,7 +108,7 @@ public class ScheduleRules extends OrreryRules {
                     Window b = ws.get(j);
                     if (Windows.core(a) != Windows.core(b) && Windows.overlapInTime(a, b)) {
                         error("Partition " + q(e.getKey().getName()) + " would run on cores " + Windows.core(b) + " and "
-                                + Windows.core(a) + " at once in plan " + q(plan.getName()) + ".", a,
+                                + Windows.core(a) + " at once in plan " + q(plan.getName()) + ": move one of its windows so they do not overlap in time.", a,
                                 Literals.WINDOW__START, OrreryIssueCodes.PARTITION_PARALLEL_WINDOWS);
                         j = i;
                     }
@@ -107,7 +130,8 @@ public class ScheduleRules extends OrreryRules {
                 if (frame > 0 && frame % period != 0 && period % frame != 0) {
                     error("Period " + Units.formatNanos(period) + " of process " + q(Naming.qualified(process))
                             + " does not fit the " + Units.formatNanos(frame) + " major frame of core " + cs.getCore()
-                            + " in plan " + q(plan.getName()) + ": neither divides the other.", process,
+                            + " in plan " + q(plan.getName()) + ": neither divides the other; choose a period that divides the major frame "
+                            + "or is a multiple of it.", process,
                             Literals.PROCESS__PERIOD, OrreryIssueCodes.PERIOD_FRAME_MISMATCH);
                     return;
                 }
@@ -123,7 +147,7 @@ public class ScheduleRules extends OrreryRules {
         SystemView system = system(model);
         String sys = "System " + q(model.getSystem().getName());
         if (system.plans().isEmpty()) {
-            error(sys + " declares no plan.", model.getSystem(), Literals.SYSTEM_HEADER__NAME, OrreryIssueCodes.INITIAL_PLAN);
+            error(sys + " declares no plan; add a 'plan NAME initial { ... }' with windows for its partitions.", model.getSystem(), Literals.SYSTEM_HEADER__NAME, OrreryIssueCodes.INITIAL_PLAN);
             return;
         }
         Plan first = null;
@@ -134,12 +158,12 @@ public class ScheduleRules extends OrreryRules {
             if (first == null) {
                 first = p;
             } else if (SystemView.modelOf(p) == model) {
-                error("Plan " + q(p.getName()) + " is marked initial, but plan " + q(first.getName()) + " already is.",
+                error("Plan " + q(p.getName()) + " is marked initial, but plan " + q(first.getName()) + " already is: only one plan may be.",
                         p, Literals.PLAN__INITIAL, OrreryIssueCodes.INITIAL_PLAN);
             }
         }
         if (first == null && system.plans().size() > 1) {
-            error(sys + " has " + system.plans().size() + " plans but none is marked 'initial'.", model.getSystem(),
+            error(sys + " has " + system.plans().size() + " plans but none is marked 'initial'; mark the one it starts with ('plan NAME initial').", model.getSystem(),
                     Literals.SYSTEM_HEADER__NAME, OrreryIssueCodes.INITIAL_PLAN);
         }
     }
@@ -148,7 +172,7 @@ public class ScheduleRules extends OrreryRules {
     public void switchRequester(PlanSwitch sw) {
         Partition p = sw.getRequester();
         if (p != null && !p.eIsProxy() && !p.isSystemPartition()) {
-            error("Partition " + q(p.getName()) + " may not request plan switches: it is not declared 'system-partition'.",
+            error("Partition " + q(p.getName()) + " may not request plan switches: declare it 'system-partition', or name one that is.",
                     sw, Literals.PLAN_SWITCH__REQUESTER, OrreryIssueCodes.SWITCH_REQUESTER);
         }
     }

@@ -36,7 +36,7 @@ public class StructureRules extends OrreryRules {
                 }
                 EObject first = global.putIfAbsent(ns + ":" + name, e);
                 if (first != null && m == model) {
-                    error("Name " + q(name) + " is already used by another " + Naming.kind(first) + ".",
+                    error("Name " + q(name) + " is already used by another " + Naming.kind(first) + "; rename one of them.",
                             e, Naming.nameFeature(e), OrreryIssueCodes.DUPLICATE_NAME);
                 }
             }
@@ -49,7 +49,7 @@ public class StructureRules extends OrreryRules {
                     EObject first = name == null ? null : local.putIfAbsent(name, member);
                     if (first != null) {
                         error("Name " + q(name) + " is already used by another " + Naming.kind(first) + " of "
-                                + Naming.kind(e) + " " + q(Naming.name(e)) + ".",
+                                + Naming.kind(e) + " " + q(Naming.name(e)) + "; rename one of them.",
                                 member, Naming.nameFeature(member), OrreryIssueCodes.DUPLICATE_NAME);
                     }
                 }
@@ -64,12 +64,12 @@ public class StructureRules extends OrreryRules {
         }
         SystemView system = system(model);
         if (system.boards().isEmpty()) {
-            error("System " + q(model.getSystem().getName()) + " declares no board.",
+            error("System " + q(model.getSystem().getName()) + " declares no board; add one, e.g. 'board sim { cores 1 memory 64 MiB tick 1 ms }'.",
                     model.getSystem(), Literals.SYSTEM_HEADER__NAME, OrreryIssueCodes.BOARD_COUNT);
         }
         for (Board extra : system.boards().subList(Math.min(1, system.boards().size()), system.boards().size())) {
             if (SystemView.modelOf(extra) == model) {
-                error("A system has one board; another board is already declared.", extra, null,
+                error("A system has one board; another board is already declared: remove one of them.", extra, null,
                         OrreryIssueCodes.BOARD_COUNT);
             }
         }

@@ -193,7 +193,8 @@ class ImageBuilderTest {
         Path relative = Path.of("").toAbsolutePath().relativize(tmp);
         ImageBuildException e = assertThrows(ImageBuildException.class, () -> ImageBuilder.build(new BuildRequest(
                 TestSystems.twoPartitions("apps/alpha", "apps/beta"), relative, Map.of(), TestSystems.MODULES, 0, null)));
-        assertEquals(relative.resolve("apps/alpha") + "/demo/alpha/Alpha.java:2:23: error: cannot find symbol",
+        assertEquals(relative.resolve("apps/alpha") + "/demo/alpha/Alpha.java:2:23: error: cannot find symbol: variable y "
+                + "(location: class demo.alpha.Alpha)",
                 e.problems().get(0));
     }
 }

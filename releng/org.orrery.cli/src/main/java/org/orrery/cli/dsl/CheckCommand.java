@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code orrery check}: validate system descriptions, report every problem. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check .orrery files (and what they import) against every rule of the language, "
-                + "including schedulability. Diagnostics: file:line:col: error[RULE]: message.")
+                + "including schedulability. Diagnostics: file:line:col: error[RULE]: message. A file that "
+                + "declares nothing or does not parse is an error; after a syntax error the other rules wait "
+                + "until the file parses.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -18,6 +18,7 @@ import org.orrery.os.image.BuildResult;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.image.SigningKeys;
 import org.orrery.toolchain.Build;
+import org.orrery.toolchain.BuildDiagnostics;
 import org.orrery.toolchain.BuildLayout;
 import org.orrery.toolchain.Compiled;
 
@@ -113,7 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
             out.println("  applications: " + (apps.isEmpty() ? "none" : String.join(", ", apps)));
             return OrreryCli.EXIT_OK;
         } catch (ImageBuildException e) {
-            e.problems().forEach(err::println);
+            BuildDiagnostics.lines(e, system).forEach(err::println);
             applications.explainMissing(build, system, err, "orrery build");
             err.println("orrery build: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
                     + "; no image written");

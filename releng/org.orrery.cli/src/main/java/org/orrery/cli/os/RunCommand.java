@@ -18,6 +18,7 @@ import org.orrery.os.image.SigningKeys;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.toolchain.Boards;
 import org.orrery.toolchain.Build;
+import org.orrery.toolchain.BuildDiagnostics;
 import org.orrery.toolchain.Compile;
 import org.orrery.toolchain.Compiled;
 import org.orrery.toolchain.Run;
@@ -136,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
             built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
             return built.image();
         } catch (ImageBuildException e) {
-            e.problems().forEach(err::println);
+            BuildDiagnostics.lines(e, input).forEach(err::println);
             applications.explainMissing(build, input, err, "orrery run");
             err.println("orrery run: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
                     + "; nothing to run");

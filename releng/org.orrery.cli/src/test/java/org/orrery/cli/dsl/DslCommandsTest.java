@@ -61,6 +61,27 @@ class DslCommandsTest {
         assertNoStackTrace();
     }
 
+    /** The typo: one error on the typo's line naming the valid values, then the note; no lexer noise. */
+    @Test
+    void checkNamesTheValidValuesOfAMistypedEnumeration() {
+        String f = fixture("syntax-enum.orrery");
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", f));
+        assertEquals(java.util.List.of(
+                f + ":27:51: error[syntax]: 'drop-old' is not an overflow policy; write one of: block | drop-newest | drop-oldest.",
+                f + ":27:51: info[syntax]: The other rules are checked once every file parses."), err.toString().lines().toList());
+    }
+
+    /** `cores 0 1` once gave five errors, among them a missing 'memory' that was there. */
+    @Test
+    void checkOfOneSyntaxErrorReportsNoRuleFindings() {
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", fixture("syntax-list.orrery")));
+        String first = err.toString().lines().findFirst().orElse("");
+        assertTrue(first.endsWith(":12:13: error[syntax]: '1' cannot follow a value of 'cores' here; separate the values of a "
+                + "list with ',' (cores 0, 1)."), first);
+        assertTrue(err.toString().lines().allMatch(l -> l.contains("[syntax]")), err.toString());
+        assertTrue(out.toString().contains("errors") || out.toString().contains("error,"), out.toString());
+    }
+
     @Test
     void checkOfAMissingFileIsAnInputError() {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", "no/such/system.orrery"));

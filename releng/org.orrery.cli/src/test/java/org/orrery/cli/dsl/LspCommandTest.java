@@ -102,7 +102,8 @@ class LspCommandTest {
             assertEquals(JsonParser.parseString("{\"start\": {\"line\": 13, \"character\": 12},"
                     + " \"end\": {\"line\": 13, \"character\": 13}}"), d.get("range"), d.toString());
             assertEquals("duplicate-name", d.get("code").getAsString(), d.toString());
-            assertEquals("Name 'p' is already used by another process of partition 'a'.", d.get("message").getAsString());
+            assertEquals("Name 'p' is already used by another process of partition 'a'; rename one of them.",
+                    d.get("message").getAsString());
             assertEquals(1, d.get("severity").getAsInt(), "an error");
 
             // A request Xtext fails on makes it log (log4j, configured by Xtext for the console's stdout): the log

@@ -108,7 +108,8 @@ class OsCommandsTest {
         Files.writeString(tmp.resolve("sys/apps/alpha/demo/Alpha.java"), "package demo;\npublic class Alpha { int x = y; }\n");
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS,
                 run("build", sys.toString(), "-o", img.toString(), "--key", key));
-        assertTrue(err.toString().startsWith(tmp.resolve("sys/apps/alpha") + "/demo/Alpha.java:2:30: error: cannot find symbol"),
+        assertTrue(err.toString().startsWith(tmp.resolve("sys/apps/alpha") + "/demo/Alpha.java:2:30: error[app-compile]: "
+                + "cannot find symbol: variable y (location: class demo.Alpha)"),
                 err.toString());
         assertTrue(err.toString().contains("1 problem; no image written"), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace");

@@ -126,9 +126,29 @@ public final class AppCompiler {
             file = displayDir + "/" + sourceDir.toAbsolutePath().relativize(p).toString().replace('\\', '/');
         }
         String where = d.getLineNumber() > 0 ? file + ":" + d.getLineNumber() + ":" + d.getColumnNumber() : file;
-        String msg = d.getMessage(Locale.ROOT);
-        int nl = msg.indexOf('\n');
-        return where + ": error: " + (nl < 0 ? msg : msg.substring(0, nl));
+        return where + ": error: " + oneLine(d.getMessage(Locale.ROOT));
+    }
+
+    /**
+     * javac's message on one line. Its first line alone ("cannot find symbol") hides what is wrong; the detail
+     * lines name it ("symbol: variable y", "location: class demo.Alpha"), so they are kept.
+     */
+    static String oneLine(String message) {
+        String[] lines = message.strip().split("\\R");
+        StringBuilder out = new StringBuilder(lines[0].strip());
+        List<String> context = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip().replaceAll("\\s+", " ");
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("symbol: ")) {
+                out.append(": ").append(line.substring("symbol: ".length()));
+            } else {
+                context.add(line);
+            }
+        }
+        return context.isEmpty() ? out.toString() : out + " (" + String.join("; ", context) + ")";
     }
 
     private static final class MemorySource extends SimpleJavaFileObject {
