@@ -62,13 +62,27 @@ public final class KeywordDocumentation {
         return null;
     }
 
-    /** The first sentence of a text, for one-line displays such as a completion proposal's detail. */
+    /**
+     * The first sentence of a text (up to the first full stop followed by a space, an ellipsis {@code ...} not
+     * counting), for one-line displays such as a completion proposal's detail.
+     */
     public static String summary(String text) {
         if (text == null) {
             return null;
         }
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
+        for (int end = text.indexOf(". "); end >= 0; end = text.indexOf(". ", end + 1)) {
+            if (end == 0 || text.charAt(end - 1) != '.') {
+                return text.substring(0, end + 1);
+            }
+        }
+        return text;
+    }
+
+    /** The first code span of a text: for a construct's keyword, its syntax ({@code partition NAME { ... }}). */
+    public static String syntax(String text) {
+        int start = text == null ? -1 : text.indexOf('`');
+        int end = start < 0 ? -1 : text.indexOf('`', start + 1);
+        return end < 0 ? null : text.substring(start + 1, end);
     }
 
     private static Map<String, String> load() {
