@@ -2,11 +2,14 @@
 package org.orrery.studio.editor.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.eclipse.jface.text.Document;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.InsertReplaceEdit;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
@@ -23,6 +26,16 @@ class CompletionMappingTest {
 
     private static Range line(int line, int from, int to) {
         return new Range(new Position(line, from), new Position(line, to));
+    }
+
+    @Test
+    void documentationIsTheItemsTextOrMarkdown() {
+        CompletionItem item = new CompletionItem("edf");
+        assertNull(CompletionMapping.documentation(item));
+        item.setDocumentation("Policy: earliest deadline first.");
+        assertEquals("Policy: earliest deadline first.", CompletionMapping.documentation(item));
+        item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, "Uses `priority`."));
+        assertEquals("Uses `priority`.", CompletionMapping.documentation(item));
     }
 
     @Test

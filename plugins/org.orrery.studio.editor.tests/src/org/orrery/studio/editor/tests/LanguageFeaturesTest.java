@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orrery.dsl.documentation.KeywordDocumentation;
 import org.orrery.dsl.ide.highlighting.SemanticTokens;
 import org.orrery.studio.editor.core.CompletionMapping;
 import org.orrery.studio.editor.core.OrreryLanguageService;
@@ -70,6 +71,27 @@ class LanguageFeaturesTest extends ServerSessionTest {
         Hover hover = OrreryLanguageService.await(text().hover(params), ServerSession.TIMEOUT);
         assertNotNull(hover);
         assertTrue(shown(hover).contains("Flight control: the most critical partition."), shown(hover));
+    }
+
+    /** Studio's hover over a keyword says what docs/language.md says (one table, KeywordDocumentation). */
+    @Test
+    void hoverOnAKeywordShowsTheLanguageReferenceText() {
+        HoverParams params = new HoverParams(system.lsp().id(),
+                Positions.toPosition(system.doc(), offsetOf("    memory 8 MiB") + "    mem".length()));
+        Hover hover = OrreryLanguageService.await(text().hover(params), ServerSession.TIMEOUT);
+        assertNotNull(hover, "a hover on a keyword");
+        assertEquals(KeywordDocumentation.all().get("Partition.memory"), shown(hover));
+    }
+
+    @Test
+    void keywordProposalsCarryTheLanguageReferenceText() throws Exception {
+        ServerSession.Opened typing = session.open("policy.orrery",
+                Systems.TWO_PARTITIONS.replace("    memory 8 MiB\n    application \"demo.Nav\"",
+                        "    memory 8 MiB\n    policy \n    application \"demo.Nav\""));
+        int caret = typing.doc().get().indexOf("policy ") + "policy ".length();
+        CompletionItem edf = complete(typing, caret).stream().filter(i -> i.getLabel().equals("edf")).findFirst()
+                .orElseThrow(() -> new AssertionError("edf proposed"));
+        assertEquals(KeywordDocumentation.all().get("Policy.edf"), CompletionMapping.documentation(edf));
     }
 
     @Test

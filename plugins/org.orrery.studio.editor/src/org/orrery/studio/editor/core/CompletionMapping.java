@@ -5,6 +5,7 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.InsertReplaceEdit;
+import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
@@ -34,6 +35,16 @@ public final class CompletionMapping {
         String text = item.getInsertText() != null ? item.getInsertText() : label;
         int start = wordStart(doc, caret);
         return new Replacement(start, caret - start, text, label, detail);
+    }
+
+    /**
+     * The item's documentation as text (for Orrery keywords: what the keyword means, the hover's text), or null
+     * when it has none; JFace shows it beside the selected proposal.
+     */
+    public static String documentation(CompletionItem item) {
+        Either<String, MarkupContent> doc = item.getDocumentation();
+        String text = doc == null ? null : doc.isLeft() ? doc.getLeft() : doc.getRight().getValue();
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static int wordStart(IDocument doc, int caret) {

@@ -23,7 +23,10 @@ import org.orrery.studio.editor.core.CompletionMapping;
 import org.orrery.studio.editor.core.LspDocument;
 import org.orrery.studio.editor.core.Positions;
 
-/** Content assist from the server's completion: keywords, and names in scope where a reference goes. */
+/**
+ * Content assist from the server's completion: keywords, and names in scope where a reference goes. A keyword's
+ * proposal shows what it means (the server's documentation, the texts of docs/language.md) beside the list.
+ */
 final class LspContentAssistProcessor implements IContentAssistProcessor {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -67,7 +70,7 @@ final class LspContentAssistProcessor implements IContentAssistProcessor {
         String display = r.detail().isEmpty() || r.detail().equals(r.label()) ? r.label()
                 : r.label() + " - " + r.detail();
         return new CompletionProposal(r.text(), r.offset(), r.length(), r.text().length(), null, display, null,
-                null);
+                CompletionMapping.documentation(item));
     }
 
     @Override

@@ -14,10 +14,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code help [COMMAND...]} on every command that has subcommands: {@code orrery help trace dump} and
  * {@code orrery trace help dump} both show the help of {@code trace dump}. Picocli's own help command looks up
- * one level only, so {@code help trace dump} would show the help of {@code trace}.
+ * one level only, so {@code help trace dump} would show the help of {@code trace}. At the top,
+ * {@code orrery help language [WORD...]} is the language's topic ({@link LanguageHelp}).
  */
 @Command(name = "help", helpCommand = true,
-        description = "Show the help of a command; name a subcommand after it for that subcommand's help.")
+        description = {"Show the help of a command; name a subcommand after it for that subcommand's help.",
+            "'help language [WORD...]' summarises the Orrery System Language or explains a keyword."})
 public final class HelpCommand implements IHelpCommandInitializable2, Callable<Integer> {
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command (and subcommands) to explain.")
@@ -43,6 +45,9 @@ public final class HelpCommand implements IHelpCommandInitializable2, Callable<I
     @Override
     public Integer call() {
         CommandLine target = self.getParent();
+        if (commands.length > 0 && commands[0].equals(LanguageHelp.TOPIC) && target.getParent() == null) {
+            return LanguageHelp.print(out, err, java.util.Arrays.asList(commands).subList(1, commands.length));
+        }
         for (String name : commands) {
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {

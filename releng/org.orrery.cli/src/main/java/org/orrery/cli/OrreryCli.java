@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OrreryVersion.class,
         description = "Compose, build, run and inspect partitioned real-time systems.",
+        footer = {"", "The Orrery System Language: 'orrery help language', and docs/language.md in the Orrery sources."},
         subcommands = {
             HelpCommand.class,
             org.orrery.cli.dsl.CheckCommand.class,

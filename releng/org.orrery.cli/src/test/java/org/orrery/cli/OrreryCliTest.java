@@ -74,6 +74,29 @@ class OrreryCliTest {
         assertTrue(err.toString().contains("dump"), err.toString());
     }
 
+    @Test
+    void helpLanguagePointsToTheReferenceAndListsTheConstructs() {
+        assertEquals(OrreryCli.EXIT_OK, run("help", "language"), err.toString());
+        assertTrue(out.toString().contains(LanguageHelp.REFERENCE), out.toString());
+        for (String key : LanguageHelp.CONSTRUCTS) {
+            String keyword = key.substring(key.indexOf('.') + 1);
+            assertTrue(out.toString().contains("\n  " + keyword + " "), keyword + " in\n" + out);
+        }
+        assertEquals(OrreryCli.EXIT_OK, run("--help"));
+        assertTrue(out.toString().contains("orrery help language"), out.toString());
+    }
+
+    /** The same words as the editor's hover: every meaning of the keyword, without the Markdown code marks. */
+    @Test
+    void helpLanguageExplainsAKeywordAsTheHoverDoes() {
+        assertEquals(OrreryCli.EXIT_OK, run("help", "language", "memory"), err.toString());
+        String partition = org.orrery.dsl.documentation.KeywordDocumentation.all().get("Partition.memory");
+        assertTrue(out.toString().contains("memory (partition): " + partition.replace("`", "")), out.toString());
+        assertTrue(out.toString().contains("memory (board): "), out.toString());
+        assertEquals(OrreryCli.EXIT_USAGE, run("help", "language", "memroy"));
+        assertTrue(err.toString().contains("no keyword 'memroy'"), err.toString());
+    }
+
     private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
         cl.getSubcommands().forEach((name, sub) -> {
             if (name.equals("help")) {

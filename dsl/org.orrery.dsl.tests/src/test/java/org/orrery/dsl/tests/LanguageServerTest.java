@@ -45,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.dsl.documentation.KeywordDocumentation;
 
 import com.google.inject.Guice;
 
@@ -170,6 +171,42 @@ class LanguageServerTest {
         List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
         List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
         assertTrue(labels.containsAll(List.of("fixed-priority", "edf", "round-robin")), labels.toString());
+    }
+
+    @Test
+    void keywordProposalsExplainThemselvesAsTheReferenceDoes() throws Exception {
+        String text = SOURCE.replace("policy edf", "policy ");
+        String uri = open(text);
+        int line = (int) text.lines().takeWhile(l -> !l.contains("policy ")).count();
+        int col = text.lines().skip(line).findFirst().orElseThrow().indexOf("policy ") + "policy ".length();
+        Either<List<CompletionItem>, org.eclipse.lsp4j.CompletionList> result = server.getTextDocumentService()
+                .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, col)))
+                .get(60, TimeUnit.SECONDS);
+        List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+        CompletionItem edf = items.stream().filter(i -> i.getLabel().equals("edf")).findFirst()
+                .orElseThrow(() -> new AssertionError(items.toString()));
+        String expected = KeywordDocumentation.all().get("Policy.edf");
+        assertEquals(expected, edf.getDocumentation().isLeft() ? edf.getDocumentation().getLeft()
+                : edf.getDocumentation().getRight().getValue());
+        assertEquals(KeywordDocumentation.summary(expected), edf.getDetail());
+    }
+
+    @Test
+    void hoverOnAKeywordShowsWhatTheReferenceSays() throws Exception {
+        String uri = open(SOURCE);
+        assertEquals(KeywordDocumentation.all().get("Partition.memory"), hoverText(uri, "    memory 8 MiB", "memory", 2));
+        assertEquals(KeywordDocumentation.all().get("Board.memory"), hoverText(uri, "board sim", "memory", 0));
+        assertEquals(KeywordDocumentation.all().get("Policy.edf"), hoverText(uri, "policy edf", "edf", 1));
+        assertEquals(KeywordDocumentation.all().get("SizeUnit.MiB"), hoverText(uri, "    memory 8 MiB", "MiB", 1));
+    }
+
+    private String hoverText(String uri, String lineContaining, String word, int into) throws Exception {
+        int line = (int) SOURCE.lines().takeWhile(l -> !l.contains(lineContaining)).count();
+        int col = SOURCE.lines().skip(line).findFirst().orElseThrow().indexOf(word) + into;
+        Hover hover = server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                new Position(line, col))).get(60, TimeUnit.SECONDS);
+        assertNotNull(hover);
+        return hover.getContents().getRight().getValue();
     }
 
     @Test
