@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli.dsl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.orrery.cli.OrreryCli;
+import org.orrery.dsl.Diagnostic;
+import org.orrery.dsl.ImportException;
+import org.orrery.dsl.SystemCompiler;
+import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.toolchain.Compile;
+import org.orrery.toolchain.Compiled;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What every import command does around its importer: report refusals, write the system, check it. */
+final class ImportOutput {
+
+    private ImportOutput() {
+    }
+
+    /** The input file cannot be read. */
+    static int unreadable(Path input, IOException e, PrintWriter err) {
+        String why = e instanceof NoSuchFileException ? "no such file." : e.getMessage();
+        err.println(new Diagnostic(input, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
+                "Cannot read " + input + ": " + why).format());
+        return OrreryCli.EXIT_INPUT_ERRORS;
+    }
+
+    /** The importer refused the input. */
+    static int refused(Path input, ImportException e, PrintWriter err) {
+        err.println(e.toDiagnostic(input).format());
+        return OrreryCli.EXIT_INPUT_ERRORS;
+    }
+
+    /**
+     * Writes the imported system and checks it at once, so what the vendor accepted but Orrery refuses is
+     * visible; the exit code is the check's.
+     */
+    static int writeAndCheck(CommandSpec spec, SystemCompiler compiler, Path output, String text) {
+        String command = "orrery " + spec.name();
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(command + ": cannot write " + output + ": " + e.getMessage());
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        Compiled c = Compile.with(compiler).check(output);
+        int exit = Diagnostics.report(c, spec.commandLine().getErr());
+        spec.commandLine().getOut().println(command + ": wrote " + output + " (" + c.summary() + ")");
+        return exit;
+    }
+}
