@@ -15,4 +15,9 @@ public interface Board {
 
     /** The preallocated trace buffer of {@code core}. */
     TraceBuffer trace(int core);
+
+    /** Told of every window edge (a simulated board needs nothing: its processes run only when resumed). */
+    default WindowListener windows() {
+        return WindowListener.NONE;
+    }
 }

@@ -23,11 +23,17 @@ final class CallGate {
 
     Proc enter() {
         m.lock.lock();
-        Proc c = m.current;
-        ExecutionContext ctx = m.currentCtx;
-        if (c == null || ctx == null || ctx.dead() || !ctx.isCurrentThread()) {
+        Proc c = m.caller();
+        if (c == null) {
             m.lock.unlock();
             throw new ProcessExit();
+        }
+        c.callCtx = c.ctx;
+        if (m.concurrent) {
+            m.engine.catchUp();
+            c.codeFrom = m.now;
+            c.codeBefore = 0;
+            m.executor.callMade();
         }
         if (c.part != part) {
             // finally: when the monitor's action stops the caller, refuse() unwinds it with ProcessExit, and
@@ -61,14 +67,14 @@ final class CallGate {
      * continues, as for any other process the caller makes ready).
      */
     void afterReport(Proc c) {
-        exitIfDead();
+        exitIfDead(c);
         m.control.preemptIfNeeded(c);
     }
 
     /** After an action that may have stopped the caller (its own restart, idle, stop). */
-    void exitIfDead() {
-        if (m.currentCtx.dead()) {
-            throw m.currentCtx.exit();
+    void exitIfDead(Proc c) {
+        if (c.callCtx.dead()) {
+            throw c.callCtx.exit();
         }
     }
 

@@ -47,11 +47,15 @@ final class CoreRt {
     void closeDue(long t) {
         if (openWindow >= 0 && windowEnd <= t) {
             int part = table.partition[openWindow];
+            m.windows.closed(index, part, t);
             if (holder != null) {
                 Proc h = holder;
                 holder = null;
                 h.core = -1;
                 m.control.refresh(h);
+                if (m.concurrent && h.ctx != null && h.ctx.running()) {
+                    m.engine.closedMidCode(this, h, t);
+                }
             }
             m.trace(index, TraceEventType.WINDOW_END, part, table.windowId[openWindow], overrunInWindow ? 1 : 0);
             PartitionRt p = m.partitions[part];
@@ -99,6 +103,7 @@ final class CoreRt {
         active = p;
         m.windowsRun++;
         m.trace(index, TraceEventType.WINDOW_START, p.index, table.windowId[w], table.plan);
+        m.windows.opened(index, p.index, t);
     }
 
     private void computeNext() {

@@ -24,6 +24,7 @@ final class Engine {
     Engine(Module m) {
         this.m = m;
         this.resumesThisInstant = new int[m.cores.length];
+        m.engine = this;
     }
 
     /** Runs until {@code end} (exclusive) or shutdown. Call with the lock not held, from one thread. */
@@ -39,6 +40,19 @@ final class Engine {
                 if (m.shutdown) {
                     break;
                 }
+                if (m.concurrent) {
+                    // Events fire at their planned times (the schedule never drifts) while the kernel's time,
+                    // and so every trace timestamp, is the board's measured time.
+                    long due = nextEvent();
+                    if (!waitConcurrently(due, end)) {
+                        continue;
+                    }
+                    if (due >= end) {
+                        break;
+                    }
+                    fire(due);
+                    continue;
+                }
                 long next = Math.max(nextEvent(), m.now);
                 if (next >= end) {
                     advance(Math.max(end, m.now));
@@ -50,6 +64,26 @@ final class Engine {
         } finally {
             m.lock.unlock();
         }
+    }
+
+    /**
+     * Real time with processes running beside the engine: waits until the next event or until a process gives
+     * its core back or calls, and brings the kernel's time up to the board's clock. True when the event is due.
+     */
+    private boolean waitConcurrently(long due, long end) {
+        long until = Math.min(due, end);
+        m.nextDue = until;
+        if (m.clock.now() < until) {
+            m.executor.awaitActivity(until);
+        }
+        long t = m.clock.now();
+        advance(t);
+        return t >= until;
+    }
+
+    /** A call on a concurrent board: the kernel's time follows the board's clock up to the next unfired event. */
+    void catchUp() {
+        advance(Math.min(m.clock.now(), m.nextDue));
     }
 
     private void advance(long t) {
@@ -121,8 +155,11 @@ final class Engine {
     private boolean dispatch(CoreRt c) {
         boolean ran = false;
         while (!m.shutdown) {
-            Proc p = c.active == null ? null : Scheduler.pick(c.active);
             Proc h = c.holder;
+            if (m.concurrent && claimed(c, h)) {
+                return ran;
+            }
+            Proc p = c.active == null ? null : Scheduler.pick(c.active);
             if (h != null && h != p) {
                 c.holder = null;
                 if (h.core == c.index) {
@@ -145,17 +182,64 @@ final class Engine {
                         + " resumptions at one instant)");
                 continue;
             }
-            m.current = p;
-            m.currentCtx = p.ctx;
             ExecutionContext ctx = p.ctx;
             boolean ok = ctx.resume();
-            m.current = null;
-            m.currentCtx = null;
+            if (m.concurrent) {
+                return ran;
+            }
             if (!ok) {
                 overrun(c, p, ctx, "did not return to the kernel within the board's guard time");
             }
         }
         return ran;
+    }
+
+    /**
+     * Concurrent boards: whether core {@code c} stays with a process that runs its own code. Code between kernel
+     * calls is not preempted by the kernel (calls are the preemption points), so the holder keeps the core until
+     * its next call; a process whose window ended in the middle of its code (its partition was frozen) takes the
+     * core back first when a window of its partition opens again.
+     */
+    private boolean claimed(CoreRt c, Proc h) {
+        if (h != null && h.ctx != null && h.ctx.running()) {
+            return true;
+        }
+        PartitionRt a = c.active;
+        Proc mid = a == null ? null : a.midCode;
+        if (mid == null || h != null) {
+            return false;
+        }
+        a.midCode = null;
+        if (mid.ctx == null || !mid.ctx.running() || mid.core >= 0) {
+            return false;
+        }
+        // The time it spent frozen is not its own: its code time goes on from the window's start.
+        mid.codeFrom = m.now;
+        c.holder = mid;
+        mid.core = c.index;
+        m.control.refresh(mid);
+        return true;
+    }
+
+    /**
+     * Concurrent boards: the window of {@code h}'s partition closed while {@code h} ran its own code (the board has
+     * frozen the partition). Within the overrun allowance this is an ordinary preemption and the process goes on in
+     * the partition's next window; beyond it (counted over its windows since its last kernel call), the process
+     * kept its core without entering the kernel: an overrun. Initialisation is never an overrun: a cold JVM loads
+     * and compiles the application's classes first, and the partition simply goes on in its next windows.
+     */
+    void closedMidCode(CoreRt c, Proc h, long t) {
+        long run = h.codeBefore + (t - h.codeFrom);
+        long allowed = m.executor.overrunNanos();
+        if (run > allowed && !h.part.initialising()) {
+            ExecutionContext ctx = h.ctx;
+            ctx.abandon();
+            overrun(c, h, ctx, "ran its own code for " + run / 1_000_000 + " ms without a kernel call (allowed: "
+                    + allowed / 1_000_000 + " ms)");
+        } else {
+            h.codeBefore = run;
+            h.part.midCode = h;
+        }
     }
 
     /** The process is abandoned (never resumed again) and the overrun goes to the health monitor. */

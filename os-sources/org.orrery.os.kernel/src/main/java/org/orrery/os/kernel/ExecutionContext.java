@@ -36,4 +36,20 @@ public interface ExecutionContext {
     default boolean partitionLost() {
         return false;
     }
+
+    /**
+     * Concurrent executors: the process was resumed and has not given the core back yet (it runs its own code or
+     * is inside a kernel call). Always false on lockstep executors, where {@link #resume()} waits for it.
+     */
+    default boolean running() {
+        return false;
+    }
+
+    /**
+     * Concurrent executors, engine side: the process overran and will never be resumed again; whatever still runs
+     * of it is stopped the only way the board can (a partition process is killed).
+     */
+    default void abandon() {
+        throw new UnsupportedOperationException("lockstep contexts are abandoned by resume()");
+    }
 }

@@ -34,9 +34,14 @@ final class Module {
     final Channels channels;
 
     long now;
-    /** The process being resumed and its context (lockstep: at most one at a time). */
-    Proc current;
-    ExecutionContext currentCtx;
+    /**
+     * Process code runs beside the engine (real-time boards): calls bring {@link #now} up to the board's clock,
+     * never past {@link #nextDue}, the next event the engine has yet to fire.
+     */
+    final boolean concurrent;
+    long nextDue = Proc.NEVER;
+    Engine engine;
+    final WindowListener windows;
     /** Plan the module runs or is switching to at the end of the current major frames. */
     int targetPlan;
     boolean shutdown;
@@ -59,6 +64,8 @@ final class Module {
         this.executor = board.executor();
         this.lock = executor.lock();
         this.console = board.console();
+        this.concurrent = executor.concurrent();
+        this.windows = board.windows();
         this.loader = loader;
         int n = config.board().cores();
         trace = new TraceBuffer[n];
@@ -92,6 +99,20 @@ final class Module {
         now = clock.now();
         targetPlan = config.planIndex(config.initialPlan());
         switchedTo = targetPlan;
+    }
+
+    /**
+     * The process whose thread calls, or null for a thread that holds no core (a foreign or abandoned one).
+     * A process calls only while it holds a core, so the holders are the only candidates.
+     */
+    Proc caller() {
+        for (CoreRt core : cores) {
+            Proc h = core.holder;
+            if (h != null && h.ctx != null && !h.ctx.dead() && h.ctx.isCurrentThread()) {
+                return h;
+            }
+        }
+        return null;
     }
 
     void trace(int core, TraceEventType type, long f0, long f1, long f2) {

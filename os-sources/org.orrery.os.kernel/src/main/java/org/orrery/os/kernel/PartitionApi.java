@@ -74,7 +74,7 @@ final class PartitionApi implements Partition {
             } else {
                 m.lifecycle.restart(part, mode);
             }
-            gate.exitIfDead();
+            gate.exitIfDead(c);
         } finally {
             gate.leave();
         }
@@ -193,7 +193,7 @@ final class PartitionApi implements Partition {
                     c.sliceLeft = part.config.timeSliceNs();
                 }
                 c.remaining = ns;
-                m.currentCtx.yieldCore();
+                c.callCtx.yieldCore();
             }
         } finally {
             gate.leave();

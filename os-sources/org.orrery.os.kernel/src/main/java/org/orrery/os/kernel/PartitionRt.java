@@ -34,6 +34,8 @@ final class PartitionRt {
     /** When the board last lost this partition's process (-1: never). */
     long lostAt = -1;
     ErrorStatus errorStatus;
+    /** Concurrent boards: the process whose code was running when the partition's window last ended. */
+    Proc midCode;
 
     PartitionRt(PartitionConfig config) {
         this.config = config;

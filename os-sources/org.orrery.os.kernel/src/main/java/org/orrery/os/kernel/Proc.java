@@ -29,6 +29,14 @@ final class Proc {
     boolean created;
     Runnable body;
     ExecutionContext ctx;
+    /** The context the process's current kernel call came from (the process may be restarted during the call). */
+    ExecutionContext callCtx;
+    /**
+     * Concurrent boards: since when the process runs its own code in the current window (its last call or the
+     * window's start), and how much of its own code it ran before that in earlier windows since its last call.
+     */
+    long codeFrom;
+    long codeBefore;
     ProcessHandle handle;
 
     boolean started;

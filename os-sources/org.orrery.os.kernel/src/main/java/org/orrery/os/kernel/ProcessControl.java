@@ -99,7 +99,7 @@ final class ProcessControl {
     void yieldCore(Proc caller) {
         caller.core = -1;
         refresh(caller);
-        m.currentCtx.yieldCore();
+        caller.callCtx.yieldCore();
     }
 
     /** Caller side: block on {@code q} until woken or {@code deadline}; true if woken. */

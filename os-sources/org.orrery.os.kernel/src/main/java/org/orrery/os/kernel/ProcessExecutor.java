@@ -17,4 +17,32 @@ public interface ProcessExecutor {
 
     /** Ends every thread still waiting (after a run). */
     void shutdown();
+
+    /**
+     * Whether a resumed process runs beside the engine until it gives its core back (a real-time board), rather
+     * than the engine waiting for it. Kernel calls are then the preemption points of process code.
+     */
+    default boolean concurrent() {
+        return false;
+    }
+
+    /**
+     * Engine side, concurrent executors only, lock held: releases the lock until a process gives its core back,
+     * ends or makes a call, or until the board's clock reaches {@code untilNs}.
+     */
+    default void awaitActivity(long untilNs) {
+        throw new UnsupportedOperationException("a lockstep executor never runs processes beside the engine");
+    }
+
+    /** Concurrent executors: a process entered the kernel (the engine may have new work: wake it). */
+    default void callMade() {
+    }
+
+    /**
+     * Concurrent executors: how long a process may run its own code without entering the kernel before it
+     * counts as a window overrun when its window ends.
+     */
+    default long overrunNanos() {
+        return Long.MAX_VALUE;
+    }
 }

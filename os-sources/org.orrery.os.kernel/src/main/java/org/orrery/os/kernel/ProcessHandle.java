@@ -82,7 +82,7 @@ final class ProcessHandle implements PartitionProcess {
                 throw gate.refuse(c, "process " + p.name() + " is DORMANT");
             }
             gate.m.control.stop(p);
-            gate.exitIfDead();
+            gate.exitIfDead(c);
         } finally {
             gate.leave();
         }
