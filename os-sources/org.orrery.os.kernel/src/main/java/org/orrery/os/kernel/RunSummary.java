@@ -20,13 +20,28 @@ import org.orrery.os.api.PartitionMode;
  * @param activePlan plan active on the lowest core at the end
  * @param traceDiscarded trace events lost to full buffers, over all cores
  * @param planSwitchesPerCore plan changes each core made, by core index (a core may lag or skip a switch)
+ * @param boardReport lines the board adds about itself (a real-time board's measured lateness, say)
  */
 public record RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
         long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
-        String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore) {
+        String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore, List<String> boardReport) {
 
     public RunSummary {
         planSwitchesPerCore = List.copyOf(planSwitchesPerCore);
+        boardReport = List.copyOf(boardReport);
+    }
+
+    public RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
+            long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
+            String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore) {
+        this(endTimeNs, windowsRun, overruns, deadlineMisses, planSwitches, moduleResets, shutdown, hmEvents, modes,
+                activePlan, traceDiscarded, planSwitchesPerCore, List.of());
+    }
+
+    /** This summary with the board's own lines added. */
+    public RunSummary withBoardReport(List<String> lines) {
+        return new RunSummary(endTimeNs, windowsRun, overruns, deadlineMisses, planSwitches, moduleResets, shutdown,
+                hmEvents, modes, activePlan, traceDiscarded, planSwitchesPerCore, lines);
     }
 
     /** A short human-readable report (the CLI prints it after a run). */
@@ -52,6 +67,9 @@ public record RunSummary(long endTimeNs, long windowsRun, long overruns, long de
         }
         for (HmEvent e : hmEvents) {
             sb.append("  HM ").append(e).append(System.lineSeparator());
+        }
+        for (String line : boardReport) {
+            sb.append(line).append(System.lineSeparator());
         }
         return sb.toString();
     }

@@ -197,6 +197,7 @@ final class PartitionHost {
                 throw new IOException("the partition runtime in the image speaks another version of the partition "
                         + "API than this kernel; rebuild the image with this Orrery");
             }
+            board.confinement().confine(config, process.toHandle());
         }
 
         int newTid() {

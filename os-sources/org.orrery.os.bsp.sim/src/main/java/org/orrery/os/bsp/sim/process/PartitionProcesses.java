@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.orrery.os.bsp.sim.LockstepExecutor;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
@@ -38,6 +37,7 @@ public final class PartitionProcesses implements AutoCloseable {
     private final String classPath;
     private final Map<String, Path> appJars = new LinkedHashMap<>();
     private final Map<String, PartitionHost> hosts = new LinkedHashMap<>();
+    private volatile Confinement confinement = Confinement.NONE;
 
     private PartitionProcesses(Path dir, String java, String classPath) {
         this.dir = dir;
@@ -103,9 +103,32 @@ public final class PartitionProcesses implements AutoCloseable {
         };
     }
 
-    /** The executor the board uses: {@code lockstep}'s interleaving, with process code in partition processes. */
-    public ProcessExecutor executor(LockstepExecutor lockstep) {
-        return new RemoteExecutor(lockstep);
+    /**
+     * The executor the board uses: {@code executor}'s interleaving (lockstep on the simulated board, real time on
+     * the hosted one), with process code in partition processes.
+     */
+    public ProcessExecutor executor(ProcessExecutor executor) {
+        return new RemoteExecutor(executor);
+    }
+
+    /**
+     * Told of each partition process once it has connected and before it loads any partition code, so a board
+     * can confine it (the hosted board moves it into its partition's cgroup).
+     */
+    public interface Confinement {
+        Confinement NONE = (partition, process) -> { };
+
+        void confine(PartitionConfig partition, ProcessHandle process) throws IOException;
+    }
+
+    /** Applies {@code confinement} to every partition process connecting from now on. */
+    public PartitionProcesses confine(Confinement confinement) {
+        this.confinement = confinement;
+        return this;
+    }
+
+    Confinement confinement() {
+        return confinement;
     }
 
     Path directory() {

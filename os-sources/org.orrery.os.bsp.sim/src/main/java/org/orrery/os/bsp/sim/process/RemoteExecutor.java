@@ -4,28 +4,47 @@ package org.orrery.os.bsp.sim.process;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.orrery.os.bsp.sim.LockstepExecutor;
 import org.orrery.os.kernel.ExecutionContext;
 import org.orrery.os.kernel.ProcessExecutor;
 
 /**
- * Lockstep execution where process code lives in partition processes: each kernel-side context is a thread
- * that speaks for one remote process thread (it holds the core while the remote thread runs and serves the
- * remote thread's API calls on the kernel's side). The interleaving is the lockstep executor's, so a run is
- * as deterministic as with the applications in the kernel's JVM.
+ * Execution where process code lives in partition processes: each kernel-side context is a thread that speaks
+ * for one remote process thread (it holds the core while the remote thread runs and serves the remote thread's
+ * API calls on the kernel's side). The interleaving is the wrapped executor's: lockstep on the simulated board,
+ * so a run is as deterministic as with the applications in the kernel's JVM; real time on the hosted board.
  */
 final class RemoteExecutor implements ProcessExecutor {
     static final ThreadLocal<RemoteContext> CURRENT = new ThreadLocal<>();
 
-    private final LockstepExecutor lockstep;
+    private final ProcessExecutor lockstep;
 
-    RemoteExecutor(LockstepExecutor lockstep) {
-        this.lockstep = lockstep;
+    RemoteExecutor(ProcessExecutor executor) {
+        this.lockstep = executor;
     }
 
     @Override
     public ReentrantLock lock() {
         return lockstep.lock();
+    }
+
+    @Override
+    public boolean concurrent() {
+        return lockstep.concurrent();
+    }
+
+    @Override
+    public void awaitActivity(long untilNs) {
+        lockstep.awaitActivity(untilNs);
+    }
+
+    @Override
+    public void callMade() {
+        lockstep.callMade();
+    }
+
+    @Override
+    public long overrunNanos() {
+        return lockstep.overrunNanos();
     }
 
     @Override
@@ -83,10 +102,29 @@ final class RemoteExecutor implements ProcessExecutor {
 
         @Override
         public void discard() {
+            // Stopped from outside while its remote thread runs its own code (a concurrent board): a thread cannot
+            // be stopped from outside in Java, so the partition process goes.
+            boolean midCode = delegate.running() && !delegate.isCurrentThread();
             delegate.discard();
             PartitionHost.Conn c = conn;
-            if (c != null && tid >= 0) {
+            if (c != null && midCode) {
+                c.kill("a process was stopped while it ran its own code; its partition process was killed");
+            } else if (c != null && tid >= 0) {
                 c.unwind(tid);
+            }
+        }
+
+        @Override
+        public boolean running() {
+            return delegate.running();
+        }
+
+        @Override
+        public void abandon() {
+            delegate.abandon();
+            PartitionHost.Conn c = conn;
+            if (c != null) {
+                c.kill("a process ran its own code beyond the board's allowance; its partition process was killed");
             }
         }
 

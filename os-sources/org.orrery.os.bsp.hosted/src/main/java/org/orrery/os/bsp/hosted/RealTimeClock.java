@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import org.orrery.os.kernel.Clock;
+
+/**
+ * Board time on CLOCK_MONOTONIC (HotSpot's {@code System.nanoTime} on Linux): zero until the schedule starts,
+ * so the time partition processes take to start is not charged to the first windows.
+ */
+final class RealTimeClock implements Clock {
+    private volatile long base = -1;
+    private final ConcurrentExecutor.Sleeper monotonicSleep;
+
+    RealTimeClock(ConcurrentExecutor.Sleeper monotonicSleep) {
+        this.monotonicSleep = monotonicSleep;
+    }
+
+    /** Board time starts now. */
+    void start() {
+        base = System.nanoTime();
+    }
+
+    @Override
+    public long now() {
+        long b = base;
+        return b < 0 ? 0 : System.nanoTime() - b;
+    }
+
+    @Override
+    public void advanceTo(long timeNs) {
+        sleepUntil(timeNs);
+    }
+
+    /** Sleeps until board time {@code timeNs} (at once before the schedule started). */
+    void sleepUntil(long timeNs) {
+        long b = base;
+        if (b >= 0 && timeNs > now()) {
+            monotonicSleep.sleepUntil(b + timeNs);
+        }
+    }
+}
