@@ -34,6 +34,8 @@ public final class OrreryCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INPUT_ERRORS = 1;
     public static final int EXIT_USAGE = 2;
+    /** The board cannot run here (a hosted board on a machine without cgroups, say); the input was fine. */
+    public static final int EXIT_BOARD = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.toolchain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,11 +11,26 @@ import org.orrery.os.kernel.BoardSupport;
 
 /**
  * The boards this toolchain can boot images on. Listed here rather than discovered with a ServiceLoader:
- * ServiceLoader does not cross OSGi bundles, and Studio must see the same boards as the CLI.
+ * ServiceLoader does not cross OSGi bundles, and Studio must see the same boards as the CLI. The hosted board
+ * is loaded by name: its Linux calls use the FFM API of Java 22, and this library still runs on Java 21.
  */
 public final class Boards {
 
-    private static final List<BoardSupport> ALL = List.of(new SimBoardSupport());
+    static final String HOSTED = "org.orrery.os.bsp.hosted.HostedBoardSupport";
+    private static final List<BoardSupport> ALL = load();
+
+    private static List<BoardSupport> load() {
+        List<BoardSupport> all = new ArrayList<>();
+        all.add(new SimBoardSupport());
+        if (Runtime.version().feature() >= 22) {
+            try {
+                all.add((BoardSupport) Class.forName(HOSTED).getConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // a build without the hosted board: `--board hosted` then lists the boards there are
+            }
+        }
+        return List.copyOf(all);
+    }
 
     private Boards() {
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.image.LoadedImage;
+import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.RunSummary;
@@ -64,7 +65,7 @@ public final class Run {
         return this;
     }
 
-    public Outcome run(long durationNs) throws ConfigException, IOException {
+    public Outcome run(long durationNs) throws ConfigException, IOException, BoardException {
         AtomicBoolean stopped = new AtomicBoolean();
         BooleanSupplier asked = () -> {
             boolean s = stop.getAsBoolean();

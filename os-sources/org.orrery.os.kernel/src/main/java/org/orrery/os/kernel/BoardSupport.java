@@ -16,6 +16,10 @@ public interface BoardSupport {
     /** One line for listings, e.g. "deterministic simulated board (virtual time, one process per partition)". */
     String description();
 
-    /** Boots the system, runs it as the request says and returns what the kernel counted. */
-    RunSummary boot(BootRequest request) throws ConfigException;
+    /**
+     * Boots the system, runs it as the request says and returns what the kernel counted.
+     *
+     * @throws BoardException when this machine cannot run the board (one line saying what is missing)
+     */
+    RunSummary boot(BootRequest request) throws ConfigException, BoardException;
 }

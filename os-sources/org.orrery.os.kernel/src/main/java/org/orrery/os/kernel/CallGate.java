@@ -24,6 +24,9 @@ final class CallGate {
     Proc enter() {
         m.lock.lock();
         Proc c = m.caller();
+        if (c == null && m.concurrent) {
+            c = awaitWindow();
+        }
         if (c == null) {
             m.lock.unlock();
             throw new ProcessExit();
@@ -45,6 +48,21 @@ final class CallGate {
             }
         }
         return c;
+    }
+
+    /**
+     * Concurrent boards: a call that reached the kernel just as its partition's window ended (the process was
+     * frozen in the middle of its code with the call on its way) is served when the process has a core again.
+     */
+    private Proc awaitWindow() {
+        Proc mid = part.midCode;
+        if (mid == null || mid.ctx == null || !mid.ctx.isCurrentThread()) {
+            return null;
+        }
+        while (mid.core < 0 && mid.ctx.running() && !m.shutdown) {
+            m.windowOpened.awaitUninterruptibly();
+        }
+        return mid.core >= 0 && mid.ctx.running() ? mid : null;
     }
 
     void leave() {

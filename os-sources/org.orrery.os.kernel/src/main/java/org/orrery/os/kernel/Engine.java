@@ -183,6 +183,9 @@ final class Engine {
                 continue;
             }
             ExecutionContext ctx = p.ctx;
+            // concurrent boards: the process's own code runs from now until its next call
+            p.codeFrom = m.now;
+            p.codeBefore = 0;
             boolean ok = ctx.resume();
             if (m.concurrent) {
                 return ran;
@@ -218,6 +221,7 @@ final class Engine {
         c.holder = mid;
         mid.core = c.index;
         m.control.refresh(mid);
+        m.windowOpened.signalAll();
         return true;
     }
 

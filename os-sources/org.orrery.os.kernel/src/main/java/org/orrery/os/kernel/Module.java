@@ -41,6 +41,8 @@ final class Module {
     final boolean concurrent;
     long nextDue = Proc.NEVER;
     Engine engine;
+    /** Concurrent boards: signalled when a process frozen in the middle of its code gets a core again. */
+    final java.util.concurrent.locks.Condition windowOpened;
     final WindowListener windows;
     /** Plan the module runs or is switching to at the end of the current major frames. */
     int targetPlan;
@@ -63,6 +65,7 @@ final class Module {
         this.clock = board.clock();
         this.executor = board.executor();
         this.lock = executor.lock();
+        this.windowOpened = lock.newCondition();
         this.console = board.console();
         this.concurrent = executor.concurrent();
         this.windows = board.windows();

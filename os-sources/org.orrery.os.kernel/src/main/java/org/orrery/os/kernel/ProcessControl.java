@@ -72,6 +72,10 @@ final class ProcessControl {
             return;
         }
         p.ctx.discard();
+        if (m.concurrent) {
+            // a call of this process may wait for its partition's next window (CallGate): it ends instead
+            m.windowOpened.signalAll();
+        }
         if (p.waitingOn != null) {
             p.waitingOn.remove(p);
             p.waitingOn = null;

@@ -15,6 +15,7 @@ import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.image.ImageException;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
+import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.toolchain.Boards;
 import org.orrery.toolchain.Build;
@@ -100,6 +101,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("orrery run: cannot write the trace: " + e.getMessage());
             return OrreryCli.EXIT_INPUT_ERRORS;
+        } catch (BoardException e) {
+            err.println("orrery run: board " + target.name() + ": " + e.getMessage());
+            return OrreryCli.EXIT_BOARD;
         }
     }
 

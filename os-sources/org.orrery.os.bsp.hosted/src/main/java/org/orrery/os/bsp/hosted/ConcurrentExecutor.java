@@ -33,15 +33,23 @@ final class ConcurrentExecutor implements ProcessExecutor {
     private int running;
     private boolean shutdown;
 
+    private final ThreadSetup threadSetup;
+
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
     interface Sleeper {
         void sleepUntil(long boardTimeNs);
     }
 
-    ConcurrentExecutor(Clock clock, Sleeper sleeper, long overrunNanos) {
+    /** Run first on every process thread (the hosted board gives it its real-time priority). */
+    interface ThreadSetup {
+        void run() throws Exception;
+    }
+
+    ConcurrentExecutor(Clock clock, Sleeper sleeper, long overrunNanos, ThreadSetup threadSetup) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.overrunNanos = overrunNanos;
+        this.threadSetup = threadSetup;
     }
 
     @Override
@@ -211,6 +219,7 @@ final class ConcurrentExecutor implements ProcessExecutor {
             Throwable failure = null;
             boolean exited = false;
             try {
+                threadSetup.run();
                 body.run();
             } catch (ProcessExit e) {
                 exited = true;

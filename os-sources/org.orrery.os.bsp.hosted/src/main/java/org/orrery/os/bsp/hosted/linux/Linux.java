@@ -118,6 +118,29 @@ public final class Linux {
         }
     }
 
+    /**
+     * Makes thread {@code tid} (of any process) SCHED_FIFO at {@code priority}; threads it creates inherit the
+     * policy, so a partition's JVM keeps it for the threads it starts later.
+     */
+    public static void setFifo(long tid, int priority) throws BoardUnavailableException {
+        Scratch s = SCRATCH.get();
+        s.schedParam.set(INT, 0, priority);
+        int rc;
+        try {
+            rc = (int) SCHED_SETSCHEDULER.invokeExact(s.capture, (int) tid, SCHED_FIFO, s.schedParam);
+        } catch (Throwable e) {
+            throw unlinked("sched_setscheduler", e);
+        }
+        int errno = rc == 0 ? 0 : Libc.errno(s.capture);
+        if (errno == ESRCH) {
+            return; // the thread ended meanwhile
+        }
+        if (errno != 0) {
+            throw new BoardUnavailableException("SCHED_FIFO priority " + priority + " for thread " + tid + " refused ("
+                    + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
+        }
+    }
+
     /** Returns the calling thread to the normal time-sharing policy. */
     public static void setOther() throws BoardUnavailableException {
         int errno = setScheduler(SCHED_OTHER, 0);

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.orrery.os.bsp.hosted.linux.BoardGroup;
+import org.orrery.os.bsp.hosted.linux.Cgroups;
+import org.orrery.os.bsp.hosted.linux.Linux;
+import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.BoardException;
+import org.orrery.os.kernel.BoardSupport;
+import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.trace.ctf.CtfWriter;
+import org.orrery.os.trace.TraceBuffer;
+
+/**
+ * The hosted real-time board on Linux. The kernel runs in this process on a SCHED_FIFO thread that owns the module
+ * schedule in real time (CLOCK_MONOTONIC); each partition with an application is its own JVM process started from
+ * the image, in its own cgroup (memory: its budget as heap plus the JVM's own allowance; pids; cpuset: its
+ * configured cores), thawed only while one of its windows is open. Nothing falls back to best effort: a machine
+ * without cgroups, delegation or real-time priority refuses to boot with one line saying what is missing.
+ */
+public final class HostedBoardSupport implements BoardSupport {
+
+    public static final String NAME = "hosted";
+    /** Own code a process may run without a kernel call, over its windows, before it counts as an overrun. */
+    public static final long DEFAULT_OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** What a partition's JVM needs beside its heap (metaspace, code cache, thread stacks, GC structures). */
+    static final long JVM_ALLOWANCE = 96L << 20;
+    /** Threads of a partition's JVM beside its processes (GC, compiler, runtime); a fork bomb stops here. */
+    static final int JVM_THREADS = 64;
+    static final int ENGINE_PRIORITY = 80;
+    /** The kernel's threads that serve partition calls: above every partition, below the schedule. */
+    static final int KERNEL_PRIORITY = 70;
+    /**
+     * Partition processes run SCHED_FIFO inside their windows, so the host's other work cannot take a partition's
+     * window; they are frozen outside it, so they cannot take anyone else's.
+     */
+    static final int PARTITION_PRIORITY = 50;
+    private static final long DRAIN_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int TRACE_CAPACITY = 1 << 16;
+    private static final java.util.concurrent.atomic.AtomicInteger BOARDS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "real-time board on this Linux machine (one cgroup-confined process per partition)";
+    }
+
+    @Override
+    public RunSummary boot(BootRequest request) throws ConfigException, BoardException {
+        long bootNanos = System.nanoTime();
+        SystemConfig config = request.config();
+        checkMachine(config);
+        Cgroups cgroups = Cgroups.detect();
+        long overrun = request.guardNanos() > 0 ? request.guardNanos() : DEFAULT_OVERRUN_NANOS;
+        try (BoardGroup groups = cgroups.createBoard("orrery-" + ProcessHandle.current().pid() + "-"
+                + BOARDS.incrementAndGet());
+                PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
+                        request.applicationJars())) {
+            PartitionGroup[] byIndex = partitionGroups(config, request, groups);
+            RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
+            Lateness lateness = new Lateness(config.board().cores());
+            WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos);
+            processes.confine((partition, process) -> {
+                PartitionGroup g = byIndex[partition.index()];
+                try {
+                    g.add(process.pid());
+                    realTime(process.pid());
+                    if (!gate.isOpen(partition.index())) {
+                        g.freeze();
+                    }
+                } catch (BoardException e) {
+                    throw new java.io.IOException(e.getMessage(), e);
+                }
+            });
+            ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
+                    () -> Linux.setFifo(Linux.tid(), KERNEL_PRIORITY));
+            HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
+                    config.board().cores(), TRACE_CAPACITY, gate);
+            try {
+                RunSummary summary = run(request, config, board, processes, clock, gate, groups);
+                return summary.withBoardReport(report(gate, lateness, cgroups));
+            } finally {
+                executor.shutdown();
+                thawAll(byIndex);
+            }
+        } catch (IllegalStateException e) {
+            // a partition process that cannot start or connect: say which, no stack trace
+            throw new BoardException(e.getMessage(), e);
+        }
+    }
+
+    /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
+    private static RunSummary run(BootRequest request, SystemConfig config, HostedBoard board,
+            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardGroup groups)
+            throws ConfigException, BoardException {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread engine = new Thread(() -> {
+            try {
+                Linux.setFifo(ENGINE_PRIORITY);
+                processes.connectAll();
+                Kernel kernel = Kernel.boot(config, board, processes.loader());
+                clock.start();
+                drive(kernel, request, board, gate);
+                outcome.set(kernel.summary());
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "orrery-hosted-engine");
+        engine.start();
+        try {
+            engine.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoardException("interrupted while the board ran");
+        }
+        Object o = outcome.get();
+        if (o instanceof RunSummary s) {
+            return s;
+        }
+        if (o instanceof ConfigException e) {
+            throw e;
+        }
+        if (o instanceof BoardException e) {
+            throw e;
+        }
+        if (o instanceof IllegalStateException e) {
+            throw new BoardException(e.getMessage(), e);
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
+        throw new IllegalStateException("the hosted board's engine failed", (Throwable) o);
+    }
+
+    /** Runs the schedule in slices: between slices the trace is drained and a stop request is honoured. */
+    private static void drive(Kernel kernel, BootRequest request, HostedBoard board, WindowGate gate)
+            throws BoardException {
+        long end = request.durationNs();
+        for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
+            t = Math.min(end, t + DRAIN_SLICE_NANOS);
+            kernel.runUntil(t);
+            if (gate.failure() != null) {
+                throw new BoardException("cannot keep partitions apart any more: " + gate.failure());
+            }
+            if (request.trace() != null) {
+                board.executor().lock().lock();
+                try {
+                    for (TraceBuffer b : kernel.traceBuffers()) {
+                        if (request.trace() instanceof CtfWriter ctf) {
+                            ctf.drain(b);
+                        } else {
+                            b.drainTo(request.trace());
+                        }
+                    }
+                } finally {
+                    board.executor().lock().unlock();
+                }
+            }
+        }
+    }
+
+    private static PartitionGroup[] partitionGroups(SystemConfig config, BootRequest request, BoardGroup groups)
+            throws BoardException {
+        PartitionGroup[] byIndex = new PartitionGroup[config.partitions().size()];
+        for (PartitionConfig p : config.partitions()) {
+            if (!request.applicationJars().containsKey(p.name())) {
+                continue;
+            }
+            BitSet cpus = new BitSet();
+            p.cores().forEach(cpus::set);
+            long memory = Math.max(p.memoryBudget(), 4L << 20) + JVM_ALLOWANCE;
+            byIndex[p.index()] = groups.partition("p" + p.index(), memory, JVM_THREADS + p.processes().size(), cpus);
+        }
+        return byIndex;
+    }
+
+    /** Refuses what this board cannot run, before anything starts. */
+    private static void checkMachine(SystemConfig config) throws BoardException {
+        if (!Linux.available()) {
+            throw new BoardUnavailableException("the hosted board runs on Linux (x86_64 or aarch64) only; this is "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (config.board().cores() > cpus) {
+            throw new BoardUnavailableException("system " + config.name() + " needs " + config.board().cores()
+                    + " cores; this machine gives the board " + cpus);
+        }
+        List<String> multi = new ArrayList<>();
+        for (PartitionConfig p : config.partitions()) {
+            if (p.cores().size() > 1) {
+                multi.add(p.name());
+            }
+        }
+        if (!multi.isEmpty()) {
+            throw new BoardUnavailableException("partition" + (multi.size() > 1 ? "s " : " ") + String.join(", ", multi)
+                    + " run on several cores; the hosted board runs each partition on one core for now");
+        }
+    }
+
+    private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups) {
+        List<String> lines = new ArrayList<>();
+        long first = gate.firstWindowNanos();
+        lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms"));
+        lines.addAll(List.of(lateness.report()));
+        lines.add("cgroups: " + cgroups.describe());
+        return lines;
+    }
+
+    /** Every thread of partition process {@code pid} to SCHED_FIFO; the threads it starts later inherit it. */
+    private static void realTime(long pid) throws BoardException {
+        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+        if (tasks == null) {
+            throw new BoardUnavailableException("/proc/" + pid + "/task: cannot list the partition process's threads");
+        }
+        for (java.io.File t : tasks) {
+            Linux.setFifo(Long.parseLong(t.getName()), PARTITION_PRIORITY);
+        }
+    }
+
+    /** clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME); it fails only on arguments the board never passes. */
+    private static void sleepUntil(long monotonicNs) {
+        try {
+            Linux.sleepUntil(monotonicNs);
+        } catch (BoardUnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void thawAll(PartitionGroup[] groups) {
+        for (PartitionGroup g : groups) {
+            if (g != null) {
+                try {
+                    g.thaw();
+                } catch (BoardException e) {
+                    // closing kills the group's processes anyway
+                }
+            }
+        }
+    }
+}

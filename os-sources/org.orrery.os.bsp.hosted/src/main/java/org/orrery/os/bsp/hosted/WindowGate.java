@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.kernel.WindowListener;
+
+/**
+ * Time partitioning on the hosted board: a partition's cgroup is thawed while at least one of its windows is open
+ * and frozen otherwise. Called by the engine at the edge (kernel lock held); also records each window's lateness.
+ * A partition without an application has no group (nothing of it runs on the host).
+ */
+final class WindowGate implements WindowListener {
+    private final PartitionGroup[] groups;
+    private final int[] open;
+    private final RealTimeClock clock;
+    private final Lateness lateness;
+    private final long bootNanos;
+    private volatile long firstWindowNanos = -1;
+    /** The first failure to freeze or thaw: the board stops, since it can no longer keep partitions apart. */
+    private volatile String failure;
+
+    WindowGate(PartitionGroup[] groups, RealTimeClock clock, Lateness lateness, long bootNanos) {
+        this.groups = groups;
+        this.open = new int[groups.length];
+        this.clock = clock;
+        this.lateness = lateness;
+        this.bootNanos = bootNanos;
+    }
+
+    @Override
+    public void opened(int core, int partition, long plannedNs) {
+        lateness.record(core, clock.now() - plannedNs);
+        if (firstWindowNanos < 0) {
+            firstWindowNanos = System.nanoTime() - bootNanos;
+        }
+        if (open[partition]++ == 0 && groups[partition] != null) {
+            try {
+                groups[partition].thaw();
+            } catch (Exception e) {
+                fail(e);
+            }
+        }
+    }
+
+    @Override
+    public void closed(int core, int partition, long plannedNs) {
+        if (--open[partition] == 0 && groups[partition] != null) {
+            try {
+                groups[partition].freeze();
+            } catch (Exception e) {
+                fail(e);
+            }
+        }
+    }
+
+    /** Kernel lock held: whether one of the partition's windows is open now. */
+    boolean isOpen(int partition) {
+        return open[partition] > 0;
+    }
+
+    /** Wall-clock time from the board's start to the first window, or -1 before it. */
+    long firstWindowNanos() {
+        return firstWindowNanos;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    private void fail(Exception e) {
+        if (failure == null) {
+            failure = e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.orrery.os.bsp.hosted.HostedSystems.MS;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.kernel.RunSummary;
+
+/** The hosted board runs real partition processes in real time, confined to cgroups frozen outside their windows. */
+class HostedBoardTest {
+
+    private static RunSummary run(SystemConfig config, long durationNs, List<String> console) throws Exception {
+        byte[] apps = HostedSystems.apps();
+        Map<String, byte[]> jars = new java.util.HashMap<>();
+        config.partitions().forEach(p -> jars.put(p.name(), apps));
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(), jars, durationNs,
+                console::add, null, null, 0));
+        System.out.print(s.format());
+        return s;
+    }
+
+    @Test
+    void wellBehavedPartitionsRunInTheirWindowsAndTheBoardSaysHowLateTheyOpened() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("a", 0, 0, "Ticker", 20 * MS),
+                HostedSystems.partition("b", 1, 0, "Ticker", 20 * MS), HostedSystems.partition("c", 2, 1, "Ticker", 20 * MS)));
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        RunSummary s = run(config, 2000 * MS, console);
+        // 2 s of 20 ms frames: 100 windows each for a, b (core 0) and c (core 1), planned times, never skipped
+        assertEquals(300, s.windowsRun(), s.format());
+        assertEquals(0, s.overruns(), s.format());
+        assertEquals(Map.of("a", PartitionMode.NORMAL, "b", PartitionMode.NORMAL, "c", PartitionMode.NORMAL), s.modes());
+        for (String p : List.of("a", "b", "c")) {
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 10")), p + " never ran: " + console);
+        }
+        assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("window-start lateness core 0: p50 ")),
+                s.boardReport().toString());
+        assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("board start to first window: ")),
+                s.boardReport().toString());
+    }
+
+    @Test
+    void aSpinningPartitionIsFrozenAtItsWindowsEndAndOverrunsWhileItsNeighboursGoOn() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(
+                HostedSystems.partition("spin", 0, 0, "Spinner", 20 * MS),
+                HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS),
+                HostedSystems.partition("far", 2, 1, "Ticker", 20 * MS)));
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        RunSummary s = run(config, 1500 * MS, console);
+        List<HmEvent> overruns = s.hmEvents().stream().filter(e -> e.error() == ErrorCode.WINDOW_OVERRUN).toList();
+        assertEquals(1, overruns.size(), s.format());
+        assertTrue(overruns.get(0).toString().contains("spin/main"), s.format());
+        // the default action for an overrun: the partition goes IDLE, its process killed with its JVM
+        assertEquals(PartitionMode.IDLE, s.modes().get("spin"));
+        assertEquals(PartitionMode.NORMAL, s.modes().get("near"));
+        assertEquals(PartitionMode.NORMAL, s.modes().get("far"));
+        assertEquals(225, s.windowsRun(), s.format());
+        for (String p : List.of("near", "far")) {
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 40")), p + " stopped running: " + console);
+        }
+    }
+}
