@@ -95,7 +95,8 @@ public final class FreezeBenchmark {
             }
             String threads = Files.readAllLines(Path.of("/proc/" + spinner.pid() + "/status")).stream()
                     .filter(l -> l.startsWith("Threads:")).findFirst().orElse("?").replaceAll("\\s+", " ");
-            System.out.println(kind + " (spinning " + (jvm ? "JVM" : "shell") + ", " + threads + ", " + cycles + " cycles):");
+            System.out.println(kind + " (spinning " + (jvm ? "JVM" : "shell") + ", " + threads + ", " + cycles
+                    + " cycles):");
             System.out.println("  freeze write            " + freezeWrite.summary());
             System.out.println("  freeze -> frozen        " + frozen.summary());
             System.out.println("  thaw write              " + thawWrite.summary());

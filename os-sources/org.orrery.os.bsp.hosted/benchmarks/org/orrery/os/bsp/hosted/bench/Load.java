@@ -13,8 +13,8 @@ final class Load {
     static String now() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return "load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors()
-                    + " cores";
+            return "load average " + f[0] + " " + f[1] + " " + f[2] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (IOException e) {
             return "load unknown";
         }

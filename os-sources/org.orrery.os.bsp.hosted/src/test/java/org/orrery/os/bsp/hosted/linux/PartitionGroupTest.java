@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.orrery.os.bsp.hosted.linux.CgroupTestSupport.await;
 import static org.orrery.os.bsp.hosted.linux.CgroupTestSupport.go;
 import static org.orrery.os.bsp.hosted.linux.CgroupTestSupport.sh;
@@ -199,6 +200,47 @@ class PartitionGroupTest {
             assertTrue(e.getMessage().endsWith("/" + name + ": already exists: another board of that name is "
                     + "running, or a crashed one left it behind (kill its processes and rmdir it)"), e.getMessage());
             board.partition("still-works", 16 * MIB, 4, allCpus()).close();
+        }
+    }
+
+    @Test
+    void withoutCgroup2AFrozenGroupIsKilledBySignals() throws Exception {
+        CgroupLayout real = CgroupTestSupport.layout();
+        assumeTrue(real.kind == CgroupLayout.Kind.HYBRID && real.v1Groups.containsKey("freezer"),
+                "no v1 freezer on this machine");
+        // The same machine seen as pure v1: no cgroup2 mount, so no cgroup.kill.
+        String mountinfo = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .filter(l -> !l.contains(" - cgroup2 ")).reduce("", (a, b) -> a + b + "\n");
+        CgroupLayout v1 = CgroupLayout.parse(Cgroups.DEFAULT_ROOT, mountinfo,
+                Files.readString(Path.of("/proc/self/cgroup")));
+        HybridGroups factory = new HybridGroups(v1, FreezeInterface.V1_FREEZER);
+        String name = CgroupTestSupport.name();
+        try (BoardGroup board = new CgroupBoard(name, factory, factory.createBoard(name))) {
+            PartitionGroup p = board.partition("v1", 32 * MIB, 16, allCpus());
+            Process parent = start("read go; sleep 60 & sleep 60 & wait");
+            p.add(parent.pid());
+            go(parent);
+            assertTrue(await(2000, () -> p.pids().size() == 3));
+            p.freeze();
+            assertTrue(await(2000, p::frozen));
+            p.close();
+            assertEquals(137, parent.waitFor());
+            assertEquals(List.of(), board.partitions());
+        }
+        for (Path own : CgroupTestSupport.ownGroups(v1)) {
+            assertFalse(Files.exists(own.resolve(name)), own.resolve(name) + " removed");
+        }
+    }
+
+    @Test
+    void addingAProcessThatIsGoneNamesTheFile() throws Exception {
+        try (BoardGroup board = CgroupTestSupport.cgroups().createBoard(CgroupTestSupport.name())) {
+            PartitionGroup p = board.partition("late", 16 * MIB, 4, allCpus());
+            Process gone = new ProcessBuilder("true").start();
+            gone.onExit().get();
+            BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> p.add(gone.pid()));
+            assertTrue(e.getMessage().matches("/sys/fs/cgroup/\\S+/late/cgroup.procs: cannot write \"" + gone.pid()
+                    + "\" \\(No such process\\)"), e.getMessage());
         }
     }
 }
