@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,8 @@ final class CgroupFiles {
 
     static void write(Path file, String value) throws BoardUnavailableException {
         try {
-            Files.writeString(file, value);
+            // WRITE alone: never create a file (a missing control file is an error) nor truncate.
+            Files.writeString(file, value, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new BoardUnavailableException(file + ": cannot write \"" + value.strip() + "\" (" + reason(e) + ")");
         }

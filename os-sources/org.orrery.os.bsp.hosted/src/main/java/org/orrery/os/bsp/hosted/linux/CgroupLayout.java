@@ -2,6 +2,7 @@
 package org.orrery.os.bsp.hosted.linux;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class CgroupLayout {
         this.kind = kind;
         this.root = root;
         this.v2Group = v2Group;
-        this.v1Groups = Map.copyOf(v1Groups);
+        this.v1Groups = Collections.unmodifiableMap(new LinkedHashMap<>(v1Groups)); // mount order, for describe()
     }
 
     /**

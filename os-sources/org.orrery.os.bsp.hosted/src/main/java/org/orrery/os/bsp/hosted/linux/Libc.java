@@ -30,16 +30,6 @@ final class Libc {
     private Libc() {
     }
 
-    /** True when this platform's linker knows every symbol the hosted board needs. */
-    static boolean has(String... symbols) {
-        for (String s : symbols) {
-            if (LOOKUP.find(s).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * A downcall handle for {@code name}; with {@code errno} true its first parameter is a capture segment
      * from {@link #captureSegment(Arena)}. Null when the symbol is missing (so {@link Linux#available()} can

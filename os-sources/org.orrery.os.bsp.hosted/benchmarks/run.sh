@@ -1,0 +1,36 @@
+#!/bin/sh
+# SPDX-License-Identifier: EPL-2.0
+# Hosted-board Linux benchmarks: freeze/thaw latency per freeze interface, and periodic wake-up lateness of a
+# SCHED_FIFO Java thread against cyclictest. Needs root, the module built (target/classes) and a JDK >= 22.
+# Usage: run.sh [freeze|wakeup|all] [arguments for that benchmark]
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+classes="$here/../target/classes"
+what=${1:-all}
+[ $# -gt 0 ] && shift
+if [ -z "$JAVA_HOME" ] || [ ! -x "$JAVA_HOME/bin/java" ]; then
+    JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*25* /usr/lib/jvm/*2[2-9]* 2>/dev/null | head -1)
+fi
+if [ ! -x "$JAVA_HOME/bin/java" ]; then
+    echo "run.sh: no JDK >= 22 found (set JAVA_HOME)" >&2; exit 1
+fi
+if [ ! -d "$classes/org/orrery/os/bsp/hosted/linux" ]; then
+    echo "run.sh: $classes has no compiled org.orrery.os.bsp.hosted.linux: build the module first" >&2; exit 1
+fi
+if [ "$(id -u)" != 0 ]; then
+    echo "run.sh: needs root (cgroups, SCHED_FIFO, mlockall)" >&2; exit 1
+fi
+if [ "$what" != freeze ] && ! command -v cyclictest >/dev/null; then
+    echo "run.sh: installing rt-tests for cyclictest" >&2
+    apt-get install -y rt-tests >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y rt-tests >/dev/null; }
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$JAVA_HOME/bin/javac" -d "$out" -cp "$classes" $(find "$here" -name '*.java')
+run() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$out:$classes" "org.orrery.os.bsp.hosted.bench.$@"; }
+case "$what" in
+    freeze) run FreezeBenchmark "$@" ;;
+    wakeup) run WakeupBenchmark "$@" ;;
+    all) run FreezeBenchmark; echo; run WakeupBenchmark ;;
+    *) echo "usage: run.sh [freeze|wakeup|all] [args]" >&2; exit 2 ;;
+esac
