@@ -83,6 +83,11 @@ public final class PortRegion implements AutoCloseable {
             throw new ShmException(file + ": already exists (a port region is created once per board start)");
         } catch (IOException | RuntimeException e) {
             arena.close();
+            try {
+                Files.deleteIfExists(file); // ours: CREATE_NEW succeeded or nothing is there
+            } catch (IOException ignored) {
+                // the message below is the one that matters
+            }
             throw new ShmException(file + ": cannot create port region: " + oneLine(e), e);
         }
     }

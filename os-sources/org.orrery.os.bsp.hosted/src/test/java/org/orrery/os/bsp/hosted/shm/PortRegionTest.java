@@ -76,6 +76,13 @@ class PortRegionTest {
     }
 
     @Test
+    void createInAMissingFolderFailsWithOneLine() {
+        Path f = board.folder.dir().resolve("gone").resolve("x.sampling.shm");
+        ShmException e = assertThrows(ShmException.class, () -> PortRegion.create(f, RegionSpec.sampling(8)));
+        assertEquals(f + ": cannot create port region: NoSuchFileException: " + f, e.getMessage());
+    }
+
+    @Test
     void openRefusesAMissingFile() {
         Path f = board.folder.sampling("nope");
         ShmException e = assertThrows(ShmException.class, () -> PortRegion.openReadOnly(f, RegionSpec.sampling(8)));
