@@ -127,7 +127,7 @@ public final class SamplingSlot {
             long time = (long) LONG.get(seg, b + Layout.SB_TIME);
             int len = (int) INT.get(seg, b + Layout.SB_LENGTH);
             if (len < 1 || len > max) {
-                continue; // torn: only possible if the sequence moved too, checked below for the bytes
+                continue; // a length from a buffer being rewritten: the next attempt sees its new sequence
             }
             MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, b + Layout.SAMPLING_DATA, dst, 0, len);
             // Every load of the message must happen before the sequence is read again.
