@@ -9,4 +9,5 @@ module org.orrery.os.bsp.hosted {
     requires org.orrery.os.partition;
     exports org.orrery.os.bsp.hosted;
     exports org.orrery.os.bsp.hosted.linux;
+    exports org.orrery.os.bsp.hosted.shm;
 }
