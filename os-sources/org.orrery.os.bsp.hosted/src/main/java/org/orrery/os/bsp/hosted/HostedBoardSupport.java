@@ -33,20 +33,17 @@ import org.orrery.os.trace.TraceBuffer;
 public final class HostedBoardSupport implements BoardSupport {
 
     public static final String NAME = "hosted";
-    /** Own code a process may run without a kernel call, over its windows, before it counts as an overrun. */
-    public static final long DEFAULT_OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * Own code a process may run without a kernel call, over its windows, before it counts as an overrun. It is
+     * wall-clock time in the partition's windows, so it also covers a cold JVM's first runs of the code and a host
+     * that gives the partition less than its window; a process that never calls the kernel reaches it in any case.
+     */
+    public static final long DEFAULT_OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** What a partition's JVM needs beside its heap (metaspace, code cache, thread stacks, GC structures). */
     static final long JVM_ALLOWANCE = 96L << 20;
     /** Threads of a partition's JVM beside its processes (GC, compiler, runtime); a fork bomb stops here. */
     static final int JVM_THREADS = 64;
-    static final int ENGINE_PRIORITY = 80;
-    /** The kernel's threads that serve partition calls: above every partition, below the schedule. */
-    static final int KERNEL_PRIORITY = 70;
-    /**
-     * Partition processes run SCHED_FIFO inside their windows, so the host's other work cannot take a partition's
-     * window; they are frozen outside it, so they cannot take anyone else's.
-     */
-    static final int PARTITION_PRIORITY = 50;
+
     private static final long DRAIN_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int TRACE_CAPACITY = 1 << 16;
     private static final java.util.concurrent.atomic.AtomicInteger BOARDS = new java.util.concurrent.atomic.AtomicInteger();
@@ -80,7 +77,6 @@ public final class HostedBoardSupport implements BoardSupport {
                 PartitionGroup g = byIndex[partition.index()];
                 try {
                     g.add(process.pid());
-                    realTime(process.pid());
                     if (!gate.isOpen(partition.index())) {
                         g.freeze();
                     }
@@ -89,13 +85,16 @@ public final class HostedBoardSupport implements BoardSupport {
                 }
             });
             ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
-                    () -> Linux.setFifo(Linux.tid(), KERNEL_PRIORITY));
+                    () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
+            Priorities priorities = new Priorities();
             try {
+                priorities.raiseKernelJvm();
                 RunSummary summary = run(request, config, board, processes, clock, gate, groups);
                 return summary.withBoardReport(report(gate, lateness, cgroups));
             } finally {
+                priorities.restore();
                 executor.shutdown();
                 thawAll(byIndex);
             }
@@ -112,7 +111,7 @@ public final class HostedBoardSupport implements BoardSupport {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread engine = new Thread(() -> {
             try {
-                Linux.setFifo(ENGINE_PRIORITY);
+                Linux.setFifo(Priorities.ENGINE);
                 processes.connectAll();
                 Kernel kernel = Kernel.boot(config, board, processes.loader());
                 clock.start();
@@ -220,17 +219,6 @@ public final class HostedBoardSupport implements BoardSupport {
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
         return lines;
-    }
-
-    /** Every thread of partition process {@code pid} to SCHED_FIFO; the threads it starts later inherit it. */
-    private static void realTime(long pid) throws BoardException {
-        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
-        if (tasks == null) {
-            throw new BoardUnavailableException("/proc/" + pid + "/task: cannot list the partition process's threads");
-        }
-        for (java.io.File t : tasks) {
-            Linux.setFifo(Long.parseLong(t.getName()), PARTITION_PRIORITY);
-        }
     }
 
     /** clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME); it fails only on arguments the board never passes. */

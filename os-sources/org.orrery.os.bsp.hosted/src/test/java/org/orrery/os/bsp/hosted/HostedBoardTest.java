@@ -58,6 +58,7 @@ class HostedBoardTest {
                 HostedSystems.partition("far", 2, 1, "Ticker", 20 * MS)));
         List<String> console = Collections.synchronizedList(new ArrayList<>());
         RunSummary s = run(config, 1500 * MS, console);
+        // spin spins from its second activation: 10 ms windows, so it passes the 100 ms allowance in its 11th
         List<HmEvent> overruns = s.hmEvents().stream().filter(e -> e.error() == ErrorCode.WINDOW_OVERRUN).toList();
         assertEquals(1, overruns.size(), s.format());
         assertTrue(overruns.get(0).toString().contains("spin/main"), s.format());

@@ -123,15 +123,7 @@ public final class Linux {
      * policy, so a partition's JVM keeps it for the threads it starts later.
      */
     public static void setFifo(long tid, int priority) throws BoardUnavailableException {
-        Scratch s = SCRATCH.get();
-        s.schedParam.set(INT, 0, priority);
-        int rc;
-        try {
-            rc = (int) SCHED_SETSCHEDULER.invokeExact(s.capture, (int) tid, SCHED_FIFO, s.schedParam);
-        } catch (Throwable e) {
-            throw unlinked("sched_setscheduler", e);
-        }
-        int errno = rc == 0 ? 0 : Libc.errno(s.capture);
+        int errno = setScheduler(tid, SCHED_FIFO, priority);
         if (errno == ESRCH) {
             return; // the thread ended meanwhile
         }
@@ -139,6 +131,27 @@ public final class Linux {
             throw new BoardUnavailableException("SCHED_FIFO priority " + priority + " for thread " + tid + " refused ("
                     + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
         }
+    }
+
+    /** Returns thread {@code tid} (of any process) to the normal time-sharing policy; a thread gone is no error. */
+    public static void setOther(long tid) throws BoardUnavailableException {
+        int errno = setScheduler(tid, SCHED_OTHER, 0);
+        if (errno != 0 && errno != ESRCH) {
+            throw new BoardUnavailableException("sched_setscheduler(SCHED_OTHER) for thread " + tid + " refused ("
+                    + Libc.strerror(errno) + ")");
+        }
+    }
+
+    private static int setScheduler(long tid, int policy, int priority) throws BoardUnavailableException {
+        Scratch s = SCRATCH.get();
+        s.schedParam.set(INT, 0, priority);
+        int rc;
+        try {
+            rc = (int) SCHED_SETSCHEDULER.invokeExact(s.capture, (int) tid, policy, s.schedParam);
+        } catch (Throwable e) {
+            throw unlinked("sched_setscheduler", e);
+        }
+        return rc == 0 ? 0 : Libc.errno(s.capture);
     }
 
     /** Returns the calling thread to the normal time-sharing policy. */

@@ -23,7 +23,8 @@ class UnprivilegedRefusalTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/prlimit")),
                 "needs setpriv and prlimit (util-linux) to drop privileges");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String cp = location(Linux.class) + ":" + location(RefusalProbe.class);
+        String cp = location(Linux.class) + ":" + location(RefusalProbe.class) + ":"
+                + location(org.orrery.os.kernel.BoardException.class);
         Process p = new ProcessBuilder(List.of("/usr/bin/prlimit", "--rtprio=0", "--memlock=65536",
                 "/usr/bin/setpriv", "--bounding-set", "-sys_nice,-ipc_lock", "--inh-caps", "-sys_nice,-ipc_lock",
                 java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", cp,

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.toolchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.image.LoadedImage;
+import org.orrery.os.kernel.BoardSupport;
+
+/**
+ * Every example boots on the hosted board (real time, a cgroup-confined JVM per partition) and its trace, with
+ * measured timestamps, conforms to its configured schedule within the board's tolerance.
+ */
+class HostedExamplesTest {
+    private static final long DURATION = 2_000_000_000L;
+    /** How far a measured window edge may be from its planned one on this (shared, not PREEMPT_RT) machine. */
+    private static final long TOLERANCE = 5_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"flight-control", "satellite-obc", "mixed-criticality", "wan-router"})
+    void anExampleBootsOnTheHostedBoardAndKeepsItsSchedule(String example) throws Exception {
+        BoardSupport hosted = Boards.named("hosted").orElseThrow(() -> new AssertionError(
+                "no hosted board in " + Boards.names()));
+        Path system = Path.of("../../examples", example, "system.orrery");
+        LoadedImage image = Build.of(Compile.create().system(system)).inMemory().image();
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        Path trace = dir.resolve("trace");
+        Run.Outcome out = Run.of(image, hosted).echo(console::add).traceTo(trace).run(DURATION);
+        System.out.print(out.report());
+
+        assertTrue(out.summary().windowsRun() > 0, out.report());
+        assertTrue(out.summary().modes().values().stream().noneMatch(m -> m == PartitionMode.COLD_START),
+                "a partition never finished its initialisation: " + out.report());
+        assertEquals(0, out.summary().overruns(), out.report());
+        assertTrue(Files.exists(trace.resolve("metadata")));
+        TraceCheck.Result check = TraceCheck.check(image.config(), trace, TOLERANCE);
+        assertTrue(check.conforms(), check.format());
+        assertTrue(out.report().contains("window-start lateness core 0: p50 "), out.report());
+    }
+}
