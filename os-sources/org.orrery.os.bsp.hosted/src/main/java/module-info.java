@@ -8,4 +8,5 @@ module org.orrery.os.bsp.hosted {
     requires org.orrery.os.bsp.sim;
     requires org.orrery.os.partition;
     exports org.orrery.os.bsp.hosted;
+    exports org.orrery.os.bsp.hosted.watchdog;
 }
