@@ -20,6 +20,12 @@ import java.util.Optional;
  * sees a kick no matter how many were dropped. A dropped kick can only make the supervisor more lenient, never
  * cause a reset; a supervisor that stopped reading altogether is the case the machine's /dev/watchdog covers.
  *
+ * <p>A kernel that ends on purpose calls {@link #close()} before it exits, even when it exits with a non-zero
+ * status: a JVM that has started child processes takes about 300 ms to exit (HotSpot waits that long for threads
+ * blocked in native code, such as the process reaper in waitpid; measured 306-317 ms here against 6-26 ms without
+ * a child), which is longer than a tight watchdog timeout. A kernel that wants the board reset simply exits
+ * non-zero without closing.
+ *
  * <p>One thread kicks; {@link #close()} may come from another.
  */
 public final class WatchdogKicker implements AutoCloseable {

@@ -64,7 +64,13 @@ public final class Supervisor {
                 kicks.newBoot();
                 Process kernel = launcher.start(kicks.path(), resets, cause);
                 kernel.onExit().thenRun(kicks::wakeup);
-                Life life = watch(kernel, kicks, device);
+                Life life;
+                try {
+                    life = watch(kernel, kicks, device);
+                } catch (IOException | RuntimeException e) {
+                    tree.kill(kernel.toHandle(), KILL_WAIT); // never leave a board running unsupervised
+                    throw e;
+                }
                 // decide and say so first (the line is the moment of detection), then take the board down
                 Outcome end = endOf(life, resets, budget);
                 if (end == null) {
