@@ -88,9 +88,9 @@ class BoardWatchdogCommandTest {
     void sigtermTakesTheBoardDownWithTheSupervisor() throws Exception {
         Path log = dir.resolve("kernel.log");
         List<String> cmd = new ArrayList<>();
-        cmd.addAll(TestJvm.command(BoardWatchdog.class, "--timeout", "300", "--boot-timeout", "4000", "--socket",
+        cmd.addAll(TestJvm.command(BoardWatchdog.class, "--timeout", "1500", "--boot-timeout", "4000", "--socket",
                 dir.resolve("wd/kick.sock").toString(), "--device", "none", "--"));
-        cmd.addAll(TestJvm.command(TestKernel.class, "log=" + log, "child=true", "run=30000"));
+        cmd.addAll(TestJvm.kernelCommand(TestKernel.class, "log=" + log, "child=true", "run=30000"));
         Process supervisor = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile()).start();
         try {

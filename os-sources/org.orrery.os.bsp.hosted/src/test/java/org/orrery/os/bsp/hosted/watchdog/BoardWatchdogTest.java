@@ -32,6 +32,11 @@ class BoardWatchdogTest {
     private static final long MARGIN_MS = 800;
     private static final Duration JVM_BOOT = Duration.ofSeconds(4);
     private static final Duration TEST_MAX = Duration.ofSeconds(15);
+    /**
+     * Timeout for tests whose subject is not a missed kick: a test kernel is an ordinary JVM on a machine shared
+     * with other builds and has been seen to miss 260 ms of kicks (the real kernel kicks from a SCHED_FIFO thread).
+     */
+    private static final long LENIENT_MS = 1500;
 
     @TempDir
     Path dir;
@@ -44,13 +49,14 @@ class BoardWatchdogTest {
         String[] all = new String[args.length + 1];
         all[0] = "log=" + log();
         System.arraycopy(args, 0, all, 1, args.length);
-        return TestJvm.command(TestKernel.class, all);
+        return TestJvm.kernelCommand(TestKernel.class, all);
     }
 
     @Test
     void healthyKernelEndsTheSupervisorWithItsStatusAndNoReset() throws Exception {
         Path device = Files.createFile(dir.resolve("fake-watchdog-device"));
-        Settings settings = SupervisorRun.settings(dir, 300, kernel("every=10", "run=400"))
+        // the kernel runs for three timeouts: only its kicks keep it from being reset
+        Settings settings = SupervisorRun.settings(dir, 300, kernel("every=10", "run=900"))
                 .withBootTimeout(JVM_BOOT).withDevice(Optional.of(device), Duration.ofMillis(50));
         Outcome outcome;
         long elapsedMs;
@@ -73,7 +79,7 @@ class BoardWatchdogTest {
     @Test
     void boardShutDownStatusEndsTheSupervisorWithoutReset() throws Exception {
         int status = WatchdogProtocol.STATUS_BOARD_SHUT_DOWN;
-        Settings settings = SupervisorRun.settings(dir, 300, kernel("run=200", "close=false", "exit=" + status))
+        Settings settings = SupervisorRun.settings(dir, LENIENT_MS, kernel("run=200", "close=false", "exit=" + status))
                 .withBootTimeout(JVM_BOOT);
         try (SupervisorRun run = SupervisorRun.start(settings)) {
             Outcome outcome = run.await(TEST_MAX);
@@ -140,10 +146,10 @@ class BoardWatchdogTest {
 
     @Test
     void crashedKernelIsResetAndTheProcessesItLeftBehindDie() throws Exception {
-        // the timeout is long here because a JVM that started a child takes ~300 ms to exit (HotSpot waits that
-        // long for its process-reaper thread, blocked in waitpid): with a short one the crash would be caught as
-        // missing kicks first, which also resets, but this test is about the crash path
-        Settings settings = SupervisorRun.settings(dir, 1500,
+        // lenient also because a JVM that started a child takes ~300 ms to exit (HotSpot waits that long for its
+        // process-reaper thread, blocked in waitpid): with a short timeout the crash would be caught as missing
+        // kicks first, which also resets, but this test is about the crash path
+        Settings settings = SupervisorRun.settings(dir, LENIENT_MS,
                 kernel("child=true", "first-run=200", "first-close=false", "first-exit=3", "run=300"))
                 .withBootTimeout(JVM_BOOT);
         try (SupervisorRun run = SupervisorRun.start(settings)) {
@@ -184,7 +190,7 @@ class BoardWatchdogTest {
 
     @Test
     void cleanStopWithoutExitIsEndedAfterTheStopTimeout() throws Exception {
-        Settings settings = SupervisorRun.settings(dir, 200, kernel("run=100", "linger=60000"))
+        Settings settings = SupervisorRun.settings(dir, LENIENT_MS, kernel("run=100", "linger=60000"))
                 .withBootTimeout(JVM_BOOT).withStopTimeout(Duration.ofMillis(300));
         try (SupervisorRun run = SupervisorRun.start(settings)) {
             Outcome outcome = run.await(TEST_MAX);
@@ -197,7 +203,7 @@ class BoardWatchdogTest {
 
     @Test
     void stopTakesTheBoardDown() throws Exception {
-        Settings settings = SupervisorRun.settings(dir, 200, kernel("child=true", "run=30000"))
+        Settings settings = SupervisorRun.settings(dir, LENIENT_MS, kernel("child=true", "run=30000"))
                 .withBootTimeout(JVM_BOOT);
         try (SupervisorRun run = SupervisorRun.start(settings)) {
             List<String> log = awaitLog(log(), l -> l.size() >= 2, JVM_BOOT);

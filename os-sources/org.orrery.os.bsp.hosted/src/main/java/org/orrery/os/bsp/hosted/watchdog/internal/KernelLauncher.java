@@ -16,7 +16,8 @@ import org.orrery.os.bsp.hosted.watchdog.WatchdogProtocol;
  * Starts the kernel command in a session (and so a process group) of its own, through util-linux's setsid: the
  * group is how a reset reaches processes the kernel started even after the kernel itself died. setsid execs the
  * command in place (a process started by Java is never a group leader, so setsid does not fork), so the pid Java
- * sees is the kernel's and leads the group.
+ * sees is the kernel's and leads the group. Should it ever have to fork, {@code --wait} keeps it there as the
+ * kernel's parent passing on its status, and the kernel is still found as its descendant.
  */
 final class KernelLauncher {
     private final List<String> command;
@@ -40,6 +41,7 @@ final class KernelLauncher {
         }
         List<String> full = new ArrayList<>();
         full.add(setsid.toString());
+        full.add("--wait");
         full.addAll(kernelCommand);
         return new KernelLauncher(List.copyOf(full));
     }
