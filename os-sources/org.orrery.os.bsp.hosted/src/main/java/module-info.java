@@ -10,4 +10,5 @@ module org.orrery.os.bsp.hosted {
     exports org.orrery.os.bsp.hosted;
     exports org.orrery.os.bsp.hosted.linux;
     exports org.orrery.os.bsp.hosted.shm;
+    exports org.orrery.os.bsp.hosted.watchdog;
 }
