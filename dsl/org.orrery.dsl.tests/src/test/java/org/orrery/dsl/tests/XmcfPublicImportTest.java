@@ -139,6 +139,32 @@ class XmcfPublicImportTest {
         assertTrue(i.xmcf().text().contains("system-partition"), "flags=\"sv\" makes a system partition");
     }
 
+    /**
+     * The health-monitor example: a shared area read-only for Partition1 ({@code shared mapped}) and writable for
+     * Partition2 ({@code shared mapped write}). Each partition gets exactly its own rights, never the other's.
+     */
+    @Test
+    void sharedAreaKeepsEachPartitionsRights(@TempDir Path dir) throws Exception {
+        Imported i = importVendor("l0x3-hmmonitor.xml", dir);
+        SystemConfig s = i.config();
+        assertEquals(List.of(256L << 10, 256L << 10, 256L << 10), s.partitions().stream().map(p -> p.memoryBudget()).toList());
+        assertEquals(List.of(1_000_000_000L, 500_000_000L, 500_000_000L), durations(s.plan("plan0").orElseThrow()));
+        MemoryRegion reader = regionAt(s, 0x10C0000L, "Partition1");
+        MemoryRegion writer = regionAt(s, 0x10C0000L, "Partition2");
+        assertEquals(MemoryAccess.READ, reader.access());
+        assertEquals(List.of("Partition1"), reader.partitions());
+        assertEquals(MemoryAccess.READ_WRITE, writer.access());
+        assertEquals(List.of("Partition2"), writer.partitions());
+        assertTrue(reader.shared() && writer.shared());
+        assertEquals(MemoryAccess.READ, regionAt(s, 0x1100000L, "Partition1").access());
+        assertEquals(MemoryAccess.READ_WRITE, regionAt(s, 0x1100000L, "Partition3").access());
+        assertEquals(0, i.warnings(OrreryIssueCodes.SHARED_REGION_OVERLAP), "both sides are shared: sharing as declared");
+        assertTrue(i.warned(3, "XtratuM logs health-monitor events to device 'MemDisk0'"), i.report);
+        assertTrue(i.warned(7, "<Trace> of XtratuM (device 'MemDisk1', bitmask 0x3)"), i.report);
+        assertTrue(i.warned(30, "<Trace> of partition 'Partition1'"), i.report);
+        assertTrue(i.warned(53, "<MemoryBlockTable> is not imported"), i.report);
+    }
+
     /** A skeleton with spare-time scheduling flags and a NIC's register windows, not mapped at boot. */
     @Test
     void sharedSkeletonWithSpareScheduling(@TempDir Path dir) throws Exception {

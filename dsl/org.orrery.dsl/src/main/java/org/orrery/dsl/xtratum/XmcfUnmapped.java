@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.xtratum;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * What XM_CF configures that Orrery has no construct for: hardware resources, trace and console devices, partition
@@ -46,7 +46,8 @@ final class XmcfUnmapped {
 
     /** One partition's flags, console, hardware resources and trace. */
     void partition(XmlTree p, String name) throws XmcfException {
-        Set<String> flags = Set.of(p.attr("flags", "").trim().split("\\s+"));
+        // a list, not Set.of: XM_CF may repeat a flag
+        List<String> flags = List.of(p.attr("flags", "").trim().split("\\s+"));
         if (!flags.contains("boot")) {
             warn(p, "Partition '" + name + "' has no 'boot' flag: XtratuM keeps it halted until a system partition "
                     + "starts it, Orrery starts every partition at boot. Give it windows only in plans it should run in "
