@@ -45,7 +45,9 @@ class MessageCoverageTest {
             Sink.constructor("Diagnostic", null, 5),
             Sink.constructor("SyntaxErrorMessage", OrreryIssueCodes.SYNTAX, 0));
 
-    private static final List<Sink> XMCF_SINKS = List.of(Sink.constructor("XmcfException", OrreryIssueCodes.XMCF, 2));
+    /** The importer's refusals (errors) and its warnings, both under the {@code xmcf} code. */
+    private static final List<Sink> XMCF_SINKS = List.of(Sink.constructor("XmcfException", OrreryIssueCodes.XMCF, 2),
+            Sink.helper("warn", OrreryIssueCodes.XMCF, 1));
 
     /** The importer's messages no XM_CF file can cause, and why. */
     private static final Map<String, String> XMCF_UNREACHABLE = Map.of(
@@ -83,8 +85,10 @@ class MessageCoverageTest {
                 .filter(t -> XMCF_UNREACHABLE.keySet().stream().noneMatch(t::matches)).toList();
         assertEquals(XMCF_UNREACHABLE.size(), MessageTemplates.scan(sources("xtratum"), XMCF_SINKS).size() - templates.size(),
                 "an unreachable message is no longer written: " + XMCF_UNREACHABLE.keySet());
-        assertCovered(templates, XmcfErrorsTest.errors()
+        List<Expected> expected = new ArrayList<>(XmcfErrorsTest.errors()
                 .map(a -> new Expected((String) a.get()[0], OrreryIssueCodes.XMCF, (String) a.get()[3])).toList());
+        XmcfWarningsTest.expected().forEach(r -> expected.add(new Expected(XmcfWarningsTest.FIXTURE, OrreryIssueCodes.XMCF, (String) r[2])));
+        assertCovered(templates, expected);
     }
 
     /** The scan is not blind: every code the rules name is found with at least one message. */

@@ -118,7 +118,9 @@ final class NegativeFixtures {
         file("core-out-of-range-schedule", "core-out-of-range", 36, 10, "Core 2 is out of range: the board has 2 cores (0..1).");
         file("tick-multiple", "tick-multiple", 34, 21, "Time 500 us is not a multiple of the board's timer tick 1 ms; round it to a multiple of the tick.");
         file("memory-over-budget", "memory-over-budget", 5, 1, "Memory budgets of partitions and VMs total 266 MiB, more than the board's 256 MiB: lower the budgets or raise the board's 'memory'.");
-        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000): move or shrink one of them.");
+        file("region-overlap", "region-overlap", 39, 15, "Memory region 'dma' [0x10001000, 0x10002000) overlaps region 'shm' [0x10000000, 0x10002000): move or shrink one of them, or mark both 'shared' if their partitions are meant to share these bytes.");
+        file("shared-region-overlap", "shared-region-overlap", 39, 16, "Shared memory region 'view' overlaps region 'buf', which is not shared: "
+                + "partition 'b' can reach its bytes without being granted 'buf'. Mark 'buf' 'shared' if that is intended, or move one of them.");
         file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'; move one of them.");
         file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main': shorten the window or lengthen the 'major-frame'.");
         file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan: it would never run; give it a window in the initial plan.");

@@ -18,6 +18,8 @@ import org.orrery.dsl.xtratum.XmcfImporter;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmTable;
+import org.orrery.os.config.MemoryAccess;
+import org.orrery.os.config.MemoryRegion;
 import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
 
@@ -31,7 +33,7 @@ class XmcfImportTest {
 
     private static String importFixture() throws Exception {
         try (InputStream in = Files.newInputStream(Fixtures.fixture(POSITIVE))) {
-            return new XmcfImporter(COMPILER.keywords()).importFrom(in);
+            return new XmcfImporter(COMPILER.keywords()).importFrom(in).text();
         }
     }
 
@@ -58,9 +60,16 @@ class XmcfImportTest {
         assertEquals(2, s.channels().get(0).destinations().size());
         assertEquals(8, s.partition("worker_1").orElseThrow().port("cmd").orElseThrow().queueDepth());
         assertEquals(40_000_000L, s.partition("logger").orElseThrow().port("state").orElseThrow().refreshPeriodNs());
-        assertEquals((2L << 20) + (64L << 10), s.partition("worker_1").orElseThrow().memoryBudget());
-        // the shared area appears once, granted to both partitions
-        assertEquals(1, s.memoryRegions().stream().filter(r -> r.partitions().size() == 2).count());
+        // the budget is the partition's private RAM; the shared area is not counted against either partition
+        assertEquals(2L << 20, s.partition("worker_1").orElseThrow().memoryBudget());
+        // the shared area appears once, granted to both partitions, read-only: neither area says 'write'
+        // (XtratuM 2.x areas are writable only when flagged so: xmcparser process_xml.c, kernel ia32/vmmap.c)
+        MemoryRegion shared = s.memoryRegions().stream().filter(r -> r.partitions().size() == 2).findFirst().orElseThrow();
+        assertEquals(java.util.List.of("Supervisor", "worker_1"), shared.partitions());
+        assertTrue(shared.shared());
+        assertEquals(MemoryAccess.READ, shared.access());
+        // XtratuM's own memory is kept, granted to no partition, so an area over it would be an overlap here too
+        assertTrue(s.memoryRegions().stream().anyMatch(r -> r.base() == 0x1000000L && r.partitions().isEmpty()));
         HmTable module = s.hmTables().stream().filter(t -> t.partition().isEmpty()).findFirst().orElseThrow();
         assertEquals(ErrorCode.HARDWARE_FAULT, module.rules().get(0).error());
         assertEquals(HmAction.RESET_MODULE, module.rules().get(0).action());

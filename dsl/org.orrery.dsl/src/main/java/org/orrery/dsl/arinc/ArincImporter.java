@@ -396,7 +396,8 @@ public final class ArincImporter {
                 String granted = r.attr("Partitions", "").trim();
                 out.add(new MemoryRegion(ArincValues.text(r, "Name"), ArincValues.number(r, "Base"),
                         ArincValues.number(r, "SizeBytes"), MemoryAccess.valueOf(ArincValues.text(r, "Access")),
-                        granted.isEmpty() ? List.of() : List.of(granted.split("\\s+"))));
+                        granted.isEmpty() ? List.of() : List.of(granted.split("\\s+")),
+                        Boolean.parseBoolean(r.attr("Shared", "false"))));
             }
             return out;
         }

@@ -26,8 +26,11 @@ final class ArincModuleExtension {
         w.open("mod", MODULE_EXT, "Orrery_Module").attr("InitialPlan", c.initialPlan());
         board(w, c.board());
         for (MemoryRegion r : c.memoryRegions()) {
-            w.empty("mod", MODULE_EXT, "Region").attr("Name", r.name()).attr("Base", r.base()).attr("SizeBytes", r.size())
-                    .attr("Access", r.access().name()).attr("Partitions", String.join(" ", r.partitions()));
+            XmlOut region = w.empty("mod", MODULE_EXT, "Region").attr("Name", r.name()).attr("Base", r.base())
+                    .attr("SizeBytes", r.size()).attr("Access", r.access().name()).attr("Partitions", String.join(" ", r.partitions()));
+            if (r.shared()) {
+                region.attr("Shared", true); // absent means false: files without shared regions stay as they were
+            }
         }
         for (ChannelConfig ch : c.channels()) {
             w.empty("mod", MODULE_EXT, "Channel_Overflow").attr("ChannelName", ch.name()).attr("Overflow", ch.overflow().name());

@@ -60,6 +60,9 @@ public final class OrreryText {
         for (MemoryRegion r : c.memoryRegions()) {
             out.append("region ").append(id(r.name())).append(" at 0x").append(Long.toHexString(r.base())).append(" size ")
                     .append(Units.formatBytes(r.size())).append(' ').append(Access.getByName(r.access().name()).getLiteral());
+            if (r.shared()) {
+                out.append(" shared");
+            }
             if (!r.partitions().isEmpty()) {
                 out.append(" for ").append(r.partitions().stream().map(this::id).collect(Collectors.joining(", ")));
             }

@@ -120,7 +120,7 @@ public final class ConfigBuilder {
 
     static List<MemoryRegion> regions(SystemView s) {
         return s.regions().stream().map(r -> new MemoryRegion(r.getName(), r.getAddress(), Units.bytes(r.getSize()),
-                ConfigEnums.access(r.getAccess()), r.getPartitions().stream().map(Partition::getName).toList())).toList();
+                ConfigEnums.access(r.getAccess()), r.getPartitions().stream().map(Partition::getName).toList(), r.isShared())).toList();
     }
 
     static PartitionConfig partition(Partition p, int index) {

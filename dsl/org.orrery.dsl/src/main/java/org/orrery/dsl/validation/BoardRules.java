@@ -90,6 +90,12 @@ public class BoardRules extends OrreryRules {
         }
     }
 
+    /**
+     * Regions must not overlap, unless one of them is {@code shared}: XtratuM's xmcparser accepts an overlap of two
+     * memory areas when either is flagged shared (user/tools/xmcparser/constraints.c, CheckMemoryAreasOverlap, XtratuM
+     * 2.4). Two shared regions overlapping is sharing as declared; a shared region over a region that is not shared
+     * is a warning when it hands that region's bytes to partitions the region is not granted to.
+     */
     @Check
     public void regionOverlap(MemoryRegion region) {
         List<MemoryRegion> peers = region.eContainer() instanceof Bsp bsp ? bsp.getRegions() : system(region).regions();
@@ -101,13 +107,34 @@ public class BoardRules extends OrreryRules {
             }
             long os = other.getAddress();
             long oe = os + Units.bytes(other.getSize());
-            if (Long.compareUnsigned(start, oe) < 0 && Long.compareUnsigned(os, end) < 0) {
+            if (Long.compareUnsigned(start, oe) >= 0 || Long.compareUnsigned(os, end) >= 0) {
+                continue;
+            }
+            if (!region.isShared() && !other.isShared()) {
                 error("Memory region " + q(region.getName()) + " " + span(start, end) + " overlaps region "
-                        + q(other.getName()) + " " + span(os, oe) + ": move or shrink one of them.", region, Literals.MEMORY_REGION__ADDRESS,
+                        + q(other.getName()) + " " + span(os, oe) + ": move or shrink one of them, or mark both 'shared' "
+                        + "if their partitions are meant to share these bytes.", region, Literals.MEMORY_REGION__ADDRESS,
                         OrreryIssueCodes.REGION_OVERLAP);
                 return;
             }
+            if (region.isShared() != other.isShared()) {
+                MemoryRegion shared = region.isShared() ? region : other;
+                MemoryRegion own = region.isShared() ? other : region;
+                List<String> reaching = shared.getPartitions().stream().filter(p -> !own.getPartitions().contains(p))
+                        .map(Partition::getName).distinct().toList();
+                if (!reaching.isEmpty()) {
+                    warning("Shared memory region " + q(shared.getName()) + " overlaps region " + q(own.getName())
+                            + ", which is not shared: " + names(reaching) + " can reach its bytes without being granted "
+                            + q(own.getName()) + ". Mark " + q(own.getName()) + " 'shared' if that is intended, or move one of them.",
+                            region, Literals.MEMORY_REGION__ADDRESS, OrreryIssueCodes.SHARED_REGION_OVERLAP);
+                }
+            }
         }
+    }
+
+    private static String names(List<String> partitions) {
+        return (partitions.size() == 1 ? "partition " : "partitions ")
+                + String.join(", ", partitions.stream().map(OrreryRules::q).toList());
     }
 
     private static String span(long start, long end) {

@@ -32,6 +32,8 @@ public interface OrreryIssueCodes {
     String TICK_MULTIPLE = "tick-multiple";
     String MEMORY_OVER_BUDGET = "memory-over-budget";
     String REGION_OVERLAP = "region-overlap";
+    /** A warning: a shared region overlaps one that is not shared and lets other partitions reach its bytes. */
+    String SHARED_REGION_OVERLAP = "shared-region-overlap";
 
     // Schedules
     String WINDOWS_OVERLAP = "windows-overlap";

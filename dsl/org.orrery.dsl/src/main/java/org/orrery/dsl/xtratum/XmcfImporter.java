@@ -32,13 +32,18 @@ public final class XmcfImporter {
         this.keywords = Set.copyOf(keywords);
     }
 
-    /** @throws IOException when {@code xml} cannot be read; problems of its content are {@link XmcfException}s */
-    public String importFrom(InputStream xml) throws XmcfException, IOException {
+    /**
+     * @return the {@code .orrery} text and the warnings about what Orrery does not take over
+     * @throws IOException when {@code xml} cannot be read; problems of its content are {@link XmcfException}s
+     */
+    public XmcfImport importFrom(InputStream xml) throws XmcfException, IOException {
         XmlTree root = XmlTree.parse(xml);
         if (!root.name.equals("SystemDescription")) {
             throw new XmcfException(root.line, root.column, "expected <SystemDescription>, found <" + root.name + ">");
         }
-        return new Run(root).emit();
+        Run run = new Run(root);
+        String text = run.emit();
+        return new XmcfImport(text, run.findings.sorted());
     }
 
     /** State of one import: names chosen so far and the text being written. */
@@ -49,9 +54,13 @@ public final class XmcfImporter {
         final Map<Integer, String> partitionNames = new LinkedHashMap<>();
         final Map<Integer, XmlTree> partitions = new LinkedHashMap<>();
         final List<Long> times = new ArrayList<>();
+        final XmcfFindings findings = new XmcfFindings();
+        final XmcfMemory memory;
+        final XmcfUnmapped unmapped = new XmcfUnmapped(findings);
 
-        Run(XmlTree root) {
+        Run(XmlTree root) throws XmcfException {
             this.root = root;
+            this.memory = new XmcfMemory(root, findings);
         }
 
         String emit() throws XmcfException {
@@ -74,6 +83,7 @@ public final class XmcfImporter {
             Map<String, long[]> portFacts = channels(body);
             schedule(body, plans);
             healthMonitor(body, root.child("XMHypervisor"), "", true);
+            unmapped.system(root);
             out.append("// Imported from XtratuM XM_CF '").append(root.attr("name")).append("' (version ")
                     .append(root.attr("version", "?")).append(").\n");
             out.append("system ").append(system).append("\n\n");
@@ -106,12 +116,14 @@ public final class XmcfImporter {
         }
 
         private void board(List<XmlTree> processors) throws XmcfException {
-            long ram = 0;
-            for (XmlTree region : root.path("XMHypervisor/HwDescription/MemoryLayout/Region")) {
-                if (region.attr("type", "ram").equalsIgnoreCase("ram")) {
-                    ram += XmcfValues.bytes(region, "size");
+            long ram = memory.boardRam();
+            for (XmlTree cpu : processors) {
+                if (cpu.attributes.containsKey("frequency")) {
+                    out.append("// XM_CF processor ").append(cpu.attr("id")).append(" runs at ").append(cpu.attr("frequency"))
+                            .append("; Orrery's times are independent of the clock rate.\n");
                 }
             }
+            out.append("// Memory: the 'ram' regions of XM_CF's MemoryLayout.\n");
             out.append("board sim {\n    cores ").append(processors.size()).append('\n');
             out.append("    memory ").append(size(ram > 0 ? ram : 256L << 20)).append('\n');
             out.append("    tick ").append(time(tick())).append("\n}\n\n");
@@ -128,8 +140,15 @@ public final class XmcfImporter {
         }
 
         private void partitions(StringBuilder b, Map<Integer, Map<Integer, XmlTree>> plans) throws XmcfException {
-            Map<String, List<String>> sharedRegions = new LinkedHashMap<>();
-            Map<String, String> regionNames = new HashMap<>();
+            List<XmcfMemory.Area> areas = new ArrayList<>();
+            // XtratuM's own memory and its resident software take part in xmcparser's overlap check: keep them as
+            // regions granted to no partition, so a partition area over them is an overlap here too.
+            for (XmlTree a : root.path("XMHypervisor/PhysicalMemoryAreas/Area")) {
+                areas.add(memory.area(a, null));
+            }
+            for (XmlTree a : root.path("ResidentSw/PhysicalMemoryAreas/Area")) {
+                areas.add(memory.area(a, null));
+            }
             for (Map.Entry<Integer, XmlTree> e : partitions.entrySet()) {
                 XmlTree p = e.getValue();
                 String name = partitionNames.get(e.getKey());
@@ -144,28 +163,34 @@ public final class XmcfImporter {
                         }
                     }
                 }
-                long memory = 0;
-                int area = 0;
+                List<XmcfMemory.Area> own = new ArrayList<>();
                 for (XmlTree a : p.path("PhysicalMemoryAreas/Area")) {
-                    long size = XmcfValues.bytes(a, "size");
-                    memory += size;
-                    String key = XmcfValues.hex(a, "start") + "/" + size + "/" + access(a.attr("flags", ""));
-                    regionNames.putIfAbsent(key, name("" + name + "_area" + area++, "area"));
-                    sharedRegions.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
+                    own.add(memory.area(a, name));
                 }
+                areas.addAll(own);
+                long budget = memory.budget(own);
+                unmapped.partition(p, name);
                 b.append("partition ").append(name).append(" {\n");
                 b.append("    cores ").append(String.join(", ", cores.stream().map(String::valueOf).toList())).append('\n');
-                b.append("    memory ").append(size(memory > 0 ? memory : 1L << 20)).append('\n');
-                if (p.attr("flags", "").contains("sv")) {
+                if (budget == 0) {
+                    b.append("    // no private RAM area in XM_CF (only shared, ROM or device areas): a nominal budget\n");
+                }
+                b.append("    memory ").append(size(budget > 0 ? budget : 1L << 20)).append('\n');
+                List<String> flags = List.of(p.attr("flags", "").trim().split("\\s+"));
+                if (flags.contains("sv")) {
+                    // XtratuM's supervisor partitions may manage the others and switch plans: Orrery's system partitions
                     b.append("    system-partition\n");
                 }
                 XmlTree temporal = p.child("TemporalRequirements");
                 if (temporal != null) {
                     long period = XmcfValues.nanos(temporal, "period");
                     times.add(period);
+                    b.append("    // XM_CF TemporalRequirements duration ").append(temporal.attr("duration", "?"))
+                            .append(" (informative there; the windows give the time)\n");
                     b.append("    period ").append(time(period)).append('\n');
                 }
-                b.append("    // XM_CF describes a C image; name the Java application that replaces it.\n");
+                b.append("    // XM_CF describes a C image (loadPhysAddr ").append(p.attr("loadPhysAddr", "?")).append(", imageId ")
+                        .append(p.attr("imageId", "?")).append("); name the Java application that replaces it.\n");
                 b.append("    application \"imported.").append(name.replace("^", "")).append(".Application\"\n");
                 for (XmlTree port : p.path("PortTable/Port")) {
                     String kind = port.attr("type").equalsIgnoreCase("queuing") ? "queuing" : "sampling";
@@ -178,24 +203,7 @@ public final class XmcfImporter {
                 healthMonitor(b, p, "    ", false);
                 b.append("}\n\n");
             }
-            for (Map.Entry<String, List<String>> r : sharedRegions.entrySet()) {
-                String[] parts = r.getKey().split("/");
-                b.append("region ").append(regionNames.get(r.getKey())).append(" at 0x")
-                        .append(Long.toHexString(Long.parseLong(parts[0]))).append(" size ").append(size(Long.parseLong(parts[1])))
-                        .append(' ').append(parts[2]).append(" for ").append(String.join(", ", r.getValue())).append('\n');
-            }
-            if (!sharedRegions.isEmpty()) {
-                b.append('\n');
-            }
-        }
-
-        private String access(String flags) {
-            boolean write = flags.isEmpty() || flags.contains("write") || !flags.contains("read") && !flags.contains("rom");
-            boolean exec = flags.contains("exec");
-            if (flags.contains("rom")) {
-                return exec ? "rx" : "r";
-            }
-            return write ? (exec ? "rwx" : "rw") : (exec ? "rx" : "r");
+            memory.regions(b, areas, raw -> name(raw, "area"));
         }
 
         /** Writes channels; returns per port (partition.port) its {size, depth, refresh} from the channel. */
@@ -296,7 +304,34 @@ public final class XmcfImporter {
                     }
                     b.append("    }\n");
                 }
+                switches(b, plan.getKey(), plan.getValue(), plans.keySet());
                 b.append("}\n\n");
+            }
+        }
+
+        /**
+         * XtratuM lets a supervisor ({@code sv}) partition switch to any plan but plan 0, taking effect at the end of
+         * the major frame (core/kernel/objects/status.c, XM_SWITCH_SCHED_PLAN; core/kernel/sched.c, SwitchSchedPlan;
+         * lfd/XtratuM at 3dbabf9). Orrery declares each switch: one per target plan and supervisor partition that
+         * runs in this plan, so that plans other than the first stay reachable as they are in XtratuM.
+         */
+        private void switches(StringBuilder b, int planId, Map<Integer, XmlTree> perCore, Set<Integer> planIds) throws XmcfException {
+            Set<String> requesters = new java.util.LinkedHashSet<>();
+            for (XmlTree plan : perCore.values()) {
+                for (XmlTree slot : plan.all("Slot")) {
+                    int id = XmcfValues.integer(slot, "partitionId");
+                    XmlTree p = partitions.get(id);
+                    if (p != null && List.of(p.attr("flags", "").trim().split("\\s+")).contains("sv")) {
+                        requesters.add(partitionNames.get(id));
+                    }
+                }
+            }
+            for (int target : planIds) {
+                if (target >= 1 && target != planId) {
+                    for (String r : requesters) {
+                        b.append("    switch to plan").append(target).append(" by ").append(r).append('\n');
+                    }
+                }
             }
         }
 
@@ -312,8 +347,10 @@ public final class XmcfImporter {
                 boolean log = ev.attr("log").matches("(?i)yes|true");
                 ErrorCode code = XmcfValues.error(event);
                 String action = XmcfValues.action(ev.attr("action"), log, module);
-                if (rules.putIfAbsent(code, action) != null) {
+                String kept = rules.putIfAbsent(code, action);
+                if (kept != null) {
                     dropped.add(event);
+                    warnDuplicate(ev, event, code, kept);
                 }
             }
             b.append(indent).append("health-monitor {\n").append(indent).append("    state PROCESS_EXECUTION {\n");
@@ -328,6 +365,16 @@ public final class XmcfImporter {
             if (module) {
                 b.append('\n');
             }
+        }
+
+        private void warnDuplicate(XmlTree ev, String event, ErrorCode code, String kept) {
+            warn(ev, "Health-monitor event '" + event + "' maps to Orrery's " + code.name() + ", like an earlier "
+                    + "event of the same table; Orrery keeps the earlier event's action (" + kept + ") for both. Order "
+                    + "the events so that the action you want for " + code.name() + " comes first.");
+        }
+
+        private void warn(XmlTree at, String message) {
+            findings.warn(at, message);
         }
 
         /** A valid identifier for {@code raw}, escaped with {@code ^} where it is a keyword (ports: unique per partition). */

@@ -19,19 +19,23 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A minimal element tree that remembers where each element starts (its {@code <}), so import errors can name
- * {@code file:line:col}. Namespaces are ignored (XM_CF files use one default namespace), DTDs and
+ * {@code file:line:col}. Elements are found by local name (XM_CF files use one default namespace, whose version
+ * {@link #namespace} tells), DTDs and
  * external entities are refused.
  */
 public final class XmlTree {
 
     public final String name;
+    /** The element's namespace URI, empty when it has none. */
+    public final String namespace;
     public final Map<String, String> attributes = new LinkedHashMap<>();
     public final List<XmlTree> children = new ArrayList<>();
     public final int line;
     public final int column;
 
-    private XmlTree(String name, int line, int column) {
+    private XmlTree(String name, String namespace, int line, int column) {
         this.name = name;
+        this.namespace = namespace == null ? "" : namespace;
         this.line = line;
         this.column = column;
     }
@@ -53,7 +57,7 @@ public final class XmlTree {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     int[] at = starts.of(r.getLocation().getLineNumber(), r.getLocation().getColumnNumber());
-                    XmlTree e = new XmlTree(r.getLocalName(), at[0], at[1]);
+                    XmlTree e = new XmlTree(r.getLocalName(), r.getNamespaceURI(), at[0], at[1]);
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         e.attributes.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                     }

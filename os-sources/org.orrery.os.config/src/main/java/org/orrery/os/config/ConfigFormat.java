@@ -18,9 +18,10 @@ public final class ConfigFormat {
     public static final int MAGIC = 0x4F52_4346;
     /**
      * Incremented on every incompatible change; readers reject other versions. 1: first format. 2 (2026-11-23):
-     * board NVRAM parameters (count + name, type, value) after {@code nvramSize}.
+     * board NVRAM parameters (count + name, type, value) after {@code nvramSize}. 3: a memory region's
+     * {@code shared} flag (bool) after its access.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final int HEADER_BYTES = 12;
     public static final int TRAILER_BYTES = 4;
     /**

@@ -72,12 +72,13 @@ public final class ConfigReader {
             long base = d.i64(f + ".base");
             long size = d.i64(f + ".size");
             MemoryAccess access = d.enumeration(MemoryAccess.class, f + ".access");
+            boolean shared = d.bool(f + ".shared");
             int no = d.count(f + ".partitions", Limits.MAX_PARTITIONS);
             List<String> owners = new ArrayList<>();
             for (int j = 0; j < no; j++) {
                 owners.add(partitions.get(d.ref(f + ".partitions[" + j + "]", np, false)).name());
             }
-            regions.add(new MemoryRegion(rn, base, size, access, owners));
+            regions.add(new MemoryRegion(rn, base, size, access, owners, shared));
         }
         int nc = d.count("channels", Limits.MAX_CHANNELS);
         List<ChannelConfig> channels = new ArrayList<>();

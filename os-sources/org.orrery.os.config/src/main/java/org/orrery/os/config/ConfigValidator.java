@@ -199,7 +199,9 @@ public final class ConfigValidator {
             }
             for (int j = 0; j < i; j++) {
                 MemoryRegion o = regions.get(j);
-                if (r.size() > 0 && o.size() > 0 && r.base() < o.base() + o.size() && o.base() < r.base() + r.size()) {
+                // Shared regions exist to overlap: the same bytes granted to other partitions with other rights.
+                if (!r.shared() && !o.shared() && r.size() > 0 && o.size() > 0 && r.base() < o.base() + o.size()
+                        && o.base() < r.base() + r.size()) {
                     p.add(f, "overlaps memory region '" + o.name() + "'");
                 }
             }

@@ -37,6 +37,7 @@ public final class ConfigWriter {
             e.i64(r.base());
             e.i64(r.size());
             e.enumeration(r.access());
+            e.bool(r.shared());
             e.count(r.partitions().size());
             for (String owner : r.partitions()) {
                 e.u16(partitionIndex.get(owner));

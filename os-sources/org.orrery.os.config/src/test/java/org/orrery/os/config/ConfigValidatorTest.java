@@ -31,6 +31,19 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void onlySharedRegionsMayOverlap() {
+        SystemConfig full = Samples.full();
+        assertFalse(hasProblem(full, "memoryRegions", "overlaps"), ConfigValidator.validate(full).toString());
+        List<MemoryRegion> unshared = new ArrayList<>();
+        for (MemoryRegion r : full.memoryRegions()) {
+            unshared.add(new MemoryRegion(r.name(), r.base(), r.size(), r.access(), r.partitions()));
+        }
+        SystemConfig bad = new SystemConfig(full.name(), full.board(), unshared, full.partitions(), full.channels(),
+                full.plans(), full.initialPlan(), full.planSwitchRules(), full.hmTables(), full.services(), full.vms());
+        assertTrue(hasProblem(bad, "memoryRegions[bios]", "overlaps memory region 'rom'"));
+    }
+
+    @Test
     void windowBeyondMajorFrame() {
         PlanConfig plan = new PlanConfig("main", List.of(new CoreFrame(0, 10 * MS)),
                 List.of(new WindowConfig(0, 8 * MS, 4 * MS, "p")));

@@ -84,7 +84,7 @@ class NvramParamsTest {
         data[5] = 1;
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.read(data));
         assertEquals("header.version", e.field());
-        assertTrue(e.getMessage().contains("format version 1 is not supported (this reader reads version 2)"),
+        assertTrue(e.getMessage().contains("format version 1 is not supported (this reader reads version " + ConfigFormat.VERSION + ")"),
                 e.getMessage());
     }
 }

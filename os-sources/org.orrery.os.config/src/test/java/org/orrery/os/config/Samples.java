@@ -59,7 +59,9 @@ final class Samples {
                 List.of(new VmWindow("normal", 0, 10 * MS, 10 * MS))));
         List<MemoryRegion> regions = List.of(
                 new MemoryRegion("shared", 0x1000_0000L, 4096, MemoryAccess.READ_WRITE, List.of("sensors", "nav")),
-                new MemoryRegion("rom", 0, 65536, MemoryAccess.READ_EXECUTE, List.of()));
+                new MemoryRegion("rom", 0, 65536, MemoryAccess.READ_EXECUTE, List.of()),
+                // inside "rom": allowed because it is shared (XtratuM-style per-partition view of the same bytes)
+                new MemoryRegion("bios", 0x8000, 4096, MemoryAccess.READ, List.of("display"), true));
         return new SystemConfig("flight", board, regions, List.of(sensors, nav, display), channels,
                 List.of(normal, maintenance), "normal",
                 List.of(new PlanSwitchRule("normal", "maintenance", "nav"), new PlanSwitchRule("", "normal", "sensors")),

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.orrery.dsl.SystemCompiler;
 import org.orrery.dsl.xtratum.XmcfException;
+import org.orrery.dsl.xtratum.XmcfImport;
 import org.orrery.dsl.xtratum.XmcfImporter;
 
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code orrery import}: XtratuM XM_CF → .orrery. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an XtratuM XM_CF configuration (SystemDescription) as an .orrery system, then "
-                + "check the result.")
+                + "check the result. What Orrery cannot represent (I/O ports, interrupts, trace and console devices, "
+                + "partition start-up flags) is reported as a warning naming its line.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -37,14 +39,15 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         SystemCompiler compiler = SystemCompiler.create();
-        String text;
+        XmcfImport imported;
         try (InputStream in = Files.newInputStream(xml)) {
-            text = new XmcfImporter(compiler.keywords()).importFrom(in);
+            imported = new XmcfImporter(compiler.keywords()).importFrom(in);
         } catch (IOException e) {
             return ImportOutput.unreadable(xml, e, err);
         } catch (XmcfException e) {
             return ImportOutput.refused(xml, e, err);
         }
-        return ImportOutput.writeAndCheck(spec, compiler, output, text);
+        imported.warnings().forEach(w -> err.println(w.toDiagnostic(xml).format()));
+        return ImportOutput.writeAndCheck(spec, compiler, output, imported.text());
     }
 }

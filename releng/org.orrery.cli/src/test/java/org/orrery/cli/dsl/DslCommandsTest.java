@@ -144,6 +144,20 @@ class DslCommandsTest {
         assertEquals(OrreryCli.EXIT_OK, run("check", target.toString()), err.toString());
     }
 
+    /** XtratuM's own example: imports and checks (exit 0), each dropped element a warning at its line. */
+    @Test
+    void importOfAPublicXtratumFileWarnsWithLinesAndChecks(@TempDir Path dir) {
+        String xml = fixture("vendor/xtratum/l2x0-2linux_with_schannels.xml");
+        Path target = dir.resolve("l2x0.orrery");
+        assertEquals(OrreryCli.EXIT_OK, run("import", xml, "-o", target.toString()), err.toString());
+        assertTrue(err.toString().contains(xml + ":48:9: warning[xmcf]: Interrupt lines 1 2 3 5 6 7 8 9 10 11 12 13 14 15 of "
+                + "partition 'Partition1' are not imported"), err.toString());
+        assertTrue(err.toString().contains("warning[shared-region-overlap]"), err.toString());
+        assertFalse(err.toString().contains("error["), err.toString());
+        assertTrue(out.toString().contains("0 errors"), out.toString());
+        assertNoStackTrace();
+    }
+
     @Test
     void importOfMalformedXmlNamesThePosition(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("bad.xml");
