@@ -64,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Refuse images whose security counter is lower (anti-rollback).")
     long minCounter;
 
+    @Option(names = "--watchdog", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Hosted board only: run the board under its watchdog, a supervisor process that resets it "
+                    + "(kills and boots the image again) when window edges stop opening on time for TIME.")
+    Long watchdogNs;
+
     @Option(names = "--guard-ms", paramLabel = "MS", hidden = true,
             description = "Wall-clock time a process may keep a core between kernel calls (default: the board's).")
     Long guardMs;
@@ -82,6 +87,13 @@ public final class RunCommand implements Callable<Integer> {
             err.println("orrery run: board '" + boardName + "' is not available in this build (boards: "
                     + Boards.names() + "); pass --board sim to simulate it");
             return OrreryCli.EXIT_INPUT_ERRORS;
+        }
+        if (watchdogNs != null && System.getenv(BoardWatchdogLauncher.SOCKET_VARIABLE) == null) {
+            if (!"hosted".equals(target.name())) {
+                err.println("orrery run: --watchdog needs --board hosted (the simulated board has no real time to lose)");
+                return OrreryCli.EXIT_USAGE;
+            }
+            return BoardWatchdogLauncher.supervise(watchdogNs, out, err);
         }
         if (guardMs != null && guardMs <= 0) {
             err.println("orrery run: --guard-ms must be > 0");

@@ -65,6 +65,7 @@ final class ConformanceChecker {
         long epoch = validIndex(table, anchor.windowIndex())
                 ? anchor.startNs() - table.get(anchor.windowIndex()).startNs()
                 : anchor.startNs();
+        epoch += medianOffset(core, ran, table, epoch, major);
 
         Set<Long> matched = new HashSet<>();
         for (WindowSpan w : ran) {
@@ -102,6 +103,28 @@ final class ConformanceChecker {
                 }
             }
         }
+    }
+
+    /**
+     * A real-time board records measured window starts, each a little late, its first one included: anchored on the
+     * first window alone, frames whose windows opened less late than it would shift by up to half a frame and be
+     * matched to the wrong frame. The median offset of all the segment's windows from the anchored frames is the
+     * board's typical lateness; 0 for a simulated board, whatever a few early or late windows do.
+     */
+    private static long medianOffset(int core, List<WindowSpan> ran, List<WindowConfig> table, long epoch, long major) {
+        long[] offsets = new long[ran.size()];
+        int n = 0;
+        for (WindowSpan w : ran) {
+            if (validIndex(table, w.windowIndex()) && table.get(w.windowIndex()).core() == core) {
+                long d = w.startNs() - epoch - table.get(w.windowIndex()).startNs();
+                offsets[n++] = Math.floorMod(d + major / 2, major) - major / 2;
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(offsets, 0, n);
+        return offsets[n / 2];
     }
 
     private void compare(int core, WindowSpan w, WindowConfig cw, long expectedStart, long traceEndNs,

@@ -68,6 +68,22 @@ class TimelineBuilderTest {
     }
 
     @Test
+    void aLateFirstWindowDoesNotShiftTheFramesOfTheWindowsAfterIt() throws IOException {
+        // A real-time board's first window opened 3 ms late; the schedule after it kept its plan. Anchored on the
+        // first window alone, every later window would look 3 ms early.
+        TraceScript run = new TraceScript(2);
+        run.window(0, 3, 4, 0, 0, 0).window(0, 5, 9, 2, 1, 0).window(1, 0, 10, 1, 2, 0);
+        for (long t = 10; t < 40; t += 10) {
+            run.window(0, t, t + 4, 0, 0, 0).window(0, t + 5, t + 9, 2, 1, 0).window(1, t, t + 10, 1, 2, 0);
+        }
+        List<Deviation> d = timeline(run).deviations();
+
+        assertEquals(List.of(DeviationKind.LATE_START, DeviationKind.SHORT_WINDOW),
+                d.stream().map(Deviation::kind).toList(), d.toString());
+        assertEquals(3 * MS, d.get(0).timeNs());
+    }
+
+    @Test
     void aWindowThatNeverOpenedIsReportedMissing() throws IOException {
         TraceScript run = TimelineSystems.conformingRun(1);
         run.window(0, 10, 14, 0, 0, 0).window(1, 10, 20, 1, 2, 0).window(0, 20, 24, 0, 0, 0)

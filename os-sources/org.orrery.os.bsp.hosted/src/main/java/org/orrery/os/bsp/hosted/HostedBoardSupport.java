@@ -11,6 +11,7 @@ import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.PartitionConfig;
@@ -64,6 +65,7 @@ public final class HostedBoardSupport implements BoardSupport {
         SystemConfig config = request.config();
         checkMachine(config);
         Cgroups cgroups = Cgroups.detect();
+        WatchdogKicker kicker = watchdog(request);
         long overrun = request.guardNanos() > 0 ? request.guardNanos() : DEFAULT_OVERRUN_NANOS;
         try (BoardGroup groups = cgroups.createBoard("orrery-" + ProcessHandle.current().pid() + "-"
                 + BOARDS.incrementAndGet());
@@ -72,9 +74,13 @@ public final class HostedBoardSupport implements BoardSupport {
             PartitionGroup[] byIndex = partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
             Lateness lateness = new Lateness(config.board().cores());
-            WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos);
+            WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos, kicker);
+            ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
+                    () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             processes.confine((partition, process) -> {
                 PartitionGroup g = byIndex[partition.index()];
+                // under the kernel's lock: no window edge of this partition between the check and the freeze
+                executor.lock().lock();
                 try {
                     g.add(process.pid());
                     if (!gate.isOpen(partition.index())) {
@@ -82,10 +88,10 @@ public final class HostedBoardSupport implements BoardSupport {
                     }
                 } catch (BoardException e) {
                     throw new java.io.IOException(e.getMessage(), e);
+                } finally {
+                    executor.lock().unlock();
                 }
             });
-            ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
-                    () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
             Priorities priorities = new Priorities();
@@ -94,6 +100,9 @@ public final class HostedBoardSupport implements BoardSupport {
                 RunSummary summary = run(request, config, board, processes, clock, gate, groups);
                 return summary.withBoardReport(report(gate, lateness, cgroups));
             } finally {
+                if (kicker != null) {
+                    kicker.close(); // a deliberate end of the run, not a stall
+                }
                 priorities.restore();
                 executor.shutdown();
                 thawAll(byIndex);
@@ -187,6 +196,24 @@ public final class HostedBoardSupport implements BoardSupport {
             byIndex[p.index()] = groups.partition("p" + p.index(), memory, JVM_THREADS + p.processes().size(), cpus);
         }
         return byIndex;
+    }
+
+    /**
+     * The board's watchdog when this kernel process runs under the supervisor ({@code ORRERY_WATCHDOG}); says on
+     * the console when the supervisor reset the board before this boot.
+     */
+    private static WatchdogKicker watchdog(BootRequest request) throws BoardException {
+        try {
+            WatchdogKicker kicker = WatchdogKicker.fromEnvironment().orElse(null);
+            if (kicker != null && WatchdogKicker.boardResets() > 0) {
+                request.console().accept("board: reset by its watchdog before this boot (reset "
+                        + WatchdogKicker.boardResets() + ", cause " + WatchdogKicker.lastResetCause().orElse("unknown")
+                        + ")");
+            }
+            return kicker;
+        } catch (java.io.IOException e) {
+            throw new BoardUnavailableException("board watchdog: " + e.getMessage(), e);
+        }
     }
 
     /** Refuses what this board cannot run, before anything starts. */

@@ -2,14 +2,19 @@
 package org.orrery.os.bsp.hosted;
 
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.kernel.WindowListener;
 
 /**
  * Time partitioning on the hosted board: a partition's cgroup is thawed while at least one of its windows is open
  * and frozen otherwise. Called by the engine at the edge (kernel lock held); also records each window's lateness.
- * A partition without an application has no group (nothing of it runs on the host).
+ * A partition without an application has no group (nothing of it runs on the host). When the board runs under its
+ * watchdog, each window edge that opens on time kicks it: a schedule that stalls stops the kicks.
  */
 final class WindowGate implements WindowListener {
+    /** A window opened later than this is not on time: it does not kick the board's watchdog. */
+    static final long ON_TIME_NANOS = 2_000_000L;
+
     private final PartitionGroup[] groups;
     private final int[] open;
     private final RealTimeClock clock;
@@ -18,8 +23,10 @@ final class WindowGate implements WindowListener {
     private volatile long firstWindowNanos = -1;
     /** The first failure to freeze or thaw: the board stops, since it can no longer keep partitions apart. */
     private volatile String failure;
+    private final WatchdogKicker kicker;
 
-    WindowGate(PartitionGroup[] groups, RealTimeClock clock, Lateness lateness, long bootNanos) {
+    WindowGate(PartitionGroup[] groups, RealTimeClock clock, Lateness lateness, long bootNanos, WatchdogKicker kicker) {
+        this.kicker = kicker;
         this.groups = groups;
         this.open = new int[groups.length];
         this.clock = clock;
@@ -29,7 +36,11 @@ final class WindowGate implements WindowListener {
 
     @Override
     public void opened(int core, int partition, long plannedNs) {
-        lateness.record(core, clock.now() - plannedNs);
+        long late = clock.now() - plannedNs;
+        lateness.record(core, late);
+        if (kicker != null && late <= ON_TIME_NANOS) {
+            kicker.kick();
+        }
         if (firstWindowNanos < 0) {
             firstWindowNanos = System.nanoTime() - bootNanos;
         }
