@@ -13,6 +13,9 @@ public final class SimulatorLaunch {
     /** Configuration attribute: how long to run, in milliseconds of board time. */
     public static final String ATTR_DURATION_MS = "org.orrery.studio.launch.durationMs";
     public static final int DEFAULT_DURATION_MS = 10_000;
+    /** Configuration attribute: the board to boot on, by name ({@code sim}, or {@code hosted} on Linux). */
+    public static final String ATTR_BOARD = "org.orrery.studio.launch.board";
+    public static final String DEFAULT_BOARD = "sim";
 
     /**
      * Launch attribute set once the run has ended: the absolute path of the trace folder it wrote. Views

@@ -18,9 +18,9 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
-import org.orrery.os.bsp.sim.SimBoardSupport;
 import org.orrery.os.image.ImageException;
 import org.orrery.os.image.LoadedImage;
+import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.studio.core.DevelopmentKeys;
 import org.orrery.studio.core.OrreryCore;
@@ -67,13 +67,21 @@ public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
             throw error(e.getMessage());
         }
         Path trace = BuildLayout.defaultTraceDir(project.getLocation().toPath(), loaded.config());
-        BoardSupport sim = Boards.named(SimBoardSupport.NAME).orElseThrow();
+        String boardName = config.getAttribute(SimulatorLaunch.ATTR_BOARD, SimulatorLaunch.DEFAULT_BOARD);
+        BoardSupport sim = Boards.named(boardName).orElseThrow(() -> error("Board " + boardName
+                + " is not available in this Studio (boards: " + Boards.names() + "); choose one on the Main tab"));
         int durationMs = config.getAttribute(SimulatorLaunch.ATTR_DURATION_MS, SimulatorLaunch.DEFAULT_DURATION_MS);
         String name = loaded.config().name();
         SimulatorProcess process = new SimulatorProcess("Orrery simulator " + name, (out, err, stop) -> {
             out.line("Booting " + image.getFullPath() + " on the " + sim.name() + " board for " + durationMs + " ms");
-            Run.Outcome run = Run.of(loaded, sim).echo(out::line).stopWhen(stop).traceTo(trace)
-                    .run(durationMs * NS_PER_MS);
+            Run.Outcome run;
+            try {
+                run = Run.of(loaded, sim).echo(out::line).stopWhen(stop).traceTo(trace).run(durationMs * NS_PER_MS);
+            } catch (BoardException e) {
+                // the board cannot run on this machine: its one line says what is missing
+                err.line("The " + sim.name() + " board cannot run here: " + e.getMessage());
+                return 3;
+            }
             out.text(run.report());
             launch.setAttribute(SimulatorLaunch.TRACE_FOLDER, trace.toString());
             refresh(project);
