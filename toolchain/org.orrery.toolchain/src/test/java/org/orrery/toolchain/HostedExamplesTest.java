@@ -22,8 +22,11 @@ import org.orrery.os.kernel.BoardSupport;
  */
 class HostedExamplesTest {
     private static final long DURATION = 2_000_000_000L;
-    /** How far a measured window edge may be from its planned one on this (shared, not PREEMPT_RT) machine. */
-    private static final long TOLERANCE = 5_000_000L;
+    /**
+     * How far a measured window edge may be from its planned one on the shared, not PREEMPT_RT, build machine, where
+     * other builds run beside the tests (stalls of 6-40 ms were seen there at load 9-15).
+     */
+    private static final long TOLERANCE = 50_000_000L;
 
     @TempDir
     Path dir;

@@ -84,6 +84,24 @@ class TimelineBuilderTest {
     }
 
     @Test
+    void windowsOpenedInABurstAfterAStallAreLateInTheirOwnFramesNotMissing() throws IOException {
+        // frames 1 and 2 of core 0 both opened at 21 ms, after a stall: each is late, none is missing
+        TraceScript run = TimelineSystems.conformingRun(1);
+        run.window(1, 10, 20, 1, 2, 0).window(1, 20, 30, 1, 2, 0)
+                .window(0, 21, 21, 0, 0, 0).window(0, 21, 21, 2, 1, 0)
+                .window(0, 21, 24, 0, 0, 0).window(0, 25, 29, 2, 1, 0);
+        List<Deviation> d = timeline(run).deviations();
+
+        assertTrue(d.stream().noneMatch(x -> x.kind() == DeviationKind.MISSING_WINDOW), d.toString());
+        List<String> late = d.stream().filter(x -> x.kind() == DeviationKind.LATE_START).map(Deviation::message)
+                .toList();
+        assertEquals(3, late.size(), d.toString());
+        assertTrue(late.get(0).contains("window 0 of plan normal (partition a) opened 11.000 ms late"), late.get(0));
+        assertTrue(late.get(1).contains("window 1 of plan normal (partition c) opened 6.000 ms late"), late.get(1));
+        assertTrue(late.get(2).contains("window 0 of plan normal (partition a) opened 1.000 ms late"), late.get(2));
+    }
+
+    @Test
     void aWindowThatNeverOpenedIsReportedMissing() throws IOException {
         TraceScript run = TimelineSystems.conformingRun(1);
         run.window(0, 10, 14, 0, 0, 0).window(1, 10, 20, 1, 2, 0).window(0, 20, 24, 0, 0, 0)

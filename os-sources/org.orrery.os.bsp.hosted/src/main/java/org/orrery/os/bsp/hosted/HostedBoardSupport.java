@@ -94,16 +94,13 @@ public final class HostedBoardSupport implements BoardSupport {
             });
             HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
-            Priorities priorities = new Priorities();
             try {
-                priorities.raiseKernelJvm();
                 RunSummary summary = run(request, config, board, processes, clock, gate, groups);
                 return summary.withBoardReport(report(gate, lateness, cgroups));
             } finally {
                 if (kicker != null) {
                     kicker.close(); // a deliberate end of the run, not a stall
                 }
-                priorities.restore();
                 executor.shutdown();
                 thawAll(byIndex);
             }
