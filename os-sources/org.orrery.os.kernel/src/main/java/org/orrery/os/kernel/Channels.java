@@ -138,7 +138,10 @@ final class Channels {
         }
     }
 
-    /** A restarting partition's ports lose their messages and must be created again. */
+    /**
+     * A restarting (or idled) partition's ports lose their messages and must be created again. Senders of other
+     * partitions blocked on one of its full queues now find room: they are woken, as a receive would wake them.
+     */
     void resetPartition(PartitionRt p) {
         java.util.Arrays.fill(p.portCreated, false);
         for (SamplingSlot s : samplingSlots[p.index]) {
@@ -149,6 +152,9 @@ final class Channels {
         for (QueueSlot q : queueSlots[p.index]) {
             if (q != null) {
                 q.ring.clear();
+                if (q.channel != null) {
+                    m.control.notifyAll(q.channel.senders);
+                }
             }
         }
     }
