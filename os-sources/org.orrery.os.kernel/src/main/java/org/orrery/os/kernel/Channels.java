@@ -38,6 +38,8 @@ final class Channels {
         final WaitQueue receivers;
         /** The channel feeding this port (its senders wait for room here); null without a channel. */
         Queuing channel;
+        /** A message bound for this port was dropped since the receiver last asked. */
+        boolean overflowed;
 
         QueueSlot(PartitionRt part, int port, PortConfig config) {
             this.part = part;
@@ -152,6 +154,7 @@ final class Channels {
         for (QueueSlot q : queueSlots[p.index]) {
             if (q != null) {
                 q.ring.clear();
+                q.overflowed = false;
                 if (q.channel != null) {
                     m.control.notifyAll(q.channel.senders);
                 }
