@@ -109,7 +109,7 @@ public final class XmcfImporter {
             long ram = 0;
             for (XmlTree region : root.path("XMHypervisor/HwDescription/MemoryLayout/Region")) {
                 if (region.attr("type", "ram").equalsIgnoreCase("ram")) {
-                    ram += XmcfValues.bytes(region, "size");
+                    ram = XmcfValues.totalBytes(region, "the RAM regions", ram + XmcfValues.bytes(region, "size"));
                 }
             }
             out.append("board sim {\n    cores ").append(processors.size()).append('\n');
@@ -148,7 +148,7 @@ public final class XmcfImporter {
                 int area = 0;
                 for (XmlTree a : p.path("PhysicalMemoryAreas/Area")) {
                     long size = XmcfValues.bytes(a, "size");
-                    memory += size;
+                    memory = XmcfValues.totalBytes(p, "the memory areas of partition " + name, memory + size);
                     String key = XmcfValues.hex(a, "start") + "/" + size + "/" + access(a.attr("flags", ""));
                     regionNames.putIfAbsent(key, name("" + name + "_area" + area++, "area"));
                     sharedRegions.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
