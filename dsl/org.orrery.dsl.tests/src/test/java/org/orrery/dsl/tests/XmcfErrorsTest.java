@@ -39,8 +39,9 @@ class XmcfErrorsTest {
             row("bad-time", 10, 13, "'10 msec' in majorFrame is not a time like 10ms, 500us or 1s"),
             row("fractional-time", 12, 15, "duration '0.0005us' is not a whole number of ns/bytes or too large"),
             row("bad-size", 22, 9, "'1 MiB' in size is not a size like 16B, 4KB or 2MB"),
-            row("bad-number", 28, 5, "id 'one' is not a number"),
+            row("bad-number", 28, 5, "id 'one' is not a whole number (0 or more)"),
             row("bad-address", 22, 9, "start '0x60g0000' is not an address"),
+            row("memory-too-large", 23, 5, "the memory areas of partition sender add up to more than an Orrery size can hold"),
             row("missing-attribute", 10, 13, "<Plan> lacks the required attribute 'majorFrame'"),
             // the parser's own position and words: where it noticed that the slot was never closed
             row("malformed", 13, 15, "malformed XML: The element type \"Slot\" must be terminated by the matching end-tag \"</Slot>\".")

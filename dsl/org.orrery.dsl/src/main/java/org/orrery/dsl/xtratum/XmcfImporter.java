@@ -168,7 +168,7 @@ public final class XmcfImporter {
                     own.add(memory.area(a, name));
                 }
                 areas.addAll(own);
-                long budget = memory.budget(own);
+                long budget = memory.budget(p, name, own);
                 unmapped.partition(p, name);
                 b.append("partition ").append(name).append(" {\n");
                 b.append("    cores ").append(String.join(", ", cores.stream().map(String::valueOf).toList())).append('\n');

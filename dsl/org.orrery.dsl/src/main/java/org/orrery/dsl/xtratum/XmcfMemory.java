@@ -30,7 +30,7 @@ final class XmcfMemory {
             "flag0", "flag1", "flag2", "flag3", "tagged", "iommu");
 
     /** A {@code MemoryLayout/Region}: the hardware's memory map. */
-    private record Layout(long start, long end, boolean ram) {
+    private record Layout(XmlTree at, long start, long end, boolean ram) {
     }
 
     /** One {@code Area} of a partition (or of XtratuM itself, {@code owner} null), with its flags read. */
@@ -58,13 +58,19 @@ final class XmcfMemory {
         this.version2 = root.namespace.isEmpty() || root.namespace.matches("(?i).*xm-2(\\.\\d+)*");
         for (XmlTree r : root.path("XMHypervisor/HwDescription/MemoryLayout/Region")) {
             long start = XmcfValues.hex(r, "start");
-            layout.add(new Layout(start, start + XmcfValues.bytes(r, "size"), r.attr("type", "ram").equalsIgnoreCase("ram")));
+            layout.add(new Layout(r, start, start + XmcfValues.bytes(r, "size"), r.attr("type", "ram").equalsIgnoreCase("ram")));
         }
     }
 
     /** The board's RAM: the {@code ram} regions of the memory layout. */
-    long boardRam() {
-        return layout.stream().filter(Layout::ram).mapToLong(l -> l.end - l.start).sum();
+    long boardRam() throws XmcfException {
+        long ram = 0;
+        for (Layout l : layout) {
+            if (l.ram) {
+                ram = XmcfValues.totalBytes(l.at, "the RAM regions", ram + (l.end - l.start));
+            }
+        }
+        return ram;
     }
 
     Area area(XmlTree a, String owner) throws XmcfException {
@@ -106,8 +112,14 @@ final class XmcfMemory {
     }
 
     /** The partition's memory budget: its private RAM (see {@link #privateRam}). */
-    long budget(List<Area> areas) {
-        return areas.stream().filter(this::privateRam).mapToLong(Area::size).sum();
+    long budget(XmlTree partition, String name, List<Area> areas) throws XmcfException {
+        long sum = 0;
+        for (Area a : areas) {
+            if (privateRam(a)) {
+                sum = XmcfValues.totalBytes(partition, "the memory areas of partition " + name, sum + a.size());
+            }
+        }
+        return sum;
     }
 
     /**

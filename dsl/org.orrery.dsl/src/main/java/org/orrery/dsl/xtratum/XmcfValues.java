@@ -27,7 +27,7 @@ final class XmcfValues {
             case "u" -> BigDecimal.valueOf(1_000L);
             default -> BigDecimal.valueOf(1_000_000_000L);
         };
-        return exact(at, attribute, new BigDecimal(m.group(1)).multiply(factor));
+        return exact(at, attribute, new BigDecimal(m.group(1)).multiply(factor), 1_000_000_000L, 1_000_000L, 1_000L);
     }
 
     /** XtratuM's KB and MB are binary (1024-based), as in its own tools. */
@@ -43,12 +43,21 @@ final class XmcfValues {
             case "G" -> 1L << 30;
             default -> 1L;
         };
-        return exact(at, attribute, new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)));
+        return exact(at, attribute, new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)), 1L << 30, 1L << 20,
+                1L << 10);
     }
 
-    private static long exact(XmlTree at, String attribute, BigDecimal value) throws XmcfException {
+    /**
+     * {@code value} as a whole number of ns or bytes that the Orrery text can hold: written in the largest of
+     * {@code units} that divides it, the number must fit the language's integers (as {@code Units} writes it).
+     */
+    private static long exact(XmlTree at, String attribute, BigDecimal value, long... units) throws XmcfException {
         try {
-            return value.longValueExact();
+            long n = value.longValueExact();
+            if (!writable(n, units)) {
+                throw new ArithmeticException("beyond the language's integers");
+            }
+            return n;
         } catch (ArithmeticException e) {
             throw new XmcfException(at.line, at.column, attribute + " '" + at.attr(attribute) + "' is not a whole number of ns/bytes or too large");
         }
@@ -56,20 +65,51 @@ final class XmcfValues {
 
     static long hex(XmlTree at, String attribute) throws XmcfException {
         String v = at.attr(attribute).trim();
+        long address;
         try {
-            return v.startsWith("0x") || v.startsWith("0X") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+            address = v.startsWith("0x") || v.startsWith("0X") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
         } catch (NumberFormatException e) {
+            address = -1;
+        }
+        if (address < 0) {
             throw new XmcfException(at.line, at.column, attribute + " '" + v + "' is not an address");
         }
+        return address;
     }
 
     static int integer(XmlTree at, String attribute) throws XmcfException {
         String v = at.attr(attribute).trim();
+        int n;
         try {
-            return Integer.parseInt(v);
+            n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new XmcfException(at.line, at.column, attribute + " '" + v + "' is not a number");
+            n = -1;
         }
+        // ids, processors and counts: a negative one would reach the Orrery text, where no number has a sign
+        if (n < 0) {
+            throw new XmcfException(at.line, at.column, attribute + " '" + v + "' is not a whole number (0 or more)");
+        }
+        return n;
+    }
+
+    /** Checks a sum of sizes (a partition's memory areas, the board's RAM regions) before it is written. */
+    static long totalBytes(XmlTree at, String what, long bytes) throws XmcfException {
+        if (!writable(bytes, 1L << 30, 1L << 20, 1L << 10)) {
+            throw new XmcfException(at.line, at.column, what + " add up to more than an Orrery size can hold");
+        }
+        return bytes;
+    }
+
+    /** Whether {@code n}, in the largest of {@code units} dividing it (as {@code Units} writes it), fits an INT. */
+    private static boolean writable(long n, long... units) {
+        long written = n;
+        for (long unit : units) {
+            if (n % unit == 0) {
+                written = n / unit;
+                break;
+            }
+        }
+        return n >= 0 && written <= Integer.MAX_VALUE;
     }
 
     /** The Orrery error code closest to an XtratuM health-monitor event. */

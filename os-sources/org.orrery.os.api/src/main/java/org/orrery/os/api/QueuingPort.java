@@ -16,4 +16,13 @@ public interface QueuingPort {
 
     /** Messages waiting in a destination port (0 for a source). */
     int pending();
+
+    /**
+     * Destination ports: whether messages bound for this port were lost since it was created or since the last
+     * call, which clears the indication (ARINC 653's overflow indication). A message is lost when this port's
+     * queue is full and the channel's policy drops one: DROP_OLDEST evicts the oldest queued message (the send
+     * still returns true), DROP_NEWEST discards the new one. BLOCK loses nothing: its sender waits, and on
+     * timeout learns from {@link #send}'s false. Refused on a source port.
+     */
+    boolean overflowed();
 }

@@ -120,8 +120,15 @@ final class CallGate {
         if (data == null) {
             throw refuse(c, "null message");
         }
-        if (length < 1 || length > max || length > data.length) {
-            throw refuse(c, "message length " + length + " outside 1.." + Math.min(max, data.length));
+        // ARINC 653 refuses a length <= 0 (INVALID_PARAM): a message has at least one byte.
+        if (length < 1) {
+            throw refuse(c, "message length " + length + ": a message has at least 1 byte");
+        }
+        if (length > max) {
+            throw refuse(c, "message length " + length + " exceeds the maximum message size of " + max + " bytes");
+        }
+        if (length > data.length) {
+            throw refuse(c, "message length " + length + " exceeds the " + data.length + "-byte array");
         }
     }
 }

@@ -38,6 +38,8 @@ final class Channels {
         final WaitQueue receivers;
         /** The channel feeding this port (its senders wait for room here); null without a channel. */
         Queuing channel;
+        /** A message bound for this port was dropped since the receiver last asked. */
+        boolean overflowed;
 
         QueueSlot(PartitionRt part, int port, PortConfig config) {
             this.part = part;
@@ -138,7 +140,10 @@ final class Channels {
         }
     }
 
-    /** A restarting partition's ports lose their messages and must be created again. */
+    /**
+     * A restarting (or idled) partition's ports lose their messages and must be created again. Senders of other
+     * partitions blocked on one of its full queues now find room: they are woken, as a receive would wake them.
+     */
     void resetPartition(PartitionRt p) {
         java.util.Arrays.fill(p.portCreated, false);
         for (SamplingSlot s : samplingSlots[p.index]) {
@@ -149,6 +154,10 @@ final class Channels {
         for (QueueSlot q : queueSlots[p.index]) {
             if (q != null) {
                 q.ring.clear();
+                q.overflowed = false;
+                if (q.channel != null) {
+                    m.control.notifyAll(q.channel.senders);
+                }
             }
         }
     }

@@ -212,6 +212,8 @@ final class PartitionApi implements Partition {
                 throw gate.refuse(c, "replenish beyond the next release");
             }
             c.deadlineAbs = d;
+            // Under EDF the deadline is the caller's urgency: a later one may hand the core to another process.
+            m.control.preemptIfNeeded(c);
         } finally {
             gate.leave();
         }

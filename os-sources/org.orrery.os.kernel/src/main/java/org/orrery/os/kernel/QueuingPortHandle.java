@@ -12,8 +12,10 @@ import org.orrery.os.trace.TraceEventType;
 /**
  * A queuing port. A send goes straight into every destination's FIFO; when one is full the channel's
  * policy decides: BLOCK waits (up to the timeout) until every destination has room, DROP_NEWEST drops the
- * new message at the full destinations, DROP_OLDEST makes room by dropping their oldest. Each dropped
- * message is traced as PORT_OVERFLOW against the port that lost it.
+ * new message at the full destinations, DROP_OLDEST makes room by dropping their oldest. One convention for
+ * the trace: every message a full queue keeps out (dropped, or not sent when a BLOCK send times out) is one
+ * PORT_OVERFLOW naming the destination partition and port whose queue was full, on the sender's core. A
+ * destination that lost a message also raises its overflow indication ({@link #overflowed()}).
  */
 final class QueuingPortHandle implements QueuingPort {
     private final CallGate gate;
@@ -65,7 +67,7 @@ final class QueuingPortHandle implements QueuingPort {
                 long deadline = gate.deadline(timeoutNs);
                 while (!allHaveRoom()) {
                     if (timeoutNs == 0 || m.now >= deadline) {
-                        m.trace(gate.part.traceCore(), TraceEventType.PORT_OVERFLOW, gate.part.index, index, 1);
+                        traceFullDestinations();
                         return false;
                     }
                     m.control.await(c, channel.senders, deadline);
@@ -74,6 +76,7 @@ final class QueuingPortHandle implements QueuingPort {
             for (Channels.QueueSlot d : channel.dests) {
                 if (d.ring.full()) {
                     m.trace(gate.part.traceCore(), TraceEventType.PORT_OVERFLOW, d.part.index, d.port, 1);
+                    d.overflowed = true;
                     if (channel.policy == OverflowPolicy.DROP_NEWEST) {
                         delivered = false;
                         continue;
@@ -88,6 +91,15 @@ final class QueuingPortHandle implements QueuingPort {
             return delivered;
         } finally {
             gate.leave();
+        }
+    }
+
+    /** A BLOCK send gave up: the full destinations kept the message out (nothing was lost there). */
+    private void traceFullDestinations() {
+        for (Channels.QueueSlot d : channel.dests) {
+            if (d.ring.full()) {
+                gate.m.trace(gate.part.traceCore(), TraceEventType.PORT_OVERFLOW, d.part.index, d.port, 1);
+            }
         }
     }
 
@@ -123,6 +135,19 @@ final class QueuingPortHandle implements QueuingPort {
             }
             m.control.preemptIfNeeded(c);
             return true;
+        } finally {
+            gate.leave();
+        }
+    }
+
+    @Override
+    public boolean overflowed() {
+        Proc c = gate.enter();
+        try {
+            check(c, PortDirection.DESTINATION, 0);
+            boolean lost = slot.overflowed;
+            slot.overflowed = false;
+            return lost;
         } finally {
             gate.leave();
         }

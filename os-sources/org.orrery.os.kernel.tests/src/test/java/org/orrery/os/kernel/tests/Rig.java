@@ -84,6 +84,14 @@ final class Rig {
         return solo(List.of(), processes);
     }
 
+    /** As {@link #solo(ProcessConfig...)} with another scheduling policy (round robin: 1 ms slices). */
+    static SystemConfig solo(SchedulingPolicy policy, ProcessConfig... processes) {
+        PartitionConfig a = new PartitionConfig("a", 0, List.of(0), 1 << 20, Criticality.C, policy,
+                policy == SchedulingPolicy.ROUND_ROBIN ? MS : 0, "test.a", "", 0, List.of(processes), List.of());
+        return system(List.of(a), List.of(), List.of(plan("main", FRAME, window(0, 0, FRAME, "a"))), List.of(),
+                List.of());
+    }
+
     /** As {@link #solo(ProcessConfig...)} with health monitor tables. */
     static SystemConfig solo(List<HmTable> hm, ProcessConfig... processes) {
         return system(List.of(partition("a", 0, List.of(processes))), List.of(),

@@ -116,6 +116,15 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
 
     /** Parses metadata written by {@link #toTsdl()}; anything else is refused with the reason. */
     public static CtfMetadata parse(String tsdl, String fileName) throws CtfFormatException {
+        try {
+            return parseText(tsdl, fileName);
+        } catch (NumberFormatException e) {
+            // digits the patterns accept but the field's type cannot hold (an id, frequency or enum value)
+            throw new CtfFormatException(fileName + ": a number does not fit its field (" + e.getMessage() + ")");
+        }
+    }
+
+    private static CtfMetadata parseText(String tsdl, String fileName) throws CtfFormatException {
         if (!tsdl.startsWith("/* CTF 1.8")) {
             throw new CtfFormatException(fileName + ": not CTF 1.8 text metadata (expected '/* CTF 1.8 */' at offset 0)");
         }
@@ -127,7 +136,13 @@ public record CtfMetadata(UUID uuid, long clockFrequency, SortedMap<String, Stri
         if (!order.find() || !order.group(1).equals("le")) {
             throw new CtfFormatException(fileName + ": unsupported byte order (Orrery traces are little-endian)");
         }
-        UUID uuid = UUID.fromString(require(TRACE_UUID, tsdl, fileName, "trace.uuid"));
+        String uuidText = require(TRACE_UUID, tsdl, fileName, "trace.uuid");
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(uuidText);
+        } catch (IllegalArgumentException e) {
+            throw new CtfFormatException(fileName + ": trace.uuid \"" + uuidText + "\" is not a UUID");
+        }
         long freq = Long.parseLong(require(CLOCK_FREQ, tsdl, fileName, "clock.freq"));
         if (freq <= 0) {
             throw new CtfFormatException(fileName + ": clock.freq must be positive, was " + freq);

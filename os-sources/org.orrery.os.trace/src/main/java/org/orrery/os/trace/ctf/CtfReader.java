@@ -4,6 +4,7 @@ package org.orrery.os.trace.ctf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,11 +30,13 @@ public final class CtfReader {
             tsdl = Files.readString(metaFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new CtfFormatException(dir + ": no 'metadata' file; not a CTF trace directory");
+        } catch (CharacterCodingException e) {
+            throw new CtfFormatException(metaFile + ": not UTF-8 text; not CTF text metadata");
         }
         CtfMetadata meta = CtfMetadata.parse(tsdl, metaFile.toString());
         List<Path> files;
         try (var list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches(CtfLayout.STREAM_PREFIX + "\\d+"))
+            files = list.filter(p -> p.getFileName().toString().matches(CtfLayout.STREAM_PREFIX + "\\d{1,18}"))
                     .sorted(Comparator.comparingLong(p -> Long.parseLong(
                             p.getFileName().toString().substring(CtfLayout.STREAM_PREFIX.length()))))
                     .toList();
