@@ -1,8 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: EPL-2.0
-# Hosted-board Linux benchmarks: freeze/thaw latency per freeze interface, and periodic wake-up lateness of a
-# SCHED_FIFO Java thread against cyclictest. Needs root, the module built (target/classes) and a JDK >= 22.
-# Usage: run.sh [freeze|wakeup|all] [arguments for that benchmark]
+# Hosted-board benchmarks: freeze/thaw latency per freeze interface, periodic wake-up lateness of a SCHED_FIFO Java
+# thread against cyclictest, and the whole board (window-start lateness of 1 ms windows against cyclictest, board
+# start to first window against a Java hello-world process). Needs root, os-sources built (target/classes of each
+# module: ./mvnw -o -q -pl os-sources/org.orrery.os.bsp.hosted -am verify -DskipTests) and a JDK >= 22.
+# Usage: run.sh [freeze|wakeup|board|all] [arguments for that benchmark]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 classes="$here/../target/classes"
@@ -26,11 +28,14 @@ if [ "$what" != freeze ] && ! command -v cyclictest >/dev/null; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+os="$here/../.."
+for m in api config trace kernel partition bsp.sim; do classes="$classes:$os/org.orrery.os.$m/target/classes"; done
 "$JAVA_HOME/bin/javac" -d "$out" -cp "$classes" $(find "$here" -name '*.java')
 run() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$out:$classes" "org.orrery.os.bsp.hosted.bench.$@"; }
 case "$what" in
     freeze) run FreezeBenchmark "$@" ;;
     wakeup) run WakeupBenchmark "$@" ;;
+    board) run BoardBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     all) run FreezeBenchmark; echo; run WakeupBenchmark ;;
-    *) echo "usage: run.sh [freeze|wakeup|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: run.sh [freeze|wakeup|board|all] [args]" >&2; exit 2 ;;
 esac

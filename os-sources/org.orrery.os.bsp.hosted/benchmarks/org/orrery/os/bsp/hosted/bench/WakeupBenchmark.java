@@ -86,7 +86,7 @@ public final class WakeupBenchmark {
         }
     }
 
-    private static void cyclictest(Histogram h, int seconds, int cpu, int periodUs, int priority) throws Exception {
+    static void cyclictest(Histogram h, int seconds, int cpu, int periodUs, int priority) throws Exception {
         List<String> cmd = List.of("cyclictest", "-m", "-p", Integer.toString(priority), "-i",
                 Integer.toString(periodUs), "-a", Integer.toString(cpu), "-t", "1", "-D", seconds + "s", "-q",
                 "-h", "100000");

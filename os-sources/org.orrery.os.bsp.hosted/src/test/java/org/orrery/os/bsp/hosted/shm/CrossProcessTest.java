@@ -109,10 +109,10 @@ class CrossProcessTest {
         queue(8);
         QueueRing dst = QueueRing.destination(board.openReadOnly(board.folder.queue("cmd", 0), RegionSpec.queue(MAX, 8)),
                 board.openReadWrite(board.folder.consumer("cmd", 0), RegionSpec.consumer(MAX, 8)));
-        int count = 20_000;
+        int count = 2_000; // ordering and no loss; the throughput is the benchmark's, not this test's
         peer = new Peer("queue-send", board.board(), "cmd", "" + MAX, "8", "" + count, "BLOCK", "0");
         byte[] buf = new byte[MAX];
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         long got = 0;
         while (got < count && System.nanoTime() < deadline) {
             int len = dst.receive(buf);
