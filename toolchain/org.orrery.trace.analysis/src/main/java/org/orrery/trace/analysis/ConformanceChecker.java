@@ -70,7 +70,8 @@ final class ConformanceChecker {
         Set<Long> matched = new HashSet<>();
         // A window belongs to the frame after the one its previous run belonged to (a window index occurs once per
         // frame, and a board that opens late catches up with a burst of windows at almost one instant, each in its
-        // own frame), unless it opened on time for a later frame: the windows in between never opened.
+        // own frame and cut short), unless it ran as a whole window on time for a later frame: the windows in
+        // between never opened.
         java.util.Map<Integer, Long> lastFrame = new java.util.HashMap<>();
         for (WindowSpan w : ran) {
             if (!validIndex(table, w.windowIndex()) || table.get(w.windowIndex()).core() != core) {
@@ -84,8 +85,9 @@ final class ConformanceChecker {
             Long previous = lastFrame.get(w.windowIndex());
             if (previous != null && frameNo != previous + 1) {
                 long onTimeFor = w.startNs() - (epoch + frameNo * major + cw.startNs());
-                boolean onTime = Math.abs(onTimeFor) <= toleranceNs;
-                frameNo = frameNo > previous + 1 && onTime ? frameNo : previous + 1;
+                boolean whole = w.durationNs() >= cw.durationNs() / 2;
+                boolean onTime = Math.abs(onTimeFor) <= Math.min(toleranceNs, major / 2);
+                frameNo = frameNo > previous + 1 && onTime && whole ? frameNo : previous + 1;
             }
             lastFrame.put(w.windowIndex(), frameNo);
             matched.add(frameNo * table.size() + w.windowIndex());
