@@ -114,4 +114,31 @@ class ProcessDeadlineTest {
         assertEquals(List.of("worker deadline 3@1", "worker done@5", "free deadline none@5", "free done@25"), seen);
         assertEquals(List.of("3 a/worker DEADLINE_MISSED PROCESS LOG"), Rig.hm(r));
     }
+
+    /**
+     * The analysis counts a job that completes at its deadline as on time (response time equal to the deadline);
+     * the kernel agrees, and a process that goes on computing past that instant misses it at that instant.
+     */
+    @Test
+    void aJobThatCompletesAtItsDeadlineMeetsItAndOneThatGoesOnMissesItThen() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("worker", 6 * MS, 1), periodic("tick", 10 * MS, 4 * MS, 5)), p -> {
+            p.createProcess(TICK, () -> {
+                for (int i = 0; i < 2; i++) {
+                    p.compute(4 * MS);
+                    seen.add("tick done" + at(p));
+                    p.periodicWait();
+                }
+            }).start();
+            p.createProcess(WORKER, () -> {
+                p.compute(2 * MS);
+                seen.add("worker at its deadline" + at(p));
+                p.compute(MS);
+                seen.add("worker done" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("tick done@4", "worker at its deadline@6", "worker done@7", "tick done@14"), seen);
+        assertEquals(List.of("6 a/worker DEADLINE_MISSED PROCESS LOG"), Rig.hm(r));
+        assertEquals(1, r.summary().deadlineMisses());
+    }
 }
