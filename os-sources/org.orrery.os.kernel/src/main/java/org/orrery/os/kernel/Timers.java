@@ -30,7 +30,7 @@ final class Timers {
      * passes while the process runs its code, so the exemption does not apply there.
      */
     private static boolean finishingAt(Module m, Proc p) {
-        return !m.concurrent && p.core >= 0 && m.cores[p.core].holder == p && p.remaining <= 0;
+        return !m.concurrent && p.computeEnded && p.core >= 0 && m.cores[p.core].holder == p;
     }
 
     static void fire(Module m, long t) {

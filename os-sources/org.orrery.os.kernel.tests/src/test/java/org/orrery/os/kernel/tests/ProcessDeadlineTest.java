@@ -141,4 +141,28 @@ class ProcessDeadlineTest {
         assertEquals(List.of("6 a/worker DEADLINE_MISSED PROCESS LOG"), Rig.hm(r));
         assertEquals(1, r.summary().deadlineMisses());
     }
+
+    /**
+     * A job whose work ends at the very instant a more urgent process is released completes first: its response
+     * time is that instant (as the analysis counts it), and the release preempts it only at its next call.
+     */
+    @Test
+    void aJobEndingAsAMoreUrgentProcessIsReleasedCompletesBeforeItRuns() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("worker", 10 * MS, 1), periodic("tick", 10 * MS, 10 * MS, 5)), p -> {
+            p.createProcess(TICK, () -> {
+                for (int i = 0; i < 2; i++) {
+                    seen.add("tick" + at(p));
+                    p.compute(MS);
+                    p.periodicWait();
+                }
+            }).start();
+            p.createProcess(WORKER, () -> {
+                p.compute(9 * MS);
+                seen.add("worker done" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("tick@0", "worker done@10", "tick@10"), seen);
+        assertEquals(List.of(), Rig.hm(r), "the worker's deadline at 10 ms was met");
+    }
 }
