@@ -37,18 +37,20 @@ import org.orrery.os.kernel.HmEvent;
  * The language's schedulability analysis (what {@code check}, the hovers and {@code reports/response-times.txt}
  * say) against what the simulated board does with the same configuration. Every process is released at 0
  * (the critical instant) and computes exactly its declared WCET per job; one window covers the whole major
- * frame, so the analysis and the board see the same supply. Response times are observed as the virtual time at
- * which each job's computation ends, minus its release (job k of a process is released k periods after 0).
+ * frame, so the analysis and the board see the same supply (the last test gives the partition part of each
+ * frame, where the analysis's worst case is a release at a window end). Response times are observed as the
+ * virtual time at which each job's computation ends, minus its release (job k of a process is released k
+ * periods after the end of the partition's initialisation).
  */
 class AnalysisAgainstSimulationTest {
     private static final long MS = 1_000_000L;
     /** The single window's frame, and the simulated time: longer than every hyperperiod below. */
     private static final long FRAME = 1_000 * MS;
 
-    /** One job as the board ran it. */
-    private record Job(Task task, int k, long finish) {
+    /** One job as the board ran it: job k of a process is released k periods after its start. */
+    private record Job(Task task, int k, long release, long finish) {
         long response() {
-            return finish - k * task.period();
+            return finish - release;
         }
     }
 
@@ -83,6 +85,12 @@ class AnalysisAgainstSimulationTest {
 
     /** Analyses and simulates partition "p" running {@code tasks} under {@code policy}, alone on one core. */
     private static Outcome run(SchedulingPolicy policy, Task... tasks) throws Exception {
+        return run(policy, FRAME, List.of(new WindowConfig(0, 0, FRAME, "p")), tasks);
+    }
+
+    /** As {@link #run(SchedulingPolicy, Task...)}, in the given windows of a major frame of {@code frame}. */
+    private static Outcome run(SchedulingPolicy policy, long frame, List<WindowConfig> windows, Task... tasks)
+            throws Exception {
         List<ProcessConfig> processes = new ArrayList<>();
         for (Task t : tasks) {
             processes.add(new ProcessConfig(t.name(), ProcessKind.PERIODIC, t.period(), t.deadline(), t.priority(),
@@ -90,8 +98,7 @@ class AnalysisAgainstSimulationTest {
         }
         PartitionConfig partition = new PartitionConfig("p", 0, List.of(0), 1 << 20, Criticality.C, policy, 0, "test.P",
                 "", 0, processes, List.of());
-        PlanConfig plan = new PlanConfig("main", List.of(new CoreFrame(0, FRAME)),
-                List.of(new WindowConfig(0, 0, FRAME, "p")));
+        PlanConfig plan = new PlanConfig("main", List.of(new CoreFrame(0, frame)), windows);
         BoardConfig board = new BoardConfig("sim", 1, 1L << 40, 1_000, true, List.of(), 0, 0, List.of());
         SystemConfig config = new SystemConfig("analysis", board, List.of(), List.of(partition), List.of(), List.of(plan),
                 "main", List.of(), List.of(), List.of(), List.of());
@@ -99,12 +106,13 @@ class AnalysisAgainstSimulationTest {
         List<Verdict> analysis = ConfigSchedulability.analyse(config).get(0).verdicts();
         List<Job> jobs = new ArrayList<>();
         PartitionApplication app = p -> {
+            long start = p.now(); // processes started during initialisation are released when it ends, now
             for (int i = 0; i < tasks.length; i++) {
                 Task t = tasks[i];
                 p.createProcess(new ProcessRef(t.name(), i), () -> {
                     for (int k = 0;; k++) {
                         p.compute(t.wcet());
-                        jobs.add(new Job(t, k, p.now()));
+                        jobs.add(new Job(t, k, start + k * t.period(), p.now()));
                         p.periodicWait();
                     }
                 }).start();
@@ -201,5 +209,22 @@ class AnalysisAgainstSimulationTest {
         assertEquals(13 * MS, c.responseTime());
         assertTrue(o.run().summary().deadlineMisses() > 0);
         assertEquals(12 * MS, o.misses().get(0).timeNs());
+    }
+
+    /**
+     * Inside windows the analysis releases each job as its partition's window closes, where the wait is longest.
+     * Here "p" runs in [5, 10) of every 10 ms; a process of 4 ms every 15 ms is released at 5, 20, 35 ...: the
+     * release at 20 falls on a window end and waits 5 ms for the next window, 9 ms in all, as the analysis says;
+     * the releases at a window start take 4 ms.
+     */
+    @Test
+    void insideWindowsTheBoardReachesTheAnalysedResponseWhereAReleaseMeetsAWindowEnd() throws Exception {
+        Outcome o = run(SchedulingPolicy.FIXED_PRIORITY, 10 * MS, List.of(new WindowConfig(0, 5 * MS, 5 * MS, "p")),
+                new Task("t", 15 * MS, 15 * MS, 4 * MS, 1));
+        assertEquals(List.of(9 * MS), o.analysedResponses());
+        assertEquals(9 * MS, o.worstObserved("t"));
+        assertEquals(20 * MS, o.jobs().stream().filter(j -> j.response() == 9 * MS).findFirst().orElseThrow().release());
+        assertEquals(4 * MS, o.jobs().get(0).response());
+        assertEquals(0, o.run().summary().deadlineMisses(), o.misses().toString());
     }
 }
