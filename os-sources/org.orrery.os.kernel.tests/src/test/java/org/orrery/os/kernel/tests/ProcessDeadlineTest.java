@@ -165,4 +165,17 @@ class ProcessDeadlineTest {
         assertEquals(List.of("tick@0", "worker done@10", "tick@10"), seen);
         assertEquals(List.of(), Rig.hm(r), "the worker's deadline at 10 ms was met");
     }
+
+    /** The same when the work ends with the major frame, where the partition's one window closes and reopens. */
+    @Test
+    void aJobEndingWithTheFrameInAWindowThatReopensCompletesOnTime() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.run(Rig.solo(aperiodic("worker", Rig.FRAME, 1)), 2 * Rig.FRAME, java.util.Map.of("a", p ->
+                p.createProcess(WORKER, () -> {
+                    p.compute(Rig.FRAME);
+                    seen.add("worker done" + at(p));
+                }).start()));
+        assertEquals(List.of("worker done@100"), seen);
+        assertEquals(List.of(), Rig.hm(r), "the worker's deadline at 100 ms was met");
+    }
 }
