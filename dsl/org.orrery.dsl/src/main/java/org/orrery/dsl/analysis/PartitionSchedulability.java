@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.orrery.dsl.model.ConfigEnums;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.model.Units;
 import org.orrery.dsl.orrery.CoreSchedule;
@@ -20,9 +21,6 @@ import org.orrery.dsl.orrery.Window;
  * validator (errors) and the editor (hover) get response times from.
  */
 public final class PartitionSchedulability {
-
-    /** Frames whose common multiple is more than this many times the shortest are not analysed. */
-    private static final long MAX_REPEATS = 1_000;
 
     public record Result(Process process, Plan plan, Verdict verdict) {
     }
@@ -56,11 +54,7 @@ public final class PartitionSchedulability {
             if (supply == null) {
                 continue;
             }
-            List<Verdict> verdicts = switch (partition.getPolicy()) {
-                case FIXED_PRIORITY -> ResponseTimeAnalysis.fixedPriority(tasks, supply);
-                case ROUND_ROBIN -> ResponseTimeAnalysis.roundRobin(tasks, supply);
-                case EDF -> DemandBoundAnalysis.edf(tasks, supply);
-            };
+            List<Verdict> verdicts = ConfigSchedulability.verdicts(ConfigEnums.policy(partition.getPolicy()), tasks, supply);
             for (int i = 0; i < verdicts.size(); i++) {
                 results.add(new Result(sources.get(i), plan, verdicts.get(i)));
             }
@@ -69,11 +63,7 @@ public final class PartitionSchedulability {
     }
 
     public static String method(Policy policy) {
-        return switch (policy) {
-            case FIXED_PRIORITY -> "fixed-priority response-time analysis";
-            case ROUND_ROBIN -> "round-robin response-time analysis";
-            case EDF -> "EDF demand-bound analysis";
-        };
+        return ConfigSchedulability.method(ConfigEnums.policy(policy));
     }
 
     /** The supply of a partition's windows in one plan, over the common multiple of the frames involved. */
@@ -84,26 +74,6 @@ public final class PartitionSchedulability {
             long start = Units.nanos(w.getStart());
             byFrame.computeIfAbsent(frame, f -> new ArrayList<>()).add(new long[] {start, start + Units.nanos(w.getDuration())});
         }
-        long hyper = 1;
-        long smallest = Long.MAX_VALUE;
-        for (long f : byFrame.keySet()) {
-            if (f <= 0) {
-                return null;
-            }
-            smallest = Math.min(smallest, f);
-            hyper = hyper / DemandBoundAnalysis.gcd(hyper, f) * f;
-            if (hyper / smallest > MAX_REPEATS) {
-                return null;
-            }
-        }
-        List<long[]> intervals = new ArrayList<>();
-        for (Map.Entry<Long, List<long[]>> e : byFrame.entrySet()) {
-            for (long offset = 0; offset < hyper; offset += e.getKey()) {
-                for (long[] i : e.getValue()) {
-                    intervals.add(new long[] {offset + i[0], offset + Math.min(i[1], e.getKey())});
-                }
-            }
-        }
-        return new Supply(hyper, intervals);
+        return Supply.repeating(byFrame);
     }
 }

@@ -4,6 +4,7 @@ package org.orrery.dsl.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The processor time a partition receives: its windows, repeating every {@code frame} nanoseconds.
@@ -11,6 +12,9 @@ import java.util.List;
  * two cores at once.
  */
 public final class Supply {
+
+    /** Frames whose common multiple is more than this many times the shortest are not analysed. */
+    private static final long MAX_REPEATS = 1_000;
 
     private final long frame;
     private final long[] starts;
@@ -44,6 +48,35 @@ public final class Supply {
             total += ends[k] - starts[k];
         }
         this.perFrame = total;
+    }
+
+    /**
+     * The supply of windows on cores with different major frames, over the common multiple of those frames:
+     * {@code byFrame} maps each frame to its windows' {start, end} offsets. Null when a frame is not positive
+     * or the common multiple is too long to analyse.
+     */
+    public static Supply repeating(Map<Long, List<long[]>> byFrame) {
+        long hyper = 1;
+        long smallest = Long.MAX_VALUE;
+        for (long f : byFrame.keySet()) {
+            if (f <= 0) {
+                return null;
+            }
+            smallest = Math.min(smallest, f);
+            hyper = hyper / DemandBoundAnalysis.gcd(hyper, f) * f;
+            if (hyper / smallest > MAX_REPEATS) {
+                return null;
+            }
+        }
+        List<long[]> intervals = new ArrayList<>();
+        for (Map.Entry<Long, List<long[]>> e : byFrame.entrySet()) {
+            for (long offset = 0; offset < hyper; offset += e.getKey()) {
+                for (long[] i : e.getValue()) {
+                    intervals.add(new long[] {offset + i[0], offset + Math.min(i[1], e.getKey())});
+                }
+            }
+        }
+        return new Supply(hyper, intervals);
     }
 
     public long frame() {

@@ -35,6 +35,7 @@ public final class SystemGenerator {
         ScheduleReport.gantt(config).forEach((name, svg) -> files.put(REPORTS_DIR + "/" + name, utf8(svg)));
         files.put(REPORTS_DIR + "/memory-map.txt", utf8(ResourceReport.memoryMap(config)));
         files.put(REPORTS_DIR + "/utilisation.txt", utf8(ResourceReport.utilisation(config)));
+        files.put(REPORTS_DIR + "/response-times.txt", utf8(ResponseTimeReport.table(config)));
         ConstantsGenerator.generate(config).forEach((path, src) -> files.put(CONSTANTS_DIR + "/" + path, utf8(src)));
         return files;
     }

@@ -20,6 +20,13 @@ final class CoreRt {
     PartitionRt active;
     /** The process holding this core (running code or consuming declared compute time). */
     Proc holder;
+    /**
+     * The holder whose declared compute ended just as its window closed, and when: if its partition's next window
+     * opens at that same instant (back-to-back windows, a window as long as the frame), the process still
+     * completes first, as it would had the window gone on (see {@code Engine.completing}).
+     */
+    private Proc endedAtClose;
+    private long closedAt = -1;
     long nextBoundary = Proc.NEVER;
 
     CoreRt(int index, Module m) {
@@ -48,8 +55,13 @@ final class CoreRt {
         if (openWindow >= 0 && windowEnd <= t) {
             int part = table.partition[openWindow];
             m.windows.closed(index, part, t);
+            endedAtClose = null;
             if (holder != null) {
                 Proc h = holder;
+                if (!m.concurrent && h.computeEnded) {
+                    endedAtClose = h;
+                    closedAt = t;
+                }
                 holder = null;
                 h.core = -1;
                 m.control.refresh(h);
@@ -104,6 +116,13 @@ final class CoreRt {
         m.windowsRun++;
         m.trace(index, TraceEventType.WINDOW_START, p.index, table.windowId[w], table.plan);
         m.windows.opened(index, p.index, t);
+        Proc ended = endedAtClose;
+        endedAtClose = null;
+        if (ended != null && closedAt == t && ended.part == p && ended.runnable() && ended.core < 0) {
+            holder = ended;
+            ended.core = index;
+            m.control.refresh(ended);
+        }
     }
 
     private void computeNext() {

@@ -95,6 +95,7 @@ final class Engine {
             Proc h = c.holder;
             if (h != null && h.remaining > 0) {
                 h.remaining -= dt;
+                h.computeEnded = h.remaining <= 0;
                 if (ProcessControl.roundRobin(h)) {
                     h.sliceLeft -= dt;
                     if (h.sliceLeft <= 0 && h.remaining > 0) {
@@ -160,6 +161,9 @@ final class Engine {
                 return ran;
             }
             Proc p = c.active == null ? null : Scheduler.pick(c.active);
+            if (completing(c, h)) {
+                p = h;
+            }
             if (h != null && h != p) {
                 c.holder = null;
                 if (h.core == c.index) {
@@ -182,6 +186,7 @@ final class Engine {
                         + " resumptions at one instant)");
                 continue;
             }
+            p.computeEnded = false;
             ExecutionContext ctx = p.ctx;
             // concurrent boards: the process's own code runs from now until its next call
             p.codeFrom = m.now;
@@ -195,6 +200,16 @@ final class Engine {
             }
         }
         return ran;
+    }
+
+    /**
+     * Whether {@code h}, whose declared compute ended at this instant, runs its code before anything released at
+     * the same instant: a job whose work ends at {@code t} completes at {@code t} (as the schedulability analysis
+     * counts it), and its next call is the first point where it can be preempted. On a concurrent board the
+     * process's code takes real time, so the order is the board's.
+     */
+    private boolean completing(CoreRt c, Proc h) {
+        return !m.concurrent && h != null && h.computeEnded && h.runnable() && h.part == c.active;
     }
 
     /**

@@ -47,6 +47,11 @@ final class Proc {
     /** Core the process currently holds, -1 if none. */
     int core = -1;
     long remaining;
+    /**
+     * Its declared compute ended at the current instant and its code has not run since: the job's work is done
+     * now, so it finishes (up to its next call) before a deadline or a release at this same instant counts.
+     */
+    boolean computeEnded;
     long sliceLeft;
     long readySeq;
     long wakeAt = NEVER;

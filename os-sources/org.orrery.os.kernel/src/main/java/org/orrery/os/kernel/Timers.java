@@ -22,10 +22,21 @@ final class Timers {
         return next;
     }
 
+    /**
+     * A process whose declared compute ended at this very instant has not yet had its turn to complete (call
+     * {@code periodicWait}, stop); a job that completes at its deadline meets it, as the schedulability analysis
+     * counts it. If the process goes on without completing, its deadline, still due, makes the engine fire this
+     * instant again and the miss is reported then, at the same virtual time. On a concurrent board real time
+     * passes while the process runs its code, so the exemption does not apply there.
+     */
+    private static boolean finishingAt(Module m, Proc p) {
+        return !m.concurrent && p.computeEnded && p.core >= 0 && m.cores[p.core].holder == p;
+    }
+
     static void fire(Module m, long t) {
         Proc[] procs = m.allProcs;
         for (Proc p : procs) {
-            if (p.started && p.deadlineAbs <= t) {
+            if (p.started && p.deadlineAbs <= t && !finishingAt(m, p)) {
                 p.deadlineAbs = Proc.NEVER;
                 m.deadlineMisses++;
                 m.hm.report(p.part, p, ErrorCode.DEADLINE_MISSED, p.name() + " missed its deadline");

@@ -102,6 +102,7 @@ class DslCommandsTest {
         assertTrue(Files.isRegularFile(dir.resolve("reports/gantt-normal-core1.svg")));
         assertTrue(Files.isRegularFile(dir.resolve("reports/memory-map.txt")));
         assertTrue(Files.isRegularFile(dir.resolve("reports/utilisation.txt")));
+        assertTrue(Files.isRegularFile(dir.resolve("reports/response-times.txt")));
         assertTrue(Files.isRegularFile(dir.resolve("constants/org/orrery/examples/flightcontrol/fcs/FcsConfig.java")));
     }
 

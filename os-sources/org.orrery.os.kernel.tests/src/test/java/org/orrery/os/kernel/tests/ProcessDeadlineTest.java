@@ -114,4 +114,68 @@ class ProcessDeadlineTest {
         assertEquals(List.of("worker deadline 3@1", "worker done@5", "free deadline none@5", "free done@25"), seen);
         assertEquals(List.of("3 a/worker DEADLINE_MISSED PROCESS LOG"), Rig.hm(r));
     }
+
+    /**
+     * The analysis counts a job that completes at its deadline as on time (response time equal to the deadline);
+     * the kernel agrees, and a process that goes on computing past that instant misses it at that instant.
+     */
+    @Test
+    void aJobThatCompletesAtItsDeadlineMeetsItAndOneThatGoesOnMissesItThen() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("worker", 6 * MS, 1), periodic("tick", 10 * MS, 4 * MS, 5)), p -> {
+            p.createProcess(TICK, () -> {
+                for (int i = 0; i < 2; i++) {
+                    p.compute(4 * MS);
+                    seen.add("tick done" + at(p));
+                    p.periodicWait();
+                }
+            }).start();
+            p.createProcess(WORKER, () -> {
+                p.compute(2 * MS);
+                seen.add("worker at its deadline" + at(p));
+                p.compute(MS);
+                seen.add("worker done" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("tick done@4", "worker at its deadline@6", "worker done@7", "tick done@14"), seen);
+        assertEquals(List.of("6 a/worker DEADLINE_MISSED PROCESS LOG"), Rig.hm(r));
+        assertEquals(1, r.summary().deadlineMisses());
+    }
+
+    /**
+     * A job whose work ends at the very instant a more urgent process is released completes first: its response
+     * time is that instant (as the analysis counts it), and the release preempts it only at its next call.
+     */
+    @Test
+    void aJobEndingAsAMoreUrgentProcessIsReleasedCompletesBeforeItRuns() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("worker", 10 * MS, 1), periodic("tick", 10 * MS, 10 * MS, 5)), p -> {
+            p.createProcess(TICK, () -> {
+                for (int i = 0; i < 2; i++) {
+                    seen.add("tick" + at(p));
+                    p.compute(MS);
+                    p.periodicWait();
+                }
+            }).start();
+            p.createProcess(WORKER, () -> {
+                p.compute(9 * MS);
+                seen.add("worker done" + at(p));
+            }).start();
+        });
+        assertEquals(List.of("tick@0", "worker done@10", "tick@10"), seen);
+        assertEquals(List.of(), Rig.hm(r), "the worker's deadline at 10 ms was met");
+    }
+
+    /** The same when the work ends with the major frame, where the partition's one window closes and reopens. */
+    @Test
+    void aJobEndingWithTheFrameInAWindowThatReopensCompletesOnTime() throws Exception {
+        List<String> seen = new ArrayList<>();
+        SimResult r = Rig.run(Rig.solo(aperiodic("worker", Rig.FRAME, 1)), 2 * Rig.FRAME, java.util.Map.of("a", p ->
+                p.createProcess(WORKER, () -> {
+                    p.compute(Rig.FRAME);
+                    seen.add("worker done" + at(p));
+                }).start()));
+        assertEquals(List.of("worker done@100"), seen);
+        assertEquals(List.of(), Rig.hm(r), "the worker's deadline at 100 ms was met");
+    }
 }
