@@ -14,12 +14,14 @@ final class Lateness {
     private final int[] count;
     private final long[] max;
     private final long[] total;
+    private final long[] maxAt;
 
     Lateness(int cores) {
         samples = new long[cores][];
         count = new int[cores];
         max = new long[cores];
         total = new long[cores];
+        maxAt = new long[cores];
         for (int c = 0; c < cores; c++) {
             samples[c] = new long[CAPACITY];
         }
@@ -28,7 +30,10 @@ final class Lateness {
     void record(int core, long latenessNs) {
         long l = Math.max(0, latenessNs);
         total[core]++;
-        max[core] = Math.max(max[core], l);
+        if (l > max[core]) {
+            max[core] = l;
+            maxAt[core] = total[core];
+        }
         if (count[core] < CAPACITY) {
             samples[core][count[core]++] = l;
         }
@@ -58,8 +63,9 @@ final class Lateness {
         String[] lines = new String[samples.length];
         for (int c = 0; c < samples.length; c++) {
             lines[c] = total[c] == 0 ? "window-start lateness core " + c + ": no windows"
-                    : String.format("window-start lateness core %d: p50 %s, p99 %s, max %s over %d windows", c,
-                            micros(quantile(c, 0.50)), micros(quantile(c, 0.99)), micros(max[c]), total[c]);
+                    : String.format("window-start lateness core %d: p50 %s, p99 %s, max %s over %d windows (max at "
+                            + "window %d)", c, micros(quantile(c, 0.50)), micros(quantile(c, 0.99)), micros(max[c]),
+                            total[c], maxAt[c]);
         }
         return lines;
     }

@@ -64,6 +64,19 @@ final class WindowGate implements WindowListener {
         }
     }
 
+    /**
+     * Before the schedule starts (every partition frozen): thaws and freezes each group once, so the first edges of
+     * the run do not pay for the first writes to their control files.
+     */
+    void exercise() throws org.orrery.os.kernel.BoardException {
+        for (PartitionGroup g : groups) {
+            if (g != null) {
+                g.thaw();
+                g.freeze();
+            }
+        }
+    }
+
     /** Kernel lock held: whether one of the partition's windows is open now. */
     boolean isOpen(int partition) {
         return open[partition] > 0;
