@@ -44,7 +44,8 @@ public final class TimelineBuilder {
         }
 
         int cores = config.board().cores();
-        ConformanceChecker checker = new ConformanceChecker(config, toleranceNs);
+        String board = trace.metadata().env().get("board");
+        ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, board != null && !board.equals("sim"));
         List<CoreLane> lanes = new ArrayList<>(cores);
         List<Deviation> deviations = new ArrayList<>();
         for (int core = 0; core < cores; core++) {

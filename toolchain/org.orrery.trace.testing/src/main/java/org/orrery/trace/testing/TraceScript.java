@@ -26,6 +26,7 @@ public final class TraceScript {
     public static final long MS = 1_000_000L;
 
     private final TraceBuffer[] cores;
+    private Map<String, String> env = Map.of();
 
     public TraceScript(int cores) {
         this.cores = new TraceBuffer[cores];
@@ -41,6 +42,12 @@ public final class TraceScript {
     public TraceScript window(int core, long startMs, long endMs, int partition, int window, int plan, boolean overrun) {
         event(core, startMs * MS, TraceEventType.WINDOW_START, partition, window, plan);
         return event(core, endMs * MS, TraceEventType.WINDOW_END, partition, window, overrun ? 1 : 0);
+    }
+
+    /** The trace's env (e.g. {@code board} as {@code orrery run} writes it). */
+    public TraceScript env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        return this;
     }
 
     public TraceScript event(int core, long timeNs, TraceEventType type, long f0, long f1, long f2) {
@@ -61,7 +68,7 @@ public final class TraceScript {
     }
 
     private void writeCtf(Path dir) throws IOException {
-        try (CtfWriter writer = new CtfWriter(dir, UUID.nameUUIDFromBytes(new byte[] {1}), cores.length, Map.of())) {
+        try (CtfWriter writer = new CtfWriter(dir, UUID.nameUUIDFromBytes(new byte[] {1}), cores.length, env)) {
             for (TraceBuffer b : cores) {
                 writer.drain(b);
             }

@@ -47,6 +47,8 @@ public final class HostedBoardSupport implements BoardSupport {
 
     private static final long DRAIN_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final int TRACE_CAPACITY = 1 << 16;
+    /** Board groups are named {@code orrery-<kernel pid>-<n>}. */
+    static final String BOARD_PREFIX = "orrery-";
     private static final java.util.concurrent.atomic.AtomicInteger BOARDS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
@@ -67,7 +69,9 @@ public final class HostedBoardSupport implements BoardSupport {
         Cgroups cgroups = Cgroups.detect();
         WatchdogKicker kicker = watchdog(request);
         long overrun = request.guardNanos() > 0 ? request.guardNanos() : DEFAULT_OVERRUN_NANOS;
-        try (BoardGroup groups = cgroups.createBoard("orrery-" + ProcessHandle.current().pid() + "-"
+        // a board its watchdog reset left its groups behind: the processes are gone, the empty groups go now
+        cgroups.removeStaleBoards(BOARD_PREFIX);
+        try (BoardGroup groups = cgroups.createBoard(BOARD_PREFIX + ProcessHandle.current().pid() + "-"
                 + BOARDS.incrementAndGet());
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
                         request.applicationJars())) {

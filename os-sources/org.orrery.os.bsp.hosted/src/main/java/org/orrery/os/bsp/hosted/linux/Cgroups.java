@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.hosted.linux;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.orrery.os.bsp.hosted.BoardUnavailableException;
@@ -90,6 +93,57 @@ public final class Cgroups {
     public BoardGroup createBoard(String name) throws BoardUnavailableException {
         checkName(name);
         return new CgroupBoard(name, factory, factory.createBoard(name));
+    }
+
+    /**
+     * Removes the groups of boards that ended without removing them (a kernel process the board's watchdog
+     * killed, say): every board group named {@code PREFIX<pid>-...} whose process {@code pid} no longer runs and
+     * whose partition groups hold no process. Groups still holding processes are left alone. Returns how many
+     * board groups were removed.
+     */
+    public int removeStaleBoards(String prefix) {
+        Set<String> removed = new HashSet<>();
+        for (Path parent : factory.boardParents()) {
+            for (File child : directories(parent)) {
+                String name = child.getName();
+                if (name.startsWith(prefix) && !running(name.substring(prefix.length())) && removeEmpty(child.toPath())) {
+                    removed.add(name);
+                }
+            }
+        }
+        return removed.size();
+    }
+
+    private static File[] directories(Path dir) {
+        File[] children = dir.toFile().listFiles(File::isDirectory);
+        return children == null ? new File[0] : children;
+    }
+
+    /** Whether the pid that begins {@code rest} ("1234-1") is a running process. */
+    private static boolean running(String rest) {
+        int dash = rest.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            // /proc, not ProcessHandle: a killed process its parent has not reaped yet still counts as alive there
+            return Files.exists(Path.of("/proc/" + pid + "/task"));
+        } catch (NumberFormatException e) {
+            return true; // not a board group this naming made: leave it
+        }
+    }
+
+    /** Removes an empty group tree (children first); false, and nothing more removed, once a group holds a task. */
+    private static boolean removeEmpty(Path dir) {
+        for (File c : directories(dir)) {
+            if (!removeEmpty(c.toPath())) {
+                return false;
+            }
+        }
+        try {
+            Files.deleteIfExists(dir);
+            return true;
+        } catch (IOException e) {
+            return false; // busy: a process still lives in it
+        }
     }
 
     /** Group names: letters, digits, '-' and '_' (no '.', which would clash with control files). */

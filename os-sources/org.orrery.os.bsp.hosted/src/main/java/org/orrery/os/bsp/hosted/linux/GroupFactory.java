@@ -24,6 +24,9 @@ abstract class GroupFactory {
     /** What the group's freeze uses. */
     abstract FreezeInterface freezeInterface();
 
+    /** The directories board groups are created in (this process's own group in each hierarchy). */
+    abstract List<Path> boardParents();
+
     /** Creates every directory in order; on failure removes the ones made and rethrows. */
     static List<Path> mkdirs(List<Path> dirs) throws BoardUnavailableException {
         List<Path> made = new ArrayList<>();

@@ -42,6 +42,11 @@ final class HybridGroups extends GroupFactory {
     }
 
     @Override
+    List<Path> boardParents() {
+        return List.copyOf(own.values());
+    }
+
+    @Override
     List<Path> createBoard(String board) throws BoardUnavailableException {
         List<Path> dirs = mkdirs(own.values().stream().map(p -> p.resolve(board)).toList());
         try {

@@ -36,6 +36,11 @@ final class V2Groups extends GroupFactory {
     }
 
     @Override
+    List<Path> boardParents() {
+        return List.of(own);
+    }
+
+    @Override
     List<Path> createBoard(String board) throws BoardUnavailableException {
         Set<String> enabled = Set.of(CgroupFiles.read(own.resolve("cgroup.subtree_control")).trim().split("\\s+"));
         if (!enabled.containsAll(CONTROLLERS)) {

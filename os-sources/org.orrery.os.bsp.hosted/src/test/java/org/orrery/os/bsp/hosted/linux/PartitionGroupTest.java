@@ -121,6 +121,29 @@ class PartitionGroupTest {
     }
 
     @Test
+    void theGroupsOfABoardWhoseKernelIsGoneAreRemovedButNotThoseOfALiveOne() throws Exception {
+        Cgroups cgroups = CgroupTestSupport.cgroups();
+        Process dead = start("exit 0");
+        dead.waitFor();
+        String stale = "orrery-test-stale-" + dead.pid() + "-1";
+        String live = "orrery-test-stale-" + ProcessHandle.current().pid() + "-1";
+        cgroups.createBoard(stale).partition("p0", 16 * MIB, 4, allCpus());
+        BoardGroup mine = cgroups.createBoard(live);
+        mine.partition("p0", 16 * MIB, 4, allCpus());
+        try {
+            assertEquals(1, cgroups.removeStaleBoards("orrery-test-stale-"));
+            List<Path> owns = CgroupTestSupport.ownGroups(CgroupTestSupport.layout());
+            for (Path own : owns) {
+                assertFalse(Files.exists(own.resolve(stale)), own.resolve(stale) + " removed");
+            }
+            assertTrue(owns.stream().anyMatch(own -> Files.exists(own.resolve(live).resolve("p0"))), live + " kept");
+            assertEquals(0, cgroups.removeStaleBoards("orrery-test-stale-"), "a live board is never stale");
+        } finally {
+            mine.close();
+        }
+    }
+
+    @Test
     void boardCloseKillsAndRemovesEveryPartition() throws Exception {
         Cgroups cgroups = CgroupTestSupport.cgroups();
         String name = CgroupTestSupport.name();
