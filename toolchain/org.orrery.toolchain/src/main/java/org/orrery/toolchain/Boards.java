@@ -39,8 +39,22 @@ public final class Boards {
         return ALL;
     }
 
+    /**
+     * The board called {@code name}; the language's built-in {@code hosted-linux-<arch>} boards are the hosted board
+     * on a machine of that architecture.
+     */
     public static Optional<BoardSupport> named(String name) {
-        return ALL.stream().filter(b -> b.name().equals(name)).findFirst();
+        Optional<BoardSupport> board = ALL.stream().filter(b -> b.name().equals(name)).findFirst();
+        if (board.isEmpty() && name.equals("hosted-linux-" + thisArchitecture())) {
+            return named("hosted");
+        }
+        return board;
+    }
+
+    /** This machine's architecture as the language names it ({@code x86_64}, {@code aarch64}). */
+    static String thisArchitecture() {
+        String arch = System.getProperty("os.arch");
+        return arch.equals("amd64") ? "x86_64" : arch;
     }
 
     /** "sim" or "sim, hosted": for messages that list the choices. */
