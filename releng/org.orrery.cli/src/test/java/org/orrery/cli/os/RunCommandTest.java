@@ -216,8 +216,8 @@ class RunCommandTest {
         refused(run("run", img.toString(), "--key", tmp.resolve("other/orrery-signing.pub").toString()),
                 "image is signed by key");
 
-        refused(run("run", img.toString(), "--key", pub.toString(), "--board", "hosted"),
-                "board 'hosted' is not available");
+        refused(run("run", img.toString(), "--key", pub.toString(), "--board", "qemu"),
+                "board 'qemu' is not available");
         refused(run("run", tmp.resolve("none.oimg").toString(), "--key", pub.toString()), "no such image");
         assertEquals(OrreryCli.EXIT_USAGE, run("run", img.toString(), "--duration", "ten"));
     }
