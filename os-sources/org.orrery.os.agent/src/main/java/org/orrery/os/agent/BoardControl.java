@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * What the agent's protocol asks of the board it runs on: the bootloader's side (slots, verification, trial
+ * boot, rollback) behind the server's side (authentication, roles, framing). Every method validates the whole
+ * request before it changes anything, so a refused request leaves the slots and the running image untouched.
+ */
+public interface BoardControl extends AutoCloseable {
+
+    BoardStatus status();
+
+    /**
+     * Starts an upload of an image of {@code size} bytes whose SHA-256 is {@code sha256} (lower-case hex), or
+     * resumes the one already begun for the same hash.
+     *
+     * @return the offset the client continues from (0 for a new upload)
+     */
+    long beginUpload(String sha256, long size) throws Refusal;
+
+    /** Appends bytes at {@code offset}, which must be where the staged upload ends. */
+    void writeChunk(String sha256, long offset, byte[] data) throws Refusal;
+
+    /**
+     * Verifies the complete upload (hash, signature against the board's trusted signers, security counter
+     * against the one the board stores), writes it to the inactive slot, makes it durable, switches the boot
+     * selection to it for a trial and boots it. {@code allowDowngrade} lets a lower security counter through
+     * (the caller logs who asked).
+     */
+    SlotInfo install(String sha256, boolean allowDowngrade, String requestedBy) throws Refusal;
+
+    /**
+     * Waits until the trial of the image with this hash ends: confirmed after the configured number of healthy
+     * major frames, or rolled back (with the reason), or {@code timeout} passes (then {@code Verdict.pending}).
+     */
+    Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException;
+
+    /** Board events from now on (partition modes, HM events, slot changes, console lines) until closed. */
+    AutoCloseable subscribe(Consumer<BoardEvent> listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+/**
+ * Something the board reports while it runs.
+ *
+ * @param timeMillis wall-clock time on the board (ms since the epoch)
+ * @param kind what happened
+ * @param text one line for people; for {@code MODE} and {@code HM} it starts with the partition name
+ */
+public record BoardEvent(long timeMillis, Kind kind, String text) {
+
+    public enum Kind {
+        /** a partition changed operating mode */
+        MODE,
+        /** the health monitor handled an error */
+        HM,
+        /** a slot changed state, the boot selection moved, an image booted or stopped */
+        SLOT,
+        /** a partition printed a line */
+        CONSOLE
+    }
+}
