@@ -14,8 +14,11 @@ import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.Limits;
 import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
 import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.BoardSupport;
@@ -258,6 +261,20 @@ public final class HostedBoardSupport implements BoardSupport {
             throw new BoardUnavailableException("partition" + (multi.size() > 1 ? "s " : " ") + String.join(", ", multi)
                     + " run on several cores; the hosted board runs each partition on one core for now");
         }
+        for (PlanConfig plan : config.plans()) {
+            for (WindowConfig w : plan.windows()) {
+                if (w.durationNs() < Limits.HOSTED_MIN_WINDOW_NS) {
+                    throw new BoardUnavailableException("plan " + plan.name() + ", core " + w.core() + ": the window of "
+                            + w.partition() + " at " + millis(w.startNs()) + " lasts " + millis(w.durationNs())
+                            + ", shorter than the " + millis(Limits.HOSTED_MIN_WINDOW_NS) + " the hosted board honours: "
+                            + Limits.HOSTED_MIN_WINDOW_REASON);
+                }
+            }
+        }
+    }
+
+    private static String millis(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
     private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups) {
