@@ -3,6 +3,7 @@ package org.orrery.os.agent.slots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.agent.BoardEvent;
 import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.Refusal;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
@@ -105,6 +107,26 @@ class SlotBoardTest {
             assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 2), false).outcome());
             assertEquals("b", board.status().bootedSlot());
             assertEquals(2, board.status().securityCounter());
+        }
+    }
+
+    @Test
+    void aDowngradeNeedsTheOverrideAndIsLoggedWithWhoAsked() throws Exception {
+        built.trust(dir);
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 3), false).outcome());
+            board.subscribe(events::add);
+            String older = Uploads.upload(board, built.good("demo", 1));
+            assertEquals("downgrade", assertThrows(Refusal.class, () -> board.install(older, false, "alice")).code());
+            board.install(older, true, "alice");
+            // A second install while the first is on trial waits for its verdict.
+            assertEquals("busy", assertThrows(Refusal.class, () -> board.install(older, true, "bob")).code());
+            assertEquals(Verdict.Outcome.CONFIRMED, board.awaitVerdict(older, Duration.ofSeconds(40)).outcome());
+            assertEquals(1, board.status().running().securityCounter());
+            assertEquals(3, board.status().securityCounter(), "the stored counter never goes down");
+            assertTrue(events.stream().anyMatch(e -> e.kind() == BoardEvent.Kind.SLOT && e.text().contains("downgrade")
+                    && e.text().contains("alice")), events.toString());
         }
     }
 
