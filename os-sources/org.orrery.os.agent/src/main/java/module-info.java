@@ -7,4 +7,5 @@ module org.orrery.os.agent {
     requires transitive org.orrery.os.image;
     requires org.orrery.os.bsp.sim;
     exports org.orrery.os.agent;
+    exports org.orrery.os.agent.slots;
 }
