@@ -11,4 +11,13 @@ public final class ProtocolException extends IOException {
     public ProtocolException(String message) {
         super(message);
     }
+
+    /**
+     * No stack trace: peers choose when these are thrown (one per malformed frame), the log line carries the
+     * message only, and filling in a trace per refusal would make a flood of garbage cost the board CPU.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }
