@@ -61,6 +61,8 @@ public final class AgentClient implements AutoCloseable {
     private final OutputStream out;
     private final String fingerprint;
     private final Message.Welcome welcome;
+    /** Set by {@link #close}: the event reader then ends quietly instead of reporting a lost board. */
+    private volatile boolean closing;
 
     private AgentClient(String board, SSLSocket socket, String fingerprint) throws IOException {
         this.board = board;
@@ -85,11 +87,17 @@ public final class AgentClient implements AutoCloseable {
      */
     public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me)
             throws AgentException {
+        return connect(board, address, pinned, me, Duration.ofMillis(CONNECT_TIMEOUT_MS));
+    }
+
+    /** As {@link #connect(String, InetSocketAddress, String, ClientIdentity)}, giving up on TCP after {@code connectTimeout}. */
+    public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me,
+            Duration connectTimeout) throws AgentException {
         if (pinned == null) {
             throw new IllegalArgumentException("a pinned fingerprint is required; use probe() on first contact");
         }
         AtomicReference<String> presented = new AtomicReference<>();
-        SSLSocket s = open(board, address, pinned, me, presented);
+        SSLSocket s = open(board, address, pinned, me, presented, connectTimeout);
         try {
             return new AgentClient(board, s, presented.get());
         } catch (AgentException e) {
@@ -107,13 +115,13 @@ public final class AgentClient implements AutoCloseable {
      */
     public static String probe(String board, InetSocketAddress address, ClientIdentity me) throws AgentException {
         AtomicReference<String> presented = new AtomicReference<>();
-        SSLSocket s = open(board, address, null, me, presented);
+        SSLSocket s = open(board, address, null, me, presented, Duration.ofMillis(CONNECT_TIMEOUT_MS));
         closeQuietly(s);
         return presented.get();
     }
 
     private static SSLSocket open(String board, InetSocketAddress address, String pinned, ClientIdentity me,
-            AtomicReference<String> presented) throws AgentException {
+            AtomicReference<String> presented, Duration connectTimeout) throws AgentException {
         SSLSocket s = null;
         try {
             SSLContext ctx = Tls.context(me.identity().privateKey(), me.identity().certificate(),
@@ -126,7 +134,7 @@ public final class AgentClient implements AutoCloseable {
             s = (SSLSocket) ctx.getSocketFactory().createSocket();
             s.setSSLParameters(Tls.parameters(ctx, false));
             s.setTcpNoDelay(true);
-            s.connect(address, CONNECT_TIMEOUT_MS);
+            s.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
             s.setSoTimeout(READ_TIMEOUT_MS);
             s.startHandshake();
             return s;
@@ -146,7 +154,8 @@ public final class AgentClient implements AutoCloseable {
                     + ", the registry knows " + pinned + ": refusing (the board was reinstalled or someone is in between; `orrery boards remove "
                     + board + "` then add it again)", e);
         }
-        if (e instanceof ConnectException || e instanceof SocketTimeoutException && presented == null) {
+        if (e instanceof ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof SocketTimeoutException && presented == null) {
             return new AgentException("unreachable", "board " + board + " at " + where + " is unreachable: "
                     + e.getMessage(), e);
         }
@@ -283,9 +292,9 @@ public final class AgentClient implements AutoCloseable {
                         throw new ProtocolException("unexpected " + FrameCodec.typeOf(m) + " in the event stream");
                     }
                 }
-                ended.accept(new AgentException("closed", "board " + board + " closed the event stream"));
+                ended.accept(closing ? null : new AgentException("closed", "board " + board + " closed the event stream"));
             } catch (IOException e) {
-                ended.accept(socket.isClosed() ? null
+                ended.accept(closing || socket.isClosed() ? null
                         : new AgentException("protocol", "board " + board + " event stream ended: " + e.getMessage(), e));
             }
         });
@@ -371,6 +380,7 @@ public final class AgentClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         closeQuietly(socket);
     }
 }
