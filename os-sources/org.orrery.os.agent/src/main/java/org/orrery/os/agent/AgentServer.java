@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.orrery.os.agent.internal.server.Connection;
+import org.orrery.os.agent.internal.tls.Fingerprints;
+import org.orrery.os.agent.internal.tls.PinnedTrust;
+import org.orrery.os.agent.internal.tls.Tls;
+
+/**
+ * The board agent's server: mutual TLS 1.3 on one address, accepting exactly the client keys listed in
+ * {@link TrustedClients}; each connection runs on its own virtual thread and every request is checked against
+ * the client's roles and written to the {@link AuditLog}. Peers whose key is unknown never get past the
+ * handshake; their refusal is logged with their key's fingerprint.
+ */
+public final class AgentServer implements AutoCloseable {
+
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+
+    private final SSLServerSocket server;
+    private final TrustedClients clients;
+    private final AuditLog log;
+    private final BoardControl board;
+    private final String boardName;
+    private final String fingerprint;
+    private final Thread acceptor;
+    /** Why the trust check refused a socket's key, for the one log line its failed handshake gets. */
+    private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
+
+    private AgentServer(Identity identity, String boardName, TrustedClients clients, AuditLog log, BoardControl board,
+            InetSocketAddress listen) throws IOException {
+        this.clients = clients;
+        this.log = log;
+        this.board = board;
+        this.boardName = boardName;
+        this.fingerprint = identity.fingerprint();
+        SSLContext ctx;
+        try {
+            ctx = Tls.context(identity.privateKey(), identity.certificate(), new PinnedTrust(this::checkClient));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS 1.3: " + e.getMessage(), e);
+        }
+        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();
+        server.setSSLParameters(Tls.parameters(ctx, true));
+        server.setReuseAddress(true);
+        try {
+            server.bind(listen, 64);
+        } catch (IOException e) {
+            server.close();
+            throw new IOException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + e.getMessage(), e);
+        }
+        acceptor = Thread.ofPlatform().name("orrery-agent-accept").daemon().start(this::acceptLoop);
+    }
+
+    /**
+     * Starts serving {@code board}.
+     *
+     * @param boardName how the board introduces itself in WELCOME
+     */
+    public static AgentServer start(Identity identity, String boardName, TrustedClients clients, AuditLog log,
+            BoardControl board, InetSocketAddress listen) throws IOException {
+        return new AgentServer(identity, boardName, clients, log, board, listen);
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private void checkClient(String key, Socket socket) throws CertificateException {
+        Optional<TrustedClients.Client> c;
+        try {
+            c = clients.find(key);
+        } catch (IOException e) {
+            refusedKeys.put(socket, "key " + key + " refused: " + e.getMessage());
+            throw new CertificateException(e.getMessage());
+        }
+        if (c.isEmpty()) {
+            refusedKeys.put(socket, "key " + key + " is not in " + clients.file());
+            throw new CertificateException("client key " + key + " is not authorised on this board");
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                SSLSocket s = (SSLSocket) server.accept();
+                Thread.ofVirtual().name("orrery-agent-conn").start(() -> serve(s));
+            } catch (SocketException closed) {
+                return;
+            } catch (IOException e) {
+                log.record("-", "accept", "failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void serve(SSLSocket s) {
+        String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
+        TrustedClients.Client client;
+        try {
+            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.setTcpNoDelay(true);
+            s.startHandshake();
+            String key = Fingerprints.of(s.getSession().getPeerCertificates()[0].getPublicKey());
+            client = clients.find(key).orElseThrow(() -> new SSLException("key " + key + " was removed during the handshake"));
+        } catch (IOException e) {
+            String why = refusedKeys.remove(s);
+            log.record("unauthenticated@" + peer, "handshake", "refused: "
+                    + (why != null ? why : describe(e)));
+            closeQuietly(s);
+            return;
+        } finally {
+            refusedKeys.remove(s);
+        }
+        new Connection(s, client, board, log, boardName, fingerprint).run();
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already refused
+        }
+    }
+
+    /** Stops accepting; connections in progress end when their clients leave or the board closes. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+            acceptor.join(2_000);
+        } catch (IOException e) {
+            // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

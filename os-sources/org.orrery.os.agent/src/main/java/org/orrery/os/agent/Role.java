@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+import java.util.Locale;
+
+/** What a client key may do on a board; granted per key in {@code DIR/trust/clients}. */
+public enum Role {
+    /** upload, install and await images */
+    FLASH,
+    /** read the status, subscribe to events */
+    MONITOR,
+    /** the debug tunnel (issue 14) */
+    DEBUG;
+
+    /** The name in the clients file and in messages: {@code flash}, {@code monitor}, {@code debug}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role ofLabel(String label) {
+        for (Role r : values()) {
+            if (r.label().equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + label + "' (roles: flash, monitor, debug)");
+    }
+}

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.client;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+
+import org.orrery.os.agent.BoardEvent;
+import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.SlotInfo;
+import org.orrery.os.agent.Verdict;
+import org.orrery.os.agent.internal.server.Connection;
+import org.orrery.os.agent.internal.tls.PinnedTrust;
+import org.orrery.os.agent.internal.tls.Tls;
+import org.orrery.os.agent.internal.wire.FrameCodec;
+import org.orrery.os.agent.internal.wire.Message;
+import org.orrery.os.agent.internal.wire.ProtocolException;
+
+/**
+ * One authenticated session with a board agent, shared by the CLI and Studio. The board must present exactly
+ * the key the caller pins (the registry remembers it); the user authenticates with their {@link ClientIdentity}.
+ * Not thread-safe: one request at a time, except that {@link #subscribe} hands the session to a reader thread.
+ */
+public final class AgentClient implements AutoCloseable {
+
+    /** Image bytes per CHUNK frame. */
+    public static final int CHUNK_SIZE = 64 * 1024;
+    /** Chunks sent ahead of their acknowledgements: enough to keep loopback and LAN links busy. */
+    public static final int WINDOW = 16;
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
+
+    private final String board;
+    private final SSLSocket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final String fingerprint;
+    private final Message.Welcome welcome;
+    /** Set by {@link #close}: the event reader then ends quietly instead of reporting a lost board. */
+    private volatile boolean closing;
+
+    private AgentClient(String board, SSLSocket socket, String fingerprint) throws IOException {
+        this.board = board;
+        this.socket = socket;
+        this.fingerprint = fingerprint;
+        this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 18);
+        FrameCodec.write(out, new Message.Hello(Connection.MAJOR, Connection.MINOR, clientName()));
+        out.flush();
+        this.welcome = expect(Message.Welcome.class, "HELLO");
+    }
+
+    private static String clientName() {
+        return "orrery " + System.getProperty("user.name", "user");
+    }
+
+    /**
+     * Connects to the board and checks its key.
+     *
+     * @param board the board's name in the registry, for messages
+     * @param pinned the fingerprint the board must present
+     */
+    public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me)
+            throws AgentException {
+        return connect(board, address, pinned, me, Duration.ofMillis(CONNECT_TIMEOUT_MS));
+    }
+
+    /** As {@link #connect(String, InetSocketAddress, String, ClientIdentity)}, giving up on TCP after {@code connectTimeout}. */
+    public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me,
+            Duration connectTimeout) throws AgentException {
+        if (pinned == null) {
+            throw new IllegalArgumentException("a pinned fingerprint is required; use probe() on first contact");
+        }
+        AtomicReference<String> presented = new AtomicReference<>();
+        SSLSocket s = open(board, address, pinned, me, presented, connectTimeout);
+        try {
+            return new AgentClient(board, s, presented.get());
+        } catch (AgentException e) {
+            closeQuietly(s);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw failure(board, address, pinned, presented.get(), e);
+        }
+    }
+
+    /**
+     * First contact: the fingerprint of the key the board at {@code address} presents, without trusting it
+     * (the caller shows it and asks before remembering it).
+     */
+    public static String probe(String board, InetSocketAddress address, ClientIdentity me) throws AgentException {
+        AtomicReference<String> presented = new AtomicReference<>();
+        SSLSocket s = open(board, address, null, me, presented, Duration.ofMillis(CONNECT_TIMEOUT_MS));
+        closeQuietly(s);
+        return presented.get();
+    }
+
+    private static SSLSocket open(String board, InetSocketAddress address, String pinned, ClientIdentity me,
+            AtomicReference<String> presented, Duration connectTimeout) throws AgentException {
+        SSLSocket s = null;
+        try {
+            SSLContext ctx = Tls.context(me.identity().privateKey(), me.identity().certificate(),
+                    new PinnedTrust((fp, sock) -> {
+                        presented.set(fp);
+                        if (pinned != null && !pinned.equals(fp)) {
+                            throw new CertificateException("board key " + fp + " is not the pinned " + pinned);
+                        }
+                    }));
+            s = (SSLSocket) ctx.getSocketFactory().createSocket();
+            s.setSSLParameters(Tls.parameters(ctx, false));
+            s.setTcpNoDelay(true);
+            s.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            s.startHandshake();
+            return s;
+        } catch (GeneralSecurityException e) {
+            throw new AgentException("handshake", "cannot set up TLS 1.3 for board " + board + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(s);
+            throw failure(board, address, pinned, presented.get(), e);
+        }
+    }
+
+    private static AgentException failure(String board, InetSocketAddress address, String pinned, String presented,
+            IOException e) {
+        String where = address.getHostString() + ":" + address.getPort();
+        if (pinned != null && presented != null && !pinned.equals(presented)) {
+            return new AgentException("fingerprint-changed", "board " + board + " presented key " + presented
+                    + ", the registry knows " + pinned + ": refusing (the board was reinstalled or someone is in between; `orrery boards remove "
+                    + board + "` then add it again)", e);
+        }
+        if (e instanceof ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof SocketTimeoutException && presented == null) {
+            return new AgentException("unreachable", "board " + board + " at " + where + " is unreachable: "
+                    + e.getMessage(), e);
+        }
+        if (e instanceof AgentException a) {
+            return a;
+        }
+        if (e instanceof SSLException || e instanceof SocketException) {
+            return new AgentException("handshake", "board " + board + " at " + where
+                    + " refused this user's key (authorise `orrery boards whoami`'s fingerprint on the board): "
+                    + e.getMessage(), e);
+        }
+        return new AgentException("protocol", "board " + board + " at " + where + ": " + e.getMessage(), e);
+    }
+
+    public String boardName() {
+        return welcome.board();
+    }
+
+    public String boardKind() {
+        return welcome.kind();
+    }
+
+    /** The fingerprint the board presented (equal to the pinned one). */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public BoardStatus status() throws AgentException {
+        send(new Message.Status());
+        return expect(Message.StatusReply.class, "STATUS").status();
+    }
+
+    /**
+     * Uploads the image (continuing where the board's staged upload of the same bytes ends), installs it and waits
+     * until the board's trial ends or {@code verdictTimeout} passes.
+     *
+     * @param cancelled polled between chunks; when it turns true the session closes and the upload stays staged
+     *        on the board for the next attempt
+     */
+    public Verdict flash(Path image, boolean allowDowngrade, FlashListener listener, BooleanSupplier cancelled,
+            Duration verdictTimeout) throws AgentException, InterruptedException {
+        String sha;
+        long size;
+        try {
+            size = Files.size(image);
+            sha = sha256(image);
+        } catch (NoSuchFileException e) {
+            throw new AgentException("bad-request", image + ": no such file");
+        } catch (IOException e) {
+            throw new AgentException("io", image + ": cannot read: " + e.getMessage());
+        }
+        send(new Message.UploadBegin(sha, size));
+        long offset = expect(Message.UploadOffset.class, "UPLOAD_BEGIN").offset();
+        if (offset > size) {
+            throw new AgentException("protocol", "board " + board + " asked to continue at " + offset
+                    + ", beyond the image's " + size + " bytes");
+        }
+        listener.uploadStarted(offset, size);
+        upload(image, sha, offset, size, listener, cancelled);
+        listener.installing();
+        send(new Message.Install(sha, allowDowngrade));
+        listener.installed(expectSlow(Message.Installed.class, "INSTALL", Duration.ZERO).slot());
+        long deadline = System.nanoTime() + verdictTimeout.toNanos();
+        while (true) {
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+            send(new Message.Await(sha, left));
+            Verdict v = expectSlow(Message.VerdictReply.class, "AWAIT", Duration.ofMillis(left)).verdict();
+            if (v.outcome() != Verdict.Outcome.PENDING || left == 0) {
+                return v;
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    private void upload(Path image, String sha, long offset, long size, FlashListener listener,
+            BooleanSupplier cancelled) throws AgentException {
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
+            long sent = offset;
+            long acked = offset;
+            int inFlight = 0;
+            while (acked < size) {
+                while (sent < size && inFlight < WINDOW) {
+                    if (cancelled.getAsBoolean()) {
+                        close();
+                        throw new AgentException("cancelled", "flash to board " + board + " cancelled at " + acked
+                                + " of " + size + " bytes (the board keeps them; flash again to continue)");
+                    }
+                    int n = (int) Math.min(CHUNK_SIZE, size - sent);
+                    ByteBuffer b = ByteBuffer.allocate(n);
+                    while (b.hasRemaining()) {
+                        if (ch.read(b, sent + b.position()) < 0) {
+                            throw new AgentException("io", image + " shrank while it was being flashed");
+                        }
+                    }
+                    FrameCodec.write(out, new Message.Chunk(sha, sent, b.array()));
+                    sent += n;
+                    inFlight++;
+                }
+                out.flush();
+                long end = expect(Message.ChunkAck.class, "CHUNK").end();
+                inFlight--;
+                if (end <= acked || end > sent) {
+                    throw new AgentException("protocol", "board " + board + " acknowledged up to " + end
+                            + ", expected more than " + acked + " and at most " + sent);
+                }
+                acked = end;
+                listener.uploaded(acked, size);
+            }
+        } catch (AgentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AgentException("io", "flash to board " + board + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams the board's events to {@code listener} from a reader thread until the returned handle is closed or
+     * the board goes away (then {@code ended} gets the reason, or null after {@code close}). The first event is
+     * the current status, delivered synchronously as the return value of the subscription request.
+     */
+    public BoardStatus subscribe(Consumer<BoardEvent> listener, Consumer<AgentException> ended) throws AgentException {
+        send(new Message.Subscribe());
+        BoardStatus now = expect(Message.StatusReply.class, "SUBSCRIBE").status();
+        Thread.ofPlatform().daemon().name("orrery-board-events-" + board).start(() -> {
+            try {
+                socket.setSoTimeout(0);
+                Message m;
+                while ((m = FrameCodec.read(in)) != null) {
+                    if (m instanceof Message.Event e) {
+                        listener.accept(e.event());
+                    } else {
+                        throw new ProtocolException("unexpected " + FrameCodec.typeOf(m) + " in the event stream");
+                    }
+                }
+                ended.accept(closing ? null : new AgentException("closed", "board " + board + " closed the event stream"));
+            } catch (IOException e) {
+                ended.accept(closing || socket.isClosed() ? null
+                        : new AgentException("protocol", "board " + board + " event stream ended: " + e.getMessage(), e));
+            }
+        });
+        return now;
+    }
+
+    private void send(Message m) throws AgentException {
+        try {
+            FrameCodec.write(out, m);
+            out.flush();
+        } catch (IOException e) {
+            throw new AgentException("io", "board " + board + ": connection lost sending "
+                    + FrameCodec.typeOf(m) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for a reply that may take the board {@code work} (verification, boot, a trial) on top of the usual. */
+    private <T extends Message> T expectSlow(Class<T> type, String request, Duration work) throws AgentException {
+        try {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, READ_TIMEOUT_MS + work.toMillis()));
+            return expect(type, request);
+        } catch (SocketException e) {
+            throw new AgentException("io", "board " + board + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                socket.setSoTimeout(READ_TIMEOUT_MS);
+            } catch (SocketException ignored) {
+                // closed: the caller has its error already
+            }
+        }
+    }
+
+    private <T extends Message> T expect(Class<T> type, String request) throws AgentException {
+        Message m;
+        try {
+            m = FrameCodec.read(in);
+        } catch (SocketTimeoutException e) {
+            throw new AgentException("io", "board " + board + " did not answer " + request + " in time", e);
+        } catch (SSLException | SocketException e) {
+            throw new AgentException("handshake", "board " + board + " ended the session at " + request
+                    + " (is this user's key, `orrery boards whoami`, authorised on the board?): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AgentException("protocol", "board " + board + " sent a bad reply to " + request + ": " + e.getMessage(), e);
+        }
+        if (m == null) {
+            throw new AgentException("io", "board " + board + " closed the connection at " + request);
+        }
+        if (m instanceof Message.Error err) {
+            throw new AgentException(err.code(), "board " + board + " refused " + request + " (" + err.code() + "): "
+                    + err.message());
+        }
+        if (!type.isInstance(m)) {
+            throw new AgentException("protocol", "board " + board + " answered " + request + " with "
+                    + FrameCodec.typeOf(m));
+        }
+        return type.cast(m);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(1 << 16);
+            while (ch.read(b) >= 0) {
+                b.flip();
+                d.update(b);
+                b.clear();
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // nothing left to do
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        closeQuietly(socket);
+    }
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.internal.server;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLSocket;
+
+import org.orrery.os.agent.AuditLog;
+import org.orrery.os.agent.BoardControl;
+import org.orrery.os.agent.Refusal;
+import org.orrery.os.agent.Role;
+import org.orrery.os.agent.TrustedClients;
+import org.orrery.os.agent.internal.wire.FrameCodec;
+import org.orrery.os.agent.internal.wire.Message;
+import org.orrery.os.agent.internal.wire.ProtocolException;
+
+/**
+ * One authenticated client's session: HELLO first, then requests, each checked against the client's roles before
+ * the board sees it. Replies and subscribed events share the output under one lock.
+ */
+public final class Connection implements Runnable {
+
+    public static final int MAJOR = 1;
+    public static final int MINOR = 0;
+
+    private final SSLSocket socket;
+    private final TrustedClients.Client client;
+    private final BoardControl board;
+    private final AuditLog log;
+    private final String boardName;
+    private final String fingerprint;
+    private final String who;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private OutputStream out;
+    private long chunkBytes;
+    private int chunks;
+
+    public Connection(SSLSocket socket, TrustedClients.Client client, BoardControl board, AuditLog log,
+            String boardName, String fingerprint) {
+        this.socket = socket;
+        this.client = client;
+        this.board = board;
+        this.log = log;
+        this.boardName = boardName;
+        this.fingerprint = fingerprint;
+        this.who = client.name() + "(" + client.fingerprint() + ")@" + socket.getInetAddress().getHostAddress();
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setSoTimeout(0);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            if (!hello(FrameCodec.read(in))) {
+                return;
+            }
+            Message m;
+            while ((m = FrameCodec.read(in)) != null) {
+                handle(m);
+            }
+        } catch (ProtocolException e) {
+            log.record(who, "frame", "protocol error: " + e.getMessage() + "; connection closed");
+            sendQuietly(new Message.Error("protocol", e.getMessage()));
+        } catch (SocketException e) {
+            // The client went away (closed, cut, cancelled): nothing to answer.
+        } catch (IOException e) {
+            log.record(who, "connection", "ended: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (AutoCloseable s : subscriptions) {
+                try {
+                    s.close();
+                } catch (Exception ignored) {
+                    // closing anyway
+                }
+            }
+            if (chunks > 0) {
+                log.record(who, "CHUNK x" + chunks, "stored " + chunkBytes + " bytes");
+            }
+        }
+    }
+
+    private boolean hello(Message first) throws IOException {
+        if (first == null) {
+            // A client that only checks the board's key (first contact) leaves after the handshake.
+            log.record(who, "handshake", "closed without a request");
+            return false;
+        }
+        if (!(first instanceof Message.Hello h)) {
+            throw new ProtocolException("expected HELLO first, got " + FrameCodec.typeOf(first));
+        }
+        if (h.major() != MAJOR) {
+            log.record(who, Message.describe(h), "refused: protocol version " + h.major() + " (board speaks " + MAJOR + ")");
+            send(new Message.Error("version", "board " + boardName + " speaks protocol " + MAJOR + "." + MINOR
+                    + ", not " + h.major() + "." + h.minor()));
+            return false;
+        }
+        log.record(who, Message.describe(h) + " client " + h.client(), "welcome");
+        send(new Message.Welcome(MAJOR, MINOR, boardName, board.status().board(), fingerprint));
+        return true;
+    }
+
+    private void handle(Message m) throws IOException, InterruptedException {
+        Role needed = switch (m) {
+            case Message.Status s -> Role.MONITOR;
+            case Message.Subscribe s -> Role.MONITOR;
+            case Message.UploadBegin u -> Role.FLASH;
+            case Message.Chunk c -> Role.FLASH;
+            case Message.Install i -> Role.FLASH;
+            case Message.Await a -> Role.FLASH;
+            default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
+        };
+        String request = Message.describe(m);
+        if (!client.roles().contains(needed)) {
+            String why = "client " + client.name() + " lacks the role '" + needed.label() + "' needed for "
+                    + FrameCodec.typeOf(m) + " on board " + boardName;
+            log.record(who, request, "refused unauthorised: needs role " + needed.label());
+            send(new Message.Error("unauthorised", why));
+            return;
+        }
+        try {
+            switch (m) {
+                case Message.Status s -> {
+                    send(new Message.StatusReply(board.status()));
+                    log.record(who, request, "ok");
+                }
+                case Message.Subscribe s -> {
+                    // The reply (the status now) goes out before any event: hold the output while subscribing.
+                    var now = board.status();
+                    synchronized (socket) {
+                        subscriptions.add(board.subscribe(e -> sendQuietly(new Message.Event(e))));
+                        send(new Message.StatusReply(now));
+                    }
+                    log.record(who, request, "subscribed");
+                }
+                case Message.UploadBegin u -> {
+                    long offset = board.beginUpload(u.sha256(), u.size());
+                    log.record(who, request, "ok, continue at " + offset);
+                    send(new Message.UploadOffset(u.sha256(), offset));
+                }
+                case Message.Chunk c -> {
+                    board.writeChunk(c.sha256(), c.offset(), c.data());
+                    chunks++;
+                    chunkBytes += c.data().length;
+                    send(new Message.ChunkAck(c.offset() + c.data().length));
+                }
+                case Message.Install i -> {
+                    var slot = board.install(i.sha256(), i.allowDowngrade(), who);
+                    log.record(who, request, "installed in slot " + slot.name() + " (" + slot.state() + ")");
+                    send(new Message.Installed(slot));
+                }
+                case Message.Await a -> {
+                    var verdict = board.awaitVerdict(a.sha256(), Duration.ofMillis(a.timeoutMillis()));
+                    log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
+                    send(new Message.VerdictReply(verdict));
+                }
+                default -> throw new IllegalStateException("unreachable: roles cover every request");
+            }
+        } catch (Refusal r) {
+            log.record(who, request, "refused " + r.code() + ": " + r.getMessage());
+            send(new Message.Error(r.code(), r.getMessage()));
+        }
+    }
+
+    private void send(Message m) throws IOException {
+        synchronized (socket) {
+            FrameCodec.write(out, m);
+            out.flush();
+        }
+    }
+
+    private void sendQuietly(Message m) {
+        try {
+            send(m);
+        } catch (IOException | RuntimeException e) {
+            // The peer is gone; the read loop ends the session.
+        }
+    }
+}

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.agent.client.AgentClient;
+import org.orrery.os.agent.client.AgentException;
+import org.orrery.os.agent.client.ClientIdentity;
+import org.orrery.os.agent.client.FlashListener;
+import org.orrery.os.agent.internal.tls.PinnedTrust;
+
+/** The agent's server over real TLS on loopback: authentication, pinning, roles, the audit log, uploads. */
+class AgentServerTest {
+
+    @TempDir
+    Path tmp;
+
+    private TestBoards boards;
+
+    @BeforeEach
+    void start() throws IOException {
+        boards = new TestBoards(tmp.resolve("board"));
+    }
+
+    @AfterEach
+    void stop() {
+        boards.close();
+    }
+
+    private AgentClient connect(ClientIdentity me) throws AgentException {
+        return AgentClient.connect("bench", boards.server.address(), boards.server.fingerprint(), me);
+    }
+
+    private Path image(int size, long seed) throws IOException {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        Path p = tmp.resolve("image-" + seed + ".oimg");
+        Files.write(p, b);
+        return p;
+    }
+
+    @Test
+    void authorisedClientSeesTheBoardAndTheFirstContactProbeMatchesTheBoardsKey() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        assertEquals(boards.server.fingerprint(), AgentClient.probe("bench", boards.server.address(), me));
+        try (AgentClient c = connect(me)) {
+            assertEquals("board", c.boardName());
+            assertEquals("sim", c.boardKind());
+            assertEquals(2, c.status().slots().size());
+        }
+        String line = boards.awaitLogLine(l -> l.contains(" STATUS -> ok"));
+        assertTrue(line.contains("alice(" + me.fingerprint() + ")@127.0.0.1"), line);
+    }
+
+    @Test
+    void unknownClientKeyIsRefusedInTheHandshakeAndLoggedWithItsFingerprint() throws Exception {
+        ClientIdentity stranger = boards.user(tmp.resolve("stranger"), "mallory");
+        AgentException e = assertThrows(AgentException.class, () -> connect(stranger).status());
+        assertEquals("handshake", e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("board bench") && e.getMessage().contains("refused this user's key")
+                || e.getMessage().contains("ended the session"), e.getMessage());
+        String line = boards.awaitLogLine(l -> l.contains("handshake -> refused"));
+        assertTrue(line.contains("unauthenticated@127.0.0.1") && line.contains("key " + stranger.fingerprint()), line);
+        assertEquals(List.of(), boards.log().stream().filter(l -> l.contains("HELLO")).toList(),
+                "an unauthenticated peer must never reach the dispatcher");
+    }
+
+    @Test
+    void clientRefusesABoardWhoseKeyChanged() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        String remembered = ClientIdentity.loadOrCreate(tmp.resolve("other")).fingerprint();
+        AgentException e = assertThrows(AgentException.class,
+                () -> AgentClient.connect("bench", boards.server.address(), remembered, me));
+        assertEquals("fingerprint-changed", e.code());
+        assertEquals("board bench presented key " + boards.server.fingerprint() + ", the registry knows " + remembered
+                + ": refusing (the board was reinstalled or someone is in between; `orrery boards remove bench` then add it again)",
+                e.getMessage());
+    }
+
+    @Test
+    void tls12OnlyClientIsRefused() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        SSLContext ctx = SSLContext.getInstance("TLSv1.2");
+        ctx.init(null, new javax.net.ssl.TrustManager[] {new PinnedTrust((fp, s) -> { })}, null);
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", boards.server.address().getPort())) {
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.setSoTimeout(5_000);
+            assertThrows(SSLException.class, s::startHandshake);
+        }
+        String line = boards.awaitLogLine(l -> l.contains("handshake -> refused"));
+        assertTrue(line.contains("unauthenticated@127.0.0.1"), line);
+        assertNotEquals(null, me);
+    }
+
+    @Test
+    void plainTcpGarbageIsRefusedAndLogged() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", boards.server.address().getPort())) {
+            s.setSoTimeout(5_000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] reply = in.readNBytes(64);
+            // Either nothing or a TLS alert record (content type 21); never an HTTP answer or a protocol frame.
+            assertTrue(reply.length == 0 || reply[0] == 21, "reply " + java.util.Arrays.toString(reply));
+        }
+        String line = boards.awaitLogLine(l -> l.contains("handshake -> refused"));
+        assertTrue(line.contains("unauthenticated@127.0.0.1"), line);
+    }
+
+    @Test
+    void monitorOnlyKeyCannotFlashAndTheRefusalIsAudited() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "watcher", Role.MONITOR);
+        Path img = image(10_000, 1);
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class,
+                    () -> c.flash(img, false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)));
+            assertEquals("unauthorised", e.code());
+            assertEquals("board bench refused UPLOAD_BEGIN (unauthorised): client watcher lacks the role 'flash' "
+                    + "needed for UPLOAD_BEGIN on board board", e.getMessage());
+            // The session stays usable for what the key may do.
+            assertEquals("sim", c.status().board());
+        }
+        assertTrue(boards.board.uploads.isEmpty(), "the board saw no upload");
+        String line = boards.awaitLogLine(l -> l.contains("UPLOAD_BEGIN"));
+        assertTrue(line.contains("watcher(" + me.fingerprint() + ")") && line.endsWith("refused unauthorised: needs role flash"), line);
+    }
+
+    @Test
+    void flashUploadsInstallsAndReportsTheVerdictAndRefusalsCarryTheBoardsReason() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH, Role.MONITOR);
+        Path img = image(300_000, 2);
+        AtomicLong last = new AtomicLong();
+        try (AgentClient c = connect(me)) {
+            Verdict v = c.flash(img, true, new FlashListener() {
+                @Override
+                public void uploaded(long done, long size) {
+                    assertTrue(done > last.get() && done <= size);
+                    last.set(done);
+                }
+            }, () -> false, Duration.ofSeconds(5));
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
+        }
+        assertEquals(300_000, last.get());
+        assertTrue(boards.board.lastAllowDowngrade);
+        assertTrue(boards.board.lastRequester.startsWith("alice(" + me.fingerprint() + ")"), boards.board.lastRequester);
+        boards.board.installRefusal = new Refusal("downgrade", "image security counter 0 is below the board's 1");
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class,
+                    () -> c.flash(image(1000, 3), false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)));
+            assertEquals("downgrade", e.code());
+            assertTrue(e.getMessage().endsWith("image security counter 0 is below the board's 1"), e.getMessage());
+        }
+        boards.awaitLogLine(l -> l.contains("INSTALL") && l.contains("refused downgrade: image security counter 0"));
+    }
+
+    @Test
+    void anInterruptedUploadResumesAtTheBoardsOffset() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
+        int size = 40 * AgentClient.CHUNK_SIZE + 123;
+        Path img = image(size, 4);
+        AtomicInteger polls = new AtomicInteger();
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class,
+                    () -> c.flash(img, false, FlashListener.NONE, () -> polls.incrementAndGet() > 20, Duration.ofSeconds(5)));
+            assertEquals("cancelled", e.code());
+        }
+        String sha = boards.board.uploads.keySet().iterator().next();
+        long stored = waitForStableSize(sha);
+        assertTrue(stored > 0 && stored < size, "stored " + stored);
+        AtomicLong resumedAt = new AtomicLong(-1);
+        try (AgentClient c = connect(me)) {
+            Verdict v = c.flash(img, false, new FlashListener() {
+                @Override
+                public void uploadStarted(long offset, long total) {
+                    resumedAt.set(offset);
+                }
+            }, () -> false, Duration.ofSeconds(5));
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
+        }
+        assertEquals(stored, resumedAt.get());
+        assertArrayEquals(Files.readAllBytes(img), boards.board.uploads.get(sha).toByteArray());
+    }
+
+    private long waitForStableSize(String sha) throws InterruptedException {
+        long before = -1;
+        long now = boards.board.uploads.get(sha).size();
+        while (now != before) {
+            Thread.sleep(100);
+            before = now;
+            now = boards.board.uploads.get(sha).size();
+        }
+        return now;
+    }
+
+    @Test
+    void subscriberGetsTheStatusThenTheBoardsEvents() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        BlockingQueue<BoardEvent> events = new ArrayBlockingQueue<>(10);
+        try (AgentClient c = connect(me)) {
+            BoardStatus now = c.subscribe(events::add, e -> { });
+            assertEquals("sim", now.board());
+            BoardEvent sent = new BoardEvent(42, BoardEvent.Kind.HM, "nav: deadline missed by process p1");
+            boards.board.emit(sent);
+            assertEquals(sent, events.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aNewerMajorProtocolVersionIsRefused() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),
+                me.identity().certificate(), new PinnedTrust((fp, s) -> { }));
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", boards.server.address().getPort())) {
+            s.setSoTimeout(5_000);
+            var out = s.getOutputStream();
+            org.orrery.os.agent.internal.wire.FrameCodec.write(out,
+                    new org.orrery.os.agent.internal.wire.Message.Hello(2, 0, "future"));
+            out.flush();
+            var reply = org.orrery.os.agent.internal.wire.FrameCodec.read(s.getInputStream());
+            assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("version",
+                    "board board speaks protocol 1.0, not 2.0"), reply);
+        }
+        boards.awaitLogLine(l -> l.contains("HELLO 2.0 -> refused: protocol version 2"));
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A board that keeps uploads in memory, for the protocol's tests: it checks offsets and the hash as a real board
+ * does and then ends every trial the way the test says. The bootloader side proper is {@code SlotBoard}.
+ */
+final class MemoryBoard implements BoardControl {
+
+    final Map<String, ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+    final Map<String, Long> sizes = new ConcurrentHashMap<>();
+    final List<Consumer<BoardEvent>> listeners = new CopyOnWriteArrayList<>();
+    volatile Verdict verdict = new Verdict(Verdict.Outcome.CONFIRMED, "confirmed after 3 healthy major frames");
+    volatile Refusal installRefusal;
+    volatile ImageId running;
+    volatile String lastRequester;
+    volatile boolean lastAllowDowngrade;
+
+    @Override
+    public BoardStatus status() {
+        return new BoardStatus("sim", running == null ? null : "a", running,
+                List.of(new SlotInfo("a", running == null ? SlotState.EMPTY : SlotState.GOOD, running, true),
+                        new SlotInfo("b", SlotState.EMPTY, null, false)), 1);
+    }
+
+    @Override
+    public synchronized long beginUpload(String sha256, long size) throws Refusal {
+        if (size > 64L << 20) {
+            throw new Refusal("too-large", "image of " + size + " bytes exceeds the slot size of 64 MiB");
+        }
+        sizes.put(sha256, size);
+        return uploads.computeIfAbsent(sha256, k -> new ByteArrayOutputStream()).size();
+    }
+
+    @Override
+    public synchronized void writeChunk(String sha256, long offset, byte[] data) throws Refusal {
+        ByteArrayOutputStream b = uploads.get(sha256);
+        if (b == null) {
+            throw new Refusal("no-upload", "no upload of " + sha256 + " was begun");
+        }
+        if (offset != b.size()) {
+            throw new Refusal("bad-offset", "chunk at " + offset + " but the upload ends at " + b.size());
+        }
+        if (b.size() + data.length > sizes.get(sha256)) {
+            throw new Refusal("too-large", "chunk goes beyond the announced size " + sizes.get(sha256));
+        }
+        b.writeBytes(data);
+    }
+
+    @Override
+    public synchronized SlotInfo install(String sha256, boolean allowDowngrade, String requestedBy) throws Refusal {
+        ByteArrayOutputStream b = uploads.get(sha256);
+        if (b == null) {
+            throw new Refusal("no-upload", "no upload of " + sha256);
+        }
+        if (b.size() != sizes.get(sha256)) {
+            throw new Refusal("truncated", "upload has " + b.size() + " of " + sizes.get(sha256) + " bytes");
+        }
+        try {
+            String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toByteArray()));
+            if (!actual.equals(sha256)) {
+                throw new Refusal("tampered", "upload hashes to " + actual + ", not " + sha256);
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (installRefusal != null) {
+            throw installRefusal;
+        }
+        lastRequester = requestedBy;
+        lastAllowDowngrade = allowDowngrade;
+        running = new ImageId("demo", "1.0", sha256, 1);
+        emit(new BoardEvent(System.currentTimeMillis(), BoardEvent.Kind.SLOT, "slot b: trial of " + sha256));
+        return new SlotInfo("b", SlotState.TRIAL, running, true);
+    }
+
+    @Override
+    public Verdict awaitVerdict(String sha256, Duration timeout) {
+        return verdict;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    void emit(BoardEvent e) {
+        listeners.forEach(l -> l.accept(e));
+    }
+
+    @Override
+    public void close() {
+    }
+}
