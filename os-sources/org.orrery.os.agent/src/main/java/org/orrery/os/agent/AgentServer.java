@@ -102,7 +102,7 @@ public final class AgentServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
-                Thread.ofVirtual().name("orrery-agent-conn").start(() -> serve(s));
+                Thread.ofPlatform().daemon().name("orrery-agent-conn").start(() -> serve(s));
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {
