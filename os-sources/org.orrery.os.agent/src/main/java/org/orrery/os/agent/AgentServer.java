@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
@@ -23,7 +24,7 @@ import org.orrery.os.agent.internal.tls.Tls;
 
 /**
  * The board agent's server: mutual TLS 1.3 on one address, accepting exactly the client keys listed in
- * {@link TrustedClients}; each connection runs on its own virtual thread and every request is checked against
+ * {@link TrustedClients}; each connection runs on its own thread and every request is checked against
  * the client's roles and written to the {@link AuditLog}. Peers whose key is unknown never get past the
  * handshake; their refusal is logged with their key's fingerprint.
  */
@@ -40,6 +41,8 @@ public final class AgentServer implements AutoCloseable {
     private final Thread acceptor;
     /** Why the trust check refused a socket's key, for the one log line its failed handshake gets. */
     private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
+    /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private AgentServer(Identity identity, String boardName, TrustedClients clients, AuditLog log, BoardControl board,
             InetSocketAddress listen) throws IOException {
@@ -102,6 +105,8 @@ public final class AgentServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
+                // Platform threads: a board serves a handful of clients, and an upload's blocking reads then go
+                // straight to the socket rather than through the virtual-thread poller.
                 Thread.ofPlatform().daemon().name("orrery-agent-conn").start(() -> serve(s));
             } catch (SocketException closed) {
                 return;
@@ -129,7 +134,12 @@ public final class AgentServer implements AutoCloseable {
         } finally {
             refusedKeys.remove(s);
         }
-        new Connection(s, client, board, log, boardName, fingerprint).run();
+        open.add(s);
+        try {
+            new Connection(s, client, board, log, boardName, fingerprint).run();
+        } finally {
+            open.remove(s);
+        }
     }
 
     private static String describe(IOException e) {
@@ -145,11 +155,12 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting; connections in progress end when their clients leave or the board closes. */
+    /** Stops accepting and ends the open sessions (their clients see the connection end). */
     @Override
     public void close() {
         try {
             server.close();
+            open.forEach(AgentServer::closeQuietly);
             acceptor.join(2_000);
         } catch (IOException e) {
             // closing anyway
