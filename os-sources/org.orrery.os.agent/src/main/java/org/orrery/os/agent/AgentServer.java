@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -31,6 +32,8 @@ import org.orrery.os.agent.internal.tls.Tls;
 public final class AgentServer implements AutoCloseable {
 
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** Sessions served at once, handshakes included; a board has a few users, not hundreds. */
+    static final int MAX_SESSIONS = 32;
 
     private final SSLServerSocket server;
     private final TrustedClients clients;
@@ -43,6 +46,7 @@ public final class AgentServer implements AutoCloseable {
     private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
     /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
 
     private AgentServer(Identity identity, String boardName, TrustedClients clients, AuditLog log, BoardControl board,
             InetSocketAddress listen) throws IOException {
@@ -105,9 +109,21 @@ public final class AgentServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
-                // Platform threads: a board serves a handful of clients, and an upload's blocking reads then go
-                // straight to the socket rather than through the virtual-thread poller.
-                Thread.ofPlatform().daemon().name("orrery-agent-conn").start(() -> serve(s));
+                // A bounded number of sessions, each on a virtual thread: peers that connect and never finish a
+                // handshake cost a socket for HANDSHAKE_TIMEOUT_MS, not a platform thread each.
+                if (!sessions.tryAcquire()) {
+                    log.record("unauthenticated@" + s.getInetAddress().getHostAddress(), "connect",
+                            "refused: " + MAX_SESSIONS + " sessions already open");
+                    closeQuietly(s);
+                    continue;
+                }
+                Thread.ofVirtual().name("orrery-agent-conn").start(() -> {
+                    try {
+                        serve(s);
+                    } finally {
+                        sessions.release();
+                    }
+                });
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {
