@@ -221,9 +221,8 @@ public final class AgentClient implements AutoCloseable {
                     + ", beyond the image's " + size + " bytes");
         }
         listener.uploadStarted(offset, size);
-        upload(image, sha, offset, size, listener, cancelled);
+        uploadAndInstall(image, sha, offset, size, allowDowngrade, listener, cancelled);
         listener.installing();
-        send(new Message.Install(sha, allowDowngrade));
         listener.installed(expectSlow(Message.Installed.class, "INSTALL", Duration.ZERO).slot());
         long deadline = System.nanoTime() + verdictTimeout.toNanos();
         while (true) {
@@ -239,13 +238,20 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
-    private void upload(Path image, String sha, long offset, long size, FlashListener listener,
-            BooleanSupplier cancelled) throws AgentException {
+    /**
+     * Sends the chunks, keeping up to {@link #WINDOW} ahead of the board's acknowledgements, and INSTALL right
+     * behind the last one so the board starts verifying without a round trip; when a chunk is refused the board
+     * refuses that INSTALL too (the upload is incomplete), so nothing is installed from a partial upload.
+     */
+    private void uploadAndInstall(Path image, String sha, long offset, long size, boolean allowDowngrade,
+            FlashListener listener, BooleanSupplier cancelled) throws AgentException {
         try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
             long sent = offset;
             long acked = offset;
             int inFlight = 0;
-            while (acked < size) {
+            boolean installSent = false;
+            byte[] buf = new byte[CHUNK_SIZE];
+            while (acked < size || !installSent) {
                 while (sent < size && inFlight < WINDOW) {
                     if (cancelled.getAsBoolean()) {
                         close();
@@ -253,17 +259,24 @@ public final class AgentClient implements AutoCloseable {
                                 + " of " + size + " bytes (the board keeps them; flash again to continue)");
                     }
                     int n = (int) Math.min(CHUNK_SIZE, size - sent);
-                    ByteBuffer b = ByteBuffer.allocate(n);
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
                     while (b.hasRemaining()) {
                         if (ch.read(b, sent + b.position()) < 0) {
                             throw new AgentException("io", image + " shrank while it was being flashed");
                         }
                     }
-                    FrameCodec.write(out, new Message.Chunk(sha, sent, b.array()));
+                    FrameCodec.writeChunk(out, sha, sent, buf, n);
                     sent += n;
                     inFlight++;
                 }
+                if (sent == size && !installSent) {
+                    FrameCodec.write(out, new Message.Install(sha, allowDowngrade));
+                    installSent = true;
+                }
                 out.flush();
+                if (acked == size) {
+                    break;
+                }
                 long end = expect(Message.ChunkAck.class, "CHUNK").end();
                 inFlight--;
                 if (end <= acked || end > sent) {
