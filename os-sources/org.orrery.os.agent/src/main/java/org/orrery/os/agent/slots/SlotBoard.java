@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +22,7 @@ import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
+import org.orrery.os.agent.slots.internal.EventHub;
 import org.orrery.os.agent.slots.internal.ImageCheck;
 import org.orrery.os.agent.slots.internal.SlotStore;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
@@ -51,7 +50,7 @@ public final class SlotBoard implements BoardControl {
     private final ImageCheck check;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<Consumer<BoardEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final EventHub hub = new EventHub();
     /** Runs child reports in order, away from the pipe readers, and the back-off and trial timers. */
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slot-board");
@@ -163,13 +162,8 @@ public final class SlotBoard implements BoardControl {
             Selection sel = store.selection();
             String target = sel.selected() == null ? SlotStore.SLOTS.get(0) : SlotStore.other(sel.selected());
             String previous = sel.selected() != null && store.slot(sel.selected()).state() == SlotState.GOOD ? sel.selected() : null;
-            // Each step is durable before the next; the selection is written last and commits the install.
-            store.writeSlot(new Slot(target, SlotState.EMPTY, null, ""));
-            Files.createDirectories(store.imageFile(target).getParent());
-            org.orrery.os.agent.slots.internal.AtomicFiles.moveDurably(staged, store.imageFile(target));
+            store.install(target, staged, v.id(), previous);
             staging.discard();
-            store.writeSlot(new Slot(target, SlotState.TRIAL, v.id(), ""));
-            store.select(new Selection(target, true, previous));
             emit("slot " + target + " holds " + describe(v.id()) + " on trial (requested by " + requestedBy + ")");
             bootSelected();
             changed.signalAll();
@@ -187,7 +181,7 @@ public final class SlotBoard implements BoardControl {
         lock.lock();
         try {
             while (true) {
-                Verdict v = verdictOnDisk(sha256);
+                Verdict v = store.verdict(sha256);
                 long left = deadline - System.nanoTime();
                 if (v.outcome() != Verdict.Outcome.PENDING || left <= 0) {
                     return v;
@@ -201,25 +195,9 @@ public final class SlotBoard implements BoardControl {
         }
     }
 
-    private Verdict verdictOnDisk(String sha256) throws IOException {
-        for (String s : SlotStore.SLOTS) {
-            Slot slot = store.slot(s);
-            if (slot.image() != null && slot.image().sha256().equals(sha256)) {
-                return switch (slot.state()) {
-                    case GOOD -> new Verdict(Verdict.Outcome.CONFIRMED, "confirmed good in slot " + s);
-                    case BAD -> new Verdict(Verdict.Outcome.ROLLED_BACK, slot.reason());
-                    default -> Verdict.pending();
-                };
-            }
-        }
-        return new Verdict(Verdict.Outcome.ROLLED_BACK, "no slot holds image " + sha256.substring(0, Math.min(12, sha256.length()))
-                + "...: it was not installed or a later install replaced it");
-    }
-
     @Override
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return hub.subscribe(listener);
     }
 
     @Override
@@ -264,7 +242,7 @@ public final class SlotBoard implements BoardControl {
                 store.writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), "failed its check at boot: " + r.getMessage()));
                 String other = SlotStore.other(slot.name());
                 boolean fallback = store.slot(other).state() == SlotState.GOOD;
-                store.select(fallback ? new Selection(other, false, null) : new Selection(null, false, null));
+                store.select(fallback ? new Selection(other, false, null) : Selection.NONE);
                 emit("slot " + slot.name() + " marked BAD: " + r.getMessage());
             }
             bootSelected();
@@ -308,26 +286,18 @@ public final class SlotBoard implements BoardControl {
 
     /** The trial of {@code sel} failed: its slot is BAD, the previous good slot is selected again. */
     private void revert(Selection sel, String reason) throws IOException {
-        Slot slot = store.slot(sel.selected());
-        if (slot.state() != SlotState.EMPTY) {
-            store.writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), reason));
-        }
-        boolean previousGood = sel.previous() != null && store.slot(sel.previous()).state() == SlotState.GOOD;
-        store.select(previousGood ? new Selection(sel.previous(), false, null) : new Selection(null, false, null));
-        emit("slot " + slot.name() + " rolled back: " + reason + (previousGood ? "; slot " + sel.previous() + " selected again" : "; no good slot to go back to"));
+        String back = store.revert(sel, reason);
+        emit("slot " + sel.selected() + " rolled back: " + reason
+                + (back != null ? "; slot " + back + " selected again" : "; no good slot to go back to"));
         changed.signalAll();
     }
 
     private void confirm() throws IOException {
-        Selection sel = store.selection();
-        Slot slot = store.slot(trial.slot());
+        String slot = trial.slot();
         long took = trial.elapsedMillis();
         trial = null;
-        // Clearing the trial flag commits; the slot's state and the counter follow (recover() finishes them).
-        store.select(new Selection(sel.selected(), false, null));
-        store.writeSlot(new Slot(slot.name(), SlotState.GOOD, slot.image(), ""));
-        store.raiseCounter(slot.image().securityCounter());
-        emit("slot " + slot.name() + " confirmed good after " + options.confirmFrames() + " healthy major frames ("
+        store.confirm();
+        emit("slot " + slot + " confirmed good after " + options.confirmFrames() + " healthy major frames ("
                 + took + " ms); security counter " + store.counter());
         changed.signalAll();
     }
@@ -449,14 +419,7 @@ public final class SlotBoard implements BoardControl {
     }
 
     private void publish(BoardEvent.Kind kind, String text) {
-        BoardEvent e = new BoardEvent(System.currentTimeMillis(), kind, text);
-        for (Consumer<BoardEvent> l : listeners) {
-            try {
-                l.accept(e);
-            } catch (RuntimeException ex) {
-                // one broken subscriber must not stop the board or the others
-            }
-        }
+        hub.publish(kind, text);
     }
 
     private static String describe(ImageId id) {

@@ -43,6 +43,10 @@ public record SlotBoardOptions(String board, int confirmFrames, int trialFrameLi
         return new SlotBoardOptions(board, confirmFrames, trialFrameLimit, timeout, maxImageBytes, childJvmOptions);
     }
 
+    public SlotBoardOptions withChildJvmOptions(List<String> options) {
+        return new SlotBoardOptions(board, confirmFrames, trialFrameLimit, trialTimeout, maxImageBytes, options);
+    }
+
     public SlotBoardOptions withMaxImageBytes(long bytes) {
         return new SlotBoardOptions(board, confirmFrames, trialFrameLimit, trialTimeout, bytes, childJvmOptions);
     }

@@ -36,7 +36,7 @@ import org.orrery.os.image.SigningKeys;
  * board instant forever and board time stops: the trial's wall-clock bound catches that one, too slowly for
  * a unit test; so the failing process works 2 ms first.)
  */
-final class TestImages {
+public final class TestImages {
 
     static final long MS = 1_000_000L;
     static final long FRAME_NS = 20 * MS;
@@ -117,7 +117,7 @@ final class TestImages {
         return out;
     }
 
-    private static SystemConfig config(String system, String variant, boolean restartForever) {
+    public static SystemConfig config(String system, String variant, boolean restartForever) {
         BoardConfig board = new BoardConfig("sim", 1, 1 << 24, MS, true, List.of(), 0, 0, List.of());
         PartitionConfig app = new PartitionConfig("app", 0, List.of(0), 1 << 20, Criticality.B,
                 SchedulingPolicy.FIXED_PRIORITY, 0, "demo.App", variant + "/app", 0,

@@ -21,7 +21,7 @@ public final class BoardProcess implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closing;
 
-    /** What the child said, and once at the end its exit: {@code exited == true}, {@code status} the code. */
+    /** What the child said, line by line, then once its exit ({@code asked}: the agent stopped it). */
     public interface Listener {
         void line(BoardProcess from, ChildLine line);
 
@@ -36,7 +36,12 @@ public final class BoardProcess implements AutoCloseable {
 
     public static BoardProcess start(Path image, Path key, String board, List<String> jvmOptions, Path workDir,
             Listener listener) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvmOptions, BootMain.class, image.toString(),
+        List<String> jvm = new java.util.ArrayList<>(jvmOptions);
+        if (board.equals("hosted")) {
+            // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
+            jvm.add("--enable-native-access=ALL-UNNAMED");
+        }
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvm, BootMain.class, image.toString(),
                 key.toString(), board));
         pb.directory(workDir.toFile());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);

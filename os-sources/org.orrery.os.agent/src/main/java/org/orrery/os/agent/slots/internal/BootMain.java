@@ -40,7 +40,8 @@ public final class BootMain {
         try {
             int status = run(Path.of(args[0]), Path.of(args[1]), args[2], out);
             out.flush();
-            Runtime.getRuntime().halt(status);
+            // A normal exit (not halt) so a JVM started with -XX:+AutoCreateSharedArchive writes its archive.
+            System.exit(status);
         } catch (RuntimeException | Error e) {
             synchronized (out) {
                 out.println(ChildLine.error("board failed: " + e));

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.orrery.os.agent.ImageId;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.Verdict;
 
 /**
  * The slots on disk, under {@code DIR/slots}:
@@ -39,7 +40,7 @@ public final class SlotStore {
 
     /** The boot selection: {@code selected} null means nothing to boot. */
     public record Selection(String selected, boolean trial, String previous) {
-        static final Selection NONE = new Selection(null, false, null);
+        public static final Selection NONE = new Selection(null, false, null);
     }
 
     public SlotStore(Path dir) throws IOException {
@@ -110,6 +111,47 @@ public final class SlotStore {
         }
     }
 
+    /**
+     * Puts a verified image into {@code target} and selects it for a trial. Each step is durable before the
+     * next; the selection, written last, commits the install (before it, {@link #recover()} empties the slot).
+     *
+     * @param previous the slot to fall back to when the trial fails, or null
+     */
+    public void install(String target, Path staged, ImageId id, String previous) throws IOException {
+        writeSlot(new Slot(target, SlotState.EMPTY, null, ""));
+        AtomicFiles.moveDurably(staged, imageFile(target));
+        writeSlot(new Slot(target, SlotState.TRIAL, id, ""));
+        select(new Selection(target, true, previous));
+    }
+
+    /**
+     * The trial of the selected slot passed. Clearing the trial flag commits; the slot's state and the counter
+     * follow, and {@link #recover()} finishes them after a cut.
+     */
+    public void confirm() throws IOException {
+        Selection sel = selection();
+        Slot slot = slot(sel.selected());
+        select(new Selection(sel.selected(), false, null));
+        writeSlot(new Slot(slot.name(), SlotState.GOOD, slot.image(), ""));
+        raiseCounter(slot.image().securityCounter());
+    }
+
+    /**
+     * The trial of {@code sel} failed: its slot is BAD (first, so a cut before the selection moves still finds
+     * the trial failed), then the previous slot is selected if it is GOOD, else nothing.
+     *
+     * @return the slot selected now, or null
+     */
+    public String revert(Selection sel, String reason) throws IOException {
+        Slot slot = slot(sel.selected());
+        if (slot.state() != SlotState.EMPTY) {
+            writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), reason));
+        }
+        boolean previousGood = sel.previous() != null && slot(sel.previous()).state() == SlotState.GOOD;
+        select(previousGood ? new Selection(sel.previous(), false, null) : Selection.NONE);
+        return previousGood ? sel.previous() : null;
+    }
+
     /** The other slot: where an install writes while {@code slot} is selected. */
     public static String other(String slot) {
         return "a".equals(slot) ? "b" : "a";
@@ -150,6 +192,22 @@ public final class SlotStore {
             done.add("security counter raised to " + selected.image().securityCounter());
         }
         return done;
+    }
+
+    /** How the trial of image {@code sha256} ended, as the slots tell it. */
+    public Verdict verdict(String sha256) throws IOException {
+        for (String s : SlotStore.SLOTS) {
+            Slot slot = slot(s);
+            if (slot.image() != null && slot.image().sha256().equals(sha256)) {
+                return switch (slot.state()) {
+                    case GOOD -> new Verdict(Verdict.Outcome.CONFIRMED, "confirmed good in slot " + s);
+                    case BAD -> new Verdict(Verdict.Outcome.ROLLED_BACK, slot.reason());
+                    default -> Verdict.pending();
+                };
+            }
+        }
+        return new Verdict(Verdict.Outcome.ROLLED_BACK, "no slot holds image " + sha256.substring(0, Math.min(12, sha256.length()))
+                + "...: it was not installed or a later install replaced it");
     }
 
     public List<SlotInfo> infos() throws IOException {
