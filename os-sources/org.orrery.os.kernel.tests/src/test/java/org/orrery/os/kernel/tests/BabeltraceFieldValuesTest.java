@@ -66,17 +66,11 @@ class BabeltraceFieldValuesTest {
                 CtfWriter n = new CtfWriter(named, uuid, 2, Map.of("board", "sim"), labels.names(), 64)) {
             Map<String, Supplier<? extends PartitionApplication>> apps = new TreeMap<>();
             EveryEventSystem.applications().forEach((name, app) -> apps.put(name, () -> app));
-            EveryEventSystem.release = false;
-            try {
-                r = Simulator.of(config, ApplicationLoader.of(apps)).guardMillis(300)
-                        .traceSink((core, t, id, f0, f1, f2) -> {
-                            recorded.add(new Recorded(core, t, TraceEventType.fromId(id), f0, f1, f2));
-                            p.event(core, t, id, f0, f1, f2);
-                            n.event(core, t, id, f0, f1, f2);
-                        }).run(EveryEventSystem.DURATION);
-            } finally {
-                EveryEventSystem.release = true;
-            }
+            r = Simulator.of(config, ApplicationLoader.of(apps)).traceSink((core, t, id, f0, f1, f2) -> {
+                recorded.add(new Recorded(core, t, TraceEventType.fromId(id), f0, f1, f2));
+                p.event(core, t, id, f0, f1, f2);
+                n.event(core, t, id, f0, f1, f2);
+            }).run(EveryEventSystem.DURATION);
         }
         assertProvokedEverything(recorded, r);
 

@@ -36,7 +36,8 @@ import org.orrery.os.config.SystemState;
  * A two-core system whose 60 ms run makes the kernel emit every trace event type, each provoked for real: windows
  * in two plans (a permitted plan switch at the end of the second frame), mode changes (boot, a watchdog cold start,
  * an overrun idling), process states, sampling and queuing traffic with a full queue dropping a message, health
- * monitor events (a raised error, a real division by zero, a window overrun, the watchdogs), the software watchdog
+ * monitor events (a raised error, a real division by zero, a window overrun of two processes that only yield to
+ * each other, the watchdogs), the software watchdog
  * kicked and expiring, the board watchdog kicked at frame starts and expiring (its timeout is shorter than the
  * gaps between them), and user events with extreme values.
  */
@@ -44,9 +45,6 @@ final class EveryEventSystem {
     static final long DURATION = 60 * MS;
     /** User event values at the ends of the signed 64-bit range: the CTF field must be read back signed. */
     static final long[] USER_VALUES = {-42, Long.MIN_VALUE, Long.MAX_VALUE};
-
-    /** Released after the run: the spinning process of "s" is abandoned, its thread must not spin forever. */
-    static volatile boolean release;
 
     private EveryEventSystem() {
     }
@@ -64,7 +62,7 @@ final class EveryEventSystem {
         PartitionConfig w = new PartitionConfig("w", 2, List.of(0), 1 << 20, Criticality.C,
                 SchedulingPolicy.FIXED_PRIORITY, 0, "test.w", "", 5 * MS, List.of(aperiodic("idle", 1)), List.of());
         PartitionConfig s = new PartitionConfig("s", 3, List.of(1), 1 << 20, Criticality.C,
-                SchedulingPolicy.FIXED_PRIORITY, 0, "test.s", "", 0, List.of(aperiodic("spin", 1)), List.of());
+                SchedulingPolicy.FIXED_PRIORITY, 0, "test.s", "", 0, List.of(aperiodic("ping", 1), aperiodic("pong", 1)), List.of());
         List<ChannelConfig> channels = List.of(
                 new ChannelConfig("q", PortKind.QUEUING, new PortEndpoint("a", "cmd"),
                         List.of(new PortEndpoint("b", "cmd")), OverflowPolicy.DROP_NEWEST),
@@ -86,13 +84,22 @@ final class EveryEventSystem {
     static Map<String, PartitionApplication> applications() {
         return Map.of("a", EveryEventSystem::a, "b", EveryEventSystem::b, "w", p -> p.createProcess(
                 new ProcessRef("idle", 0), () -> p.timedWait(Partition.INFINITE)).start(),
-                "s", p -> p.createProcess(new ProcessRef("spin", 0), () -> {
-                    p.timedWait(2 * MS);
-                    while (!release) {
-                        Thread.onSpinWait();
-                    }
-                    p.log("released");
-                }).start());
+                "s", EveryEventSystem::s);
+    }
+
+    /**
+     * Two processes of one priority that only yield to each other: time never passes, and the kernel's limit of
+     * resumptions at one instant makes it an overrun, deterministically (no wall-clock guard involved).
+     */
+    private static void s(Partition p) {
+        for (String name : List.of("ping", "pong")) {
+            p.createProcess(new ProcessRef(name, name.equals("ping") ? 0 : 1), () -> {
+                p.timedWait(2 * MS);
+                while (true) {
+                    p.timedWait(0);
+                }
+            }).start();
+        }
     }
 
     private static void a(Partition p) {
