@@ -113,7 +113,9 @@ class CompileServerTest {
         assertSame(expected, served);
         // A usage mistake: picocli's message and exit code 2, through the server as well.
         assertSame(inProcess("check"), client(socket, 0, "check"));
-        // Both calls went to the one server that is still there.
+        // The server's one command model starts each request afresh: the files of the first call are gone.
+        assertSame(expected, client(socket, 0, mixed));
+        // Every call went to the one server that is still there.
         assertTrue(server.isAlive());
         String log = Files.readString(tmp.resolve("server-0.log"));
         assertEquals(1, log.lines().filter(l -> l.contains("serving")).count(), log);
