@@ -32,7 +32,8 @@ serve_check() {
   "${detach[@]}" "$JAVA_HOME/bin/java" "${server_opts[@]}" "${gc[@]}" ${ORRERY_JAVA_OPTS:-} ${ORRERY_SERVER_JAVA_OPTS:-} \
       -cp "$classpath" org.orrery.cli.server.CompileServer "$sock" "${ORRERY_SERVER_IDLE:-600}" \
       </dev/null >>"$sock.log" 2>&1 &
-  rc=0; "${client[@]}" "${ORRERY_SERVER_WAIT:-60}" "$@" || rc=$?
+  local pid=$!
+  rc=0; "${client[0]}" "-Dorrery.server.pid=$pid" "${client[@]:1}" "${ORRERY_SERVER_WAIT:-60}" "$@" || rc=$?
   [ "$rc" -eq 111 ] || exit "$rc"
   # The server did not start (see $sock.log): check in this process, as without a server.
 }

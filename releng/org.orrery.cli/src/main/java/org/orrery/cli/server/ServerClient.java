@@ -88,6 +88,10 @@ public final class ServerClient {
 
     private static SocketChannel connect(Path socket, long waitMillis) {
         long deadline = System.nanoTime() + waitMillis * 1_000_000L;
+        // The launcher names the server it just started: once that process is gone (it refused its folder, another
+        // server holds the lock and has stopped, bad JVM options) there is nothing left to wait for.
+        String starting = System.getProperty("orrery.server.pid");
+        ProcessHandle server = starting == null ? null : ProcessHandle.of(Long.parseLong(starting)).orElse(null);
         while (true) {
             try {
                 SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -100,7 +104,7 @@ public final class ServerClient {
             } catch (IOException e) {
                 return null;
             }
-            if (System.nanoTime() >= deadline) {
+            if (System.nanoTime() >= deadline || (starting != null && (server == null || !server.isAlive()))) {
                 return null;
             }
             try {

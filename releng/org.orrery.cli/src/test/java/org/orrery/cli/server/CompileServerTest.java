@@ -91,6 +91,15 @@ class CompileServerTest {
         return run(java(ServerClient.class.getName(), a));
     }
 
+    /** As the launcher calls it right after starting the server {@code pid}. */
+    private Result clientOf(long pid, Path socket, double waitSeconds, String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of(socket.toString(), String.valueOf(waitSeconds)));
+        a.addAll(List.of(args));
+        ProcessBuilder pb = java(ServerClient.class.getName(), a);
+        pb.command().add(1, "-Dorrery.server.pid=" + pid);
+        return run(pb);
+    }
+
     private Result inProcess(String... args) throws Exception {
         return run(java("org.orrery.cli.OrreryCli", List.of(args)));
     }
@@ -168,5 +177,10 @@ class CompileServerTest {
         assertEquals(1, log.lines().count(), log);
         assertTrue(log.contains("rwx------ (0700)"), log);
         assertFalse(Files.exists(open.resolve("s.sock")));
+        // A client told to wait a minute for that server gives up as soon as it sees the process gone.
+        long start = System.nanoTime();
+        Result r = clientOf(server.pid(), open.resolve("s.sock"), 60, "check", FLIGHT_CONTROL);
+        assertEquals(ServerClient.NOT_SERVED, r.exit(), r.errText());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the client waited for a dead server");
     }
 }
