@@ -10,6 +10,9 @@ serve_check() {
   if [ ! -d "$dir" ]; then
     mkdir -m 700 "$dir" 2>/dev/null || return 0
   fi
+  # The folder is the server's only lock: someone else's, or one others may enter, means no server (the server
+  # itself refuses such a folder too).
+  [ -O "$dir" ] && [ "$(stat -c %a "$dir")" = 700 ] || return 0
   # A new CLI build, start-up cache, JDK or option set means a new server; the old one idles out.
   key="$(printf '%s\n' "$PWD" "$JAVA_HOME" "$classpath" "${jvm_opts[*]}" "${ORRERY_JAVA_OPTS:-}" \
       "$(stat -c %Y "$JAR" "$stamp" 2>/dev/null)" | cksum | cut -d' ' -f1)"
