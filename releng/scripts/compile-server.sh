@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EPL-2.0
+# Sourced by ./orrery for `orrery check` after startup-cache.sh. A warm compile server (org.orrery.cli.server)
+# answers the check, so the JVM start, class loading and Xtext's injector are paid once, not per call; a thin
+# client (JDK classes only) forwards arguments and output. One server per user, CLI build, JVM options and working
+# directory; it stops after ORRERY_SERVER_IDLE seconds (default 600) without a request. Only the user reaches
+# it: its socket is in a folder of the user's own with mode 0700. ORRERY_SERVER=0 checks in this process.
+# Returns (to run the command in-process) when no server can serve; otherwise exits with the check's exit code.
+serve_check() {
+  local dir="${ORRERY_SERVER_DIR:-${XDG_RUNTIME_DIR:-/tmp}/orrery-$(id -u)}" key sock rc opt gc=()
+  if [ ! -d "$dir" ]; then
+    mkdir -m 700 "$dir" 2>/dev/null || return 0
+  fi
+  # The folder is the server's only lock: someone else's, or one others may enter, means no server (the server
+  # itself refuses such a folder too).
+  [ -O "$dir" ] && [ "$(stat -c %a "$dir")" = 700 ] || return 0
+  # A new CLI build, start-up cache, JDK or option set means a new server; the old one idles out.
+  key="$(printf '%s\n' "$PWD" "$JAVA_HOME" "$classpath" "${jvm_opts[*]}" "${ORRERY_JAVA_OPTS:-}" \
+      "$(stat -c %Y "$JAR" "$stamp" 2>/dev/null)" | cksum | cut -d' ' -f1)"
+  sock="$dir/check-$key.sock"
+  # The client is a hello-world-sized JVM: C1 only, serial GC, the JDK's class-data archive, no perf file.
+  local client=("$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto
+      -cp "$JAR" org.orrery.cli.server.ServerClient "$sock")
+  rc=0; "${client[@]}" 0 "$@" || rc=$?
+  [ "$rc" -eq 111 ] || exit "$rc"
+  # No server yet (or a stale socket): start one, detached from this terminal, and hand it this check.
+  # It runs long, so it keeps C2 (the launcher's C1-only option is for processes of a few seconds); a young
+  # generation large enough for one big system's check spares copying the model it builds.
+  local server_opts=()
+  for opt in "${jvm_opts[@]}"; do
+    case " ${short_opts[*]} " in *" $opt "*) ;; *) server_opts+=("$opt") ;; esac
+  done
+  case "${ORRERY_JAVA_OPTS:-} ${ORRERY_SERVER_JAVA_OPTS:-}" in *Use*GC*) ;; *) gc=(-XX:+UseSerialGC -Xmn768m) ;; esac
+  local detach=()
+  command -v setsid >/dev/null && detach=(setsid)
+  "${detach[@]}" "$JAVA_HOME/bin/java" "${server_opts[@]}" "${gc[@]}" ${ORRERY_JAVA_OPTS:-} ${ORRERY_SERVER_JAVA_OPTS:-} \
+      -cp "$classpath" org.orrery.cli.server.CompileServer "$sock" "${ORRERY_SERVER_IDLE:-600}" \
+      </dev/null >>"$sock.log" 2>&1 &
+  local pid=$!
+  rc=0; "${client[0]}" "-Dorrery.server.pid=$pid" "${client[@]:1}" "${ORRERY_SERVER_WAIT:-60}" "$@" || rc=$?
+  [ "$rc" -eq 111 ] || exit "$rc"
+  # The server did not start (see $sock.log): check in this process, as without a server.
+}
+if [ "${ORRERY_SERVER:-1}" != 0 ]; then
+  serve_check "$@"
+fi
