@@ -24,6 +24,7 @@ import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
 import org.orrery.os.agent.slots.internal.EventHub;
 import org.orrery.os.agent.slots.internal.ImageCheck;
+import org.orrery.os.agent.slots.internal.ImageKernel;
 import org.orrery.os.agent.slots.internal.SlotStore;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
 import org.orrery.os.agent.slots.internal.SlotStore.Slot;
@@ -255,8 +256,17 @@ public final class SlotBoard implements BoardControl {
         }
         lastWords = "";
         healthySinceBoot = 0;
+        java.util.Map<String, Path> kernel = new java.util.LinkedHashMap<>();
+        try {
+            for (Path jar : ImageKernel.extract(dir.resolve("run"), v.kernelModules())) {
+                kernel.put(jar.getFileName().toString().replaceFirst("\\.jar$", ""), jar);
+            }
+        } catch (IOException e) {
+            emit("slot " + slot.name() + ": cannot unpack the image's kernel (" + e.getMessage() + "); not booted");
+            return;
+        }
         child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), options.childJvmOptions(),
-                dir, new BoardProcess.Listener() {
+                dir, kernel, new BoardProcess.Listener() {
                     @Override
                     public void line(BoardProcess from, ChildLine line) {
                         later(() -> onLine(from, line));

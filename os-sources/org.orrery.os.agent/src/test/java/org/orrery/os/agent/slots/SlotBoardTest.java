@@ -73,6 +73,15 @@ class SlotBoardTest {
             assertTrue(slot(s, "a").selected());
             assertEquals(4, s.securityCounter(), "confirmation raises the stored counter to the image's");
             assertEquals(slot(s, "a").image(), s.running());
+            // the board runs the kernel the image holds, not the agent's own copy of it
+            String childClassPath = ProcessHandle.current().descendants()
+                    .map(p -> String.join(" ", p.info().arguments().orElse(new String[0])))
+                    .filter(a -> a.contains("BootMain")).findFirst().orElseThrow();
+            Path kernelJar = dir.resolve("run/kernel/org.orrery.os.kernel.jar");
+            assertTrue(childClassPath.contains(kernelJar.toString()), childClassPath);
+            String agentKernel = Path.of(org.orrery.os.kernel.Kernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            assertTrue(!childClassPath.contains(agentKernel + " ") && !childClassPath.contains(agentKernel + ":"),
+                    "the agent's kernel is not on the board's class path: " + childClassPath);
         }
     }
 

@@ -34,14 +34,15 @@ public final class BoardProcess implements AutoCloseable {
         this.reader.setDaemon(true);
     }
 
+    /** @param kernel the image's OS module jars by bundle name, run in place of the agent's own */
     public static BoardProcess start(Path image, Path key, String board, List<String> jvmOptions, Path workDir,
-            Listener listener) throws IOException {
+            java.util.Map<String, Path> kernel, Listener listener) throws IOException {
         List<String> jvm = new java.util.ArrayList<>(jvmOptions);
         if (board.equals("hosted")) {
             // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
             jvm.add("--enable-native-access=ALL-UNNAMED");
         }
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvm, BootMain.class, image.toString(),
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvm, BootMain.class, kernel, image.toString(),
                 key.toString(), board));
         pb.directory(workDir.toFile());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);

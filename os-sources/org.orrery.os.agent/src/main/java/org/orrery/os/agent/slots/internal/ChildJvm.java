@@ -20,11 +20,17 @@ public final class ChildJvm {
             "-XX:-UsePerfData", "-Xss512k");
 
     public static List<String> command(List<String> jvmOptions, Class<?> main, String... args) {
+        return command(jvmOptions, main, java.util.Map.of(), args);
+    }
+
+    /** As {@link #command(List, Class, String...)}, with these bundles' jars in place of this JVM's copies. */
+    public static List<String> command(List<String> jvmOptions, Class<?> main, java.util.Map<String, Path> replacing,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(classPath(main));
+        cmd.add(ImageKernel.classPath(List.of(classPath(main).split(File.pathSeparator)), replacing));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         return cmd;

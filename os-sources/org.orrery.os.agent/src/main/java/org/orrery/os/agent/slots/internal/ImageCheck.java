@@ -26,7 +26,7 @@ public final class ImageCheck {
     private final Path signersDir;
 
     /** A verified image: who it is and the key that vouched for it (the boot child verifies with it again). */
-    public record Verified(ImageId id, Path signerKey) {
+    public record Verified(ImageId id, Path signerKey, java.util.Map<String, byte[]> kernelModules) {
     }
 
     public ImageCheck(Path dir) {
@@ -64,7 +64,11 @@ public final class ImageCheck {
             Image verified = ImageVerifier.verify(bytes, name, key, 0);
             LoadedImage.of(verified, name);
             var m = verified.manifest();
-            return new Verified(new ImageId(m.systemName(), m.orreryVersion(), sha256, m.securityCounter()), keyFile);
+            java.util.Map<String, byte[]> kernel = new java.util.TreeMap<>();
+            for (String bundle : verified.kernelModules()) {
+                kernel.put(bundle, verified.kernelModule(bundle));
+            }
+            return new Verified(new ImageId(m.systemName(), m.orreryVersion(), sha256, m.securityCounter()), keyFile, kernel);
         } catch (ImageException e) {
             throw new Refusal(code(e.reason()), e.getMessage());
         } catch (IOException e) {
