@@ -135,7 +135,9 @@ class BoardsViewTest {
         Button ok = Widgets.findOne(shell, Button.class, Widgets.withText("OK"), "OK");
         assertTrue(!ok.isEnabled(), "no OK before the key is seen and trusted");
         click(Widgets.findOne(shell, Button.class, Widgets.withText("Connect"), "Connect"));
-        Text fingerprint = Widgets.findOne(shell, Text.class, t -> (t.getStyle() & SWT.READ_ONLY) != 0, "fingerprint");
+        // read-only with a border: the title area's message is a read-only Text too, without one
+        Text fingerprint = Widgets.findOne(shell, Text.class,
+                t -> (t.getStyle() & SWT.READ_ONLY) != 0 && (t.getStyle() & SWT.BORDER) != 0, "fingerprint");
         Widgets.waitUntil(() -> fingerprint.getText().startsWith("SHA256:"), TIMEOUT, "the board's fingerprint");
         assertEquals(agent.fingerprint(), fingerprint.getText());
         assertTrue(!ok.isEnabled(), "no OK before the key is trusted");
