@@ -49,9 +49,9 @@ public final class BoardsView extends ViewPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Name", 110, BoardRow::name);
         column("Address", 150, r -> r.board().address());
-        column("Status", 260, BoardText::state);
-        column("Running image", 260, BoardText::running);
-        column("Slots", 420, BoardText::slots);
+        column("Status", 230, BoardText::state);
+        column("Running image", 230, BoardText::running);
+        column("Slots", 400, BoardText::slots);
         column("Fingerprint", 420, r -> r.board().fingerprint());
         contributeActions();
         model.addListener(changed);

@@ -111,7 +111,7 @@ class BoardsViewTest {
 
             row = awaitRow(view, "bench", r -> r.getText(SLOTS).startsWith("a: trial* (flight_control "),
                     "slot a on trial");
-            Screenshots.save(view.table().getShell(), screenshots().resolve("orrery-boards-trial.png"));
+            screenshot(page, view, "orrery-boards-trial.png");
             row = awaitRow(view, "bench", r -> r.getText(SLOTS).startsWith("a: good* (flight_control "),
                     "slot a confirmed good");
             assertTrue(row.getText(SLOTS).endsWith("b: empty"), row.getText(SLOTS));
@@ -120,7 +120,7 @@ class BoardsViewTest {
             IStatus result = results.results().get(0);
             assertTrue(result.isOK() && result.getMessage().contains("confirmed good"), result.getMessage());
         }
-        Screenshots.save(view.table().getShell(), screenshots().resolve("orrery-boards-good.png"));
+        screenshot(page, view, "orrery-boards-good.png");
     }
 
     /** The Add dialog as a user fills it: name, address, Connect, the fingerprint shown, trust it, OK. */
@@ -168,6 +168,14 @@ class BoardsViewTest {
     private static String describe(BoardsView view) {
         return Arrays.stream(view.table().getItems())
                 .map(i -> i.getText(NAME) + " | " + i.getText(STATUS) + " | " + i.getText(SLOTS)).toList().toString();
+    }
+
+    /** The view maximised, so every column shows, then back as it was. */
+    private static void screenshot(IWorkbenchPage page, BoardsView view, String file) throws Exception {
+        page.toggleZoom(page.getReference(view));
+        Widgets.flushEvents();
+        Screenshots.save(view.table().getShell(), screenshots().resolve(file));
+        page.toggleZoom(page.getReference(view));
     }
 
     private static Path screenshots() {
