@@ -9,4 +9,5 @@ module org.orrery.os.agent {
     requires org.orrery.os.bsp.sim;
     exports org.orrery.os.agent;
     exports org.orrery.os.agent.client;
+    exports org.orrery.os.agent.slots;
 }

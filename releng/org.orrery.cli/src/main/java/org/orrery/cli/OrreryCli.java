@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
             org.orrery.cli.os.BuildCommand.class,
             org.orrery.cli.os.RunCommand.class,
             org.orrery.cli.os.TraceCommand.class,
+            org.orrery.cli.boards.AgentCommand.class,
+            org.orrery.cli.boards.BoardsCommand.class,
+            org.orrery.cli.boards.FlashCommand.class,
+            org.orrery.cli.boards.MonitorCommand.class,
         })
 public final class OrreryCli implements Runnable {
 

@@ -123,6 +123,9 @@ final class NegativeFixtures {
                 + "partition 'b' can reach its bytes without being granted 'buf'. Mark 'buf' 'shared' if that is intended, or move one of them.");
         file("windows-overlap", "windows-overlap", 32, 21, "Window of 'a' at 4 ms overlaps the window of 'a' (0..5 ms) on core 0 in plan 'main'; move one of them.");
         file("window-beyond-frame", "window-beyond-frame", 34, 35, "Window of 'b' ends at 11 ms, beyond the 10 ms major frame of core 1 in plan 'main': shorten the window or lengthen the 'major-frame'.");
+        file("window-too-short", "window-too-short", 26, 35, "Window of 'a' lasts 500 us, shorter than the 1 ms the "
+                + "hosted-linux-x86_64 board honours: " + org.orrery.os.config.Limits.HOSTED_MIN_WINDOW_REASON
+                + ". Lengthen it or give the partition fewer, longer windows.");
         file("partition-without-window", "partition-without-window", 18, 11, "Partition 'b' has no window in any plan: it would never run; give it a window in the initial plan.");
         file("partition-without-window-unreachable", "partition-without-window", 19, 11, "Partition 'b' has windows only in "
                 + "plan 'maint', which no switch from the initial plan 'main' and no health-monitor action reaches: it can never "

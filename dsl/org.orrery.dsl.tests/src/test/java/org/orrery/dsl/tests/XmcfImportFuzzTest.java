@@ -24,9 +24,13 @@ import org.orrery.dsl.xtratum.XmcfImporter;
  * ones, runs removed, lines repeated, numbers replaced by huge, negative or fractional ones) and imports it. The
  * importer must refuse with an {@link XmcfException} that has a position and a message, or write Orrery text
  * that parses (whatever the validator then says about it); any other exception is a bug. Case count:
- * {@code orrery.fuzz.cases} / 20 (500 by default, 10,000 with {@code -P slow-tests}; a case imports and parses).
+ * {@code orrery.fuzz.cases} / 20 (500 by default, 10,000 with {@code -P slow-tests}, 1,000,000 with
+ * {@code -P long-fuzz}; a case imports and parses).
  */
 class XmcfImportFuzzTest {
+
+    /** A long run says how far it got (a million cases take minutes to hours on a shared machine). */
+    private static final int PROGRESS_EVERY = 100_000;
 
     private static final String SIGNIFICANT = "<>/\"'=& \n0123456789abcxyz-.:_";
     private static final String[] NUMBERS = {"0", "-1", "99999999999999999999", "0.5", "0x7fffffffffffffff", "1e9",
@@ -71,10 +75,14 @@ class XmcfImportFuzzTest {
         SystemCompiler compiler = SystemCompiler.create();
         XmcfImporter importer = new XmcfImporter(compiler.keywords());
         Path virtual = Fixtures.dir().resolve("xmcf-fuzz.orrery");
-        SplittableRandom random = new SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(Long.getLong("orrery.fuzz.seed", 42));
         int cases = Integer.getInteger("orrery.fuzz.cases", 10_000) / 20;
         int refused = 0;
+        long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
+            if (i > 0 && i % PROGRESS_EVERY == 0) {
+                System.out.println("[fuzz] XM_CF importer: " + refused + " of " + i + " refused so far" + rate(i, start));
+            }
             String xml = damage(valid, random);
             String text;
             try {
@@ -96,6 +104,13 @@ class XmcfImportFuzzTest {
         }
         String counts = refused + " of " + cases + " refused";
         assertTrue(refused > cases / 4 && refused < cases, counts);
-        System.out.println("[fuzz] XM_CF importer: " + counts);
+        System.out.println("[fuzz] XM_CF importer: " + counts + rate(cases, start));
+    }
+
+    /** The run's figures for the report: cases, seconds, cases per second. */
+    private static String rate(int cases, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return String.format(java.util.Locale.ROOT, "; %,d cases in %.1f s (%,.0f cases/s)", cases, seconds,
+                cases / Math.max(seconds, 1e-9));
     }
 }

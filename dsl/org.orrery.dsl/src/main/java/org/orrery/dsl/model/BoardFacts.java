@@ -16,6 +16,8 @@ public record BoardFacts(String name, int cores, long memory, long tickNs) {
     public static final int DEFAULT_CORES = 1;
     public static final long DEFAULT_MEMORY = 256L << 20;
     public static final long DEFAULT_TICK_NS = 100_000L;
+    /** The built-in real-time Linux boards ({@code hosted-linux-x86_64}, ...) share it. */
+    public static final String HOSTED_PREFIX = "hosted-linux-";
 
     public static BoardFacts of(Board board) {
         if (board == null) {

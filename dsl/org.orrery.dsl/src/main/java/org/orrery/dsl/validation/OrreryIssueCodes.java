@@ -38,6 +38,7 @@ public interface OrreryIssueCodes {
     // Schedules
     String WINDOWS_OVERLAP = "windows-overlap";
     String WINDOW_BEYOND_FRAME = "window-beyond-frame";
+    String WINDOW_TOO_SHORT = "window-too-short";
     String PARTITION_WITHOUT_WINDOW = "partition-without-window";
     String WINDOW_CORE_NOT_ALLOWED = "window-core-not-allowed";
     String PARTITION_PARALLEL_WINDOWS = "partition-parallel-windows";

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.xtext.validation.Check;
+import org.orrery.os.config.Limits;
+import org.orrery.dsl.model.BoardFacts;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.model.Units;
 import org.orrery.dsl.orrery.CoreSchedule;
@@ -51,6 +53,22 @@ public class ScheduleRules extends OrreryRules {
             error(Windows.label(window) + " ends at " + Units.formatNanos(end(window)) + ", beyond the "
                     + Units.formatNanos(frame) + " major frame of core " + schedule.getCore() + " in plan "
                     + q(Windows.plan(window)) + ": shorten the window or lengthen the 'major-frame'.", window, Literals.WINDOW__DURATION, OrreryIssueCodes.WINDOW_BEYOND_FRAME);
+        }
+    }
+
+    /** The hosted boards enforce windows by freezing processes: a window shorter than their edge costs is refused. */
+    @Check
+    public void windowTooShort(Window window) {
+        BoardFacts board = system(window).boardFacts();
+        if (board == null || !board.name().startsWith(BoardFacts.HOSTED_PREFIX)) {
+            return;
+        }
+        long duration = Units.nanos(window.getDuration());
+        if (duration < Limits.HOSTED_MIN_WINDOW_NS) {
+            error(Windows.label(window) + " lasts " + Units.formatNanos(duration) + ", shorter than the "
+                    + Units.formatNanos(Limits.HOSTED_MIN_WINDOW_NS) + " the " + board.name() + " board honours: "
+                    + Limits.HOSTED_MIN_WINDOW_REASON + ". Lengthen it or give the partition fewer, longer windows.", window,
+                    Literals.WINDOW__DURATION, OrreryIssueCodes.WINDOW_TOO_SHORT);
         }
     }
 

@@ -9,7 +9,9 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -23,13 +25,15 @@ import org.orrery.os.agent.internal.tls.Tls;
 
 /**
  * The board agent's server: mutual TLS 1.3 on one address, accepting exactly the client keys listed in
- * {@link TrustedClients}; each connection runs on its own virtual thread and every request is checked against
+ * {@link TrustedClients}; each connection runs on its own thread and every request is checked against
  * the client's roles and written to the {@link AuditLog}. Peers whose key is unknown never get past the
  * handshake; their refusal is logged with their key's fingerprint.
  */
 public final class AgentServer implements AutoCloseable {
 
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** Sessions served at once, handshakes included; a board has a few users, not hundreds. */
+    static final int MAX_SESSIONS = 32;
 
     private final SSLServerSocket server;
     private final TrustedClients clients;
@@ -40,6 +44,9 @@ public final class AgentServer implements AutoCloseable {
     private final Thread acceptor;
     /** Why the trust check refused a socket's key, for the one log line its failed handshake gets. */
     private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
+    /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
 
     private AgentServer(Identity identity, String boardName, TrustedClients clients, AuditLog log, BoardControl board,
             InetSocketAddress listen) throws IOException {
@@ -102,7 +109,21 @@ public final class AgentServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
-                Thread.ofVirtual().name("orrery-agent-conn").start(() -> serve(s));
+                // A bounded number of sessions, each on a virtual thread: peers that connect and never finish a
+                // handshake cost a socket for HANDSHAKE_TIMEOUT_MS, not a platform thread each.
+                if (!sessions.tryAcquire()) {
+                    log.record("unauthenticated@" + s.getInetAddress().getHostAddress(), "connect",
+                            "refused: " + MAX_SESSIONS + " sessions already open");
+                    closeQuietly(s);
+                    continue;
+                }
+                Thread.ofVirtual().name("orrery-agent-conn").start(() -> {
+                    try {
+                        serve(s);
+                    } finally {
+                        sessions.release();
+                    }
+                });
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {
@@ -129,7 +150,12 @@ public final class AgentServer implements AutoCloseable {
         } finally {
             refusedKeys.remove(s);
         }
-        new Connection(s, client, board, log, boardName, fingerprint).run();
+        open.add(s);
+        try {
+            new Connection(s, client, board, log, boardName, fingerprint).run();
+        } finally {
+            open.remove(s);
+        }
     }
 
     private static String describe(IOException e) {
@@ -145,11 +171,12 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting; connections in progress end when their clients leave or the board closes. */
+    /** Stops accepting and ends the open sessions (their clients see the connection end). */
     @Override
     public void close() {
         try {
             server.close();
+            open.forEach(AgentServer::closeQuietly);
             acceptor.join(2_000);
         } catch (IOException e) {
             // closing anyway

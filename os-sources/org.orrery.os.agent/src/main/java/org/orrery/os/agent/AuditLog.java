@@ -43,7 +43,8 @@ public final class AuditLog {
         } catch (IOException e) {
             if (!warned) {
                 warned = true;
-                System.err.println("orrery agent: cannot write the audit log " + file + ": " + e.getMessage());
+                System.err.println("orrery agent: cannot write the audit log " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "its directory is gone" : e.getMessage()));
             }
         }
     }

@@ -137,6 +137,41 @@ class AgentServerTest {
     }
 
     @Test
+    void peersStallingTheirHandshakeCannotTakeMoreThanTheSessionLimit() throws Exception {
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < AgentServer.MAX_SESSIONS; i++) {
+                stalled.add(new Socket("127.0.0.1", boards.server.address().getPort()));
+            }
+            String line = null;
+            try (Socket extra = new Socket("127.0.0.1", boards.server.address().getPort())) {
+                extra.setSoTimeout(5_000);
+                line = boards.awaitLogLine(l -> l.contains("connect -> refused: " + AgentServer.MAX_SESSIONS + " sessions already open"));
+                assertEquals(-1, extra.getInputStream().read(), "the extra connection is closed at once");
+            }
+            assertTrue(line.contains("unauthenticated@127.0.0.1"), line);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+        // Once the stalled peers leave, an authorised user gets in again.
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try (AgentClient c = connect(me)) {
+                assertEquals("sim", c.status().board());
+                break;
+            } catch (AgentException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
     void monitorOnlyKeyCannotFlashAndTheRefusalIsAudited() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "watcher", Role.MONITOR);
         Path img = image(10_000, 1);

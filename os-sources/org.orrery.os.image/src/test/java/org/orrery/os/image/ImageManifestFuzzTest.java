@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
  * manifest-like text) and parses it. The parser must refuse with an {@link IllegalArgumentException}, or accept
  * exactly the canonical bytes of what it returns (the image's hashes are checked against the entries it
  * accepts, so no two byte strings may mean one manifest). Case count: {@code orrery.fuzz.cases} / 10 (1,000 by
- * default, 20,000 with {@code -P slow-tests}).
+ * default, 20,000 with {@code -P slow-tests}, 2,000,000 with {@code -P long-fuzz}).
  */
 class ImageManifestFuzzTest {
+
+    /** A long run says how far it got (a million cases take minutes to hours on a shared machine). */
+    private static final int PROGRESS_EVERY = 100_000;
 
     private static final byte[] VALID = new ImageManifest("0.1.0", "flight-control", 3, List.of(
             new ImageEntry("apps/nav.jar", 1234, "0123456789abcdef".repeat(4)),
@@ -75,10 +78,14 @@ class ImageManifestFuzzTest {
     @Test
     void damagedManifestsAreRefusedOrAcceptedOnlyInCanonicalForm() {
         assertEquals(3, ImageManifest.parse(VALID).entries().size());
-        SplittableRandom random = new SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(Long.getLong("orrery.fuzz.seed", 42));
         int cases = Integer.getInteger("orrery.fuzz.cases", 10_000) / 10;
         int refused = 0;
+        long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
+            if (i > 0 && i % PROGRESS_EVERY == 0) {
+                System.out.println("[fuzz] image manifest: " + refused + " of " + i + " refused so far" + rate(i, start));
+            }
             byte[] bytes = damage(random);
             ImageManifest m;
             try {
@@ -97,6 +104,13 @@ class ImageManifestFuzzTest {
         // Some damage is legal (a changed hex digit, name letter or count): a parser refusing all would fail here.
         String counts = refused + " of " + cases + " refused";
         assertTrue(refused > cases / 2 && refused < cases, counts);
-        System.out.println("[fuzz] image manifest: " + counts);
+        System.out.println("[fuzz] image manifest: " + counts + rate(cases, start));
+    }
+
+    /** The run's figures for the report: cases, seconds, cases per second. */
+    private static String rate(int cases, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return String.format(java.util.Locale.ROOT, "; %,d cases in %.1f s (%,.0f cases/s)", cases, seconds,
+                cases / Math.max(seconds, 1e-9));
     }
 }

@@ -33,10 +33,18 @@ public final class Babeltrace {
     }
 
     public static Result read(Path traceDir) throws Exception {
+        return read(traceDir, List.of());
+    }
+
+    /** As {@link #read(Path)}, with options of the text output ({@code --clock-cycles}, {@code --no-delta}, ...). */
+    public static Result read(Path traceDir, List<String> options) throws Exception {
         Path out = Files.createTempFile("babeltrace", ".txt");
         Path err = Files.createTempFile("babeltrace", ".err");
         try {
-            Process p = new ProcessBuilder("babeltrace2", traceDir.toString())
+            List<String> command = new java.util.ArrayList<>(List.of("babeltrace2"));
+            command.addAll(options);
+            command.add(traceDir.toString());
+            Process p = new ProcessBuilder(command)
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -61,6 +61,8 @@ public final class AgentClient implements AutoCloseable {
     private final OutputStream out;
     private final String fingerprint;
     private final Message.Welcome welcome;
+    /** Set by {@link #close}: the event reader then ends quietly instead of reporting a lost board. */
+    private volatile boolean closing;
 
     private AgentClient(String board, SSLSocket socket, String fingerprint) throws IOException {
         this.board = board;
@@ -85,11 +87,17 @@ public final class AgentClient implements AutoCloseable {
      */
     public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me)
             throws AgentException {
+        return connect(board, address, pinned, me, Duration.ofMillis(CONNECT_TIMEOUT_MS));
+    }
+
+    /** As {@link #connect(String, InetSocketAddress, String, ClientIdentity)}, giving up on TCP after {@code connectTimeout}. */
+    public static AgentClient connect(String board, InetSocketAddress address, String pinned, ClientIdentity me,
+            Duration connectTimeout) throws AgentException {
         if (pinned == null) {
             throw new IllegalArgumentException("a pinned fingerprint is required; use probe() on first contact");
         }
         AtomicReference<String> presented = new AtomicReference<>();
-        SSLSocket s = open(board, address, pinned, me, presented);
+        SSLSocket s = open(board, address, pinned, me, presented, connectTimeout);
         try {
             return new AgentClient(board, s, presented.get());
         } catch (AgentException e) {
@@ -107,13 +115,20 @@ public final class AgentClient implements AutoCloseable {
      */
     public static String probe(String board, InetSocketAddress address, ClientIdentity me) throws AgentException {
         AtomicReference<String> presented = new AtomicReference<>();
-        SSLSocket s = open(board, address, null, me, presented);
-        closeQuietly(s);
+        try {
+            closeQuietly(open(board, address, null, me, presented, Duration.ofMillis(CONNECT_TIMEOUT_MS)));
+        } catch (AgentException e) {
+            // The board shows its key before it judges ours; when it refuses ours, TLS 1.3 lets that refusal reach
+            // this side during or after the handshake depending on timing. The key it showed is the answer either way.
+            if (presented.get() == null) {
+                throw e;
+            }
+        }
         return presented.get();
     }
 
     private static SSLSocket open(String board, InetSocketAddress address, String pinned, ClientIdentity me,
-            AtomicReference<String> presented) throws AgentException {
+            AtomicReference<String> presented, Duration connectTimeout) throws AgentException {
         SSLSocket s = null;
         try {
             SSLContext ctx = Tls.context(me.identity().privateKey(), me.identity().certificate(),
@@ -126,7 +141,7 @@ public final class AgentClient implements AutoCloseable {
             s = (SSLSocket) ctx.getSocketFactory().createSocket();
             s.setSSLParameters(Tls.parameters(ctx, false));
             s.setTcpNoDelay(true);
-            s.connect(address, CONNECT_TIMEOUT_MS);
+            s.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
             s.setSoTimeout(READ_TIMEOUT_MS);
             s.startHandshake();
             return s;
@@ -146,7 +161,8 @@ public final class AgentClient implements AutoCloseable {
                     + ", the registry knows " + pinned + ": refusing (the board was reinstalled or someone is in between; `orrery boards remove "
                     + board + "` then add it again)", e);
         }
-        if (e instanceof ConnectException || e instanceof SocketTimeoutException && presented == null) {
+        if (e instanceof ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof SocketTimeoutException && presented == null) {
             return new AgentException("unreachable", "board " + board + " at " + where + " is unreachable: "
                     + e.getMessage(), e);
         }
@@ -205,9 +221,8 @@ public final class AgentClient implements AutoCloseable {
                     + ", beyond the image's " + size + " bytes");
         }
         listener.uploadStarted(offset, size);
-        upload(image, sha, offset, size, listener, cancelled);
+        uploadAndInstall(image, sha, offset, size, allowDowngrade, listener, cancelled);
         listener.installing();
-        send(new Message.Install(sha, allowDowngrade));
         listener.installed(expectSlow(Message.Installed.class, "INSTALL", Duration.ZERO).slot());
         long deadline = System.nanoTime() + verdictTimeout.toNanos();
         while (true) {
@@ -223,13 +238,20 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
-    private void upload(Path image, String sha, long offset, long size, FlashListener listener,
-            BooleanSupplier cancelled) throws AgentException {
+    /**
+     * Sends the chunks, keeping up to {@link #WINDOW} ahead of the board's acknowledgements, and INSTALL right
+     * behind the last one so the board starts verifying without a round trip; when a chunk is refused the board
+     * refuses that INSTALL too (the upload is incomplete), so nothing is installed from a partial upload.
+     */
+    private void uploadAndInstall(Path image, String sha, long offset, long size, boolean allowDowngrade,
+            FlashListener listener, BooleanSupplier cancelled) throws AgentException {
         try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
             long sent = offset;
             long acked = offset;
             int inFlight = 0;
-            while (acked < size) {
+            boolean installSent = false;
+            byte[] buf = new byte[CHUNK_SIZE];
+            while (acked < size || !installSent) {
                 while (sent < size && inFlight < WINDOW) {
                     if (cancelled.getAsBoolean()) {
                         close();
@@ -237,17 +259,24 @@ public final class AgentClient implements AutoCloseable {
                                 + " of " + size + " bytes (the board keeps them; flash again to continue)");
                     }
                     int n = (int) Math.min(CHUNK_SIZE, size - sent);
-                    ByteBuffer b = ByteBuffer.allocate(n);
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
                     while (b.hasRemaining()) {
                         if (ch.read(b, sent + b.position()) < 0) {
                             throw new AgentException("io", image + " shrank while it was being flashed");
                         }
                     }
-                    FrameCodec.write(out, new Message.Chunk(sha, sent, b.array()));
+                    FrameCodec.writeChunk(out, sha, sent, buf, n);
                     sent += n;
                     inFlight++;
                 }
+                if (sent == size && !installSent) {
+                    FrameCodec.write(out, new Message.Install(sha, allowDowngrade));
+                    installSent = true;
+                }
                 out.flush();
+                if (acked == size) {
+                    break;
+                }
                 long end = expect(Message.ChunkAck.class, "CHUNK").end();
                 inFlight--;
                 if (end <= acked || end > sent) {
@@ -283,9 +312,9 @@ public final class AgentClient implements AutoCloseable {
                         throw new ProtocolException("unexpected " + FrameCodec.typeOf(m) + " in the event stream");
                     }
                 }
-                ended.accept(new AgentException("closed", "board " + board + " closed the event stream"));
+                ended.accept(closing ? null : new AgentException("closed", "board " + board + " closed the event stream"));
             } catch (IOException e) {
-                ended.accept(socket.isClosed() ? null
+                ended.accept(closing || socket.isClosed() ? null
                         : new AgentException("protocol", "board " + board + " event stream ended: " + e.getMessage(), e));
             }
         });
@@ -371,6 +400,7 @@ public final class AgentClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         closeQuietly(socket);
     }
 }

@@ -26,8 +26,9 @@ public final class BoardRegistry {
     /** One known board. {@code lastSeen} and {@code snapshot} are null until the first successful contact. */
     public record Board(String name, String address, String fingerprint, Instant lastSeen, String snapshot) {
 
+        /** The address, its host name resolved now (boards may move between DHCP leases). */
         public InetSocketAddress socketAddress() {
-            return parseAddress(address);
+            return resolve(address);
         }
 
         public Board seen(Instant when, String snapshot) {
@@ -157,6 +158,12 @@ public final class BoardRegistry {
             throw new IllegalArgumentException("board name '" + name
                     + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+    }
+
+    /** {@link #parseAddress} with the host name resolved now. */
+    public static InetSocketAddress resolve(String address) {
+        InetSocketAddress a = parseAddress(address);
+        return new InetSocketAddress(a.getHostString(), a.getPort());
     }
 
     /** {@code HOST:PORT}, the host a name, IPv4 address or bracketed IPv6 address. */

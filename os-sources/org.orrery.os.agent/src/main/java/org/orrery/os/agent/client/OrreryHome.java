@@ -3,13 +3,20 @@ package org.orrery.os.agent.client;
 
 import java.nio.file.Path;
 
-/** The user's Orrery home: {@code ORRERY_HOME} when set (tests, several users on one account), else {@code ~/.orrery}. */
+/**
+ * The user's Orrery home: the system property {@code orrery.home} when set (in-process tests), else the environment
+ * variable {@code ORRERY_HOME} (tests, several identities on one account), else {@code ~/.orrery}.
+ */
 public final class OrreryHome {
 
     private OrreryHome() {
     }
 
     public static Path dir() {
+        String prop = System.getProperty("orrery.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv("ORRERY_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);

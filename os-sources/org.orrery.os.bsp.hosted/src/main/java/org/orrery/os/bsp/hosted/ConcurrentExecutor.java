@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.hosted;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.orrery.os.bsp.sim.ProcessThreads;
 import org.orrery.os.kernel.Clock;
 import org.orrery.os.kernel.ExecutionContext;
-import org.orrery.os.kernel.ProcessExecutor;
 import org.orrery.os.kernel.ProcessExit;
 
 /**
@@ -19,21 +16,16 @@ import org.orrery.os.kernel.ProcessExit;
  * Only the engine resumes processes, so between two events a process thread either waits for its turn or holds
  * its core; the host's scheduler never interleaves two processes of one core.
  */
-final class ConcurrentExecutor implements ProcessExecutor {
-    private static final long MIN_STACK = 512 * 1024;
+final class ConcurrentExecutor extends ProcessThreads {
     /** The engine sleeps through idle stretches in slices, so a stop request is seen within one. */
     private static final long IDLE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition activity = lock.newCondition();
+    private final Condition activity = lock().newCondition();
     private final Clock clock;
     private final Sleeper sleeper;
     private final long overrunNanos;
-    private final List<Context> started = new ArrayList<>();
-    private int running;
-    private boolean shutdown;
-
     private final ThreadSetup threadSetup;
+    private int running;
 
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
     interface Sleeper {
@@ -50,11 +42,6 @@ final class ConcurrentExecutor implements ProcessExecutor {
         this.sleeper = sleeper;
         this.overrunNanos = overrunNanos;
         this.threadSetup = threadSetup;
-    }
-
-    @Override
-    public ReentrantLock lock() {
-        return lock;
     }
 
     @Override
@@ -82,11 +69,11 @@ final class ConcurrentExecutor implements ProcessExecutor {
             // No process holds a core, so none can call: sleep on the board's clock with the lock free for the
             // board's own threads (a partition process that dies is noticed by its host thread).
             long wake = Math.min(untilNs, now + IDLE_SLICE_NANOS);
-            lock.unlock();
+            lock().unlock();
             try {
                 sleeper.sleepUntil(wake);
             } finally {
-                lock.lock();
+                lock().lock();
             }
             return;
         }
@@ -102,63 +89,27 @@ final class ConcurrentExecutor implements ProcessExecutor {
         return new Context(name, stackSize, body, onEnd);
     }
 
-    @Override
-    public void shutdown() {
-        lock.lock();
-        try {
-            shutdown = true;
-            for (Context c : started) {
-                c.turnGiven.signalAll();
-            }
-            started.clear();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private final class Context implements ExecutionContext {
-        private final String name;
-        private final long stackSize;
-        private final Runnable body;
-        private final Consumer<Throwable> onEnd;
-        private final Condition turnGiven = lock.newCondition();
-        private Thread thread;
-        private boolean turn;
-        private boolean discarded;
-        private boolean abandoned;
-        private boolean finished;
+    private final class Context extends Turn {
 
         Context(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
-            this.name = name;
-            this.stackSize = stackSize;
-            this.body = body;
-            this.onEnd = onEnd;
+            super(name, stackSize, body, onEnd);
         }
 
         @Override
         public boolean resume() {
-            if (dead() || shutdown || turn) {
+            if (dead() || isShutdown() || turn) {
                 return true;
             }
-            take();
-            if (thread == null) {
-                thread = new Thread(null, this::main, "orrery-" + name, Math.max(MIN_STACK, stackSize));
-                thread.setDaemon(true);
-                if (started.size() > 1024) {
-                    started.removeIf(c -> c.finished);
-                }
-                started.add(this);
-                thread.start();
-            } else {
-                turnGiven.signal();
-            }
+            turn = true;
+            running++;
+            handOver();
             return true;
         }
 
         @Override
         public void yieldCore() {
-            give();
-            while (!turn && !shutdown && !discarded && !abandoned) {
+            release();
+            while (!turn && !isShutdown() && !discarded && !abandoned) {
                 turnGiven.awaitUninterruptibly();
             }
             if (!turn) {
@@ -169,27 +120,22 @@ final class ConcurrentExecutor implements ProcessExecutor {
         @Override
         public ProcessExit exit() {
             discarded = true;
-            give();
+            release();
             throw new ProcessExit();
         }
 
         @Override
         public void discard() {
             discarded = true;
-            give();
+            release();
             turnGiven.signal();
         }
 
         @Override
         public void abandon() {
             abandoned = true;
-            give();
+            release();
             turnGiven.signal();
-        }
-
-        @Override
-        public boolean dead() {
-            return discarded || finished || abandoned;
         }
 
         @Override
@@ -198,56 +144,16 @@ final class ConcurrentExecutor implements ProcessExecutor {
         }
 
         @Override
-        public boolean isCurrentThread() {
-            return Thread.currentThread() == thread;
+        protected void beforeBody() throws Exception {
+            threadSetup.run();
         }
 
-        private void take() {
-            turn = true;
-            running++;
-        }
-
-        private void give() {
+        @Override
+        protected void release() {
             if (turn) {
                 turn = false;
                 running--;
                 activity.signal();
-            }
-        }
-
-        private void main() {
-            Throwable failure = null;
-            boolean exited = false;
-            try {
-                threadSetup.run();
-                body.run();
-            } catch (ProcessExit e) {
-                exited = true;
-            } catch (Throwable t) {
-                failure = t;
-            }
-            // A body can end inside a kernel call with the lock taken and the kernel's finally skipped.
-            while (lock.isHeldByCurrentThread()) {
-                lock.unlock();
-            }
-            lock.lock();
-            try {
-                if (abandoned || !turn) {
-                    finished = true;
-                    give();
-                    return;
-                }
-                if (!exited && !discarded) {
-                    try {
-                        onEnd.accept(failure);
-                    } catch (ProcessExit e) {
-                        // the end handler stopped this very process
-                    }
-                }
-                finished = true;
-                give();
-            } finally {
-                lock.unlock();
             }
         }
     }

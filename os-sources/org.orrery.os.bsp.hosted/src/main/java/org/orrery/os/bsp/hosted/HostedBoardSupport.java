@@ -14,9 +14,13 @@ import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.Limits;
 import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
 import org.orrery.os.kernel.BoardException;
+import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
@@ -97,7 +101,7 @@ public final class HostedBoardSupport implements BoardSupport {
                     executor.lock().unlock();
                 }
             });
-            HostedBoard board = new HostedBoard(clock, processes.executor(executor), request.console(),
+            BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
             Priorities priorities = new Priorities();
             try {
@@ -119,7 +123,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
-    private static RunSummary run(BootRequest request, SystemConfig config, HostedBoard board,
+    private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
             PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardGroup groups)
             throws ConfigException, BoardException {
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -177,7 +181,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** Runs the schedule in slices: between slices the trace is drained and a stop request is honoured. */
-    private static void drive(Kernel kernel, BootRequest request, HostedBoard board, WindowGate gate)
+    private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate)
             throws BoardException {
         long end = request.durationNs();
         for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
@@ -257,6 +261,20 @@ public final class HostedBoardSupport implements BoardSupport {
             throw new BoardUnavailableException("partition" + (multi.size() > 1 ? "s " : " ") + String.join(", ", multi)
                     + " run on several cores; the hosted board runs each partition on one core for now");
         }
+        for (PlanConfig plan : config.plans()) {
+            for (WindowConfig w : plan.windows()) {
+                if (w.durationNs() < Limits.HOSTED_MIN_WINDOW_NS) {
+                    throw new BoardUnavailableException("plan " + plan.name() + ", core " + w.core() + ": the window of "
+                            + w.partition() + " at " + millis(w.startNs()) + " lasts " + millis(w.durationNs())
+                            + ", shorter than the " + millis(Limits.HOSTED_MIN_WINDOW_NS) + " the hosted board honours: "
+                            + Limits.HOSTED_MIN_WINDOW_REASON);
+                }
+            }
+        }
+    }
+
+    private static String millis(long ns) {
+        return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
     private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups) {

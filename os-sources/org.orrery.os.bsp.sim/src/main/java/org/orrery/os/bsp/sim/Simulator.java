@@ -10,7 +10,9 @@ import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.WindowListener;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceSink;
 import org.orrery.os.trace.ctf.CtfWriter;
@@ -102,8 +104,9 @@ public final class Simulator {
             echo.accept(line);
         };
         LockstepExecutor lockstep = new LockstepExecutor(guardNanos);
-        SimBoard board = new SimBoard(config.board().cores(), traceCapacity,
-                processes == null ? lockstep : processes.executor(lockstep), out);
+        // Processes run only when the engine resumes them, so window edges need no action on the host.
+        BoardParts board = new BoardParts(new VirtualClock(), processes == null ? lockstep : processes.executor(lockstep),
+                out, config.board().cores(), traceCapacity, WindowListener.NONE);
         Kernel kernel = Kernel.boot(config, board, processes == null ? loader : processes.loader());
         try {
             if (traceSink == null && stopRequested == null) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,25 +28,44 @@ public final class CtfReader {
 
     public static CtfTrace read(Path dir) throws IOException {
         Path metaFile = dir.resolve(CtfLayout.METADATA_FILE);
-        String tsdl;
+        byte[] tsdl;
         try {
-            tsdl = Files.readString(metaFile, StandardCharsets.UTF_8);
+            tsdl = Files.readAllBytes(metaFile);
         } catch (NoSuchFileException e) {
             throw new CtfFormatException(dir + ": no 'metadata' file; not a CTF trace directory");
+        }
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(p -> isStreamName(p.getFileName().toString())).toList();
+        }
+        SortedMap<String, byte[]> streams = new TreeMap<>();
+        for (Path f : files) {
+            streams.put(f.getFileName().toString(), Files.readAllBytes(f));
+        }
+        return read(dir, tsdl, streams);
+    }
+
+    /**
+     * Reads a trace held in memory: the bytes of its metadata file and of its stream files by file name (names
+     * that are not {@code stream_<n>} are ignored, as in a directory). Errors name the files as if they were in
+     * {@code dir}. The fuzzer reads a million damaged traces this way without touching the disk.
+     */
+    static CtfTrace read(Path dir, byte[] metadata, SortedMap<String, byte[]> streamFiles) throws CtfFormatException {
+        Path metaFile = dir.resolve(CtfLayout.METADATA_FILE);
+        String tsdl;
+        try {
+            tsdl = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(metadata)).toString();
         } catch (CharacterCodingException e) {
             throw new CtfFormatException(metaFile + ": not UTF-8 text; not CTF text metadata");
         }
         CtfMetadata meta = CtfMetadata.parse(tsdl, metaFile.toString());
-        List<Path> files;
-        try (var list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches(CtfLayout.STREAM_PREFIX + "\\d{1,18}"))
-                    .sorted(Comparator.comparingLong(p -> Long.parseLong(
-                            p.getFileName().toString().substring(CtfLayout.STREAM_PREFIX.length()))))
-                    .toList();
-        }
+        List<String> names = streamFiles.keySet().stream().filter(CtfReader::isStreamName)
+                .sorted(Comparator.comparingLong(n -> Long.parseLong(n.substring(CtfLayout.STREAM_PREFIX.length()))))
+                .toList();
         List<CtfStream> streams = new ArrayList<>();
-        for (Path f : files) {
-            streams.add(readStream(f, meta));
+        for (String n : names) {
+            streams.add(readStream(dir.resolve(n).toString(), n, streamFiles.get(n), meta));
         }
         streams.sort(Comparator.comparingInt(CtfStream::core));
         for (int i = 1; i < streams.size(); i++) {
@@ -54,9 +76,13 @@ public final class CtfReader {
         return new CtfTrace(meta, streams);
     }
 
-    private static CtfStream readStream(Path file, CtfMetadata meta) throws IOException {
-        String name = file.toString();
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    private static boolean isStreamName(String fileName) {
+        return fileName.matches(CtfLayout.STREAM_PREFIX + "\\d{1,18}");
+    }
+
+    private static CtfStream readStream(String name, String fileName, byte[] bytes, CtfMetadata meta)
+            throws CtfFormatException {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         List<CtfEvent> events = new ArrayList<>();
         int core = -1;
         int packets = 0;
@@ -143,7 +169,7 @@ public final class CtfReader {
         if (packets == 0) {
             throw new CtfFormatException(name + ": empty stream file (no packets)");
         }
-        return new CtfStream(file.getFileName().toString(), core, packets, discarded, events);
+        return new CtfStream(fileName, core, packets, discarded, events);
     }
 
     private static long toNanos(long cycles, long freq) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.trace.ctf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -23,9 +26,12 @@ import org.orrery.os.trace.TraceBuffer;
  * overwritten, inserted or removed, a number grown past its type, the file cut short) and reads it. The reader
  * must refuse with a {@link CtfFormatException} naming the file, or return a trace that keeps the promises a
  * reader of its events relies on; any other exception is a bug. Case count: {@code orrery.fuzz.cases} / 20
- * (500 by default, 10,000 with {@code -P slow-tests}; a case writes and reads files).
+ * (500 by default, 10,000 with {@code -P slow-tests}, 1,000,000 with {@code -P long-fuzz}).
  */
 class CtfReaderFuzzTest {
+
+    /** A long run says how far it got (a million cases take minutes to hours on a shared machine). */
+    private static final int PROGRESS_EVERY = 100_000;
 
     @TempDir
     Path tmp;
@@ -78,37 +84,49 @@ class CtfReaderFuzzTest {
     void damagedTracesAreRefusedWithTheirFileOrReadConsistently() throws IOException {
         Map<String, byte[]> valid = validTrace();
         List<String> names = List.copyOf(valid.keySet());
+        // The reader's in-memory entry (the same code after the files are read): a million cases in minutes.
         Path dir = tmp.resolve("case");
-        Files.createDirectories(dir);
-        for (String name : names) {
-            Files.write(dir.resolve(name), valid.get(name));
-        }
-        SplittableRandom random = new SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(Long.getLong("orrery.fuzz.seed", 42));
         int cases = Integer.getInteger("orrery.fuzz.cases", 10_000) / 20;
         int refused = 0;
+        long start = System.nanoTime();
         for (int i = 0; i < cases; i++) {
+            if (i > 0 && i % PROGRESS_EVERY == 0) {
+                System.out.println("[fuzz] CTF reader: " + refused + " of " + i + " refused so far" + rate(i, start));
+            }
             String target = names.get(random.nextInt(names.size()));
-            Files.write(dir.resolve(target), damage(valid.get(target).clone(), target.equals(CtfLayout.METADATA_FILE),
-                    random));
+            byte[] damaged = damage(valid.get(target).clone(), target.equals(CtfLayout.METADATA_FILE), random);
+            SortedMap<String, byte[]> streams = new TreeMap<>(valid);
+            streams.put(target, damaged);
+            byte[] metadata = streams.remove(CtfLayout.METADATA_FILE);
             CtfTrace trace;
             try {
-                trace = CtfReader.read(dir);
+                trace = CtfReader.read(dir, metadata, streams);
             } catch (CtfFormatException expected) {
                 String message = expected.getMessage();
                 assertTrue(message.contains(target) || message.contains(dir.toString()), "case " + i + ": " + message);
                 refused++;
                 continue;
-            } catch (RuntimeException | Error | IOException escaped) {
+            } catch (RuntimeException | Error escaped) {
                 throw new AssertionError("case " + i + " (" + target + ") escaped as " + escaped, escaped);
-            } finally {
-                Files.write(dir.resolve(target), valid.get(target));
             }
             assertConsistent(trace, "case " + i);
         }
         // A reader refusing everything would pass the loop: some damage (in env strings, field values) is legal.
         String counts = refused + " of " + cases + " refused";
         assertTrue(refused > cases / 2 && refused < cases, counts);
-        System.out.println("[fuzz] CTF reader: " + counts);
+        System.out.println("[fuzz] CTF reader: " + counts + rate(cases, start));
+    }
+
+    @Test
+    void theInMemoryEntryReadsWhatTheDirectoryEntryReads() throws IOException {
+        Map<String, byte[]> valid = validTrace();
+        SortedMap<String, byte[]> streams = new TreeMap<>(valid);
+        byte[] metadata = streams.remove(CtfLayout.METADATA_FILE);
+        CtfTrace fromFiles = CtfReader.read(tmp.resolve("valid"));
+        CtfTrace fromBytes = CtfReader.read(tmp.resolve("valid"), metadata, streams);
+        assertEquals(fromFiles, fromBytes);
+        assertTrue(fromBytes.eventCount() > 0, "the valid trace has events");
     }
 
     /** What every accepted trace promises: one stream per core, events in time order, each of a declared class. */
@@ -124,5 +142,12 @@ class CtfReaderFuzzTest {
                 previous = e.timestampNs();
             }
         }
+    }
+
+    /** The run's figures for the report: cases, seconds, cases per second. */
+    private static String rate(int cases, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return String.format(java.util.Locale.ROOT, "; %,d cases in %.1f s (%,.0f cases/s)", cases, seconds,
+                cases / Math.max(seconds, 1e-9));
     }
 }

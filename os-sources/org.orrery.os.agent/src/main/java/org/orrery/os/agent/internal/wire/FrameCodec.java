@@ -108,7 +108,27 @@ public final class FrameCodec {
     }
 
     public static void write(OutputStream out, Message m) throws IOException {
-        out.write(encode(m));
+        if (m instanceof Chunk c) {
+            writeChunk(out, c.sha256(), c.offset(), c.data(), c.data().length);
+        } else {
+            out.write(encode(m));
+        }
+    }
+
+    /**
+     * Writes a CHUNK frame of {@code data[0..length)} straight from the caller's buffer: image bytes are the bulk
+     * of the traffic and are not copied into a frame first. The bytes are those {@link #encode} gives.
+     */
+    public static void writeChunk(OutputStream out, String sha256, long offset, byte[] data, int length)
+            throws IOException {
+        if (length > MAX_CHUNK || length > data.length) {
+            throw new IllegalArgumentException("chunk of " + length + " bytes exceeds " + MAX_CHUNK);
+        }
+        byte[] head = new PayloadWriter().sha256(sha256).nonNegative(offset, "offset").toByteArray();
+        ByteBuffer h = ByteBuffer.allocate(4 + 1 + head.length + 4);
+        h.putInt(1 + head.length + 4 + length).put((byte) MessageType.CHUNK.code).put(head).putInt(length);
+        out.write(h.array());
+        out.write(data, 0, length);
     }
 
     /**

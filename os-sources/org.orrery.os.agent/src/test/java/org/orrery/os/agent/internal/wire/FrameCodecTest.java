@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.agent.internal.wire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,12 +21,16 @@ class FrameCodecTest {
     void everyMessageTypeRoundTripsThroughFramesAndStreams() throws Exception {
         Set<MessageType> seen = EnumSet.noneOf(MessageType.class);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        int streamed = 0;
         for (Message m : Samples.all()) {
             byte[] frame = FrameCodec.encode(m);
             assertEquals(m, FrameCodec.decodeFrame(frame), m.toString());
             assertEquals(FrameCodec.typeOf(m).code(), frame[4]);
             seen.add(FrameCodec.typeOf(m));
-            stream.writeBytes(frame);
+            FrameCodec.write(stream, m); // CHUNK takes the direct path here: it must write the same bytes
+            assertEquals(frame.length, stream.size() - streamed);
+            assertArrayEquals(frame, java.util.Arrays.copyOfRange(stream.toByteArray(), streamed, stream.size()));
+            streamed = stream.size();
         }
         assertEquals(EnumSet.allOf(MessageType.class), seen, "a sample of every type");
         ByteArrayInputStream in = new ByteArrayInputStream(stream.toByteArray());

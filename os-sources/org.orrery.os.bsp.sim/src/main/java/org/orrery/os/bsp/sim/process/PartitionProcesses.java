@@ -45,6 +45,9 @@ public final class PartitionProcesses implements AutoCloseable {
         this.classPath = classPath;
     }
 
+    /** Each board's private folder in the temporary directory: {@code orrery-board-<kernel pid>-<random>}. */
+    static final String DIR_PREFIX = "orrery-board-";
+
     /**
      * Starts a partition process for every partition with an application.
      *
@@ -60,8 +63,9 @@ public final class PartitionProcesses implements AutoCloseable {
         }
         Path dir;
         try {
-            dir = Files.createTempDirectory("orrery-board-",
+            dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            removeStale(dir.getParent());
             List<String> cp = new ArrayList<>();
             for (String m : RUNTIME_MODULES) {
                 Path jar = dir.resolve(m + ".jar");
@@ -88,6 +92,43 @@ public final class PartitionProcesses implements AutoCloseable {
             return board;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the partition processes: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Folders of boards whose kernel process is gone: a board killed with -9 (a power cut of the agent, a watchdog
+     * reset) never removes its own. Only folders named after a process that no longer exists are touched.
+     */
+    static void removeStale(Path tmp) {
+        try (var entries = Files.list(tmp)) {
+            for (Path d : entries.filter(e -> e.getFileName().toString().startsWith(DIR_PREFIX)).toList()) {
+                String rest = d.getFileName().toString().substring(DIR_PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    deleteQuietly(d);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // another board is sweeping the same folder, or it is not ours to list: nothing lost
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // removed by its sweeper meanwhile
         }
     }
 

@@ -1,27 +1,27 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.os.bsp.sim;
+package org.orrery.os.kernel;
 
 import java.util.function.Consumer;
-import org.orrery.os.kernel.Board;
-import org.orrery.os.kernel.Clock;
-import org.orrery.os.kernel.ProcessExecutor;
 import org.orrery.os.trace.TraceBuffer;
 
-/** The simulated board: a virtual clock, a lockstep executor, a console and one trace buffer per core. */
-public final class SimBoard implements Board {
-    private final VirtualClock clock = new VirtualClock();
+/**
+ * A board assembled from its parts. Boards differ in their clock, their executor and whether window edges act
+ * on the host; the trace buffers and the console are the same everywhere.
+ */
+public final class BoardParts implements Board {
+    private final Clock clock;
     private final ProcessExecutor executor;
     private final Consumer<String> console;
     private final TraceBuffer[] trace;
+    private final WindowListener windows;
 
-    public SimBoard(int cores, int traceCapacityPerCore, long guardNanos, Consumer<String> console) {
-        this(cores, traceCapacityPerCore, new LockstepExecutor(guardNanos), console);
-    }
-
-    /** A board whose process code runs through {@code executor} (in partition processes, for one). */
-    public SimBoard(int cores, int traceCapacityPerCore, ProcessExecutor executor, Consumer<String> console) {
+    /** @param traceCapacityPerCore events each core's preallocated trace buffer holds */
+    public BoardParts(Clock clock, ProcessExecutor executor, Consumer<String> console, int cores, int traceCapacityPerCore,
+            WindowListener windows) {
+        this.clock = clock;
         this.executor = executor;
         this.console = console;
+        this.windows = windows;
         this.trace = new TraceBuffer[cores];
         for (int c = 0; c < cores; c++) {
             trace[c] = new TraceBuffer(c, traceCapacityPerCore);
@@ -46,5 +46,10 @@ public final class SimBoard implements Board {
     @Override
     public TraceBuffer trace(int core) {
         return trace[core];
+    }
+
+    @Override
+    public WindowListener windows() {
+        return windows;
     }
 }

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.slots;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.orrery.os.agent.BoardControl;
+import org.orrery.os.agent.BoardEvent;
+import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.ImageId;
+import org.orrery.os.agent.Refusal;
+import org.orrery.os.agent.SlotInfo;
+import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.Verdict;
+import org.orrery.os.agent.slots.internal.BoardProcess;
+import org.orrery.os.agent.slots.internal.ChildLine;
+import org.orrery.os.agent.slots.internal.EventHub;
+import org.orrery.os.agent.slots.internal.ImageCheck;
+import org.orrery.os.agent.slots.internal.SlotStore;
+import org.orrery.os.agent.slots.internal.SlotStore.Selection;
+import org.orrery.os.agent.slots.internal.SlotStore.Slot;
+import org.orrery.os.agent.slots.internal.Staging;
+import org.orrery.os.agent.slots.internal.Trial;
+
+/**
+ * The bootloader's side of the agent on a directory of slots (see {@link SlotStore} for the layout): verified
+ * installs into the inactive slot, an atomic switch into a trial, confirmation after healthy major frames or a
+ * rollback to the previous good slot, and at power on the MCUboot rule "a trial not confirmed is reverted".
+ * Each booted image runs in a child JVM ({@link BoardProcess}), so an image cannot take the agent down.
+ *
+ * <p>Everything the board reports about slots is read from disk; the only state kept in memory is what runs
+ * (the child) and the trial being counted.
+ */
+public final class SlotBoard implements BoardControl {
+
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final Path dir;
+    private final SlotBoardOptions options;
+    private final SlotStore store;
+    private final Staging staging;
+    private final ImageCheck check;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final EventHub hub = new EventHub();
+    /** Runs child reports in order, away from the pipe readers, and the back-off and trial timers. */
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "slot-board");
+        t.setDaemon(true);
+        return t;
+    });
+    private BoardProcess child;
+    private String bootedSlot;
+    private ImageId running;
+    private Trial trial;
+    private String lastWords = "";
+    private long backoffMs = 1_000;
+    private int healthySinceBoot;
+    private boolean closed;
+
+    private SlotBoard(Path dir, SlotBoardOptions options) throws IOException {
+        this.dir = dir;
+        this.options = options;
+        this.store = new SlotStore(dir);
+        this.staging = new Staging(dir, options.maxImageBytes());
+        this.check = new ImageCheck(dir);
+    }
+
+    /**
+     * Power on: repairs what a cut left half done, reverts a trial that was not confirmed, and boots the
+     * selected slot. A board with nothing bootable still opens (a flash repairs it).
+     */
+    public static SlotBoard open(Path dir, SlotBoardOptions options) throws IOException {
+        Files.createDirectories(dir);
+        SlotBoard b = new SlotBoard(dir, options);
+        b.lock.lock();
+        try {
+            for (String repair : b.store.recover()) {
+                b.emit(repair);
+            }
+            Selection sel = b.store.selection();
+            if (sel.trial()) {
+                b.revert(sel, "the board stopped during the trial (power loss or agent restart) before the image confirmed itself");
+            }
+            b.bootSelected();
+        } finally {
+            b.lock.unlock();
+        }
+        return b;
+    }
+
+    @Override
+    public BoardStatus status() {
+        lock.lock();
+        try {
+            return new BoardStatus(options.board(), bootedSlot, running, store.infos(), store.counter());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(dir + ": cannot read the slots: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long beginUpload(String sha256, long size) throws Refusal {
+        lock.lock();
+        try {
+            return staging.begin(sha256, size);
+        } catch (IOException e) {
+            throw io(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void writeChunk(String sha256, long offset, byte[] data) throws Refusal {
+        lock.lock();
+        try {
+            staging.write(sha256, offset, data);
+        } catch (IOException e) {
+            throw io(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SlotInfo install(String sha256, boolean allowDowngrade, String requestedBy) throws Refusal {
+        try {
+            if (!lock.tryLock(2, TimeUnit.SECONDS)) {
+                throw new Refusal("busy", "the board is busy with another request; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal("busy", "interrupted while waiting for the board");
+        }
+        try {
+            if (trial != null) {
+                throw new Refusal("busy", "image " + trial.sha256().substring(0, 12) + "... is on trial in slot "
+                        + trial.slot() + "; wait for its verdict");
+            }
+            Path staged = staging.complete(sha256);
+            ImageCheck.Verified v = check.verify(staged, sha256);
+            long stored = store.counter();
+            if (v.id().securityCounter() < stored) {
+                if (!allowDowngrade) {
+                    throw new Refusal("downgrade", "image security counter " + v.id().securityCounter()
+                            + " is below the board's " + stored + "; a downgrade needs an explicit override");
+                }
+                emit("downgrade to security counter " + v.id().securityCounter() + " (board has " + stored
+                        + ") allowed by " + requestedBy);
+            }
+            Selection sel = store.selection();
+            String target = sel.selected() == null ? SlotStore.SLOTS.get(0) : SlotStore.other(sel.selected());
+            String previous = sel.selected() != null && store.slot(sel.selected()).state() == SlotState.GOOD ? sel.selected() : null;
+            store.install(target, staged, v.id(), previous);
+            staging.discard();
+            emit("slot " + target + " holds " + describe(v.id()) + " on trial (requested by " + requestedBy + ")");
+            bootSelected();
+            changed.signalAll();
+            return new SlotInfo(target, SlotState.TRIAL, v.id(), true);
+        } catch (IOException e) {
+            throw io(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                Verdict v = store.verdict(sha256);
+                long left = deadline - System.nanoTime();
+                if (v.outcome() != Verdict.Outcome.PENDING || left <= 0) {
+                    return v;
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (IOException e) {
+            return new Verdict(Verdict.Outcome.PENDING, "cannot read the slots: " + e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
+        return hub.subscribe(listener);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            stopChild();
+        } finally {
+            lock.unlock();
+        }
+        events.shutdownNow();
+    }
+
+    // --- booting (all under the lock) ---
+
+    /** Boots what the selection names, after checking its image again; falls back to the other good slot. */
+    private void bootSelected() throws IOException {
+        stopChild();
+        Selection sel = store.selection();
+        if (sel.selected() == null) {
+            emit("no slot is selected: nothing to boot (flash an image)");
+            return;
+        }
+        Slot slot = store.slot(sel.selected());
+        boolean bootable = slot.state() == SlotState.GOOD || (slot.state() == SlotState.TRIAL && sel.trial());
+        if (!bootable) {
+            emit("slot " + slot.name() + " is " + slot.state() + ": nothing to boot (flash an image)");
+            return;
+        }
+        ImageCheck.Verified v;
+        try {
+            String actual = Staging.sha256(store.imageFile(slot.name()));
+            if (!actual.equals(slot.image().sha256())) {
+                throw new Refusal("tampered", "the image file in slot " + slot.name() + " no longer has the hash it was installed with");
+            }
+            v = check.verify(store.imageFile(slot.name()), slot.image().sha256());
+        } catch (Refusal r) {
+            if (sel.trial()) {
+                revert(sel, "the image failed its check at boot: " + r.getMessage());
+            } else {
+                store.writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), "failed its check at boot: " + r.getMessage()));
+                String other = SlotStore.other(slot.name());
+                boolean fallback = store.slot(other).state() == SlotState.GOOD;
+                store.select(fallback ? new Selection(other, false, null) : Selection.NONE);
+                emit("slot " + slot.name() + " marked BAD: " + r.getMessage());
+            }
+            bootSelected();
+            return;
+        }
+        if (sel.trial()) {
+            trial = new Trial(slot.image().sha256(), slot.name(), options.confirmFrames(), options.trialFrameLimit());
+            Trial started = trial;
+            events.schedule(() -> timeout(started), options.trialTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        lastWords = "";
+        healthySinceBoot = 0;
+        child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), options.childJvmOptions(),
+                dir, new BoardProcess.Listener() {
+                    @Override
+                    public void line(BoardProcess from, ChildLine line) {
+                        later(() -> onLine(from, line));
+                    }
+
+                    @Override
+                    public void exited(BoardProcess from, int status, boolean asked) {
+                        later(() -> onExit(from, status, asked));
+                    }
+                });
+        bootedSlot = slot.name();
+        running = slot.image();
+        emit("slot " + slot.name() + " booting " + describe(slot.image()) + (sel.trial() ? " (trial)" : ""));
+    }
+
+    private void stopChild() {
+        if (child != null) {
+            BoardProcess c = child;
+            child = null;
+            bootedSlot = null;
+            running = null;
+            trial = null;
+            c.close();
+            emit("board process " + c.pid() + " stopped");
+        }
+    }
+
+    /** The trial of {@code sel} failed: its slot is BAD, the previous good slot is selected again. */
+    private void revert(Selection sel, String reason) throws IOException {
+        String back = store.revert(sel, reason);
+        emit("slot " + sel.selected() + " rolled back: " + reason
+                + (back != null ? "; slot " + back + " selected again" : "; no good slot to go back to"));
+        changed.signalAll();
+    }
+
+    private void confirm() throws IOException {
+        String slot = trial.slot();
+        long took = trial.elapsedMillis();
+        trial = null;
+        store.confirm();
+        emit("slot " + slot + " confirmed good after " + options.confirmFrames() + " healthy major frames ("
+                + took + " ms); security counter " + store.counter());
+        changed.signalAll();
+    }
+
+    private void rollBack(String reason) {
+        Selection sel;
+        try {
+            sel = store.selection();
+            stopChild();
+            revert(sel, reason);
+            bootSelected();
+        } catch (IOException e) {
+            emit("rollback failed: " + e.getMessage());
+        }
+    }
+
+    // --- what the child reports (on the events thread) ---
+
+    private void onLine(BoardProcess from, ChildLine line) {
+        lock.lock();
+        try {
+            if (from != child || closed) {
+                return;
+            }
+            switch (line.kind()) {
+                case "frame" -> onFrame(line);
+                case "mode" -> publish(BoardEvent.Kind.MODE, line.rest());
+                case "hm" -> publish(BoardEvent.Kind.HM, line.rest());
+                case "console" -> publish(BoardEvent.Kind.CONSOLE, line.rest());
+                case "booted" -> emit("slot " + bootedSlot + " booted " + line.rest());
+                case "ended", "error" -> {
+                    lastWords = line.rest();
+                    emit("slot " + bootedSlot + ": " + line.rest());
+                }
+                default -> {
+                }
+            }
+        } catch (IOException e) {
+            emit("cannot update the slots: " + e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void onFrame(ChildLine line) throws IOException {
+        if (line.healthy() && ++healthySinceBoot >= options.confirmFrames()) {
+            backoffMs = 1_000;
+        }
+        if (trial == null) {
+            return;
+        }
+        switch (trial.frame(line.healthy(), line.why())) {
+            case PASSED -> confirm();
+            case FAILED -> rollBack(trial.failure());
+            default -> {
+            }
+        }
+    }
+
+    private void onExit(BoardProcess from, int status, boolean asked) {
+        lock.lock();
+        try {
+            if (from != child || asked || closed) {
+                return;
+            }
+            String how = "board process ended (exit " + status + (lastWords.isEmpty() ? "" : ": " + lastWords) + ")";
+            if (trial != null) {
+                rollBack(how + " during the trial");
+                return;
+            }
+            child = null;
+            bootedSlot = null;
+            running = null;
+            long wait = backoffMs;
+            backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+            emit(how + "; watchdog reset: booting the selected slot again in " + wait + " ms");
+            events.schedule(this::watchdogReset, wait, TimeUnit.MILLISECONDS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void watchdogReset() {
+        lock.lock();
+        try {
+            if (!closed && child == null) {
+                bootSelected();
+            }
+        } catch (IOException e) {
+            emit("watchdog reset failed: " + e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void timeout(Trial t) {
+        lock.lock();
+        try {
+            if (trial == t && !closed) {
+                rollBack("not confirmed within " + options.trialTimeout().toMillis() + " ms");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- events ---
+
+    private void later(Runnable r) {
+        try {
+            events.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the board is closed: what a stopping child still says no longer matters
+        }
+    }
+
+    private void emit(String text) {
+        publish(BoardEvent.Kind.SLOT, text);
+    }
+
+    private void publish(BoardEvent.Kind kind, String text) {
+        hub.publish(kind, text);
+    }
+
+    private static String describe(ImageId id) {
+        return id.system() + " " + id.version() + " (counter " + id.securityCounter() + ", " + id.sha256().substring(0, 12) + "...)";
+    }
+
+    private Refusal io(IOException e) {
+        return new Refusal("io", dir + ": " + e.getMessage());
+    }
+}

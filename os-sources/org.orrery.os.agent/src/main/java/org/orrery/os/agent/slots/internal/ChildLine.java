@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.slots.internal;
+
+/**
+ * The lines a boot child prints on stdout, one per thing that happened, first word the kind:
+ * <pre>
+ * booted SYSTEM BOARD          the image verified and the board started
+ * frame N ok                   major frame N was healthy ({@link FrameJudge})
+ * frame N bad WHY...           it was not, and why
+ * mode PARTITION MODE          a partition changed mode
+ * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
+ * console TEXT...              a partition printed a line
+ * ended WHY...                 the run ended (module shutdown); the child exits next
+ * error WHY...                 the image could not be booted; the child exits next
+ * </pre>
+ * Anything else (a JVM warning) is ignored by the agent.
+ */
+public record ChildLine(String kind, String rest) {
+
+    public static ChildLine parse(String line) {
+        int sp = line.indexOf(' ');
+        return sp < 0 ? new ChildLine(line, "") : new ChildLine(line.substring(0, sp), line.substring(sp + 1));
+    }
+
+    static String booted(String system, String board) {
+        return "booted " + system + " " + board;
+    }
+
+    static String healthyFrame(long n) {
+        return "frame " + n + " ok";
+    }
+
+    static String unhealthyFrame(long n, String why) {
+        return "frame " + n + " bad " + why;
+    }
+
+    static String mode(String partition, String mode) {
+        return "mode " + partition + " " + mode;
+    }
+
+    static String hm(String who, String error, String action) {
+        return "hm " + who + " " + error + " " + action;
+    }
+
+    static String console(String text) {
+        return "console " + text.replace('\n', ' ');
+    }
+
+    static String ended(String why) {
+        return "ended " + why;
+    }
+
+    static String error(String why) {
+        return "error " + why.replace('\n', ' ');
+    }
+
+    /** For a {@code frame} line: true when healthy. */
+    public boolean healthy() {
+        return rest.endsWith(" ok") && rest.indexOf(' ') == rest.length() - 3;
+    }
+
+    /** For a {@code frame} line: why it was not healthy. */
+    public String why() {
+        int at = rest.indexOf(" bad ");
+        return at < 0 ? "" : rest.substring(at + 5);
+    }
+}

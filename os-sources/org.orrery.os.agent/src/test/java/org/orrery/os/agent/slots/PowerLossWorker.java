@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.slots;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.orrery.os.agent.BoardEvent;
+import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.Verdict;
+
+/**
+ * The agent of the power-loss test, in a JVM of its own that the test kills with -9: powers the board on
+ * (recovery, revert, boot), says what booted, then flashes whichever of the two images does not run and
+ * reports each phase as it enters it. Lines on stdout:
+ * <pre>
+ * open SLOT SHA | open none     after power on: what the board selected and boots
+ * booted SLOT                   the boot child verified that slot's image and started the board
+ * phase upload|install|switched|trial|confirmed|rolled-back
+ * resumed OFFSET                the upload continued one a cut interrupted
+ * </pre>
+ * Usage: {@code PowerLossWorker DIR CONFIRM_FRAMES CHUNK IMAGE...}; without images it powers on, waits for the
+ * boot and exits normally (a training run that lets the JVMs write their class-data archives).
+ */
+public final class PowerLossWorker {
+
+    private PowerLossWorker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int confirm = Integer.parseInt(args[1]);
+        int chunk = Integer.parseInt(args[2]);
+        List<Path> images = Arrays.stream(args).skip(3).map(Path::of).toList();
+        SlotBoardOptions options = SlotBoardOptions.defaults("sim").withConfirmFrames(confirm)
+                .withTrialTimeout(Duration.ofSeconds(30)).withChildJvmOptions(jvmOptions());
+        Object out = new Object();
+        try (SlotBoard board = SlotBoard.open(dir, options)) {
+            BoardStatus s = board.status();
+            String running = s.running() == null ? null : s.running().sha256();
+            say(out, s.bootedSlot() == null ? "open none" : "open " + s.bootedSlot() + " " + running);
+            java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
+            board.subscribe(e -> {
+                if (e.kind() != BoardEvent.Kind.SLOT) {
+                    return;
+                }
+                if (e.text().contains(" booted ")) {
+                    say(out, "booted " + e.text().split(" ")[1]);
+                    booted.countDown();
+                } else if (e.text().contains(" on trial ")) {
+                    say(out, "phase switched");
+                } else if (e.text().contains("(trial)")) {
+                    say(out, "phase trial");
+                }
+            });
+            // The old image proves it boots before the next flash begins (the test checks each power on).
+            booted.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (images.isEmpty()) {
+                // A training run: ends normally so the class-data archives get written.
+                return;
+            }
+            for (Path image : images) {
+                byte[] bytes = Files.readAllBytes(image);
+                String sha = Uploads.sha256(bytes);
+                if (sha.equals(running)) {
+                    continue;
+                }
+                say(out, "phase upload");
+                long at = board.beginUpload(sha, bytes.length);
+                if (at > 0) {
+                    say(out, "resumed " + at);
+                }
+                for (; at < bytes.length; at += chunk) {
+                    board.writeChunk(sha, at, Arrays.copyOfRange(bytes, (int) at, (int) Math.min(bytes.length, at + chunk)));
+                }
+                say(out, "phase install");
+                board.install(sha, false, "power-loss-test");
+                Verdict v = board.awaitVerdict(sha, Duration.ofSeconds(60));
+                say(out, "phase " + (v.outcome() == Verdict.Outcome.CONFIRMED ? "confirmed" : "rolled-back " + v.reason()));
+                break;
+            }
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        System.exit(0);
+    }
+
+    static List<String> jvmOptions() {
+        String extra = System.getProperty("orrery.test.childJvm", "");
+        List<String> opts = new java.util.ArrayList<>(org.orrery.os.agent.slots.internal.ChildJvm.LIGHT);
+        if (!extra.isBlank()) {
+            opts.addAll(List.of(extra.split(" ")));
+        }
+        return opts;
+    }
+
+    private static void say(Object lock, String line) {
+        synchronized (lock) {
+            System.out.println(line);
+            System.out.flush();
+        }
+    }
+}

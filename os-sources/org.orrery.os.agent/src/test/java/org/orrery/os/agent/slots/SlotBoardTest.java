@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.agent.slots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.agent.BoardEvent;
+import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.Refusal;
+import org.orrery.os.agent.SlotInfo;
+import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.Verdict;
+
+/** Install, trial, confirm and rollback with real images booted in real child JVMs. */
+class SlotBoardTest {
+
+    static final int CONFIRM = 3;
+
+    @TempDir
+    static Path images;
+    static TestImages built;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void build() throws Exception {
+        built = new TestImages(images);
+    }
+
+    static SlotBoardOptions options() {
+        return SlotBoardOptions.defaults("sim").withConfirmFrames(CONFIRM).withTrialTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Flashes {@code image} and waits for the trial's end. */
+    static Verdict flash(SlotBoard board, Path image, boolean allowDowngrade) throws Exception {
+        String sha = Uploads.upload(board, image);
+        board.install(sha, allowDowngrade, "test");
+        return board.awaitVerdict(sha, Duration.ofSeconds(40));
+    }
+
+    static SlotInfo slot(BoardStatus s, String name) {
+        return s.slots().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aGoodImageConfirmsItselfAndRaisesTheCounter() throws Exception {
+        built.trust(dir);
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            BoardStatus empty = board.status();
+            assertNull(empty.bootedSlot(), "an empty board boots nothing");
+            assertEquals(0, empty.securityCounter());
+
+            Path image = built.good("demo", 4);
+            long t0 = System.nanoTime();
+            Verdict v = flash(board, image, false);
+            long ms = (System.nanoTime() - t0) / 1_000_000L;
+            System.out.println("[agent-board] install -> confirmed (" + CONFIRM + " frames of 20 ms): " + ms + " ms");
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome(), v.reason());
+            BoardStatus s = board.status();
+            assertEquals("a", s.bootedSlot());
+            assertEquals(SlotState.GOOD, slot(s, "a").state());
+            assertTrue(slot(s, "a").selected());
+            assertEquals(4, s.securityCounter(), "confirmation raises the stored counter to the image's");
+            assertEquals(slot(s, "a").image(), s.running());
+        }
+    }
+
+    @Test
+    void aFailingImageRollsBackByItselfToThePreviousGoodOne() throws Exception {
+        built.trust(dir);
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 1), false).outcome());
+            BoardStatus before = board.status();
+            board.subscribe(events::add);
+
+            Path failing = built.failing("demo", 2);
+            long t0 = System.nanoTime();
+            Verdict v = flash(board, failing, false);
+            long ms = (System.nanoTime() - t0) / 1_000_000L;
+            System.out.println("[agent-board] failing image rolled back after " + ms + " ms: " + v.reason());
+            assertEquals(Verdict.Outcome.ROLLED_BACK, v.outcome());
+            assertTrue(v.reason().contains("healthy major frames"), v.reason());
+            assertTrue(v.reason().contains("app"), "the reason names the partition: " + v.reason());
+
+            BoardStatus after = board.status();
+            assertEquals(SlotState.BAD, slot(after, "b").state());
+            assertEquals(slot(before, "a"), slot(after, "a"), "the previous good slot is selected again, untouched");
+            assertEquals("a", after.bootedSlot());
+            assertEquals(1, after.securityCounter(), "a failed trial does not raise the counter");
+            assertTrue(events.stream().anyMatch(e -> e.kind() == BoardEvent.Kind.HM && e.text().contains("WARM_START_PARTITION")),
+                    "HM events reach subscribers: " + events);
+            assertTrue(events.stream().anyMatch(e -> e.kind() == BoardEvent.Kind.SLOT && e.text().contains("rolled back")));
+
+            // The next good image goes to the slot the failed one left, and confirms.
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 2), false).outcome());
+            assertEquals("b", board.status().bootedSlot());
+            assertEquals(2, board.status().securityCounter());
+        }
+    }
+
+    @Test
+    void aDowngradeNeedsTheOverrideAndIsLoggedWithWhoAsked() throws Exception {
+        built.trust(dir);
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 3), false).outcome());
+            board.subscribe(events::add);
+            String older = Uploads.upload(board, built.good("demo", 1));
+            assertEquals("downgrade", assertThrows(Refusal.class, () -> board.install(older, false, "alice")).code());
+            board.install(older, true, "alice");
+            // A second install while the first is on trial waits for its verdict.
+            assertEquals("busy", assertThrows(Refusal.class, () -> board.install(older, true, "bob")).code());
+            assertEquals(Verdict.Outcome.CONFIRMED, board.awaitVerdict(older, Duration.ofSeconds(40)).outcome());
+            assertEquals(1, board.status().running().securityCounter());
+            assertEquals(3, board.status().securityCounter(), "the stored counter never goes down");
+            assertTrue(events.stream().anyMatch(e -> e.kind() == BoardEvent.Kind.SLOT && e.text().contains("downgrade")
+                    && e.text().contains("alice")), events.toString());
+        }
+    }
+
+    @Test
+    void powerOnDuringATrialRevertsIt() throws Exception {
+        built.trust(dir);
+        String trialSha;
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 1), false).outcome());
+            // A trial that can never pass, cut by closing the agent.
+            trialSha = Uploads.upload(board, built.failing("demo", 1));
+            board.install(trialSha, false, "test");
+            assertEquals(SlotState.TRIAL, slot(board.status(), "b").state());
+        }
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            BoardStatus s = board.status();
+            assertEquals("a", s.bootedSlot());
+            assertEquals(SlotState.BAD, slot(s, "b").state());
+            Verdict v = board.awaitVerdict(trialSha, Duration.ZERO);
+            assertEquals(Verdict.Outcome.ROLLED_BACK, v.outcome());
+            assertTrue(v.reason().contains("stopped during the trial"), v.reason());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.cli.boards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orrery.cli.OrreryCli;
+import org.orrery.os.image.SigningKeys;
+import org.orrery.os.testing.NetworkNamespace;
+
+/**
+ * A board as integrators meet it: `orrery agent` in a process of its own, on its own network (a network namespace
+ * joined by a veth pair where this machine allows, loopback otherwise), driven by the CLI: authorise, add with the
+ * printed fingerprint, flash the flight-control example until it is confirmed good, flash a broken build that rolls
+ * back by itself, refuse a stranger's key, and boot the good image again after the agent is killed.
+ */
+class AgentEndToEndTest {
+
+    private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)");
+    private static final Pattern FINGERPRINT = Pattern.compile("board fingerprint (\\S+)");
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private NetworkNamespace ns;
+    private Process agent;
+
+    @BeforeEach
+    void home() throws Exception {
+        System.setProperty("orrery.home", tmp.resolve("home").toString());
+        SigningKeys.writePair(SigningKeys.generate(), tmp.resolve("keys"));
+        if (NetworkNamespace.available()) {
+            ns = NetworkNamespace.create();
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.descendants().forEach(ProcessHandle::destroyForcibly);
+            agent.destroyForcibly();
+        }
+        if (ns != null) {
+            ns.close();
+        }
+        System.clearProperty("orrery.home");
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void flashConfirmRollBackRefuseAndPowerOn() throws Exception {
+        Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
+        Path broken = build(brokenFlightControl(), "broken.oimg", 1);
+        Path slots = tmp.resolve("board");
+
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
+                "flash,monitor", "--name", "ci"), err.toString());
+
+        String[] board = startAgent(slots);
+        String address = board[0];
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", address, "--fingerprint", board[1]), err.toString());
+        assertTrue(out.toString().contains("nothing running"), "a new board runs nothing yet:\n" + out);
+
+        assertEquals(OrreryCli.EXIT_OK, run("flash", good.toString(), "--board", "bench"), err + "\n" + agentLog());
+        assertTrue(out.toString().contains("confirmed good"), out.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "list"), err.toString());
+        assertTrue(out.toString().contains("flight_control"), out.toString());
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("flash", broken.toString(), "--board", "bench"), out.toString());
+        assertTrue(err.toString().contains("rolled back"), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "list"), err.toString());
+        String list = out.toString();
+        assertTrue(list.contains("=bad("), "the broken image's slot is marked bad:\n" + list);
+        assertTrue(list.contains("=good*(flight_control"), "the good image is selected and runs again:\n" + list);
+
+        // a key the board was never told about: refused, and the board logs who knocked
+        System.setProperty("orrery.home", tmp.resolve("stranger").toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", address, "--fingerprint", board[1]), err.toString());
+        assertTrue(out.toString().contains("not authorised"), out.toString());
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("flash", good.toString(), "--board", "bench"), out.toString());
+        assertTrue(err.toString().contains("`orrery boards whoami`"), err.toString());
+        System.setProperty("orrery.home", tmp.resolve("home").toString());
+        assertTrue(Files.readString(slots.resolve("agent.log")).lines().anyMatch(l -> l.contains("refused")),
+                "the audit log names the refused key:\n" + Files.readString(slots.resolve("agent.log")));
+
+        // power loss: the agent is killed; at its next start it boots the confirmed image again
+        agent.descendants().forEach(ProcessHandle::destroyForcibly);
+        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String[] again = startAgent(slots);
+        assertEquals(board[1], again[1], "the board keeps its identity across restarts");
+        run("boards", "remove", "bench");
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", again[0], "--fingerprint", again[1]), err.toString());
+        assertTrue(out.toString().contains("flight_control"), "the confirmed image runs after power on:\n" + out);
+    }
+
+    /** Builds a signed image of the system in {@code dir}. */
+    private Path build(Path dir, String name, int counter) {
+        Path image = tmp.resolve(name);
+        assertEquals(OrreryCli.EXIT_OK, run("build", dir.resolve("system.orrery").toString(), "-o", image.toString(),
+                "--key", tmp.resolve("keys/orrery-signing.key").toString(), "--security-counter", Integer.toString(counter)),
+                err.toString());
+        return image;
+    }
+
+    /** flight-control whose display partition fails in its initialisation, every time it starts. */
+    private Path brokenFlightControl() throws IOException {
+        Path copy = tmp.resolve("broken-flight-control");
+        try (Stream<Path> files = Files.walk(EXAMPLES.resolve("flight-control"))) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(EXAMPLES.resolve("flight-control").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path display = copy.resolve("apps/display/org/orrery/examples/flightcontrol/display/Display.java");
+        String source = Files.readString(display);
+        String broken = source.replace("        p.setMode(PartitionMode.NORMAL);",
+                "        if (p != null) {\n            throw new IllegalStateException(\"display broken on purpose\");\n        }\n"
+                        + "        p.setMode(PartitionMode.NORMAL);");
+        assertTrue(!broken.equals(source), "the display's initialisation is where the test expects it");
+        Files.writeString(display, broken);
+        return copy;
+    }
+
+    /** Starts `orrery agent` (in the namespace when there is one); returns its address and fingerprint. */
+    private String[] startAgent(Path slots) throws Exception {
+        String listen = (ns == null ? "127.0.0.1" : ns.boardAddress().getHostAddress()) + ":0";
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.orrery.cli.OrreryCli", "agent", "--slots",
+                slots.toString(), "--listen", listen, "--signer", tmp.resolve("keys/orrery-signing.pub").toString(),
+                "--confirm-frames", "3"));
+        Path log = tmp.resolve("agent-" + System.nanoTime() + ".out");
+        agent = new ProcessBuilder(ns == null ? command : ns.command(command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher l = LISTENING.matcher(text);
+            Matcher f = FINGERPRINT.matcher(text);
+            if (l.find() && f.find()) {
+                this.agentOut = log;
+                return new String[] {l.group(1) + ":" + l.group(2), f.group(1)};
+            }
+            if (!agent.isAlive()) {
+                throw new AssertionError("the agent ended with status " + agent.exitValue() + ":\n" + text);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the agent did not start in 60 s:\n" + Files.readString(log));
+    }
+
+    private Path agentOut;
+
+    private String agentLog() throws IOException {
+        return agentOut == null ? "" : "agent output:\n" + Files.readString(agentOut);
+    }
+}
