@@ -129,6 +129,10 @@ public final class AgentClient implements AutoCloseable {
 
     private static SSLSocket open(String board, InetSocketAddress address, String pinned, ClientIdentity me,
             AtomicReference<String> presented, Duration connectTimeout) throws AgentException {
+        if (address.isUnresolved()) {
+            // the registry keeps names as written; a name is looked up at each contact (DHCP, DNS changes)
+            address = new InetSocketAddress(address.getHostString(), address.getPort());
+        }
         SSLSocket s = null;
         try {
             SSLContext ctx = Tls.context(me.identity().privateKey(), me.identity().certificate(),
