@@ -133,6 +133,15 @@ public final class AgentServer implements AutoCloseable {
     }
 
     private void serve(SSLSocket s) {
+        open.add(s);
+        try {
+            serveOpen(s);
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    private void serveOpen(SSLSocket s) {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
         TrustedClients.Client client;
         try {
@@ -150,12 +159,7 @@ public final class AgentServer implements AutoCloseable {
         } finally {
             refusedKeys.remove(s);
         }
-        open.add(s);
-        try {
-            new Connection(s, client, board, log, boardName, fingerprint).run();
-        } finally {
-            open.remove(s);
-        }
+        new Connection(s, client, board, log, boardName, fingerprint).run();
     }
 
     private static String describe(IOException e) {
@@ -171,13 +175,19 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and ends the open sessions (their clients see the connection end). */
+    /**
+     * Stops accepting and ends the open sessions, handshakes included (their clients see the connection end); returns
+     * once every session has written its last audit line, so a stopped agent writes nothing more.
+     */
     @Override
     public void close() {
         try {
             server.close();
             open.forEach(AgentServer::closeQuietly);
             acceptor.join(2_000);
+            if (sessions.tryAcquire(MAX_SESSIONS, 5, java.util.concurrent.TimeUnit.SECONDS)) {
+                sessions.release(MAX_SESSIONS);
+            }
         } catch (IOException e) {
             // closing anyway
         } catch (InterruptedException e) {
