@@ -137,8 +137,9 @@ class RestartAndPlanSwitchTest {
 
     /**
      * An application may keep its process and port handles across a restart (they are the same objects when
-     * created again), but until the new start creates them, every call that acts through them is refused and
-     * changes nothing: the process keeps its base priority, the emptied ports stay empty.
+     * created again), but until the new start creates them, every call through them, queries included, is
+     * refused and changes nothing: the process keeps its base priority, the emptied ports stay empty. (The
+     * intra-partition objects of an earlier start are refused the same way, queries included.)
      */
     @Test
     void processAndPortHandlesOfAnEarlierStartAreRefusedUntilCreatedAgain() throws Exception {
@@ -166,11 +167,13 @@ class RestartAndPlanSwitchTest {
             PartitionProcess main = oldMain[0];
             Message m = new Message(4);
             seen.add("process " + attempt(main::start) + " " + attempt(main::stop) + " " + attempt(main::suspend) + " "
-                    + attempt(main::resume) + " " + attempt(() -> main.setPriority(9)) + " " + main.state());
+                    + attempt(main::resume) + " " + attempt(() -> main.setPriority(9)) + " " + attempt(main::state) + " "
+                    + attempt(main::priority) + " " + attempt(main::deadline));
             seen.add("sampling " + attempt(() -> oldSampling[0].write(new byte[] {5}, 1)) + " "
                     + attempt(() -> oldSampling[1].read(m)));
             seen.add("queuing " + attempt(() -> oldQueuing[0].send(new byte[] {6}, 1, 0)) + " "
-                    + attempt(() -> oldQueuing[1].receive(m, 0)) + " " + attempt(oldQueuing[1]::overflowed));
+                    + attempt(() -> oldQueuing[1].receive(m, 0)) + " " + attempt(oldQueuing[1]::overflowed) + " "
+                    + attempt(oldQueuing[1]::pending));
             SamplingPort sIn = p.createSamplingPort(PortServiceTest.S_IN);
             QueuingPort qIn = p.createQueuingPort(PortServiceTest.Q_IN);
             PartitionProcess again = p.createProcess(MAIN, () -> seen.add("main runs again" + at(p)));
@@ -179,10 +182,10 @@ class RestartAndPlanSwitchTest {
                     + at(p));
             again.start();
         }));
-        assertEquals(List.of("process refused refused refused refused refused DORMANT",
-                "sampling refused refused", "queuing refused refused refused",
+        assertEquals(List.of("process refused refused refused refused refused refused refused refused",
+                "sampling refused refused", "queuing refused refused refused refused",
                 "same handles true true true, sampling read false, queued 0, priority 5@1", "main runs again@1"), seen);
-        assertEquals(Rig.times(10, refusal("1", "init")), Rig.hm(r));
+        assertEquals(Rig.times(14, refusal("1", "init")), Rig.hm(r));
     }
 
     /**
