@@ -23,8 +23,9 @@ final class ProcessHandle implements PartitionProcess {
 
     @Override
     public ProcessState state() {
-        gate.enter();
+        Proc c = gate.enter();
         try {
+            requireCreated(c);
             return p.state;
         } finally {
             gate.leave();
@@ -33,8 +34,9 @@ final class ProcessHandle implements PartitionProcess {
 
     @Override
     public int priority() {
-        gate.enter();
+        Proc c = gate.enter();
         try {
+            requireCreated(c);
             return p.priority;
         } finally {
             gate.leave();
@@ -43,8 +45,9 @@ final class ProcessHandle implements PartitionProcess {
 
     @Override
     public long deadline() {
-        gate.enter();
+        Proc c = gate.enter();
         try {
+            requireCreated(c);
             return p.deadlineAbs;
         } finally {
             gate.leave();

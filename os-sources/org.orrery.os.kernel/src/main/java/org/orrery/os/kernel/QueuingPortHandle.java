@@ -155,8 +155,12 @@ final class QueuingPortHandle implements QueuingPort {
 
     @Override
     public int pending() {
-        gate.enter();
+        Proc c = gate.enter();
         try {
+            // Like every other call on this handle: a port of an earlier start is refused until created again.
+            if (!gate.part.portCreated[index]) {
+                throw gate.refuse(c, "port " + config.name() + " was not created");
+            }
             return slot == null ? 0 : slot.ring.size();
         } finally {
             gate.leave();

@@ -47,6 +47,7 @@ import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.config.SystemState;
 import org.orrery.os.kernel.ProcessExit;
+import org.orrery.os.trace.TraceEventType;
 
 /**
  * A partition reaching beyond itself: calling another partition's services and objects (the call gate
@@ -152,6 +153,7 @@ class CrossPartitionTest {
         calls.put("queuing.send", () -> b.queue.send(new byte[] {1}, 1, 0));
         calls.put("queuing.receive", () -> b.queue.receive(m, 0));
         calls.put("queuing.pending", b.queue::pending);
+        calls.put("queuing.overflowed", b.queue::overflowed);
         return calls;
     }
 
@@ -173,6 +175,8 @@ class CrossPartitionTest {
         assertEquals(expected, seen);
         assertEquals(Rig.times(foreignCalls(leak).size(), "6 a/main MEMORY_VIOLATION PROCESS LOG"), Rig.hm(r));
         assertEquals(List.of(), r.console().stream().filter(l -> l.contains("framed")).toList());
+        // Nor did the refused traceEvent record anything in b's name.
+        assertEquals(List.of(), Rig.only(Rig.trace(r), TraceEventType.USER_EVENT));
     }
 
     @Test

@@ -19,7 +19,12 @@ import org.orrery.os.api.PartitionApplication;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.api.PartitionProcess;
 import org.orrery.os.api.ProcessRef;
+import org.orrery.os.api.QueuingDiscipline;
+import org.orrery.os.api.Semaphore;
 import org.orrery.os.bsp.sim.SimResult;
+import org.orrery.os.config.HmAction;
+import org.orrery.os.config.HmLevel;
+import org.orrery.os.config.SystemState;
 import org.orrery.os.trace.TraceEventType;
 
 /**
@@ -167,5 +172,31 @@ class PartitionServiceTest {
         List<String> hm = new ArrayList<>(Rig.times(3, refusal("0", "init")));
         hm.addAll(Rig.times(6, refusal("1", "main")));
         assertEquals(hm, Rig.hm(r));
+    }
+
+    /**
+     * A refusal throws only "if the monitor lets the caller continue": configured to restart the process, the
+     * refused call never returns, the refusal still changed nothing, and the body starts afresh at once.
+     */
+    @Test
+    void aRefusalWhoseActionRestartsTheCallerNeitherReturnsNorThrows() throws Exception {
+        List<String> seen = new ArrayList<>();
+        int[] runs = {0};
+        SimResult r = Rig.runSolo(Rig.solo(List.of(Rig.hm("a", SystemState.PROCESS_EXECUTION,
+                Rig.rule(ErrorCode.ILLEGAL_REQUEST, HmLevel.PROCESS, HmAction.RESTART_PROCESS))), aperiodic("main", 5)),
+                p -> {
+                    Semaphore s = p.createSemaphore("s", 1, 1, QueuingDiscipline.FIFO);
+                    p.createProcess(MAIN, () -> {
+                        runs[0]++;
+                        seen.add("run " + runs[0] + " value " + s.value() + at(p));
+                        if (runs[0] == 1) {
+                            p.timedWait(MS);
+                            seen.add("release at max " + attempt(s::release));
+                            seen.add("never: the restarted caller does not continue");
+                        }
+                    }).start();
+                });
+        assertEquals(List.of("run 1 value 1@0", "run 2 value 1@1"), seen);
+        assertEquals(List.of("1 a/main ILLEGAL_REQUEST PROCESS RESTART_PROCESS"), Rig.hm(r));
     }
 }

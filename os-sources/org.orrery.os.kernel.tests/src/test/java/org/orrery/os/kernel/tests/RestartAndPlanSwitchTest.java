@@ -19,6 +19,7 @@ import org.orrery.os.api.Event;
 import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.PartitionProcess;
 import org.orrery.os.api.PlanRef;
 import org.orrery.os.api.ProcessRef;
 import org.orrery.os.api.QueuingDiscipline;
@@ -132,6 +133,59 @@ class RestartAndPlanSwitchTest {
         assertEquals(List.of("queued 2", "receive before creating again refused",
                 "same handle true, queued 0, receive false, sampling read false@1"), seen);
         assertEquals(List.of(refusal("1", "init")), Rig.hm(r));
+    }
+
+    /**
+     * An application may keep its process and port handles across a restart (they are the same objects when
+     * created again), but until the new start creates them, every call through them, queries included, is
+     * refused and changes nothing: the process keeps its base priority, the emptied ports stay empty. (The
+     * intra-partition objects of an earlier start are refused the same way, queries included.)
+     */
+    @Test
+    void processAndPortHandlesOfAnEarlierStartAreRefusedUntilCreatedAgain() throws Exception {
+        List<String> seen = new ArrayList<>();
+        int[] starts = {0};
+        PartitionProcess[] oldMain = new PartitionProcess[1];
+        SamplingPort[] oldSampling = new SamplingPort[2];
+        QueuingPort[] oldQueuing = new QueuingPort[2];
+        SimResult r = Rig.run(PortServiceTest.loopback(), 10 * MS, Map.of("a", p -> {
+            starts[0]++;
+            if (starts[0] == 1) {
+                oldSampling[0] = p.createSamplingPort(PortServiceTest.S_OUT);
+                oldSampling[1] = p.createSamplingPort(PortServiceTest.S_IN);
+                oldQueuing[0] = p.createQueuingPort(PortServiceTest.Q_OUT);
+                oldQueuing[1] = p.createQueuingPort(PortServiceTest.Q_IN);
+                oldSampling[0].write(new byte[] {3}, 1);
+                oldQueuing[0].send(new byte[] {4}, 1, 0);
+                oldMain[0] = p.createProcess(MAIN, () -> {
+                    p.timedWait(MS);
+                    p.setMode(PartitionMode.WARM_START);
+                });
+                oldMain[0].start();
+                return;
+            }
+            PartitionProcess main = oldMain[0];
+            Message m = new Message(4);
+            seen.add("process " + attempt(main::start) + " " + attempt(main::stop) + " " + attempt(main::suspend) + " "
+                    + attempt(main::resume) + " " + attempt(() -> main.setPriority(9)) + " " + attempt(main::state) + " "
+                    + attempt(main::priority) + " " + attempt(main::deadline));
+            seen.add("sampling " + attempt(() -> oldSampling[0].write(new byte[] {5}, 1)) + " "
+                    + attempt(() -> oldSampling[1].read(m)));
+            seen.add("queuing " + attempt(() -> oldQueuing[0].send(new byte[] {6}, 1, 0)) + " "
+                    + attempt(() -> oldQueuing[1].receive(m, 0)) + " " + attempt(oldQueuing[1]::overflowed) + " "
+                    + attempt(oldQueuing[1]::pending));
+            SamplingPort sIn = p.createSamplingPort(PortServiceTest.S_IN);
+            QueuingPort qIn = p.createQueuingPort(PortServiceTest.Q_IN);
+            PartitionProcess again = p.createProcess(MAIN, () -> seen.add("main runs again" + at(p)));
+            seen.add("same handles " + (again == main) + " " + (sIn == oldSampling[1]) + " " + (qIn == oldQueuing[1])
+                    + ", sampling read " + sIn.read(m) + ", queued " + qIn.pending() + ", priority " + again.priority()
+                    + at(p));
+            again.start();
+        }));
+        assertEquals(List.of("process refused refused refused refused refused refused refused refused",
+                "sampling refused refused", "queuing refused refused refused refused",
+                "same handles true true true, sampling read false, queued 0, priority 5@1", "main runs again@1"), seen);
+        assertEquals(Rig.times(14, refusal("1", "init")), Rig.hm(r));
     }
 
     /**
