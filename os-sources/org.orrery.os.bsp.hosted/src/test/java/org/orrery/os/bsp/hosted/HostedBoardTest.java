@@ -66,7 +66,9 @@ class HostedBoardTest {
         List<String> console = Collections.synchronizedList(new ArrayList<>());
         // spin spins from its second activation in 10 ms windows: with an allowance of 100 ms of its own code (the
         // board's default is 1 s) it overruns in its 11th window
-        RunSummary s = run(config, 1500 * MS, console, 100 * MS);
+        // 3 s, not the 1.5 s the overrun needs: a whole-schedule stall of about a second has been seen on this
+        // machine (unexplained; benchmarks/README.md), and the neighbours must still be seen to go on after it
+        RunSummary s = run(config, 3000 * MS, console, 100 * MS);
         List<HmEvent> overruns = s.hmEvents().stream().filter(e -> e.error() == ErrorCode.WINDOW_OVERRUN).toList();
         assertEquals(1, overruns.size(), s.format());
         assertTrue(overruns.get(0).toString().contains("spin/main"), s.format());
@@ -74,7 +76,7 @@ class HostedBoardTest {
         assertEquals(PartitionMode.IDLE, s.modes().get("spin"));
         assertEquals(PartitionMode.NORMAL, s.modes().get("near"));
         assertEquals(PartitionMode.NORMAL, s.modes().get("far"));
-        assertEquals(225, s.windowsRun(), s.format());
+        assertEquals(450, s.windowsRun(), s.format());
         // a partition JVM starts late on a loaded host (far's first tick came at 0.92 s once): ask for ticks that
         // show it ran on after spin's overrun, not for a count that only an idle host gives
         for (String p : List.of("near", "far")) {
