@@ -47,7 +47,15 @@ public final class MonitorCommand implements Callable<Integer> {
             CountDownLatch ended = new CountDownLatch(1);
             AtomicReference<AgentException> why = new AtomicReference<>();
             try (AgentClient c = AgentClient.connect(board.name(), board.socketAddress(), board.fingerprint(), BoardsCommand.me())) {
+                // Events arrive on the client's reader thread, which starts before the status can be printed here:
+                // they wait for it, so the status is always the first line.
+                CountDownLatch statusPrinted = new CountDownLatch(1);
                 var now = c.subscribe(e -> {
+                    try {
+                        statusPrinted.await();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                     synchronized (out) {
                         out.println(Instant.ofEpochMilli(e.timeMillis()) + " " + e.kind() + " " + e.text());
                         out.flush();
@@ -60,6 +68,7 @@ public final class MonitorCommand implements Callable<Integer> {
                     out.println(StatusSnapshot.of(now));
                     out.flush();
                 }
+                statusPrinted.countDown();
                 if (durationNs == null) {
                     ended.await();
                 } else {
