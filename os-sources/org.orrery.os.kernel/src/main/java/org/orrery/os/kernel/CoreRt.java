@@ -114,6 +114,7 @@ final class CoreRt {
         p.activeCore = index;
         active = p;
         m.windowsRun++;
+        p.windowsOpened++;
         m.trace(index, TraceEventType.WINDOW_START, p.index, table.windowId[w], table.plan);
         m.windows.opened(index, p.index, t);
         Proc ended = endedAtClose;
