@@ -33,7 +33,8 @@ import org.orrery.os.trace.ctf.CtfTrace;
  * `orrery trace live` against a real agent (own process, own network namespace where possible, mutual TLS) running
  * the flight-control example on the sim board: the saved directory is a trace babeltrace2 reads with the same
  * events, in the same order, as Orrery's reader; nothing is discarded at the example's rate; `orrery trace check`
- * accepts it; a key without the monitor role is refused.
+ * accepts it; a board process that dies ends the stream with the reason (exit 1); a key without the monitor role
+ * is refused.
  */
 class TraceLiveEndToEndTest {
 
@@ -85,13 +86,13 @@ class TraceLiveEndToEndTest {
         assertEquals(OrreryCli.EXIT_OK, run("flash", image.toString(), "--board", "bench"), err.toString());
 
         Path saved = tmp.resolve("live");
-        assertEquals(OrreryCli.EXIT_OK, run("trace", "live", "bench", "-o", saved.toString(), "--duration", "4s"),
+        assertEquals(OrreryCli.EXIT_OK, run("trace", "live", "bench", "-o", saved.toString(), "--duration", "3s"),
                 err + "\n" + out);
         Matcher m = SUMMARY.matcher(out.toString());
         assertTrue(m.find(), out.toString());
         long events = Long.parseLong(m.group(1));
         assertEquals(0, Long.parseLong(m.group(3)), "nothing discarded at the example's rate: " + out);
-        assertTrue(events > 100, "four seconds of flight-control hold more than 100 events: " + out);
+        assertTrue(events > 100, "three seconds of flight-control hold more than 100 events: " + out);
 
         CtfTrace ours = CtfReader.read(saved);
         assertEquals(events, ours.eventCount(), "the summary counts what was saved");
@@ -120,6 +121,23 @@ class TraceLiveEndToEndTest {
 
         assertEquals(OrreryCli.EXIT_OK, run("trace", "check", image.toString(), saved.toString()), out + "\n" + err);
 
+        // the board process dies under a follower: the stream ends with the reason, what arrived is a trace
+        Path cut = tmp.resolve("cut");
+        var following = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> run("trace", "live", "bench", "-o", cut.toString(), "--duration", "60s"));
+        for (int i = 0; i < 300 && !Files.exists(cut.resolve("metadata")); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        ProcessHandle child = agent.descendants().filter(TraceLiveEndToEndTest::bootChild).findFirst()
+                .orElseThrow(() -> new AssertionError("no boot child under the agent"));
+        child.destroyForcibly();
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, following.get(30, TimeUnit.SECONDS), out.toString());
+        assertTrue(err.toString().contains("board process ended"), err.toString());
+        assertTrue(SUMMARY.matcher(out.toString()).find(), "the summary comes even so: " + out);
+        assertEquals(0, Babeltrace.read(cut).exit(), "what arrived before the end is a trace babeltrace2 reads");
+        CtfReader.read(cut);
+
         // a key allowed to flash but not to monitor gets no trace
         System.setProperty("orrery.home", tmp.resolve("flasher").toString());
         authorize(slots, "flasher", "flash");
@@ -127,6 +145,15 @@ class TraceLiveEndToEndTest {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("trace", "live", "bench", "-o", tmp.resolve("refused").toString(),
                 "--duration", "1s"), out.toString());
         assertTrue(err.toString().contains("lacks the role 'monitor'"), err.toString());
+    }
+
+    private static boolean bootChild(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.ISO_8859_1)
+                    .contains("slots.internal.BootMain");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private int run(String... args) {
