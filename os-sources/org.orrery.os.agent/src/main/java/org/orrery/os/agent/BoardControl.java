@@ -41,6 +41,15 @@ public interface BoardControl extends AutoCloseable {
     /** Board events from now on (partition modes, HM events, slot changes, console lines) until closed. */
     AutoCloseable subscribe(Consumer<BoardEvent> listener);
 
+    /**
+     * Streams the running image's CTF trace to {@code follower} from the next complete packet on, until the
+     * returned handle is closed (the follower then gets its last packets and {@code ended}) or the board stops.
+     * A follower slower than the board never holds the board back: it loses events, which are counted.
+     */
+    default AutoCloseable followTrace(TraceFollower follower) throws Refusal {
+        throw new Refusal("unsupported", "this board cannot stream its trace");
+    }
+
     @Override
     void close();
 }

@@ -19,6 +19,7 @@ import org.orrery.os.agent.ImageId;
 import org.orrery.os.agent.Refusal;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.TraceFollower;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
@@ -29,6 +30,8 @@ import org.orrery.os.agent.slots.internal.SlotStore;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
 import org.orrery.os.agent.slots.internal.SlotStore.Slot;
 import org.orrery.os.agent.slots.internal.Staging;
+import org.orrery.os.agent.slots.internal.TraceRing;
+import org.orrery.os.agent.slots.internal.TraceTail;
 import org.orrery.os.agent.slots.internal.Trial;
 
 /**
@@ -52,6 +55,8 @@ public final class SlotBoard implements BoardControl {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final EventHub hub = new EventHub();
+    /** Followers of the running image's live trace; told when the board process goes. */
+    private final java.util.Set<TraceTail> tails = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Runs child reports in order, away from the pipe readers, and the back-off and trial timers. */
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slot-board");
@@ -202,6 +207,21 @@ public final class SlotBoard implements BoardControl {
     }
 
     @Override
+    public AutoCloseable followTrace(TraceFollower follower) throws Refusal {
+        lock.lock();
+        try {
+            if (child == null || closed) {
+                throw new Refusal("not-running", "board " + options.board() + " runs no image: there is no trace to follow");
+            }
+            TraceTail t = TraceTail.start(dir.resolve(TraceRing.DIR), follower, tails::remove);
+            tails.add(t);
+            return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public void close() {
         lock.lock();
         try {
@@ -265,6 +285,8 @@ public final class SlotBoard implements BoardControl {
             emit("slot " + slot.name() + ": cannot unpack the image's kernel (" + e.getMessage() + "); not booted");
             return;
         }
+        // a follower must never read the previous boot's trace as this one's
+        TraceRing.clear(dir.resolve(TraceRing.DIR));
         child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), options.childJvmOptions(),
                 dir, kernel, new BoardProcess.Listener() {
                     @Override
@@ -290,6 +312,7 @@ public final class SlotBoard implements BoardControl {
             running = null;
             trial = null;
             c.close();
+            endTraces("the board process stopped (a new image, a rollback or the agent stopping)");
             emit("board process " + c.pid() + " stopped");
         }
     }
@@ -374,6 +397,7 @@ public final class SlotBoard implements BoardControl {
                 return;
             }
             String how = "board process ended (exit " + status + (lastWords.isEmpty() ? "" : ": " + lastWords) + ")";
+            endTraces(how);
             if (trial != null) {
                 rollBack(how + " during the trial");
                 return;
@@ -411,6 +435,12 @@ public final class SlotBoard implements BoardControl {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void endTraces(String reason) {
+        for (TraceTail t : tails) {
+            t.boardStopped(reason);
         }
     }
 

@@ -25,7 +25,6 @@ import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
-import org.orrery.os.trace.ctf.CtfWriter;
 import org.orrery.os.trace.TraceBuffer;
 
 /**
@@ -194,11 +193,8 @@ public final class HostedBoardSupport implements BoardSupport {
                 board.executor().lock().lock();
                 try {
                     for (TraceBuffer b : kernel.traceBuffers()) {
-                        if (request.trace() instanceof CtfWriter ctf) {
-                            ctf.drain(b);
-                        } else {
-                            b.drainTo(request.trace());
-                        }
+                        request.trace().discarded(b.core(), b.discarded());
+                        b.drainTo(request.trace());
                     }
                 } finally {
                     board.executor().lock().unlock();

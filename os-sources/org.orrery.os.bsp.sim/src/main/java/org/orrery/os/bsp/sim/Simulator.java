@@ -130,12 +130,9 @@ public final class Simulator {
 
     private void drain(Kernel kernel) {
         for (TraceBuffer b : kernel.traceBuffers()) {
-            // A CTF writer also records each core's discarded-event count in its packet contexts.
-            if (traceSink instanceof CtfWriter ctf) {
-                ctf.drain(b);
-            } else {
-                b.drainTo(traceSink);
-            }
+            // A CTF writer (or a sink that feeds one) records each core's discarded-event count in its packets.
+            traceSink.discarded(b.core(), b.discarded());
+            b.drainTo(traceSink);
         }
     }
 }

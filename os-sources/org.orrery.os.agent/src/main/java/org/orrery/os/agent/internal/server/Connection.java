@@ -39,6 +39,7 @@ public final class Connection implements Runnable {
     private final String fingerprint;
     private final String who;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private TraceRelay trace;
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
@@ -118,6 +119,8 @@ public final class Connection implements Runnable {
             case Message.Chunk c -> Role.FLASH;
             case Message.Install i -> Role.FLASH;
             case Message.Await a -> Role.FLASH;
+            case Message.TraceStart t -> Role.MONITOR;
+            case Message.TraceEnd t -> Role.MONITOR;
             default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
         };
         String request = Message.describe(m);
@@ -163,6 +166,21 @@ public final class Connection implements Runnable {
                     var verdict = board.awaitVerdict(a.sha256(), Duration.ofMillis(a.timeoutMillis()));
                     log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
                     send(new Message.VerdictReply(verdict));
+                }
+                case Message.TraceStart t -> {
+                    if (trace == null) {
+                        trace = new TraceRelay(board, this::send, log, who);
+                        subscriptions.add(trace::close);
+                    }
+                    // the board sends the metadata (the reply) and the packets from its relay thread
+                    trace.start();
+                    log.record(who, request, "following the trace");
+                }
+                case Message.TraceEnd t -> {
+                    if (trace == null) {
+                        throw new Refusal("bad-request", "this session follows no trace");
+                    }
+                    trace.stop();
                 }
                 default -> throw new IllegalStateException("unreachable: roles cover every request");
             }

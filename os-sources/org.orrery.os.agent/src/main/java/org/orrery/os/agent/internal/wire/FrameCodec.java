@@ -71,6 +71,9 @@ public final class FrameCodec {
             case Subscribe s -> MessageType.SUBSCRIBE;
             case Event e -> MessageType.EVENT;
             case Error e -> MessageType.ERROR;
+            case Message.TraceStart t -> MessageType.TRACE_START;
+            case Message.TracePacket t -> MessageType.TRACE_PACKET;
+            case Message.TraceEnd t -> MessageType.TRACE_END;
         };
     }
 
@@ -98,6 +101,10 @@ public final class FrameCodec {
             case Subscribe s -> { }
             case Event e -> w.i64(e.event().timeMillis()).u8(e.event().kind().ordinal()).string(e.event().text());
             case Error e -> w.string(e.code()).string(e.message());
+            case Message.TraceStart t -> w.bytes(t.metadata());
+            case Message.TracePacket t -> w.u16(t.core()).nonNegative(t.events(), "events").bytes(t.packet());
+            case Message.TraceEnd t -> w.string(t.reason()).bool(t.error()).nonNegative(t.events(), "events")
+                    .nonNegative(t.discarded(), "discarded");
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -199,6 +206,11 @@ public final class FrameCodec {
             case EVENT -> new Event(new BoardEvent(r.i64("time"), pick(KINDS, r.u8("event kind"), "event kind"),
                     r.string("event text")));
             case ERROR -> new Error(r.string("error code"), r.string("error message"));
+            case TRACE_START -> new Message.TraceStart(r.bytes("trace metadata", MAX_FRAME));
+            case TRACE_PACKET -> new Message.TracePacket(r.u16("core"), r.nonNegative("events"),
+                    r.bytes("trace packet", MAX_FRAME));
+            case TRACE_END -> new Message.TraceEnd(r.string("trace end reason"), r.bool("error"), r.nonNegative("events"),
+                    r.nonNegative("discarded"));
         };
         r.end(t.name());
         return m;

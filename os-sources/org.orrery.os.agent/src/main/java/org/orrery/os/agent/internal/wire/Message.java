@@ -72,6 +72,53 @@ public sealed interface Message {
     record Event(BoardEvent event) implements Message {
     }
 
+    /**
+     * Client: follow the board's trace (empty {@code metadata}). Board: the trace's CTF metadata (TSDL, UTF-8),
+     * sent before the first {@link TracePacket}.
+     */
+    record TraceStart(byte[] metadata) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TraceStart t && Arrays.equals(t.metadata, metadata);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(metadata);
+        }
+
+        @Override
+        public String toString() {
+            return "TraceStart[" + metadata.length + " bytes]";
+        }
+    }
+
+    /** One whole CTF packet of {@code core}'s stream holding {@code events} events. */
+    record TracePacket(int core, long events, byte[] packet) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TracePacket t && t.core == core && t.events == events && Arrays.equals(t.packet, packet);
+        }
+
+        @Override
+        public int hashCode() {
+            return (core * 31 + Long.hashCode(events)) * 17 + Arrays.hashCode(packet);
+        }
+
+        @Override
+        public String toString() {
+            return "TracePacket[core " + core + ", " + events + " events, " + packet.length + " bytes]";
+        }
+    }
+
+    /**
+     * Client: stop following (the board answers with its own TRACE_END after the last packet). Board: the stream
+     * ended, why ({@code error}: not because the client asked), with the events sent and the events dropped for
+     * this client (also carried in the packets' {@code events_discarded}).
+     */
+    record TraceEnd(String reason, boolean error, long events, long discarded) implements Message {
+    }
+
     /** A refusal ({@link org.orrery.os.agent.Refusal} code) or a protocol error ({@code protocol}). */
     record Error(String code, String message) implements Message {
     }

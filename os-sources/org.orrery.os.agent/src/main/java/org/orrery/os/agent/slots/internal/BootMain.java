@@ -66,9 +66,13 @@ public final class BootMain {
                 out.println(line);
             }
         });
+        LiveTrace live = liveTrace(loaded, board.name(), judge);
         long wallStart = System.nanoTime();
         BooleanSupplier pace = () -> {
             judge.drained();
+            if (live != null) {
+                live.tick();
+            }
             if (stop) {
                 return true;
             }
@@ -90,16 +94,41 @@ public final class BootMain {
                         synchronized (lock) {
                             out.println(ChildLine.console(line));
                         }
-                    }, pace, judge, 0));
+                    }, pace, live != null ? live : judge, 0));
             judge.drained();
+            closeQuietly(live);
             if (stop) {
                 return 0;
             }
             out.println(ChildLine.ended("the system stopped at " + summary.endTimeNs() / 1_000_000L + " ms of board time"));
             return 0;
         } catch (Exception e) {
+            closeQuietly(live);
             out.println(ChildLine.error("board failed: " + e.getMessage()));
             return 3;
+        }
+    }
+
+    /**
+     * The live trace in {@link TraceRing#DIR} (the agent tails it), or null when it cannot be had: the board runs
+     * without it rather than not at all (an image whose trace module predates live tracing, a full disk).
+     */
+    private static LiveTrace liveTrace(LoadedImage image, String board, FrameJudge judge) {
+        try {
+            return LiveTrace.open(Path.of(TraceRing.DIR), image, board, judge);
+        } catch (IOException | LinkageError e) {
+            System.err.println("no live trace: " + e);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(LiveTrace live) {
+        if (live != null) {
+            try {
+                live.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("live trace: " + e);
+            }
         }
     }
 

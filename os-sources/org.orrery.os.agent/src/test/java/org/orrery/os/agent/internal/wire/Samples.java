@@ -40,6 +40,11 @@ final class Samples {
                 new Message.VerdictReply(new Verdict(Verdict.Outcome.CONFIRMED, null)),
                 new Message.Subscribe(),
                 new Message.Event(new BoardEvent(1_700_000_000_000L, BoardEvent.Kind.MODE, "nav NORMAL → IDLE")),
-                new Message.Error("unauthorised", "client bob lacks the role 'flash'"));
+                new Message.Error("unauthorised", "client bob lacks the role 'flash'"),
+                new Message.TraceStart(new byte[0]),
+                new Message.TraceStart("/* CTF 1.8 */".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new Message.TracePacket(1, 2, new byte[] {(byte) 0xc1, 0x1f, (byte) 0xfc, (byte) 0xc1}),
+                new Message.TraceEnd("stopped by the client", false, 1234, 0),
+                new Message.TraceEnd("the board process ended (exit 3)", true, 99, 7));
     }
 }
