@@ -85,8 +85,10 @@ public final class SlotBoard implements BoardControl {
      * selected slot. A board with nothing bootable still opens (a flash repairs it).
      */
     public static SlotBoard open(Path dir, SlotBoardOptions options) throws IOException {
-        Files.createDirectories(dir);
-        SlotBoard b = new SlotBoard(dir, options);
+        // The boot child runs inside the slot directory: paths handed to it must not depend on our working directory.
+        Path absolute = dir.toAbsolutePath().normalize();
+        Files.createDirectories(absolute);
+        SlotBoard b = new SlotBoard(absolute, options);
         b.lock.lock();
         try {
             for (String repair : b.store.recover()) {
