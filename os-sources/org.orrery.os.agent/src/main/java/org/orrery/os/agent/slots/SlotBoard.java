@@ -2,6 +2,7 @@
 package org.orrery.os.agent.slots;
 
 import java.io.IOException;
+import java.nio.channels.ByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
+import org.orrery.os.agent.slots.internal.DebugSockets;
 import org.orrery.os.agent.slots.internal.EventHub;
 import org.orrery.os.agent.slots.internal.ImageCheck;
 import org.orrery.os.agent.slots.internal.ImageKernel;
@@ -67,12 +69,15 @@ public final class SlotBoard implements BoardControl {
     private int healthySinceBoot;
     private boolean closed;
 
+    private final DebugSockets debug;
+
     private SlotBoard(Path dir, SlotBoardOptions options) throws IOException {
         this.dir = dir;
         this.options = options;
         this.store = new SlotStore(dir);
         this.staging = new Staging(dir, options.maxImageBytes());
         this.check = new ImageCheck(dir);
+        this.debug = options.board().equals("hosted") ? DebugSockets.create() : null;
     }
 
     /**
@@ -197,6 +202,22 @@ public final class SlotBoard implements BoardControl {
     }
 
     @Override
+    public ByteChannel openDebug(String partition) throws Refusal {
+        if (debug == null) {
+            throw new Refusal("unsupported", "the simulated board runs all partitions in one JVM; debug needs --board hosted");
+        }
+        lock.lock();
+        try {
+            if (child == null) {
+                throw new Refusal("no-partition", "board " + options.board() + " runs no image; nothing to debug");
+            }
+        } finally {
+            lock.unlock();
+        }
+        return debug.connect(partition);
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
         return hub.subscribe(listener);
     }
@@ -211,6 +232,9 @@ public final class SlotBoard implements BoardControl {
             lock.unlock();
         }
         events.shutdownNow();
+        if (debug != null) {
+            debug.close();
+        }
     }
 
     // --- booting (all under the lock) ---
@@ -265,7 +289,11 @@ public final class SlotBoard implements BoardControl {
             emit("slot " + slot.name() + ": cannot unpack the image's kernel (" + e.getMessage() + "); not booted");
             return;
         }
-        child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), options.childJvmOptions(),
+        java.util.List<String> jvm = options.childJvmOptions();
+        if (debug != null) {
+            jvm = debug.prepare(jvm);
+        }
+        child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), jvm,
                 dir, kernel, new BoardProcess.Listener() {
                     @Override
                     public void line(BoardProcess from, ChildLine line) {

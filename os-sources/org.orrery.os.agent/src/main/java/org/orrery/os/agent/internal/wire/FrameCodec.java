@@ -44,6 +44,8 @@ public final class FrameCodec {
     public static final int MAX_FRAME = 1 << 20;
     /** Largest chunk of image bytes in one frame (the rest of {@link #MAX_FRAME} is headroom for the header). */
     public static final int MAX_CHUNK = 512 * 1024;
+    /** Largest JDWP payload in one DEBUG_DATA frame: small, so one tunnel's burst never holds a session for long. */
+    public static final int MAX_DEBUG_DATA = 64 * 1024;
 
     private static final SlotState[] STATES = SlotState.values();
     private static final Verdict.Outcome[] OUTCOMES = Verdict.Outcome.values();
@@ -71,6 +73,9 @@ public final class FrameCodec {
             case Subscribe s -> MessageType.SUBSCRIBE;
             case Event e -> MessageType.EVENT;
             case Error e -> MessageType.ERROR;
+            case Message.DebugOpen d -> MessageType.DEBUG_OPEN;
+            case Message.DebugData d -> MessageType.DEBUG_DATA;
+            case Message.DebugClose d -> MessageType.DEBUG_CLOSE;
         };
     }
 
@@ -98,6 +103,15 @@ public final class FrameCodec {
             case Subscribe s -> { }
             case Event e -> w.i64(e.event().timeMillis()).u8(e.event().kind().ordinal()).string(e.event().text());
             case Error e -> w.string(e.code()).string(e.message());
+            case Message.DebugOpen d -> w.string(d.partition());
+            case Message.DebugData d -> {
+                if (d.data().length > MAX_DEBUG_DATA) {
+                    throw new IllegalArgumentException("debug data of " + d.data().length + " bytes exceeds "
+                            + MAX_DEBUG_DATA);
+                }
+                w.bytes(d.data());
+            }
+            case Message.DebugClose d -> w.string(d.reason());
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -199,6 +213,9 @@ public final class FrameCodec {
             case EVENT -> new Event(new BoardEvent(r.i64("time"), pick(KINDS, r.u8("event kind"), "event kind"),
                     r.string("event text")));
             case ERROR -> new Error(r.string("error code"), r.string("error message"));
+            case DEBUG_OPEN -> new Message.DebugOpen(r.string("partition"));
+            case DEBUG_DATA -> new Message.DebugData(r.bytes("debug data", MAX_DEBUG_DATA));
+            case DEBUG_CLOSE -> new Message.DebugClose(r.string("reason"));
         };
         r.end(t.name());
         return m;

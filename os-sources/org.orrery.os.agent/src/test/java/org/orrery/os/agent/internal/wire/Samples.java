@@ -40,6 +40,10 @@ final class Samples {
                 new Message.VerdictReply(new Verdict(Verdict.Outcome.CONFIRMED, null)),
                 new Message.Subscribe(),
                 new Message.Event(new BoardEvent(1_700_000_000_000L, BoardEvent.Kind.MODE, "nav NORMAL → IDLE")),
-                new Message.Error("unauthorised", "client bob lacks the role 'flash'"));
+                new Message.Error("unauthorised", "client bob lacks the role 'flash'"),
+                new Message.DebugOpen("nav"),
+                new Message.DebugData(new byte[] {'J', 'D', 'W', 'P', 0}),
+                new Message.DebugData(new byte[0]),
+                new Message.DebugClose("the debugger closed its connection"));
     }
 }
