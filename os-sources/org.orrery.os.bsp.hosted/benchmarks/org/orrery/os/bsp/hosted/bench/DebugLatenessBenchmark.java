@@ -107,6 +107,8 @@ public final class DebugLatenessBenchmark {
         for (String line : s.boardReport()) {
             Matcher m = LATENESS.matcher(line);
             if (m.find()) {
+                System.out.printf("        %d windows, %d overruns, %d deadline misses%n", s.windowsRun(), s.overruns(),
+                        s.deadlineMisses());
                 return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
                         Double.parseDouble(m.group(3))};
             }
