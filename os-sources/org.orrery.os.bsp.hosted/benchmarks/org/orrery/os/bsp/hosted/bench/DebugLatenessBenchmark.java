@@ -91,6 +91,12 @@ public final class DebugLatenessBenchmark {
         System.out.printf("ratio p99 at breakpoint / no debugger: median %.2f, range %.2f-%.2f over %d rounds"
                 + " (goal <= 1.10)%n", ratios[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
         System.out.printf("load average after: %s", Files.readString(Path.of("/proc/loadavg")));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.delete(dir);
     }
 
     private static double[] run(Map<String, byte[]> os, byte[] app, int seconds, Holder holder) throws Exception {

@@ -36,6 +36,16 @@ class DebugSocketsTest {
     }
 
     @Test
+    void theFolderOfAnAgentThatIsGoneIsRemovedByTheNextOne() throws Exception {
+        // pid 2^22 + 1 is above Linux's largest pid, so no process has it
+        Path stale = Files.createTempDirectory(DebugSockets.PREFIX + ((1L << 22) + 1) + "-");
+        Files.writeString(stale.resolve("nav.refused"), "old\n");
+        try (DebugSockets sockets = DebugSockets.create()) {
+            assertTrue(Files.notExists(stale), stale + " is gone");
+        }
+    }
+
+    @Test
     void aRefusalSocketOrNothingEachGivesItsAnswer() throws Exception {
         try (DebugSockets sockets = DebugSockets.create()) {
             String opt = sockets.prepare(List.of()).get(0);
