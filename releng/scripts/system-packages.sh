@@ -44,4 +44,5 @@ ORRERY_TEST_PACKAGES=(
   "import:imagemagick"
   "babeltrace2:babeltrace2"
   "xmllint:libxml2-utils"
+  "/usr/lib/jvm/java-17-openjdk-amd64/bin/jdb:openjdk-17-jdk-headless"
 )

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             org.orrery.cli.boards.BoardsCommand.class,
             org.orrery.cli.boards.FlashCommand.class,
             org.orrery.cli.boards.MonitorCommand.class,
+            org.orrery.cli.boards.DebugCommand.class,
         })
 public final class OrreryCli implements Runnable {
 

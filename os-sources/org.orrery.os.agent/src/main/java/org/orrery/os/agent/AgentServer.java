@@ -42,6 +42,9 @@ public final class AgentServer implements AutoCloseable {
     private final String boardName;
     private final String fingerprint;
     private final Thread acceptor;
+    /** One debug session per partition across all connections. */
+    private final org.orrery.os.agent.internal.server.DebugSessions debugSessions =
+            new org.orrery.os.agent.internal.server.DebugSessions();
     /** Why the trust check refused a socket's key, for the one log line its failed handshake gets. */
     private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
     /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
@@ -159,7 +162,7 @@ public final class AgentServer implements AutoCloseable {
         } finally {
             refusedKeys.remove(s);
         }
-        new Connection(s, client, board, log, boardName, fingerprint).run();
+        new Connection(s, client, board, log, boardName, fingerprint, debugSessions).run();
     }
 
     private static String describe(IOException e) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.agent;
 
+import java.nio.channels.ByteChannel;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -37,6 +38,15 @@ public interface BoardControl extends AutoCloseable {
      * major frames, or rolled back (with the reason), or {@code timeout} passes (then {@code Verdict.pending}).
      */
     Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException;
+
+    /**
+     * A byte channel to the JDWP agent of {@code partition}'s JVM, for one debugger session; closing it ends the
+     * session. The caller (the agent's server) has checked the client's role and that no other session holds the
+     * partition.
+     */
+    default ByteChannel openDebug(String partition) throws Refusal {
+        throw new Refusal("unsupported", "this board cannot open a debug tunnel");
+    }
 
     /** Board events from now on (partition modes, HM events, slot changes, console lines) until closed. */
     AutoCloseable subscribe(Consumer<BoardEvent> listener);

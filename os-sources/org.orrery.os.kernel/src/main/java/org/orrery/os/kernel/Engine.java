@@ -249,7 +249,7 @@ final class Engine {
      */
     void closedMidCode(CoreRt c, Proc h, long t) {
         long run = h.codeBefore + (t - h.codeFrom);
-        long allowed = m.executor.overrunNanos();
+        long allowed = m.executor.overrunNanos(h.part.index);
         if (run > allowed && !h.part.initialising()) {
             ExecutionContext ctx = h.ctx;
             ctx.abandon();

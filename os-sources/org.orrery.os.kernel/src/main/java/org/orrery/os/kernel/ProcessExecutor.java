@@ -45,4 +45,12 @@ public interface ProcessExecutor {
     default long overrunNanos() {
         return Long.MAX_VALUE;
     }
+
+    /**
+     * As {@link #overrunNanos()} for a process of the partition with this index: a board may lift the allowance
+     * while a debugger holds the partition's threads at a breakpoint (the process's deadline still applies).
+     */
+    default long overrunNanos(int partition) {
+        return overrunNanos();
+    }
 }

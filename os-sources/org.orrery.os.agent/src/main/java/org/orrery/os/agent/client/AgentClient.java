@@ -389,6 +389,22 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a debug tunnel to {@code partition}'s JVM (role {@code debug}); the session then belongs to the tunnel,
+     * and closing the tunnel closes it. Refused with the board's reason: no such partition, a simulated board,
+     * a partition another client debugs (named), or a key without the role.
+     */
+    public DebugTunnel openDebug(String partition) throws AgentException {
+        send(new Message.DebugOpen(partition));
+        expect(Message.DebugOpen.class, "DEBUG_OPEN " + partition);
+        try {
+            socket.setSoTimeout(0); // a debugger may sit at a breakpoint for as long as it likes
+        } catch (SocketException e) {
+            throw new AgentException("io", "board " + board + ": " + e.getMessage(), e);
+        }
+        return new DebugTunnel(board, partition, in, out, this);
+    }
+
     private void send(Message m) throws AgentException {
         try {
             FrameCodec.write(out, m);

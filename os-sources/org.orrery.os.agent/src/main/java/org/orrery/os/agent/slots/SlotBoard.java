@@ -2,6 +2,7 @@
 package org.orrery.os.agent.slots;
 
 import java.io.IOException;
+import java.nio.channels.ByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.orrery.os.agent.TraceFollower;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
+import org.orrery.os.agent.slots.internal.DebugSockets;
 import org.orrery.os.agent.slots.internal.EventHub;
 import org.orrery.os.agent.slots.internal.ImageCheck;
 import org.orrery.os.agent.slots.internal.ImageKernel;
@@ -72,12 +74,15 @@ public final class SlotBoard implements BoardControl {
     private int healthySinceBoot;
     private boolean closed;
 
+    private final DebugSockets debug;
+
     private SlotBoard(Path dir, SlotBoardOptions options) throws IOException {
         this.dir = dir;
         this.options = options;
         this.store = new SlotStore(dir);
         this.staging = new Staging(dir, options.maxImageBytes());
         this.check = new ImageCheck(dir);
+        this.debug = options.board().equals("hosted") ? DebugSockets.create() : null;
     }
 
     /**
@@ -204,6 +209,22 @@ public final class SlotBoard implements BoardControl {
     }
 
     @Override
+    public ByteChannel openDebug(String partition) throws Refusal {
+        if (debug == null) {
+            throw new Refusal("unsupported", "the simulated board runs all partitions in one JVM; debug needs --board hosted");
+        }
+        lock.lock();
+        try {
+            if (child == null) {
+                throw new Refusal("no-partition", "board " + options.board() + " runs no image; nothing to debug");
+            }
+        } finally {
+            lock.unlock();
+        }
+        return debug.connect(partition);
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
         return hub.subscribe(listener);
     }
@@ -233,6 +254,9 @@ public final class SlotBoard implements BoardControl {
             lock.unlock();
         }
         events.shutdownNow();
+        if (debug != null) {
+            debug.close();
+        }
     }
 
     // --- booting (all under the lock) ---
@@ -289,7 +313,11 @@ public final class SlotBoard implements BoardControl {
         }
         // a follower must never read the previous boot's trace as this one's
         TraceRing.clear(dir.resolve(TraceRing.DIR));
-        child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), options.childJvmOptions(),
+        java.util.List<String> jvm = options.childJvmOptions();
+        if (debug != null) {
+            jvm = debug.prepare(jvm);
+        }
+        child = BoardProcess.start(store.imageFile(slot.name()), v.signerKey(), options.board(), jvm,
                 dir, kernel, new BoardProcess.Listener() {
                     @Override
                     public void line(BoardProcess from, ChildLine line) {

@@ -77,14 +77,18 @@ public final class HostedBoardSupport implements BoardSupport {
         cgroups.removeStaleBoards(BOARD_PREFIX);
         try (BoardGroup groups = cgroups.createBoard(BOARD_PREFIX + ProcessHandle.current().pid() + "-"
                 + BOARDS.incrementAndGet());
+                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
-                        request.applicationJars())) {
+                        request.applicationJars(), debug == null ? PartitionProcesses.Launcher.PLAIN : debug)) {
             PartitionGroup[] byIndex = partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
             Lateness lateness = new Lateness(config.board().cores());
             WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos, kicker);
             ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
                     () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
+            if (debug != null) {
+                executor.liftOverrunWhile(debug::debugged);
+            }
             processes.confine((partition, process) -> {
                 PartitionGroup g = byIndex[partition.index()];
                 // under the kernel's lock: no window edge of this partition between the check and the freeze

@@ -44,8 +44,11 @@ public final class Connection implements Runnable {
     private long chunkBytes;
     private int chunks;
 
+    private final DebugRelay debug;
+
+    /** @param debugSessions the server's record of which client debugs which partition */
     public Connection(SSLSocket socket, TrustedClients.Client client, BoardControl board, AuditLog log,
-            String boardName, String fingerprint) {
+            String boardName, String fingerprint, DebugSessions debugSessions) {
         this.socket = socket;
         this.client = client;
         this.board = board;
@@ -53,6 +56,7 @@ public final class Connection implements Runnable {
         this.boardName = boardName;
         this.fingerprint = fingerprint;
         this.who = client.name() + "(" + client.fingerprint() + ")@" + socket.getInetAddress().getHostAddress();
+        this.debug = new DebugRelay(debugSessions, board, log, who, this::send);
     }
 
     @Override
@@ -78,6 +82,7 @@ public final class Connection implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            debug.closeByClient("its session ended");
             for (AutoCloseable s : subscriptions) {
                 try {
                     s.close();
@@ -121,8 +126,15 @@ public final class Connection implements Runnable {
             case Message.Await a -> Role.FLASH;
             case Message.TraceStart t -> Role.MONITOR;
             case Message.TraceEnd t -> Role.MONITOR;
+            case Message.DebugOpen d -> Role.DEBUG;
+            case Message.DebugData d -> Role.DEBUG;
+            case Message.DebugClose d -> Role.DEBUG;
             default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
         };
+        if (m instanceof Message.DebugData d && debug.opened() && client.roles().contains(needed)) {
+            debug.data(d.data()); // the bulk of a tunnel: neither described nor logged one by one
+            return;
+        }
         String request = Message.describe(m);
         if (!client.roles().contains(needed)) {
             String why = "client " + client.name() + " lacks the role '" + needed.label() + "' needed for "
@@ -181,6 +193,20 @@ public final class Connection implements Runnable {
                         throw new Refusal("bad-request", "this session follows no trace");
                     }
                     trace.stop();
+                }
+                case Message.DebugOpen d -> {
+                    if (debug.opened()) {
+                        throw new Refusal("bad-request", "this session has had its debug tunnel; open another session");
+                    }
+                    debug.open(d.partition());
+                    log.record(who, request, "opened");
+                }
+                case Message.DebugData d -> throw new ProtocolException("DEBUG_DATA before DEBUG_OPEN");
+                case Message.DebugClose d -> {
+                    if (!debug.opened()) {
+                        throw new ProtocolException("DEBUG_CLOSE before DEBUG_OPEN");
+                    }
+                    debug.closeByClient(d.reason());
                 }
                 default -> throw new IllegalStateException("unreachable: roles cover every request");
             }

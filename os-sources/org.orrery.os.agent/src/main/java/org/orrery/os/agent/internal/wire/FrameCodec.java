@@ -44,6 +44,8 @@ public final class FrameCodec {
     public static final int MAX_FRAME = 1 << 20;
     /** Largest chunk of image bytes in one frame (the rest of {@link #MAX_FRAME} is headroom for the header). */
     public static final int MAX_CHUNK = 512 * 1024;
+    /** Largest JDWP payload in one DEBUG_DATA frame: small, so one tunnel's burst never holds a session for long. */
+    public static final int MAX_DEBUG_DATA = 64 * 1024;
 
     private static final SlotState[] STATES = SlotState.values();
     private static final Verdict.Outcome[] OUTCOMES = Verdict.Outcome.values();
@@ -74,6 +76,9 @@ public final class FrameCodec {
             case Message.TraceStart t -> MessageType.TRACE_START;
             case Message.TracePacket t -> MessageType.TRACE_PACKET;
             case Message.TraceEnd t -> MessageType.TRACE_END;
+            case Message.DebugOpen d -> MessageType.DEBUG_OPEN;
+            case Message.DebugData d -> MessageType.DEBUG_DATA;
+            case Message.DebugClose d -> MessageType.DEBUG_CLOSE;
         };
     }
 
@@ -105,6 +110,15 @@ public final class FrameCodec {
             case Message.TracePacket t -> w.u16(t.core()).nonNegative(t.events(), "events").bytes(t.packet());
             case Message.TraceEnd t -> w.string(t.reason()).bool(t.error()).nonNegative(t.events(), "events")
                     .nonNegative(t.discarded(), "discarded");
+            case Message.DebugOpen d -> w.string(d.partition());
+            case Message.DebugData d -> {
+                if (d.data().length > MAX_DEBUG_DATA) {
+                    throw new IllegalArgumentException("debug data of " + d.data().length + " bytes exceeds "
+                            + MAX_DEBUG_DATA);
+                }
+                w.bytes(d.data());
+            }
+            case Message.DebugClose d -> w.string(d.reason());
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -211,6 +225,9 @@ public final class FrameCodec {
                     r.bytes("trace packet", MAX_FRAME));
             case TRACE_END -> new Message.TraceEnd(r.string("trace end reason"), r.bool("error"), r.nonNegative("events"),
                     r.nonNegative("discarded"));
+            case DEBUG_OPEN -> new Message.DebugOpen(r.string("partition"));
+            case DEBUG_DATA -> new Message.DebugData(r.bytes("debug data", MAX_DEBUG_DATA));
+            case DEBUG_CLOSE -> new Message.DebugClose(r.string("reason"));
         };
         r.end(t.name());
         return m;

@@ -119,6 +119,35 @@ public sealed interface Message {
     record TraceEnd(String reason, boolean error, long events, long discarded) implements Message {
     }
 
+    /**
+     * Client: open the debug tunnel to this partition's JVM (role {@code debug}). Board: the tunnel is open (the same
+     * message back), and from then on this session carries only {@link DebugData} both ways until a {@link DebugClose}.
+     */
+    record DebugOpen(String partition) implements Message {
+    }
+
+    /** JDWP bytes of the session's tunnel, at most {@link FrameCodec#MAX_DEBUG_DATA} per frame. */
+    record DebugData(byte[] data) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DebugData d && Arrays.equals(d.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "DebugData[" + data.length + " bytes]";
+        }
+    }
+
+    /** Either side ends the tunnel, saying why. */
+    record DebugClose(String reason) implements Message {
+    }
+
     /** A refusal ({@link org.orrery.os.agent.Refusal} code) or a protocol error ({@code protocol}). */
     record Error(String code, String message) implements Message {
     }
@@ -131,6 +160,7 @@ public sealed interface Message {
             case Chunk c -> "CHUNK " + shortHash(c.sha256()) + " @" + c.offset();
             case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "");
             case Await a -> "AWAIT " + shortHash(a.sha256());
+            case DebugOpen d -> "DEBUG_OPEN " + d.partition();
             default -> FrameCodec.typeOf(m).name();
         };
     }

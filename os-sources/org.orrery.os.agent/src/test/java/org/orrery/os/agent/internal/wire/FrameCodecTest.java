@@ -111,5 +111,16 @@ class FrameCodecTest {
         assertThrows(IllegalArgumentException.class, () -> FrameCodec.encode(new Message.ChunkAck(-1)));
         assertThrows(IllegalArgumentException.class,
                 () -> FrameCodec.encode(new Message.Chunk(Samples.SHA, 0, new byte[FrameCodec.MAX_CHUNK + 1])));
+        assertThrows(IllegalArgumentException.class,
+                () -> FrameCodec.encode(new Message.DebugData(new byte[FrameCodec.MAX_DEBUG_DATA + 1])));
+    }
+
+    @Test
+    void debugDataBeyondItsLimitIsAProtocolErrorBeforeTheBytesAreRead() {
+        // a DEBUG_DATA frame within the 1 MiB frame limit but claiming more JDWP bytes than one frame may carry
+        byte[] frame = java.nio.ByteBuffer.allocate(4 + 1 + 4).putInt(1 + 4).put((byte) MessageType.DEBUG_DATA.code())
+                .putInt(FrameCodec.MAX_DEBUG_DATA + 1).array();
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decodeFrame(frame));
+        assertTrue(e.getMessage().contains("debug data"), e.getMessage());
     }
 }

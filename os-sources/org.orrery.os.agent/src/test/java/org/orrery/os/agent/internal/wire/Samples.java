@@ -45,6 +45,10 @@ final class Samples {
                 new Message.TraceStart("/* CTF 1.8 */".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 new Message.TracePacket(1, 2, new byte[] {(byte) 0xc1, 0x1f, (byte) 0xfc, (byte) 0xc1}),
                 new Message.TraceEnd("stopped by the client", false, 1234, 0),
-                new Message.TraceEnd("the board process ended (exit 3)", true, 99, 7));
+                new Message.TraceEnd("the board process ended (exit 3)", true, 99, 7),
+                new Message.DebugOpen("nav"),
+                new Message.DebugData(new byte[] {'J', 'D', 'W', 'P', 0}),
+                new Message.DebugData(new byte[0]),
+                new Message.DebugClose("the debugger closed its connection"));
     }
 }

@@ -158,7 +158,7 @@ final class PartitionHost {
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.redirectErrorStream(true);
-            process = pb.start();
+            process = board.launcher().start(config, pb);
         }
 
         /** Waits for the launched process to connect and say who it is. */

@@ -38,11 +38,13 @@ public final class PartitionProcesses implements AutoCloseable {
     private final Map<String, Path> appJars = new LinkedHashMap<>();
     private final Map<String, PartitionHost> hosts = new LinkedHashMap<>();
     private volatile Confinement confinement = Confinement.NONE;
+    private final Launcher launcher;
 
-    private PartitionProcesses(Path dir, String java, String classPath) {
+    private PartitionProcesses(Path dir, String java, String classPath, Launcher launcher) {
         this.dir = dir;
         this.java = java;
         this.classPath = classPath;
+        this.launcher = launcher;
     }
 
     /** Each board's private folder in the temporary directory: {@code orrery-board-<kernel pid>-<random>}. */
@@ -56,6 +58,12 @@ public final class PartitionProcesses implements AutoCloseable {
      */
     public static PartitionProcesses start(SystemConfig config, Map<String, byte[]> osModules,
             Map<String, byte[]> applicationJars) {
+        return start(config, osModules, applicationJars, Launcher.PLAIN);
+    }
+
+    /** As {@link #start(SystemConfig, Map, Map)}, each partition process started by {@code launcher}. */
+    public static PartitionProcesses start(SystemConfig config, Map<String, byte[]> osModules,
+            Map<String, byte[]> applicationJars, Launcher launcher) {
         List<String> missing = RUNTIME_MODULES.stream().filter(m -> !osModules.containsKey(m)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the image has no " + String.join(", ", missing)
@@ -72,7 +80,7 @@ public final class PartitionProcesses implements AutoCloseable {
                 Files.write(jar, osModules.get(m));
                 cp.add(jar.toString());
             }
-            PartitionProcesses board = new PartitionProcesses(dir, javaCommand(), String.join(":", cp));
+            PartitionProcesses board = new PartitionProcesses(dir, javaCommand(), String.join(":", cp), launcher);
             try {
                 for (PartitionConfig p : config.partitions()) {
                     byte[] jar = applicationJars.get(p.name());
@@ -171,6 +179,21 @@ public final class PartitionProcesses implements AutoCloseable {
         Confinement NONE = (partition, process) -> { };
 
         void confine(PartitionConfig partition, ProcessHandle process) throws IOException;
+    }
+
+    /**
+     * Starts a partition process from its prepared builder (command, folder, empty environment, output to its
+     * log). A board may add JVM options after the first word (the java command) or start it in a namespace of its
+     * own, but must start exactly this command's program.
+     */
+    public interface Launcher {
+        Launcher PLAIN = (partition, builder) -> builder.start();
+
+        Process start(PartitionConfig partition, ProcessBuilder builder) throws IOException;
+    }
+
+    Launcher launcher() {
+        return launcher;
     }
 
     /** Applies {@code confinement} to every partition process connecting from now on. */

@@ -48,6 +48,11 @@ final class RemoteExecutor implements ProcessExecutor {
     }
 
     @Override
+    public long overrunNanos(int partition) {
+        return lockstep.overrunNanos(partition);
+    }
+
+    @Override
     public ExecutionContext create(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
         RemoteContext rc = new RemoteContext();
         // The kernel-side thread only runs kernel code: the process's configured stack is the remote thread's.
