@@ -17,7 +17,7 @@ import org.orrery.os.trace.ctf.CtfWriter;
 /**
  * A long, busy run of {@link TimelineSystems#twoCores()} for scale tests and benchmarks: every 10 ms frame has
  * its three windows, each window its partition's processes switching state every 50 µs and some port traffic,
- * and every {@value #LATE_EVERY}th frame core 0's first window opens 1 ms late. About 186 events per frame, so
+ * and every {@value #LATE_EVERY}th frame core 0's first window opens 1 ms late (and runs its full 4 ms). About 186 events per frame, so
  * a million events are 54 s of board time. Deterministic: same frames, same events.
  */
 public final class BusyRun {
@@ -73,10 +73,10 @@ public final class BusyRun {
         long t0 = k * 10 * MS;
         long late = k % LATE_EVERY == LATE_EVERY - 1 ? MS : 0;
         // core 0: partition a (0) in window 0 at 0-4 ms, partition c (2) in window 1 at 5-9 ms
-        window(sink, 0, t0 + late, t0 + 4 * MS, 0, 0, 2);
+        window(sink, 0, t0 + late, t0 + late + 4 * MS, 0, 0, 2);
         window(sink, 0, t0 + 5 * MS, t0 + 9 * MS, 2, 1, 2);
         // core 1: partition b (1) in window 2 for the whole frame
-        window(sink, 1, t0, t0 + 10 * MS - 1, 1, 2, 2);
+        window(sink, 1, t0, t0 + 10 * MS, 1, 2, 2);
     }
 
     private static void window(TraceSink sink, int core, long start, long end, int partition, int window,
