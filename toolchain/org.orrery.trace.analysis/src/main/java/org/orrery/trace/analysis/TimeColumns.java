@@ -10,8 +10,8 @@ import java.util.function.IntConsumer;
  * the order by end time is the index by time. Over the items sits a pyramid of {@link Summary summaries}
  * (fan-out 8): level {@code l} summarises blocks of 8<sup>l</sup> consecutive items, so any range is summarised
  * from at most 14 nodes per level and a zoomed-out frame asks one summary per pixel column instead of walking
- * every item. Items are only appended (a growing trace appends packets), which keeps the pyramid exact: an
- * append updates one node per level.
+ * every item. Items are only appended (a growing trace appends packets): a block's summary is written when its
+ * last item arrives and never changes after, so the pyramid stays exact while the trace grows.
  *
  * <p>Not thread-safe: the view appends and draws on one thread.
  */
@@ -33,6 +33,7 @@ public class TimeColumns {
     private long[][] levelMaxDuration = new long[0][];
     private long[][] levelColours = new long[0][];
     private int levels;
+    private final Summary scratch = new Summary();
 
     /** Appends an item that ended at {@code endNs}, no earlier than the items before; returns its index. */
     protected final int append(long startNs, long endNs, int colourBit) {
@@ -51,27 +52,23 @@ public class TimeColumns {
         start[i] = startNs;
         end[i] = endNs;
         colour[i] = (byte) Math.max(0, Math.min(MAX_COLOUR, colourBit));
-        for (int l = 1;; l++) {
+        // A block's summary is stored once the block is complete: amortised 8/7 merges per append. Ranges asked
+        // of summarize() only ever reach complete blocks; forEachLong() walks into an incomplete one.
+        for (int l = 1; l < 10 && (size & ((1 << (SHIFT * l)) - 1)) == 0; l++) {
             if (l > levels) {
-                if (size <= 1 << (SHIFT * (l - 1))) {
-                    break;
-                }
                 addLevel();
-                continue;
             }
-            int k = i >>> (SHIFT * l);
+            int k = (size >>> (SHIFT * l)) - 1;
             ensureNodes(l, k + 1);
-            if ((i & ((1 << (SHIFT * l)) - 1)) == 0) {
-                levelMinStart[l - 1][k] = startNs;
-                levelMaxEnd[l - 1][k] = endNs;
-                levelMaxDuration[l - 1][k] = endNs - startNs;
-                levelColours[l - 1][k] = bits(0, i);
-            } else {
-                levelMinStart[l - 1][k] = Math.min(levelMinStart[l - 1][k], startNs);
-                levelMaxEnd[l - 1][k] = Math.max(levelMaxEnd[l - 1][k], endNs);
-                levelMaxDuration[l - 1][k] = Math.max(levelMaxDuration[l - 1][k], endNs - startNs);
-                levelColours[l - 1][k] |= bits(0, i);
+            Summary s = scratch;
+            s.clear();
+            for (int c = k << SHIFT, last = c + FAN; c < last; c++) {
+                addNode(l - 1, c, s);
             }
+            levelMinStart[l - 1][k] = s.minStartNs();
+            levelMaxEnd[l - 1][k] = s.maxEndNs();
+            levelMaxDuration[l - 1][k] = s.maxDurationNs();
+            levelColours[l - 1][k] = s.colours();
         }
         return i;
     }
@@ -149,7 +146,7 @@ public class TimeColumns {
         }
     }
 
-    /** Number of summary levels above the items (0 while there is at most one item). */
+    /** Number of summary levels above the items: those with at least one complete block. */
     public final int levels() {
         return levels;
     }
@@ -162,11 +159,29 @@ public class TimeColumns {
     /** The stored summary of node {@code k} of {@code level}; lets tests compare each level with brute force. */
     public final void node(int level, int k, Summary out) {
         out.clear();
-        addNode(level, k, out);
+        if (complete(level, k)) {
+            addNode(level, k, out);
+            return;
+        }
+        Summary child = new Summary();
+        for (int c = k << SHIFT, last = Math.min(nodes(level - 1), c + FAN); c < last; c++) {
+            node(level - 1, c, child);
+            if (child.count() > 0) {
+                out.add(child.count(), child.minStartNs(), child.maxEndNs(), child.maxDurationNs(), child.colours());
+            }
+        }
+    }
+
+    /** Whether node {@code k} of {@code level} holds all its items (only complete nodes have a stored summary). */
+    private boolean complete(int level, int k) {
+        return ((long) (k + 1) << (SHIFT * level)) <= size;
     }
 
     private void descend(int l, int k, int from, long minDuration, long maxStart, IntConsumer visit) {
-        if (((long) (k + 1) << (SHIFT * l)) <= from || duration(l, k) < minDuration || minStart(l, k) > maxStart) {
+        if (((long) (k + 1) << (SHIFT * l)) <= from) {
+            return;
+        }
+        if (complete(l, k) && (duration(l, k) < minDuration || minStart(l, k) > maxStart)) {
             return;
         }
         if (l == 0) {
@@ -180,8 +195,7 @@ public class TimeColumns {
     }
 
     private void addNode(int l, int k, Summary out) {
-        int n = l == 0 ? 1 : Math.min(1 << (SHIFT * l), size - (k << (SHIFT * l)));
-        out.add(n, minStart(l, k), l == 0 ? end[k] : levelMaxEnd[l - 1][k], duration(l, k), bits(l, k));
+        out.add(l == 0 ? 1 : 1 << (SHIFT * l), minStart(l, k), l == 0 ? end[k] : levelMaxEnd[l - 1][k], duration(l, k), bits(l, k));
     }
 
     private long minStart(int l, int k) {
@@ -196,32 +210,16 @@ public class TimeColumns {
         return l == 0 ? 1L << colour[k] : levelColours[l - 1][k];
     }
 
-    /** Adds level {@code levels + 1}, built from the level below (which already holds every item). */
     private void addLevel() {
         levels++;
         levelMinStart = Arrays.copyOf(levelMinStart, levels);
         levelMaxEnd = Arrays.copyOf(levelMaxEnd, levels);
         levelMaxDuration = Arrays.copyOf(levelMaxDuration, levels);
         levelColours = Arrays.copyOf(levelColours, levels);
-        int l = levels;
-        int n = nodes(l);
-        int capacity = Math.max(16, n * 2);
-        levelMinStart[l - 1] = new long[capacity];
-        levelMaxEnd[l - 1] = new long[capacity];
-        levelMaxDuration[l - 1] = new long[capacity];
-        levelColours[l - 1] = new long[capacity];
-        Summary s = new Summary();
-        for (int k = 0; k < n; k++) {
-            s.clear();
-            int first = k << SHIFT;
-            for (int c = first, last = Math.min(nodes(l - 1), first + FAN); c < last; c++) {
-                addNode(l - 1, c, s);
-            }
-            levelMinStart[l - 1][k] = s.minStartNs();
-            levelMaxEnd[l - 1][k] = s.maxEndNs();
-            levelMaxDuration[l - 1][k] = s.maxDurationNs();
-            levelColours[l - 1][k] = s.colours();
-        }
+        levelMinStart[levels - 1] = new long[16];
+        levelMaxEnd[levels - 1] = new long[16];
+        levelMaxDuration[levels - 1] = new long[16];
+        levelColours[levels - 1] = new long[16];
     }
 
     private void ensureNodes(int l, int n) {
