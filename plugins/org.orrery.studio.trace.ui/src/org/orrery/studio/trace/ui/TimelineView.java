@@ -107,7 +107,10 @@ public final class TimelineView extends ViewPart {
     /** Opens a trace folder that is being written and follows it. */
     public void followTraceFolder(Path dir) throws IOException {
         openTraceFolder(dir);
+        model.checkScheduleSoFar();
+        listedDeviations = -1;
         setFollowing(true);
+        describe();
     }
 
     public boolean following() {
@@ -139,7 +142,7 @@ public final class TimelineView extends ViewPart {
             unchecked |= added > 0;
             boolean check = unchecked && (added == 0 || now - checkedAt >= CHECK_EVERY_NS);
             if (check) {
-                model.checkSchedule();
+                model.checkScheduleSoFar();
                 checkedAt = now;
                 unchecked = false;
             }

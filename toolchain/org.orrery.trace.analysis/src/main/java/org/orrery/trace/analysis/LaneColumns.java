@@ -27,6 +27,7 @@ public final class LaneColumns {
     private final MarkerColumns markers = new MarkerColumns();
     private SpanColumns configured = new SpanColumns();
 
+    private long newestNs = Long.MIN_VALUE;
     private boolean windowOpen;
     private long windowStart;
     private int windowPartition;
@@ -46,6 +47,7 @@ public final class LaneColumns {
 
     /** One event of this core, in time order; types this version does not know are skipped. */
     public void accept(long timeNs, int typeId, long f0, long f1, long f2) {
+        newestNs = timeNs;
         TraceEventType type = TraceEventType.fromId(typeId);
         if (type == null) {
             return;
@@ -67,6 +69,11 @@ public final class LaneColumns {
 
     public int core() {
         return core;
+    }
+
+    /** Time of this core's newest event ({@link Long#MIN_VALUE} before the first). */
+    public long newestNs() {
+        return newestNs;
     }
 
     public SpanColumns windows() {

@@ -56,14 +56,27 @@ public final class TimelineModel implements TraceSink {
         events++;
     }
 
-    /** Recomputes the configured overlay and the deviations from the windows that ran so far. */
+    /** Recomputes the configured overlay and the deviations of a complete trace. */
     public void checkSchedule() {
+        check(false);
+    }
+
+    /**
+     * As {@link #checkSchedule()} for a trace still being written: each core is checked up to its own newest
+     * event, since the cores' packets arrive independently and a core a packet behind has not missed its windows.
+     */
+    public void checkScheduleSoFar() {
+        check(true);
+    }
+
+    private void check(boolean growing) {
         ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, realTimeBoard);
         List<Deviation> found = new ArrayList<>();
         for (LaneColumns lane : lanes) {
             List<WindowSpan> configured = new ArrayList<>();
-            List<WindowSpan> ran = lane.windowSpans(endNs());
-            checker.check(lane.core(), ran, startNs(), endNs(), configured, found);
+            long end = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
+            List<WindowSpan> ran = lane.windowSpans(end);
+            checker.check(lane.core(), ran, startNs(), end, configured, found);
             configured.sort(Comparator.comparingLong(WindowSpan::endNs));
             SpanColumns overlay = new SpanColumns();
             for (WindowSpan w : configured) {

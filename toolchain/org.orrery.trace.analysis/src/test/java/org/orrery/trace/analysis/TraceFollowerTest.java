@@ -109,6 +109,25 @@ class TraceFollowerTest {
     }
 
     @Test
+    void whileATraceGrowsACoreAPacketBehindHasNotMissedItsWindows() throws IOException {
+        Path trace = dir.resolve("behind");
+        try (CtfWriter writer = BusyRun.writer(trace, 64)) {
+            BusyRun.emit(writer, 0, 30);
+        }
+        byte[] stream1 = Files.readAllBytes(trace.resolve("stream_1"));
+        Files.write(trace.resolve("stream_1"), Arrays.copyOf(stream1, lastPacketOffset(stream1) / 2));
+        TimelineModel m = TraceFollower.load(trace, TimelineBuilder.EXACT);
+        assertTrue(m.lane(1).newestNs() < m.lane(0).newestNs() - 100 * BusyRun.MS, "core 1 is behind");
+
+        m.checkSchedule();
+        assertTrue(m.deviations().stream().anyMatch(d -> d.kind() == DeviationKind.MISSING_WINDOW),
+                "as a complete trace, core 1 stopped running its windows");
+        m.checkScheduleSoFar();
+        assertEquals(List.of(), m.deviations().stream().filter(d -> d.kind() != DeviationKind.LATE_START).toList(),
+                "so far, nothing is missing");
+    }
+
+    @Test
     void discardedEventsAreReportedAndADamagedPacketIsNamed() throws IOException {
         Path trace = dir.resolve("dropped");
         TraceBuffer small = new TraceBuffer(1, 4);
