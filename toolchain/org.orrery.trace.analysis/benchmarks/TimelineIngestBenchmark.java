@@ -43,8 +43,9 @@ public final class TimelineIngestBenchmark {
         List<Double> babeltrace = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            Process p = new ProcessBuilder("babeltrace2", dir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder("babeltrace2", dir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("babeltrace2 exited with " + p.exitValue());
             }

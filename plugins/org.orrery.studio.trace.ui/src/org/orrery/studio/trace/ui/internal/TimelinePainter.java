@@ -24,11 +24,11 @@ import org.orrery.trace.analysis.WindowSpan;
 /**
  * Paints a {@link TimelineModel} in a {@link Viewport} on any GC (the canvas, or an offscreen image in the frame
  * benchmark): a time axis, then per core the configured windows (a thin band), the windows that ran below it
- * (filled, partition colour, named when wide enough), process states (thin bar) and point events (ticks), with deviations
- * such as late starts in red. Only what is visible is touched: items at least a pixel wide are drawn one by one,
- * found through the model's summary pyramid; everything narrower is drawn per pixel column from one range
- * summary (the colours present, stacked), so a zoomed-out frame of a million events costs about one summary
- * per column and lane.
+ * (filled, partition colour, named when wide enough), process states (thin bar) and point events (ticks), with
+ * deviations such as late starts in red. Only what is visible is touched: items at least a pixel wide are drawn
+ * one by one, found through the model's summary pyramid; everything narrower is drawn per pixel column from one
+ * range summary (the colours present), so a zoomed-out frame of a million events costs about one summary per
+ * column and lane.
  */
 public final class TimelinePainter {
 

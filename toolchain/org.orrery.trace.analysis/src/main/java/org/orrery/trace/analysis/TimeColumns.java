@@ -195,7 +195,8 @@ public class TimeColumns {
     }
 
     private void addNode(int l, int k, Summary out) {
-        out.add(l == 0 ? 1 : 1 << (SHIFT * l), minStart(l, k), l == 0 ? end[k] : levelMaxEnd[l - 1][k], duration(l, k), bits(l, k));
+        long maxEnd = l == 0 ? end[k] : levelMaxEnd[l - 1][k];
+        out.add(l == 0 ? 1 : 1 << (SHIFT * l), minStart(l, k), maxEnd, duration(l, k), bits(l, k));
     }
 
     private long minStart(int l, int k) {

@@ -60,7 +60,8 @@ public final class TraceFollower {
         }
         CtfMetadata meta = CtfMetadata.parse(tsdl, metaFile.toString());
         String board = meta.env().get("board");
-        return new TraceFollower(dir, meta, new TimelineModel(config, toleranceNs, board != null && !board.equals("sim")));
+        boolean realTime = board != null && !board.equals("sim");
+        return new TraceFollower(dir, meta, new TimelineModel(config, toleranceNs, realTime));
     }
 
     /** Reads a whole trace folder (ignoring a last packet still being written) and checks its schedule. */

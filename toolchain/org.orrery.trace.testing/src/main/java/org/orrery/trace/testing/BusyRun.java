@@ -17,8 +17,8 @@ import org.orrery.os.trace.ctf.CtfWriter;
 /**
  * A long, busy run of {@link TimelineSystems#twoCores()} for scale tests and benchmarks: every 10 ms frame has
  * its three windows, each window its partition's processes switching state every 50 µs and some port traffic,
- * and every {@value #LATE_EVERY}th frame core 0's first window opens 1 ms late (and runs its full 4 ms). About 186 events per frame, so
- * a million events are 54 s of board time. Deterministic: same frames, same events.
+ * and every {@value #LATE_EVERY}th frame core 0's first window opens 1 ms late (and runs its full 4 ms). About 383
+ * events per frame, so a million events are 26 s of board time. Deterministic: same frames, same events.
  */
 public final class BusyRun {
 
