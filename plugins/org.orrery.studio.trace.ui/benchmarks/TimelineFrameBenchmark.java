@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,10 +78,17 @@ public final class TimelineFrameBenchmark {
         display.dispose();
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** CPU time of each frame, parallel to the wall times the scenarios collect. */
+    private static final List<Double> CPU = new ArrayList<>();
+
     private static double frame(TimelinePainter painter, GC gc, Rectangle area, TimelineModel model, Viewport v) {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         painter.paint(gc, area, model, v);
-        return (System.nanoTime() - t) / 1e6;
+        double wall = (System.nanoTime() - t) / 1e6;
+        CPU.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+        return wall;
     }
 
     private interface Frame {
@@ -94,13 +103,31 @@ public final class TimelineFrameBenchmark {
         return out;
     }
 
+    /**
+     * Wall time, and the thread's CPU time for the same frames: on a shared machine the wall time includes waiting
+     * for a core, which the CPU time leaves out. The last report ({@code all} empty) covers every frame so far.
+     */
     private static void report(String what, List<Double> frames, List<Double> all) {
-        all.addAll(frames);
+        List<Double> cpu;
+        if (all.isEmpty() && !MEASURED.isEmpty()) {
+            cpu = new ArrayList<>(MEASURED);
+        } else {
+            cpu = new ArrayList<>(CPU.subList(CPU.size() - frames.size(), CPU.size()));
+            MEASURED.addAll(cpu);
+            all.addAll(frames);
+        }
         List<Double> s = new ArrayList<>(frames);
         Collections.sort(s);
-        System.out.printf("%-58s %4d frames: median %6.2f ms, p95 %6.2f ms, max %6.2f ms%n", what, s.size(),
-                s.get(s.size() / 2), s.get((int) Math.min(s.size() - 1, Math.ceil(s.size() * 0.95) - 1)),
-                s.get(s.size() - 1));
+        Collections.sort(cpu);
+        System.out.printf("%-52s %4d frames: wall median %6.2f ms, p95 %6.2f ms, max %6.2f | cpu median %6.2f ms,"
+                + " p95 %6.2f ms%n", what, s.size(), s.get(s.size() / 2), p95(s), s.get(s.size() - 1),
+                cpu.get(cpu.size() / 2), p95(cpu));
+    }
+
+    private static final List<Double> MEASURED = new ArrayList<>();
+
+    private static double p95(List<Double> sorted) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.95) - 1));
     }
 
     private static String human(long ns) {
