@@ -118,6 +118,7 @@ public final class Connection implements Runnable {
             case Message.Chunk c -> Role.FLASH;
             case Message.Install i -> Role.FLASH;
             case Message.Await a -> Role.FLASH;
+            case Message.Control c -> Role.OPERATE;
             default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
         };
         String request = Message.describe(m);
@@ -163,6 +164,11 @@ public final class Connection implements Runnable {
                     var verdict = board.awaitVerdict(a.sha256(), Duration.ofMillis(a.timeoutMillis()));
                     log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
                     send(new Message.VerdictReply(verdict));
+                }
+                case Message.Control c -> {
+                    String done = board.control(c.action(), c.target(), who);
+                    log.record(who, request, "done: " + done);
+                    send(new Message.ControlDone(done));
                 }
                 default -> throw new IllegalStateException("unreachable: roles cover every request");
             }

@@ -18,6 +18,8 @@ import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.internal.wire.Message.Await;
 import org.orrery.os.agent.internal.wire.Message.Chunk;
+import org.orrery.os.agent.internal.wire.Message.Control;
+import org.orrery.os.agent.internal.wire.Message.ControlDone;
 import org.orrery.os.agent.internal.wire.Message.ChunkAck;
 import org.orrery.os.agent.internal.wire.Message.Error;
 import org.orrery.os.agent.internal.wire.Message.Event;
@@ -71,6 +73,8 @@ public final class FrameCodec {
             case Subscribe s -> MessageType.SUBSCRIBE;
             case Event e -> MessageType.EVENT;
             case Error e -> MessageType.ERROR;
+            case Control c -> MessageType.CONTROL;
+            case ControlDone d -> MessageType.CONTROL_DONE;
         };
     }
 
@@ -98,6 +102,8 @@ public final class FrameCodec {
             case Subscribe s -> { }
             case Event e -> w.i64(e.event().timeMillis()).u8(e.event().kind().ordinal()).string(e.event().text());
             case Error e -> w.string(e.code()).string(e.message());
+            case Control c -> w.string(c.action()).string(c.target());
+            case ControlDone d -> w.string(d.result());
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -199,6 +205,8 @@ public final class FrameCodec {
             case EVENT -> new Event(new BoardEvent(r.i64("time"), pick(KINDS, r.u8("event kind"), "event kind"),
                     r.string("event text")));
             case ERROR -> new Error(r.string("error code"), r.string("error message"));
+            case CONTROL -> new Control(r.string("control action"), r.string("control target"));
+            case CONTROL_DONE -> new ControlDone(r.string("control result"));
         };
         r.end(t.name());
         return m;

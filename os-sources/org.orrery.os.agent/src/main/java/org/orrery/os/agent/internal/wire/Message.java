@@ -72,6 +72,14 @@ public sealed interface Message {
     record Event(BoardEvent event) implements Message {
     }
 
+    /** An operator request: {@code action} is start, stop, restart or switch-plan; the target a partition or plan. */
+    record Control(String action, String target) implements Message {
+    }
+
+    /** The board applied a {@link Control}; {@code result} says what it did. */
+    record ControlDone(String result) implements Message {
+    }
+
     /** A refusal ({@link org.orrery.os.agent.Refusal} code) or a protocol error ({@code protocol}). */
     record Error(String code, String message) implements Message {
     }
@@ -84,6 +92,7 @@ public sealed interface Message {
             case Chunk c -> "CHUNK " + shortHash(c.sha256()) + " @" + c.offset();
             case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "");
             case Await a -> "AWAIT " + shortHash(a.sha256());
+            case Control c -> "CONTROL " + c.action() + " " + c.target();
             default -> FrameCodec.typeOf(m).name();
         };
     }

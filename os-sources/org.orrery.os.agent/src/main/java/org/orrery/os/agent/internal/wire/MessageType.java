@@ -4,9 +4,10 @@ package org.orrery.os.agent.internal.wire;
 /** The frame's type byte. Codes are the wire format: never renumber, only add. */
 public enum MessageType {
     HELLO(1), WELCOME(2), STATUS(3), STATUS_REPLY(4), UPLOAD_BEGIN(5), UPLOAD_OFFSET(6), CHUNK(7), CHUNK_ACK(8),
-    INSTALL(9), INSTALLED(10), AWAIT(11), VERDICT(12), SUBSCRIBE(13), EVENT(14), ERROR(15);
+    INSTALL(9), INSTALLED(10), AWAIT(11), VERDICT(12), SUBSCRIBE(13), EVENT(14), ERROR(15),
+    CONTROL(22), CONTROL_DONE(23);
 
-    private static final MessageType[] BY_CODE = new MessageType[16];
+    private static final MessageType[] BY_CODE = new MessageType[32];
 
     static {
         for (MessageType t : values()) {

@@ -10,6 +10,9 @@ package org.orrery.os.agent.slots.internal;
  * mode PARTITION MODE          a partition changed mode
  * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
  * console TEXT...              a partition printed a line
+ * cpu PARTITION BUSY_US WIN_US  its processes held a core BUSY_US of its last window of WIN_US (once per frame)
+ * done ID TEXT...              the kernel applied operator command ID ({@link CommandChannel})
+ * refused ID WHY...            it refused it
  * ended WHY...                 the run ended (module shutdown); the child exits next
  * error WHY...                 the image could not be booted; the child exits next
  * </pre>
@@ -44,6 +47,18 @@ public record ChildLine(String kind, String rest) {
 
     static String console(String text) {
         return "console " + text.replace('\n', ' ');
+    }
+
+    static String cpu(String partition, long busyMicros, long windowMicros) {
+        return "cpu " + partition + " " + busyMicros + " " + windowMicros;
+    }
+
+    static String done(String id, String text) {
+        return "done " + id + " " + text.replace('\n', ' ');
+    }
+
+    static String refused(String id, String why) {
+        return "refused " + id + " " + why.replace('\n', ' ');
     }
 
     static String ended(String why) {
