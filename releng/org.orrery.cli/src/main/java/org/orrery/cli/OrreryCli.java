@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             org.orrery.cli.boards.BoardsCommand.class,
             org.orrery.cli.boards.FlashCommand.class,
             org.orrery.cli.boards.MonitorCommand.class,
+            org.orrery.cli.boards.PartitionCommand.class,
+            org.orrery.cli.boards.PlanCommand.class,
         })
 public final class OrreryCli implements Runnable {
 
