@@ -20,8 +20,8 @@ public record BoardEvent(long timeMillis, Kind kind, String text) {
         /** a partition printed a line */
         CONSOLE,
         /**
-         * how much of its last window a partition's processes used, at most once per major frame:
-         * {@code PARTITION BUSY_US WINDOW_US}
+         * how much of its last window a partition's processes used, and its mode then, at most once per major
+         * frame: {@code PARTITION BUSY_US WINDOW_US MODE} (see {@link CpuUse})
          */
         CPU
     }

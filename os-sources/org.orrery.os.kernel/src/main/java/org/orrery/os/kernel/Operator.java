@@ -44,7 +44,7 @@ final class Operator {
     }
 
     void windowClosed(int partition, long windowNs, long busyNs) {
-        desk.windowClosed(partition, windowNs, busyNs);
+        desk.windowClosed(partition, windowNs, busyNs, m.partitions[partition].mode);
     }
 
     private Outcome apply(OperatorDesk.Request r) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.orrery.os.api.PartitionMode;
 
 /**
  * The operator's entry to a running kernel: start, stop or restart a partition, switch plan. Any thread may
@@ -45,8 +46,11 @@ public final class OperatorDesk {
     public record Outcome(boolean done, String text) {
     }
 
-    /** How long a partition's processes held a core during its last window, against the window's length. */
-    public record WindowUse(String partition, long windows, long busyNs, long windowNs) {
+    /**
+     * How long a partition's processes held a core during its last window, against the window's length, and the
+     * partition's mode when that window closed.
+     */
+    public record WindowUse(String partition, long windows, long busyNs, long windowNs, PartitionMode mode) {
     }
 
     record Request(Action action, String target, String who, CompletableFuture<Outcome> reply) {
@@ -57,6 +61,7 @@ public final class OperatorDesk {
     private long[] windows = new long[0];
     private long[] busy = new long[0];
     private long[] length = new long[0];
+    private PartitionMode[] modes = new PartitionMode[0];
 
     /**
      * Queues a request; the future completes when the engine has checked it (and, if allowed, applied it).
@@ -76,7 +81,7 @@ public final class OperatorDesk {
         List<WindowUse> out = new ArrayList<>();
         for (int p = 0; p < names.length; p++) {
             if (windows[p] > 0) {
-                out.add(new WindowUse(names[p], windows[p], busy[p], length[p]));
+                out.add(new WindowUse(names[p], windows[p], busy[p], length[p], modes[p]));
             }
         }
         return out;
@@ -89,6 +94,7 @@ public final class OperatorDesk {
         windows = new long[names.length];
         busy = new long[names.length];
         length = new long[names.length];
+        modes = new PartitionMode[names.length];
     }
 
     Request next() {
@@ -100,9 +106,10 @@ public final class OperatorDesk {
     }
 
     /** Called at every window end; stores only, allocates nothing. */
-    synchronized void windowClosed(int partition, long windowNs, long busyNs) {
+    synchronized void windowClosed(int partition, long windowNs, long busyNs, PartitionMode mode) {
         windows[partition]++;
         busy[partition] = busyNs;
         length[partition] = windowNs;
+        modes[partition] = mode;
     }
 }

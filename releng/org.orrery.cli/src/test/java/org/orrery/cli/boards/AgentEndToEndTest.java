@@ -161,7 +161,7 @@ class AgentEndToEndTest {
         List<String> modes = seen.lines().filter(l -> l.contains(" MODE display ")).map(l -> l.replaceAll(".* MODE ", ""))
                 .toList();
         assertEquals(List.of("display IDLE", "display COLD_START", "display NORMAL"), modes, seen);
-        assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\)")),
+        assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\) NORMAL")),
                 "the monitor shows each partition's CPU use per window:\n" + seen);
         assertTrue(seen.contains("OPERATOR: ci("), "the console names who operated the board:\n" + seen);
         String audit = Files.readString(slots.resolve("agent.log"));

@@ -58,7 +58,7 @@ class SlotBoardControlTest {
 
             BoardEvent cpu = await(events, e -> e.kind() == BoardEvent.Kind.CPU, "cpu event");
             // the tick process computes 100 us in each 10 ms window
-            assertEquals("app 100 10000", cpu.text());
+            assertEquals("app 100 10000 NORMAL", cpu.text());
 
             long t0 = System.nanoTime();
             assertEquals("app IDLE", board.control("stop", "app", "tester"));
@@ -67,7 +67,7 @@ class SlotBoardControlTest {
             await(events, e -> e.kind() == BoardEvent.Kind.CONSOLE && e.text().contains("OPERATOR: tester: stop app"),
                     "operator line on the console");
             events.clear();
-            await(events, e -> e.kind() == BoardEvent.Kind.CPU && e.text().equals("app 0 10000"),
+            await(events, e -> e.kind() == BoardEvent.Kind.CPU && e.text().equals("app 0 10000 IDLE"),
                     "cpu event of the idle partition");
 
             assertEquals("app COLD_START", board.control("start", "app", "tester"));

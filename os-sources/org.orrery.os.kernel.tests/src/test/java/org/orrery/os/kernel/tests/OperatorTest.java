@@ -167,7 +167,7 @@ class OperatorTest {
         run(210 * MS, desk, new Step(120 * MS, Action.STOP, "b"));
 
         // a computes 10 ms of each 50 ms window; b stopped at 120 ms, so its window 150-200 ms ran nothing
-        assertEquals(List.of(new OperatorDesk.WindowUse("a", 2, 10 * MS, 50 * MS),
-                new OperatorDesk.WindowUse("b", 2, 0, 50 * MS)), desk.windowUse());
+        assertEquals(List.of(new OperatorDesk.WindowUse("a", 2, 10 * MS, 50 * MS, PartitionMode.NORMAL),
+                new OperatorDesk.WindowUse("b", 2, 0, 50 * MS, PartitionMode.IDLE)), desk.windowUse());
     }
 }

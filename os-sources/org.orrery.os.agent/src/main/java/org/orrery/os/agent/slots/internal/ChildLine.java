@@ -10,7 +10,8 @@ package org.orrery.os.agent.slots.internal;
  * mode PARTITION MODE          a partition changed mode
  * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
  * console TEXT...              a partition printed a line
- * cpu PARTITION BUSY_US WIN_US  its processes held a core BUSY_US of its last window of WIN_US (once per frame)
+ * cpu PARTITION BUSY WIN MODE  its processes held a core BUSY us of its last window of WIN us; its mode then
+ *                              (once per major frame)
  * done ID TEXT...              the kernel applied operator command ID ({@link CommandChannel})
  * refused ID WHY...            it refused it
  * ended WHY...                 the run ended (module shutdown); the child exits next
@@ -49,8 +50,8 @@ public record ChildLine(String kind, String rest) {
         return "console " + text.replace('\n', ' ');
     }
 
-    static String cpu(String partition, long busyMicros, long windowMicros) {
-        return "cpu " + partition + " " + busyMicros + " " + windowMicros;
+    static String cpu(String partition, long busyMicros, long windowMicros, String mode) {
+        return "cpu " + partition + " " + busyMicros + " " + windowMicros + " " + mode;
     }
 
     static String done(String id, String text) {

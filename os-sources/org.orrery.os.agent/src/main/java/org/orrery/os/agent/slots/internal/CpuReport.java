@@ -35,7 +35,7 @@ final class CpuReport {
         for (OperatorDesk.WindowUse u : desk.windowUse()) {
             Long before = windowsSeen.put(u.partition(), u.windows());
             if (before == null || before != u.windows()) {
-                out.accept(ChildLine.cpu(u.partition(), u.busyNs() / 1_000, u.windowNs() / 1_000));
+                out.accept(ChildLine.cpu(u.partition(), u.busyNs() / 1_000, u.windowNs() / 1_000, u.mode().name()));
             }
         }
     }

@@ -40,7 +40,7 @@ final class Samples {
                 new Message.VerdictReply(new Verdict(Verdict.Outcome.CONFIRMED, null)),
                 new Message.Subscribe(),
                 new Message.Event(new BoardEvent(1_700_000_000_000L, BoardEvent.Kind.MODE, "nav NORMAL → IDLE")),
-                new Message.Event(new BoardEvent(1_700_000_000_001L, BoardEvent.Kind.CPU, "nav 10000 50000")),
+                new Message.Event(new BoardEvent(1_700_000_000_001L, BoardEvent.Kind.CPU, "nav 10000 50000 NORMAL")),
                 new Message.Control("switch-plan", "maintenance"),
                 new Message.ControlDone("nav IDLE"),
                 new Message.Error("unauthorised", "client bob lacks the role 'flash'"));
