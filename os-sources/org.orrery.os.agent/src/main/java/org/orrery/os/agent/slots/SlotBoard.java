@@ -216,6 +216,11 @@ public final class SlotBoard implements BoardControl {
             if (child == null) {
                 throw new Refusal("not-running", "no image runs on this board (flash one first)");
             }
+            if (trial != null) {
+                // a stopped partition fails the trial's frames: the image would roll back for the operator's act
+                throw new Refusal("busy", "image " + trial.sha256().substring(0, 12) + "... is on trial in slot "
+                        + trial.slot() + "; operate the board once it is confirmed");
+            }
             reply = child.command(word, target, requestedBy);
         } finally {
             lock.unlock();

@@ -3,6 +3,7 @@ package org.orrery.os.agent.slots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,14 @@ class SlotBoardControlTest {
     void aRunningPartitionStopsStartsAgainAndThePlanSwitches() throws Exception {
         built.trust(dir);
         try (SlotBoard board = SlotBoard.open(dir, SlotBoardControlTest.options())) {
-            assertEquals(Verdict.Outcome.CONFIRMED, SlotBoardTest.flash(board, built.good("demo", 1), false).outcome());
+            String sha = Uploads.upload(board, built.good("demo", 1));
+            board.install(sha, false, "test");
+            // a stopped partition would fail the trial's frames and roll the image back: not while on trial
+            Refusal trial = assertThrows(Refusal.class, () -> board.control("stop", "app", "tester"));
+            assertEquals("busy", trial.code());
+            assertTrue(trial.getMessage().endsWith("is on trial in slot a; operate the board once it is confirmed"),
+                    trial.getMessage());
+            assertEquals(Verdict.Outcome.CONFIRMED, board.awaitVerdict(sha, java.time.Duration.ofSeconds(40)).outcome());
             List<BoardEvent> events = new CopyOnWriteArrayList<>();
             board.subscribe(events::add);
 
