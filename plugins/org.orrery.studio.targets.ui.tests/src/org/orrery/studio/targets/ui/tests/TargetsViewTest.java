@@ -47,6 +47,7 @@ import org.orrery.studio.targets.testing.FlashResults;
 import org.orrery.studio.targets.testing.TestAgent;
 import org.orrery.studio.targets.ui.TargetsView;
 import org.orrery.studio.testing.Projects;
+import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 
 /**
@@ -118,6 +119,11 @@ class TargetsViewTest {
             assertTrue(results.all.get(0).isOK());
             // the neighbours keep running
             await(view, "nav", i -> i.getText(MODE).equals("NORMAL"), "nav still NORMAL");
+            page.toggleZoom(page.getReference(view));
+            Widgets.flushEvents();
+            Screenshots.save(view.tree().getShell(), Path.of(System.getProperty("orrery.screenshots",
+                    "target/screenshots")).resolve("orrery-targets-display-idle.png"));
+            page.toggleZoom(page.getReference(view));
 
             menu(view, "display", "Start");
             await(view, "display", i -> i.getText(MODE).equals("NORMAL"), "display NORMAL again");
