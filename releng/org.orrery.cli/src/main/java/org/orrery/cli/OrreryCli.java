@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             org.orrery.cli.boards.FlashCommand.class,
             org.orrery.cli.boards.MonitorCommand.class,
             org.orrery.cli.boards.DebugCommand.class,
+            org.orrery.cli.boards.PartitionCommand.class,
+            org.orrery.cli.boards.PlanCommand.class,
         })
 public final class OrreryCli implements Runnable {
 

@@ -30,8 +30,14 @@ public final class Kernel {
 
     /** Boots {@code config} (validated again: a kernel never runs an invalid configuration). */
     public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader) throws ConfigException {
+        return boot(config, board, loader, new OperatorDesk());
+    }
+
+    /** As {@link #boot(SystemConfig, Board, ApplicationLoader)}, taking operator requests from {@code desk}. */
+    public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk)
+            throws ConfigException {
         ConfigValidator.check(config);
-        Module m = new Module(config, board, loader);
+        Module m = new Module(config, board, loader, desk);
         m.lock.lock();
         try {
             for (PartitionRt p : m.partitions) {
@@ -67,6 +73,11 @@ public final class Kernel {
         } finally {
             module.lock.unlock();
         }
+    }
+
+    /** Where operator requests for this kernel are queued (applied at the engine's next step). */
+    public OperatorDesk operator() {
+        return module.operator.desk();
     }
 
     public SystemConfig config() {

@@ -121,6 +121,69 @@ class AgentEndToEndTest {
         assertTrue(out.toString().contains("flight_control"), "the confirmed image runs after power on:\n" + out);
     }
 
+    @Test
+    void operateAPartitionAndThePlanWhileMonitoring() throws Exception {
+        Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
+        Path slots = tmp.resolve("board");
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
+                "flash,monitor,operate", "--name", "ci"), err.toString());
+        String[] board = startAgent(slots);
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("flash", good.toString(), "--board", "bench"), err + "\n" + agentLog());
+
+        // `orrery monitor` beside the requests, as an integrator would run it in another terminal
+        StringWriter monitorOut = new StringWriter();
+        Thread monitor = new Thread(() -> OrreryCli.commandLine(new PrintWriter(monitorOut, true),
+                new PrintWriter(new StringWriter(), true)).execute("monitor", "bench", "--duration", "4s"));
+        monitor.start();
+        Thread.sleep(1_000);
+
+        long t0 = System.nanoTime();
+        assertEquals(OrreryCli.EXIT_OK, run("partition", "stop", "bench", "display"), err.toString());
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("board bench: display IDLE", out.toString().strip());
+        Thread.sleep(500);
+        assertEquals(OrreryCli.EXIT_OK, run("partition", "start", "bench", "display"), err.toString());
+        assertEquals("board bench: display COLD_START", out.toString().strip());
+        assertEquals(OrreryCli.EXIT_OK, run("plan", "switch", "bench", "maintenance"), err.toString());
+        assertEquals("board bench: plan maintenance at the end of the major frame", out.toString().strip());
+        System.out.println("[agent-control] orrery partition stop (connect, request, answer): " + stopMs + " ms");
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("partition", "stop", "bench", "radar"));
+        assertEquals("orrery partition stop: board bench refused CONTROL stop radar (refused): no partition 'radar' on "
+                + "this board (partitions: fcs, nav, display, datalink, maint)", err.toString().strip());
+        monitor.join(10_000);
+
+        String seen = monitorOut.toString();
+        List<String> modes = seen.lines().filter(l -> l.contains(" MODE display ")).map(l -> l.replaceAll(".* MODE ", ""))
+                .toList();
+        assertEquals(List.of("display IDLE", "display COLD_START", "display NORMAL"), modes, seen);
+        assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\) NORMAL")),
+                "the monitor shows each partition's CPU use per window:\n" + seen);
+        assertTrue(seen.contains("OPERATOR: ci("), "the console names who operated the board:\n" + seen);
+        String audit = Files.readString(slots.resolve("agent.log"));
+        assertTrue(audit.lines().anyMatch(l -> l.contains("ci(") && l.contains("CONTROL stop display")
+                && l.endsWith("done: display IDLE")), audit);
+
+        // a key with every role but 'operate' is refused, and the board logs who asked
+        System.setProperty("orrery.home", tmp.resolve("watcher").toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String watcher = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), watcher, "--roles",
+                "flash,monitor,debug", "--name", "watcher"), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("partition", "restart", "bench", "nav"));
+        assertTrue(err.toString().startsWith("orrery partition restart: board bench refused CONTROL restart nav "
+                + "(unauthorised): client watcher lacks the role 'operate' needed for CONTROL"), err.toString());
+        System.setProperty("orrery.home", tmp.resolve("home").toString());
+        assertTrue(Files.readString(slots.resolve("agent.log")).lines().anyMatch(l -> l.contains("watcher(")
+                && l.contains("CONTROL restart nav") && l.endsWith("refused unauthorised: needs role operate")));
+    }
+
     /** Builds a signed image of the system in {@code dir}. */
     private Path build(Path dir, String name, int counter) {
         Path image = tmp.resolve(name);

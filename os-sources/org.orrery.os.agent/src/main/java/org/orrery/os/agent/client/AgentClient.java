@@ -200,6 +200,17 @@ public final class AgentClient implements AutoCloseable {
     }
 
     /**
+     * Asks the board to start, stop or restart a partition or switch plan ({@code action}: {@code start},
+     * {@code stop}, {@code restart}, {@code switch-plan}); needs the {@code operate} role.
+     *
+     * @return what the board did, one line
+     */
+    public String control(String action, String target) throws AgentException {
+        send(new Message.Control(action, target));
+        return expectSlow(Message.ControlDone.class, "CONTROL " + action + " " + target, Duration.ofSeconds(10)).result();
+    }
+
+    /**
      * Uploads the image (continuing where the board's staged upload of the same bytes ends), installs it and waits
      * until the board's trial ends or {@code verdictTimeout} passes.
      *

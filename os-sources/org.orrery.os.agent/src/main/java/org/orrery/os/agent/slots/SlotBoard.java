@@ -35,6 +35,7 @@ import org.orrery.os.agent.slots.internal.Staging;
 import org.orrery.os.agent.slots.internal.TraceRing;
 import org.orrery.os.agent.slots.internal.TraceTail;
 import org.orrery.os.agent.slots.internal.Trial;
+import org.orrery.os.kernel.OperatorDesk;
 
 /**
  * The bootloader's side of the agent on a directory of slots (see {@link SlotStore} for the layout): verified
@@ -48,6 +49,8 @@ import org.orrery.os.agent.slots.internal.Trial;
 public final class SlotBoard implements BoardControl {
 
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** A running kernel applies operator commands at its next step, well within this on any board. */
+    private static final long CONTROL_TIMEOUT_MS = 10_000;
 
     private final Path dir;
     private final SlotBoardOptions options;
@@ -225,6 +228,45 @@ public final class SlotBoard implements BoardControl {
     }
 
     @Override
+    public String control(String action, String target, String requestedBy) throws Refusal, InterruptedException {
+        String word;
+        try {
+            word = OperatorDesk.Action.ofWord(action).word();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("bad-request", e.getMessage());
+        }
+        if (target.isBlank() || target.chars().anyMatch(Character::isWhitespace)) {
+            throw new Refusal("bad-request", "a partition or plan name has no spaces: '" + target + "'");
+        }
+        java.util.concurrent.CompletableFuture<String> reply;
+        lock.lock();
+        try {
+            if (child == null) {
+                throw new Refusal("not-running", "no image runs on this board (flash one first)");
+            }
+            if (trial != null) {
+                // a stopped partition fails the trial's frames: the image would roll back for the operator's act
+                throw new Refusal("busy", "image " + trial.sha256().substring(0, 12) + "... is on trial in slot "
+                        + trial.slot() + "; operate the board once it is confirmed");
+            }
+            reply = child.command(word, target, requestedBy);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return reply.get(CONTROL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal("io", "the board process failed: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new Refusal("busy", "the running system did not answer " + word + " " + target + " within "
+                    + CONTROL_TIMEOUT_MS + " ms");
+        }
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
         return hub.subscribe(listener);
     }
@@ -390,6 +432,7 @@ public final class SlotBoard implements BoardControl {
                 case "mode" -> publish(BoardEvent.Kind.MODE, line.rest());
                 case "hm" -> publish(BoardEvent.Kind.HM, line.rest());
                 case "console" -> publish(BoardEvent.Kind.CONSOLE, line.rest());
+                case "cpu" -> publish(BoardEvent.Kind.CPU, line.rest());
                 case "booted" -> emit("slot " + bootedSlot + " booted " + line.rest());
                 case "ended", "error" -> {
                     lastWords = line.rest();

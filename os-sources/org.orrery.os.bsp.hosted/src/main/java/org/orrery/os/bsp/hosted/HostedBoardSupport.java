@@ -134,7 +134,7 @@ public final class HostedBoardSupport implements BoardSupport {
             try {
                 Linux.setFifo(Priorities.ENGINE);
                 processes.connectAll();
-                Kernel kernel = Kernel.boot(config, board, processes.loader());
+                Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
                 warmUp(gate);
                 clock.start();
                 drive(kernel, request, board, gate);

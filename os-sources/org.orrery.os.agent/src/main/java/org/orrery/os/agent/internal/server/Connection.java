@@ -129,6 +129,7 @@ public final class Connection implements Runnable {
             case Message.DebugOpen d -> Role.DEBUG;
             case Message.DebugData d -> Role.DEBUG;
             case Message.DebugClose d -> Role.DEBUG;
+            case Message.Control c -> Role.OPERATE;
             default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
         };
         if (m instanceof Message.DebugData d && debug.opened() && client.roles().contains(needed)) {
@@ -207,6 +208,11 @@ public final class Connection implements Runnable {
                         throw new ProtocolException("DEBUG_CLOSE before DEBUG_OPEN");
                     }
                     debug.closeByClient(d.reason());
+                }
+                case Message.Control c -> {
+                    String done = board.control(c.action(), c.target(), who);
+                    log.record(who, request, "done: " + done);
+                    send(new Message.ControlDone(done));
                 }
                 default -> throw new IllegalStateException("unreachable: roles cover every request");
             }

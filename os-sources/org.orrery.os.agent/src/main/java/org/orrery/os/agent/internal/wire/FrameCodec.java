@@ -18,6 +18,8 @@ import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.internal.wire.Message.Await;
 import org.orrery.os.agent.internal.wire.Message.Chunk;
+import org.orrery.os.agent.internal.wire.Message.Control;
+import org.orrery.os.agent.internal.wire.Message.ControlDone;
 import org.orrery.os.agent.internal.wire.Message.ChunkAck;
 import org.orrery.os.agent.internal.wire.Message.Error;
 import org.orrery.os.agent.internal.wire.Message.Event;
@@ -79,6 +81,8 @@ public final class FrameCodec {
             case Message.DebugOpen d -> MessageType.DEBUG_OPEN;
             case Message.DebugData d -> MessageType.DEBUG_DATA;
             case Message.DebugClose d -> MessageType.DEBUG_CLOSE;
+            case Control c -> MessageType.CONTROL;
+            case ControlDone d -> MessageType.CONTROL_DONE;
         };
     }
 
@@ -119,6 +123,8 @@ public final class FrameCodec {
                 w.bytes(d.data());
             }
             case Message.DebugClose d -> w.string(d.reason());
+            case Control c -> w.string(c.action()).string(c.target());
+            case ControlDone d -> w.string(d.result());
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -228,6 +234,8 @@ public final class FrameCodec {
             case DEBUG_OPEN -> new Message.DebugOpen(r.string("partition"));
             case DEBUG_DATA -> new Message.DebugData(r.bytes("debug data", MAX_DEBUG_DATA));
             case DEBUG_CLOSE -> new Message.DebugClose(r.string("reason"));
+            case CONTROL -> new Control(r.string("control action"), r.string("control target"));
+            case CONTROL_DONE -> new ControlDone(r.string("control result"));
         };
         r.end(t.name());
         return m;

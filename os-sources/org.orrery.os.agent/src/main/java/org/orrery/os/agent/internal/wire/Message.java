@@ -148,6 +148,14 @@ public sealed interface Message {
     record DebugClose(String reason) implements Message {
     }
 
+    /** An operator request: {@code action} is start, stop, restart or switch-plan; the target a partition or plan. */
+    record Control(String action, String target) implements Message {
+    }
+
+    /** The board applied a {@link Control}; {@code result} says what it did. */
+    record ControlDone(String result) implements Message {
+    }
+
     /** A refusal ({@link org.orrery.os.agent.Refusal} code) or a protocol error ({@code protocol}). */
     record Error(String code, String message) implements Message {
     }
@@ -161,6 +169,7 @@ public sealed interface Message {
             case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "");
             case Await a -> "AWAIT " + shortHash(a.sha256());
             case DebugOpen d -> "DEBUG_OPEN " + d.partition();
+            case Control c -> "CONTROL " + c.action() + " " + c.target();
             default -> FrameCodec.typeOf(m).name();
         };
     }

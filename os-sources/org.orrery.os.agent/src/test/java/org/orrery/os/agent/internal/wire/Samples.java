@@ -49,6 +49,9 @@ final class Samples {
                 new Message.DebugOpen("nav"),
                 new Message.DebugData(new byte[] {'J', 'D', 'W', 'P', 0}),
                 new Message.DebugData(new byte[0]),
-                new Message.DebugClose("the debugger closed its connection"));
+                new Message.DebugClose("the debugger closed its connection"),
+                new Message.Event(new BoardEvent(1_700_000_000_001L, BoardEvent.Kind.CPU, "nav 10000 50000 NORMAL")),
+                new Message.Control("switch-plan", "maintenance"),
+                new Message.ControlDone("nav IDLE"));
     }
 }
