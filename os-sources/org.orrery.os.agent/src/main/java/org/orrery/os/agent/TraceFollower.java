@@ -10,7 +10,14 @@ import java.io.IOException;
  */
 public interface TraceFollower {
 
-    /** The trace's TSDL; first. */
+    /**
+     * The running system's configuration (the canonical {@code .orcf} bytes) the trace's numbers refer to, before
+     * the metadata; not called for a board that wrote none.
+     */
+    default void configuration(byte[] orcf) throws IOException {
+    }
+
+    /** The trace's TSDL; first, after the configuration. */
     void metadata(String tsdl) throws IOException;
 
     /**

@@ -97,6 +97,9 @@ class TraceLiveEndToEndTest {
         CtfTrace ours = CtfReader.read(saved);
         assertEquals(events, ours.eventCount(), "the summary counts what was saved");
         assertEquals(0, ours.discarded());
+        // the running system's configuration lies beside the streams, as in a run's trace folder: the Timeline
+        // (which follows such a folder while it grows) and trace check open it
+        assertEquals("flight_control", org.orrery.trace.analysis.TraceFolder.config(saved).name());
         Babeltrace.Result bt = Babeltrace.read(saved, List.of("--clock-cycles"));
         assertEquals(0, bt.exit(), bt.stderr());
         assertEquals(events, bt.lines().size(), bt.stderr());

@@ -342,11 +342,14 @@ public final class AgentClient implements AutoCloseable {
      * ends it. The session is the trace's from then on. Needs the monitor role.
      */
     public TraceStream followTrace(TraceReceiver receiver) throws AgentException {
-        send(new Message.TraceStart(new byte[0]));
+        send(new Message.TraceStart(new byte[0], new byte[0]));
         // a board that just booted its image writes the trace's metadata within seconds
-        byte[] metadata = expectSlow(Message.TraceStart.class, "TRACE_START", Duration.ofSeconds(30)).metadata();
+        Message.TraceStart start = expectSlow(Message.TraceStart.class, "TRACE_START", Duration.ofSeconds(30));
         try {
-            receiver.metadata(new String(metadata, java.nio.charset.StandardCharsets.UTF_8));
+            if (start.configuration().length > 0) {
+                receiver.configuration(start.configuration());
+            }
+            receiver.metadata(new String(start.metadata(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             close();
             throw new AgentException("io", "cannot keep the trace of board " + board + ": " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.trace.ctf.CtfPackets;
 
 /**
@@ -43,6 +44,15 @@ public final class TraceDirectory implements TraceReceiver, AutoCloseable {
                 Files.delete(dir.resolve(n));
             }
         }
+    }
+
+    /** Beside the streams under the name a run's trace folder gives it, so the Timeline and trace check open it. */
+    @Override
+    public synchronized void configuration(byte[] orcf) throws IOException {
+        Path tmp = dir.resolve(".configuration.tmp");
+        Files.write(tmp, orcf);
+        Files.move(tmp, dir.resolve(ConfigFormat.TRACE_COMPANION_FILE), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

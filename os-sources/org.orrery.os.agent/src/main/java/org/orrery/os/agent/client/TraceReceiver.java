@@ -6,6 +6,10 @@ import java.io.IOException;
 /** Where a followed trace goes ({@link AgentClient#followTrace}); called on the session's reader thread. */
 public interface TraceReceiver {
 
+    /** The running system's configuration ({@code .orcf} bytes), when the board sent it; before the metadata. */
+    default void configuration(byte[] orcf) throws IOException {
+    }
+
     /** The trace's CTF metadata (TSDL); first. */
     void metadata(String tsdl) throws IOException;
 

@@ -41,9 +41,16 @@ final class TraceRelay {
             throw new Refusal("busy", "this session already follows the trace");
         }
         following = board.followTrace(new TraceFollower() {
+            private byte[] configuration = new byte[0];
+
+            @Override
+            public void configuration(byte[] orcf) {
+                configuration = orcf;
+            }
+
             @Override
             public void metadata(String tsdl) throws IOException {
-                sender.send(new Message.TraceStart(tsdl.getBytes(StandardCharsets.UTF_8)));
+                sender.send(new Message.TraceStart(tsdl.getBytes(StandardCharsets.UTF_8), configuration));
             }
 
             @Override

@@ -110,7 +110,7 @@ public final class FrameCodec {
             case Subscribe s -> { }
             case Event e -> w.i64(e.event().timeMillis()).u8(e.event().kind().ordinal()).string(e.event().text());
             case Error e -> w.string(e.code()).string(e.message());
-            case Message.TraceStart t -> w.bytes(t.metadata());
+            case Message.TraceStart t -> w.bytes(t.metadata()).bytes(t.configuration());
             case Message.TracePacket t -> w.u16(t.core()).nonNegative(t.events(), "events").bytes(t.packet());
             case Message.TraceEnd t -> w.string(t.reason()).bool(t.error()).nonNegative(t.events(), "events")
                     .nonNegative(t.discarded(), "discarded");
@@ -226,7 +226,8 @@ public final class FrameCodec {
             case EVENT -> new Event(new BoardEvent(r.i64("time"), pick(KINDS, r.u8("event kind"), "event kind"),
                     r.string("event text")));
             case ERROR -> new Error(r.string("error code"), r.string("error message"));
-            case TRACE_START -> new Message.TraceStart(r.bytes("trace metadata", MAX_FRAME));
+            case TRACE_START -> new Message.TraceStart(r.bytes("trace metadata", MAX_FRAME),
+                    r.bytes("trace configuration", MAX_FRAME));
             case TRACE_PACKET -> new Message.TracePacket(r.u16("core"), r.nonNegative("events"),
                     r.bytes("trace packet", MAX_FRAME));
             case TRACE_END -> new Message.TraceEnd(r.string("trace end reason"), r.bool("error"), r.nonNegative("events"),

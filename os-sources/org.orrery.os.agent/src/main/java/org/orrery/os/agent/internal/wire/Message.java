@@ -73,23 +73,25 @@ public sealed interface Message {
     }
 
     /**
-     * Client: follow the board's trace (empty {@code metadata}). Board: the trace's CTF metadata (TSDL, UTF-8),
-     * sent before the first {@link TracePacket}.
+     * Client: follow the board's trace (both empty). Board: the trace's CTF metadata (TSDL, UTF-8) and the running
+     * system's configuration ({@code .orcf}, empty when the board wrote none), sent before the first
+     * {@link TracePacket}.
      */
-    record TraceStart(byte[] metadata) implements Message {
+    record TraceStart(byte[] metadata, byte[] configuration) implements Message {
         @Override
         public boolean equals(Object o) {
-            return o instanceof TraceStart t && Arrays.equals(t.metadata, metadata);
+            return o instanceof TraceStart t && Arrays.equals(t.metadata, metadata)
+                    && Arrays.equals(t.configuration, configuration);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(metadata);
+            return Arrays.hashCode(metadata) * 31 + Arrays.hashCode(configuration);
         }
 
         @Override
         public String toString() {
-            return "TraceStart[" + metadata.length + " bytes]";
+            return "TraceStart[" + metadata.length + " + " + configuration.length + " bytes]";
         }
     }
 

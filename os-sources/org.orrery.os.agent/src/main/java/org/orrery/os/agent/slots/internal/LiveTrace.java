@@ -36,6 +36,8 @@ final class LiveTrace implements TraceSink, AutoCloseable {
         int cores = image.config().board().cores();
         Map<String, String> env = new TreeMap<>(Map.of("board", board, "system", image.config().name(), "live", "1"));
         TraceRing ring = new TraceRing(dir, cores, TraceRing.SEGMENT_BYTES, TraceRing.SEGMENTS);
+        // so that a saved live trace opens in the Timeline and `orrery trace check` like a run's trace folder
+        ring.configuration(image.image().config());
         return new LiveTrace(judge, new CtfWriter(ring, image.traceUuid(), cores, env, CtfNames.NONE, EVENTS_PER_PACKET));
     }
 

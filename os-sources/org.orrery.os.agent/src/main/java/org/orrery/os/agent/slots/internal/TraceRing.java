@@ -32,6 +32,8 @@ public final class TraceRing implements CtfPacketOutput {
     /** Where the ring lives, relative to the board directory (the boot child's working directory). */
     public static final String DIR = "run/trace";
     public static final String METADATA = "metadata";
+    /** The running system's configuration, written before the metadata (followers read it with it). */
+    public static final String CONFIGURATION = "configuration.orcf";
     /** Bytes per segment before the next one starts. */
     public static final long SEGMENT_BYTES = 1 << 20;
     /** Segments kept per core: 8 MiB, some 30 s of the examples' trace, for followers that fall behind. */
@@ -89,6 +91,13 @@ public final class TraceRing implements CtfPacketOutput {
         Matcher m = SEGMENT.matcher(file.getFileName().toString());
         return m.matches() ? new Segment(file, Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
                 Long.parseLong(m.group(3))) : null;
+    }
+
+    /** Writes the configuration the trace's numbers refer to; before the metadata, which tells followers to start. */
+    public void configuration(byte[] orcf) throws IOException {
+        Path tmp = dir.resolve(CONFIGURATION + ".tmp");
+        Files.write(tmp, orcf);
+        Files.move(tmp, dir.resolve(CONFIGURATION), StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override

@@ -97,6 +97,10 @@ public final class TraceTail implements AutoCloseable {
                         : "the board wrote no trace within " + METADATA_WAIT_MS / 1000 + " s of booting";
                 error = !stopAsked;
             } else {
+                Path configuration = dir.resolve(TraceRing.CONFIGURATION);
+                if (Files.isRegularFile(configuration)) {
+                    follower.configuration(Files.readAllBytes(configuration));
+                }
                 follower.metadata(Files.readString(dir.resolve(TraceRing.METADATA), StandardCharsets.UTF_8));
                 positionAtEnd();
                 while (true) {
