@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +29,6 @@ import org.orrery.os.testing.NetworkNamespace;
 class AgentEndToEndTest {
 
     private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)");
-    private static final Pattern FINGERPRINT = Pattern.compile("board fingerprint (\\S+)");
 
     @TempDir
     Path tmp;
@@ -43,7 +36,7 @@ class AgentEndToEndTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private NetworkNamespace ns;
-    private Process agent;
+    private AgentProcess agent;
 
     @BeforeEach
     void home() throws Exception {
@@ -55,10 +48,9 @@ class AgentEndToEndTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (agent != null) {
-            agent.descendants().forEach(ProcessHandle::destroyForcibly);
-            agent.destroyForcibly();
+            agent.kill();
         }
         if (ns != null) {
             ns.close();
@@ -112,8 +104,7 @@ class AgentEndToEndTest {
                 "the audit log names the refused key:\n" + Files.readString(slots.resolve("agent.log")));
 
         // power loss: the agent is killed; at its next start it boots the confirmed image again
-        agent.descendants().forEach(ProcessHandle::destroyForcibly);
-        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent.kill();
         String[] again = startAgent(slots);
         assertEquals(board[1], again[1], "the board keeps its identity across restarts");
         run("boards", "remove", "bench");
@@ -216,36 +207,14 @@ class AgentEndToEndTest {
         return copy;
     }
 
-    /** Starts `orrery agent` (in the namespace when there is one); returns its address and fingerprint. */
+    /** Starts `orrery agent`; returns its address and fingerprint. */
     private String[] startAgent(Path slots) throws Exception {
-        String listen = (ns == null ? "127.0.0.1" : ns.boardAddress().getHostAddress()) + ":0";
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.orrery.cli.OrreryCli", "agent", "--slots",
-                slots.toString(), "--listen", listen, "--signer", tmp.resolve("keys/orrery-signing.pub").toString(),
-                "--confirm-frames", "3"));
-        Path log = tmp.resolve("agent-" + System.nanoTime() + ".out");
-        agent = new ProcessBuilder(ns == null ? command : ns.command(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher l = LISTENING.matcher(text);
-            Matcher f = FINGERPRINT.matcher(text);
-            if (l.find() && f.find()) {
-                this.agentOut = log;
-                return new String[] {l.group(1) + ":" + l.group(2), f.group(1)};
-            }
-            if (!agent.isAlive()) {
-                throw new AssertionError("the agent ended with status " + agent.exitValue() + ":\n" + text);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the agent did not start in 60 s:\n" + Files.readString(log));
+        agent = AgentProcess.start(ns, slots, tmp.resolve("keys/orrery-signing.pub"),
+                tmp.resolve("agent-" + System.nanoTime() + ".out"));
+        return new String[] {agent.address(), agent.fingerprint()};
     }
 
-    private Path agentOut;
-
     private String agentLog() throws IOException {
-        return agentOut == null ? "" : "agent output:\n" + Files.readString(agentOut);
+        return agent == null ? "" : "agent output:\n" + Files.readString(agent.output());
     }
 }

@@ -39,8 +39,6 @@ import org.orrery.os.trace.ctf.CtfTrace;
 class TraceLiveEndToEndTest {
 
     private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)");
-    private static final Pattern FINGERPRINT = Pattern.compile("board fingerprint (\\S+)");
     private static final Pattern SUMMARY = Pattern.compile("trace live: (\\d+) events in (\\d+) packets, (\\d+) discarded");
     private static final Pattern BABELTRACE = Pattern.compile("^\\[(\\d+)\\] \\([^)]*\\) (\\w+): \\{ cpu_id = (\\d+) \\}");
 
@@ -50,7 +48,7 @@ class TraceLiveEndToEndTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private NetworkNamespace ns;
-    private Process agent;
+    private AgentProcess agent;
 
     @BeforeEach
     void home() throws Exception {
@@ -63,10 +61,9 @@ class TraceLiveEndToEndTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (agent != null) {
-            agent.descendants().forEach(ProcessHandle::destroyForcibly);
-            agent.destroyForcibly();
+            agent.kill();
         }
         if (ns != null) {
             ns.close();
@@ -132,7 +129,7 @@ class TraceLiveEndToEndTest {
             Thread.sleep(100);
         }
         Thread.sleep(500);
-        ProcessHandle child = agent.descendants().filter(TraceLiveEndToEndTest::bootChild).findFirst()
+        ProcessHandle child = agent.process().descendants().filter(TraceLiveEndToEndTest::bootChild).findFirst()
                 .orElseThrow(() -> new AssertionError("no boot child under the agent"));
         child.destroyForcibly();
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, following.get(30, TimeUnit.SECONDS), out.toString());
@@ -174,29 +171,9 @@ class TraceLiveEndToEndTest {
                 "--name", name), err.toString());
     }
 
-    /** Starts `orrery agent` (in the namespace when there is one); returns its address and fingerprint. */
+    /** Starts `orrery agent`; returns its address and fingerprint. */
     private String[] startAgent(Path slots) throws Exception {
-        String listen = (ns == null ? "127.0.0.1" : ns.boardAddress().getHostAddress()) + ":0";
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.orrery.cli.OrreryCli", "agent", "--slots",
-                slots.toString(), "--listen", listen, "--signer", tmp.resolve("keys/orrery-signing.pub").toString(),
-                "--confirm-frames", "3"));
-        Path log = tmp.resolve("agent.out");
-        agent = new ProcessBuilder(ns == null ? command : ns.command(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher l = LISTENING.matcher(text);
-            Matcher f = FINGERPRINT.matcher(text);
-            if (l.find() && f.find()) {
-                return new String[] {l.group(1) + ":" + l.group(2), f.group(1)};
-            }
-            if (!agent.isAlive()) {
-                throw new AssertionError("the agent ended with status " + agent.exitValue() + ":\n" + text);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the agent did not start in 60 s:\n" + Files.readString(log));
+        agent = AgentProcess.start(ns, slots, tmp.resolve("keys/orrery-signing.pub"), tmp.resolve("agent.out"));
+        return new String[] {agent.address(), agent.fingerprint()};
     }
 }
