@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.cli.dsl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.orrery.dsl.Diagnostic;
-import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.arinc.ArincException;
-import org.orrery.dsl.arinc.ArincImport;
-import org.orrery.dsl.arinc.ArincImporter;
-import org.orrery.dsl.arinc.OrreryText;
-import org.orrery.dsl.validation.OrreryIssueCodes;
+import org.orrery.dsl.VendorFormat;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,20 +29,6 @@ public final class ImportArincCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        SystemCompiler compiler = SystemCompiler.create();
-        ArincImport imported;
-        try (InputStream in = Files.newInputStream(xml)) {
-            imported = ArincImporter.importFrom(in);
-        } catch (IOException e) {
-            return ImportOutput.unreadable(xml, e, err);
-        } catch (ArincException e) {
-            return ImportOutput.refused(xml, e, err);
-        }
-        imported.warnings().forEach(w -> err.println(new Diagnostic(xml, w.line(), w.column(),
-                Diagnostic.Severity.WARNING, OrreryIssueCodes.ARINC_IMPORT, w.message()).format()));
-        String text = new OrreryText(compiler.keywords()).write(imported.config(), imported.systemPartitions(),
-                "Imported from ARINC 653 module file " + xml.getFileName() + ".");
-        return ImportOutput.writeAndCheck(spec, compiler, output, text);
+        return ImportOutput.importAndCheck(spec, VendorFormat.ARINC_653, xml, output);
     }
 }

@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.cli.dsl;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.orrery.dsl.SystemCompiler;
-import org.orrery.dsl.xtratum.XmcfException;
-import org.orrery.dsl.xtratum.XmcfImport;
-import org.orrery.dsl.xtratum.XmcfImporter;
+import org.orrery.dsl.VendorFormat;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,17 +30,6 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        SystemCompiler compiler = SystemCompiler.create();
-        XmcfImport imported;
-        try (InputStream in = Files.newInputStream(xml)) {
-            imported = new XmcfImporter(compiler.keywords()).importFrom(in);
-        } catch (IOException e) {
-            return ImportOutput.unreadable(xml, e, err);
-        } catch (XmcfException e) {
-            return ImportOutput.refused(xml, e, err);
-        }
-        imported.warnings().forEach(w -> err.println(w.toDiagnostic(xml).format()));
-        return ImportOutput.writeAndCheck(spec, compiler, output, imported.text());
+        return ImportOutput.importAndCheck(spec, VendorFormat.XTRATUM_XMCF, xml, output);
     }
 }

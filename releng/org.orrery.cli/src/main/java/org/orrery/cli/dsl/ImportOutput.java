@@ -11,6 +11,8 @@ import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.ImportException;
 import org.orrery.dsl.SystemCompiler;
+import org.orrery.dsl.VendorFormat;
+import org.orrery.dsl.VendorImport;
 import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.toolchain.Compile;
 import org.orrery.toolchain.Compiled;
@@ -23,8 +25,24 @@ final class ImportOutput {
     private ImportOutput() {
     }
 
+    /** Runs {@code format}'s importer on {@code input}, reports its warnings, then writes and checks the system. */
+    static int importAndCheck(CommandSpec spec, VendorFormat format, Path input, Path output) {
+        PrintWriter err = spec.commandLine().getErr();
+        SystemCompiler compiler = SystemCompiler.create();
+        VendorImport imported;
+        try {
+            imported = format.read(input, compiler.keywords());
+        } catch (IOException e) {
+            return unreadable(input, e, err);
+        } catch (ImportException e) {
+            return refused(input, e, err);
+        }
+        imported.warnings().forEach(w -> err.println(w.format()));
+        return writeAndCheck(spec, compiler, output, imported.text());
+    }
+
     /** The input file cannot be read. */
-    static int unreadable(Path input, IOException e, PrintWriter err) {
+    private static int unreadable(Path input, IOException e, PrintWriter err) {
         String why = e instanceof NoSuchFileException ? "no such file." : e.getMessage();
         err.println(new Diagnostic(input, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
                 "Cannot read " + input + ": " + why).format());
@@ -32,7 +50,7 @@ final class ImportOutput {
     }
 
     /** The importer refused the input. */
-    static int refused(Path input, ImportException e, PrintWriter err) {
+    private static int refused(Path input, ImportException e, PrintWriter err) {
         err.println(e.toDiagnostic(input).format());
         return OrreryCli.EXIT_INPUT_ERRORS;
     }
@@ -41,7 +59,7 @@ final class ImportOutput {
      * Writes the imported system and checks it at once, so what the vendor accepted but Orrery refuses is
      * visible; the exit code is the check's.
      */
-    static int writeAndCheck(CommandSpec spec, SystemCompiler compiler, Path output, String text) {
+    private static int writeAndCheck(CommandSpec spec, SystemCompiler compiler, Path output, String text) {
         String command = "orrery " + spec.name();
         try {
             Path parent = output.toAbsolutePath().getParent();
