@@ -10,6 +10,11 @@ public final class OrreryUi {
     /** File → New → Orrery System Project. */
     public static final String NEW_PROJECT_WIZARD_ID = "org.orrery.studio.ui.wizards.newSystemProject";
 
+    /** File → Import → Orrery → ARINC 653 module XML. */
+    public static final String IMPORT_ARINC_WIZARD_ID = "org.orrery.studio.ui.wizards.importArinc";
+    /** File → Import → Orrery → XtratuM XM_CF configuration. */
+    public static final String IMPORT_XTRATUM_WIZARD_ID = "org.orrery.studio.ui.wizards.importXtratum";
+
     private OrreryUi() {
     }
 }
