@@ -13,6 +13,7 @@ import org.orrery.cli.dsl.Diagnostics;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageVerifier;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
 import org.orrery.os.kernel.BoardException;
@@ -22,7 +23,7 @@ import org.orrery.toolchain.Build;
 import org.orrery.toolchain.BuildDiagnostics;
 import org.orrery.toolchain.Compile;
 import org.orrery.toolchain.Compiled;
-import org.orrery.toolchain.Run;
+import org.orrery.toolchain.ImageRun;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,10 +78,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage image = Compile.isSystemDescription(input) ? buildInMemory(err) : verified(err);
-        if (image == null) {
+        Bootable bootable = Compile.isSystemDescription(input) ? buildInMemory(err) : verified(err);
+        if (bootable == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
+        LoadedImage image = bootable.image();
         String boardName = board != null ? board : image.config().board().name();
         BoardSupport target = Boards.named(boardName).orElse(null);
         if (target == null) {
@@ -100,7 +102,12 @@ public final class RunCommand implements Callable<Integer> {
             return OrreryCli.EXIT_USAGE;
         }
         try (ShutdownStop interrupted = new ShutdownStop()) {
-            Run run = Run.of(image, target).echo(out::println).traceTo(traceDir).stopWhen(interrupted);
+            // The image boots in a board process of its own, on the kernel it carries.
+            ImageRun run = ImageRun.of(bootable.bytes(), input.toString(), target.name()).echo(out::println)
+                    .errors(err::println).traceTo(traceDir).stopWhen(interrupted);
+            if (bootable.key() != null) {
+                run.verifiedWith(bootable.key(), minCounter);
+            }
             if (guardMs != null) {
                 run.guardMillis(guardMs);
             }
@@ -119,7 +126,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private LoadedImage verified(PrintWriter err) {
+    /** An image as this process checked it: its bytes, what they hold, and the key they were verified with (null: built here). */
+    private record Bootable(byte[] bytes, LoadedImage image, Path key) {}
+
+    private Bootable verified(PrintWriter err) {
         if (!Files.exists(input)) {
             err.println("orrery run: " + input + ": no such image");
             return null;
@@ -132,7 +142,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             PublicKey trusted = SigningKeys.readPublic(k);
-            return LoadedImage.load(input, trusted, minCounter);
+            byte[] bytes = Files.readAllBytes(input);
+            String name = input.toString();
+            return new Bootable(bytes, LoadedImage.of(ImageVerifier.verify(bytes, name, trusted, minCounter), name), k);
         } catch (IOException e) {
             err.println("orrery run: " + e.getMessage());
         } catch (ImageException e) {
@@ -141,8 +153,11 @@ public final class RunCommand implements Callable<Integer> {
         return null;
     }
 
-    /** A system description is built in this process and booted directly: nothing leaves memory to be trusted. */
-    private LoadedImage buildInMemory(PrintWriter err) {
+    /**
+     * A system description is built in this process; its unsigned image goes only to the board process this run
+     * starts, through a folder only this user can read.
+     */
+    private Bootable buildInMemory(PrintWriter err) {
         Compiled compiled = Diagnostics.system(input, err, "orrery run", "nothing to run").orElse(null);
         if (compiled == null) {
             return null;
@@ -151,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Build.Loaded built = build.inMemory();
             built.result().warnings().forEach(w -> err.println("orrery run: warning: " + w));
-            return built.image();
+            return new Bootable(built.result().bytes(), built.image(), null);
         } catch (ImageBuildException e) {
             BuildDiagnostics.lines(e, input).forEach(err::println);
             applications.explainMissing(build, input, err, "orrery run");
