@@ -31,8 +31,13 @@ public final class DevelopmentKeys {
     }
 
     public static synchronized PublicKey publicKey() throws IOException {
+        return SigningKeys.readPublic(publicKeyFile());
+    }
+
+    /** The public key's file (board processes verify Studio's images against it themselves). */
+    public static synchronized Path publicKeyFile() throws IOException {
         ensure();
-        return SigningKeys.readPublic(directory().resolve(SigningKeys.PUBLIC_FILE));
+        return directory().resolve(SigningKeys.PUBLIC_FILE);
     }
 
     private static void ensure() throws IOException {

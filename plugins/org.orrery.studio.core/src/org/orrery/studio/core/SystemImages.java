@@ -31,6 +31,14 @@ public final class SystemImages {
         return name == null ? null : systemFile.getProject().getFile(BuildLayout.BUILD_DIR + "/" + name + BuildLayout.IMAGE_EXTENSION);
     }
 
+    /**
+     * A class loader that finds the Orrery OS and toolchain modules' files by their manifests (what
+     * {@link org.orrery.toolchain.ImageRun#toolModules} needs to start a board process from Studio).
+     */
+    public static ClassLoader orreryModules() {
+        return org.orrery.studio.core.internal.OsModules.loader();
+    }
+
     /** True when the file or what it imports has Orrery errors (the image on disk is then an older one). */
     public static boolean hasErrors(IResource resource) throws CoreException {
         return resource.findMaxProblemSeverity(OrreryCore.PROBLEM_MARKER, true, IResource.DEPTH_INFINITE)

@@ -7,28 +7,32 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
 import org.orrery.os.image.BuildRequest;
+import org.orrery.toolchain.ImageRun;
 import org.osgi.framework.Bundle;
 
 /**
- * The OS modules an image carries, as files. The image builder finds modules by reading manifests through a
- * class loader; an OSGi bundle loader does not show other bundles' manifests, so Studio hands it a loader
- * over the installed bundles' jars (or class folders when running from a development workspace).
+ * The OS modules an image carries, and the toolchain modules a board process needs beside them, as files. The
+ * image builder and {@link ImageRun} find modules by reading manifests through a class loader; an OSGi bundle
+ * loader does not show other bundles' manifests, so Studio hands them a loader over the installed bundles' jars
+ * (or class folders when running from a development workspace).
  */
-final class OsModules {
+public final class OsModules {
 
     private static URLClassLoader loader;
 
     private OsModules() {
     }
 
-    static synchronized ClassLoader loader() {
+    public static synchronized ClassLoader loader() {
         if (loader == null) {
             List<URL> urls = new ArrayList<>();
-            for (String name : BuildRequest.DEFAULT_KERNEL_MODULES) {
+            for (String name : Stream.concat(BuildRequest.DEFAULT_KERNEL_MODULES.stream(), ImageRun.TOOL_MODULES.stream())
+                    .distinct().toList()) {
                 Bundle b = Platform.getBundle(name);
                 if (b == null) {
                     continue; // the builder reports the missing module by name

@@ -74,9 +74,9 @@ class SimulatorLaunchDelegateTest {
     void buildsBootsPrintsAndTracesTheSystem() throws Exception {
         ILaunch launch = configuration(500).launch(ILaunchManager.RUN_MODE, null);
         IProcess process = launch.getProcesses()[0];
-        await(launch::isTerminated, "the run to end");
+        await(launch::isTerminated, "the run to end", process);
         // The console reader may still be draining the last lines when the process is reported terminated.
-        await(() -> output(process).contains("trace: "), "the last console line");
+        await(() -> output(process).contains("trace: "), "the last console line", process);
 
         assertEquals(0, process.getExitValue());
         String out = process.getStreamsProxy().getOutputStreamMonitor().getContents();
@@ -98,11 +98,10 @@ class SimulatorLaunchDelegateTest {
     void terminateEndsALongRunEarly() throws Exception {
         ILaunch launch = configuration(3_600_000).launch(ILaunchManager.RUN_MODE, null);
         IProcess process = launch.getProcesses()[0];
-        await(() -> process.getStreamsProxy().getOutputStreamMonitor().getContents().contains("] nav: "),
-                "the partitions to start");
+        await(() -> output(process).contains("] nav: "), "the partitions to start", process);
         process.terminate();
-        await(launch::isTerminated, "Terminate to end the run");
-        await(() -> output(process).contains("trace: "), "the last console line");
+        await(launch::isTerminated, "Terminate to end the run", process);
+        await(() -> output(process).contains("trace: "), "the last console line", process);
         String out = process.getStreamsProxy().getOutputStreamMonitor().getContents();
         assertTrue(out.contains("stopped on request at "), out);
         assertNotNull(launch.getAttribute(SimulatorLaunch.TRACE_FOLDER));
@@ -133,11 +132,12 @@ class SimulatorLaunchDelegateTest {
         return wc;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    private static void await(BooleanSupplier condition, String what, IProcess process) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + "; output:\n" + output(process)
+                        + "\nerrors:\n" + process.getStreamsProxy().getErrorStreamMonitor().getContents());
             }
             Thread.sleep(20);
         }

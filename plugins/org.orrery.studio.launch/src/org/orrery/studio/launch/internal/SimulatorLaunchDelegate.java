@@ -2,6 +2,7 @@
 package org.orrery.studio.launch.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.core.resources.IFile;
@@ -19,6 +20,8 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageVerifier;
+import org.orrery.os.image.SigningKeys;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardSupport;
@@ -28,13 +31,13 @@ import org.orrery.studio.core.SystemImages;
 import org.orrery.studio.launch.SimulatorLaunch;
 import org.orrery.toolchain.Boards;
 import org.orrery.toolchain.BuildLayout;
-import org.orrery.toolchain.Run;
+import org.orrery.toolchain.ImageRun;
 
 /**
  * Runs a system on the simulated board: builds its image with the Orrery builder (a no-op when nothing
- * changed), verifies it with the workspace's development key, boots it through the toolchain's
- * {@link Run} in a {@link SimulatorProcess} whose output is the console, and records the CTF trace into
- * {@code build/<system>-trace/}.
+ * changed), verifies it with the workspace's development key, boots it in a board process of its own on the kernel
+ * the image carries ({@link ImageRun}), shown as a {@link SimulatorProcess} whose output is the console, and
+ * records the CTF trace into {@code build/<system>-trace/}.
  */
 public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
 
@@ -61,8 +64,13 @@ public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
             throw error(system.getFullPath() + " has no image yet: it declares no system, or the build failed");
         }
         LoadedImage loaded;
+        byte[] bytes;
+        Path key;
         try {
-            loaded = LoadedImage.load(image.getLocation().toPath(), DevelopmentKeys.publicKey(), 0);
+            bytes = Files.readAllBytes(image.getLocation().toPath());
+            key = DevelopmentKeys.publicKeyFile();
+            String where = image.getFullPath().toString();
+            loaded = LoadedImage.of(ImageVerifier.verify(bytes, where, SigningKeys.readPublic(key), 0), where);
         } catch (ImageException | IOException e) {
             throw error(e.getMessage());
         }
@@ -74,9 +82,12 @@ public final class SimulatorLaunchDelegate extends LaunchConfigurationDelegate {
         String name = loaded.config().name();
         SimulatorProcess process = new SimulatorProcess("Orrery simulator " + name, (out, err, stop) -> {
             out.line("Booting " + image.getFullPath() + " on the " + sim.name() + " board for " + durationMs + " ms");
-            Run.Outcome run;
+            ImageRun.Outcome run;
             try {
-                run = Run.of(loaded, sim).echo(out::line).stopWhen(stop).traceTo(trace).run(durationMs * NS_PER_MS);
+                // The image boots in a board process of its own, on the kernel it carries.
+                run = ImageRun.of(bytes, image.getFullPath().toString(), sim.name()).verifiedWith(key, 0)
+                        .toolModules(SystemImages.orreryModules()).echo(out::line).errors(err::line).stopWhen(stop)
+                        .traceTo(trace).run(durationMs * NS_PER_MS);
             } catch (BoardException e) {
                 // the board cannot run on this machine: its one line says what is missing
                 err.line("The " + sim.name() + " board cannot run here: " + e.getMessage());

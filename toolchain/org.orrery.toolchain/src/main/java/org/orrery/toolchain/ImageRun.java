@@ -34,9 +34,11 @@ import org.orrery.toolchain.internal.RunProtocol;
  */
 public final class ImageRun {
 
-    /** Modules the board process needs that an image does not carry (or may not: the hosted board). */
+    /** The hosted board: an image does not carry it (images do not depend on a board); only its runs need it. */
+    private static final String HOSTED_MODULE = "org.orrery.os.bsp.hosted";
+    /** Modules a board process may need that an image does not carry. */
     public static final List<String> TOOL_MODULES = List.of("org.orrery.toolchain", "org.orrery.os.image",
-            "org.orrery.os.bsp.hosted");
+            HOSTED_MODULE);
     private static final long STOP_POLL_MS = 20;
 
     private final byte[] image;
@@ -134,7 +136,9 @@ public final class ImageRun {
         try {
             Path file = dir.resolve("image.oimg");
             Files.write(file, image);
-            KernelClassPath classPath = KernelClassPath.of(parsed, dir.resolve("kernel"), TOOL_MODULES, toolModules);
+            List<String> modules = TOOL_MODULES.stream().filter(m -> !m.equals(HOSTED_MODULE) || board.equals("hosted"))
+                    .toList();
+            KernelClassPath classPath = KernelClassPath.of(parsed, dir.resolve("kernel"), modules, toolModules);
             Process process = new ProcessBuilder(command(classPath, file, durationNs)).directory(dir.toFile()).start();
             return follow(process);
         } finally {

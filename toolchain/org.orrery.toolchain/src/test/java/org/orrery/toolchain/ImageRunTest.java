@@ -67,6 +67,15 @@ class ImageRunTest {
         assertEquals(here.traceEvents(), CtfReader.read(trace).eventCount(), "the board process wrote the trace");
     }
 
+    /** The hosted board is not in the image: its module joins the image's on the board process's class path. */
+    @Test
+    void theHostedBoardRunsInABoardProcessToo() throws Exception {
+        List<String> console = new ArrayList<>();
+        ImageRun.Outcome out = ImageRun.of(bytes, "fc.oimg", "hosted").echo(console::add).run(300 * MS);
+        assertTrue(out.report().startsWith("--- schedule summary (hosted board, flight_control) ---"), out.report());
+        assertTrue(console.stream().anyMatch(l -> l.contains("nav: navigation up")), console.toString());
+    }
+
     /**
      * The kernel that runs is the image's: an image whose kernel module is damaged fails to boot, although this JVM's
      * own kernel (which the in-process run would use) is intact.
