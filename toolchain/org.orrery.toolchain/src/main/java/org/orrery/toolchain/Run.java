@@ -83,7 +83,7 @@ public final class Run {
         RunSummary summary;
         long events;
         try (CtfWriter w = new CtfWriter(traceDir, image.traceUuid(), image.config().board().cores(), env,
-                TraceNames.of(image.config()))) {
+                image.traceNames())) {
             // Trace tools turn the events' indexes back into names with the configuration the run booted; it
             // is written before the run so that a run cut short leaves a folder they can read.
             Files.write(traceDir.resolve(ConfigFormat.TRACE_COMPANION_FILE), image.image().config());

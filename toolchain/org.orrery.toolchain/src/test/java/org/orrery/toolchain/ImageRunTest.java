@@ -71,9 +71,12 @@ class ImageRunTest {
     @Test
     void theHostedBoardRunsInABoardProcessToo() throws Exception {
         List<String> console = new ArrayList<>();
-        ImageRun.Outcome out = ImageRun.of(bytes, "fc.oimg", "hosted").echo(console::add).run(300 * MS);
+        List<String> errors = new ArrayList<>();
+        ImageRun.Outcome out = ImageRun.of(bytes, "fc.oimg", "hosted").echo(console::add).errors(errors::add)
+                .run(1_000 * MS);
         assertTrue(out.report().startsWith("--- schedule summary (hosted board, flight_control) ---"), out.report());
-        assertTrue(console.stream().anyMatch(l -> l.contains("nav: navigation up")), console.toString());
+        assertTrue(console.stream().anyMatch(l -> l.contains("nav: navigation up")), console + "\n" + out.report()
+                + "\n" + errors);
     }
 
     /**

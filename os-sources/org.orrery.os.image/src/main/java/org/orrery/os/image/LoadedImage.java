@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.ctf.CtfNames;
 
 /**
  * A verified image, ready to boot: its configuration decoded and its application jars at hand. Which board
@@ -53,6 +54,11 @@ public record LoadedImage(Image image, SystemConfig config) {
             jars.put(m, image.kernelModule(m));
         }
         return jars;
+    }
+
+    /** The names the image's traces give their numbers (partitions, processes, ports, plans...). */
+    public CtfNames traceNames() {
+        return TraceNames.of(config);
     }
 
     /** A trace uuid derived from the image bytes' manifest, so the same image gives the same trace bytes. */

@@ -100,6 +100,8 @@ class TraceLiveEndToEndTest {
         Babeltrace.Result bt = Babeltrace.read(saved, List.of("--clock-cycles"));
         assertEquals(0, bt.exit(), bt.stderr());
         assertEquals(events, bt.lines().size(), bt.stderr());
+        assertTrue(bt.lines().stream().anyMatch(l -> l.contains("\"fcs\"")),
+                "the live trace names its partitions as a run's trace does: " + bt.lines().get(0));
         // babeltrace2 merges the cores by time: per core, its events and their order must be Orrery's
         Map<Integer, List<String>> theirs = new TreeMap<>();
         long last = -1;

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.trace.TraceSink;
-import org.orrery.os.trace.ctf.CtfNames;
 import org.orrery.os.trace.ctf.CtfWriter;
 
 /**
@@ -38,7 +37,8 @@ final class LiveTrace implements TraceSink, AutoCloseable {
         TraceRing ring = new TraceRing(dir, cores, TraceRing.SEGMENT_BYTES, TraceRing.SEGMENTS);
         // so that a saved live trace opens in the Timeline and `orrery trace check` like a run's trace folder
         ring.configuration(image.image().config());
-        return new LiveTrace(judge, new CtfWriter(ring, image.traceUuid(), cores, env, CtfNames.NONE, EVENTS_PER_PACKET));
+        return new LiveTrace(judge, new CtfWriter(ring, image.traceUuid(), cores, env, image.traceNames(),
+                EVENTS_PER_PACKET));
     }
 
     @Override

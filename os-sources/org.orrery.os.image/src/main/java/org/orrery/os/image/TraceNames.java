@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.toolchain;
+package org.orrery.os.image;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,9 @@ import org.orrery.os.trace.WatchdogKind;
 import org.orrery.os.trace.ctf.CtfNames;
 
 /**
- * The names a run's trace declares for its numbers, from the configuration it booted: babeltrace2, Trace Compass
- * and {@code orrery trace dump} then show {@code partition = "fcs"} instead of {@code partition = 0}.
+ * The names a trace declares for its numbers, from the configuration the image boots: babeltrace2, Trace Compass
+ * and {@code orrery trace dump} then show {@code partition = "fcs"} instead of {@code partition = 0}. Every trace of
+ * an image (a run's folder, a board's live trace) declares the same ones.
  */
 public final class TraceNames {
 
