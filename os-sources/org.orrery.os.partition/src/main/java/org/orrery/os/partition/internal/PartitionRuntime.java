@@ -12,6 +12,8 @@ import java.util.Map;
 import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.SamplingPort;
+import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.partition.PartitionClassLoader;
 import org.orrery.os.partition.wire.ApiTable;
 import org.orrery.os.partition.wire.Frame;
@@ -28,10 +30,17 @@ public final class PartitionRuntime implements Wire.Side {
     private final Map<Integer, Object> proxies = new HashMap<>();
     private final Map<Object, Integer> proxyIds = new IdentityHashMap<>();
     private final List<Runnable> bodies = new ArrayList<>();
+    private final LocalPorts localPorts;
     private Wire wire;
 
     public PartitionRuntime(PartitionClassLoader loader) {
+        this(loader, null);
+    }
+
+    /** With {@code localPorts} (may be null) serving the ports it can inside this process. */
+    public PartitionRuntime(PartitionClassLoader loader, LocalPorts localPorts) {
         this.loader = loader;
+        this.localPorts = localPorts;
     }
 
     /** Reads frames until EXIT or until the kernel goes away. */
@@ -139,10 +148,16 @@ public final class PartitionRuntime implements Wire.Side {
                     throw new IOException("protocol: interface " + iface);
                 }
                 Class<?> type = ApiTable.INTERFACES.get(iface);
-                p = Proxy.newProxyInstance(PartitionRuntime.class.getClassLoader(), new Class<?>[] {type},
+                Object remote = Proxy.newProxyInstance(PartitionRuntime.class.getClassLoader(), new Class<?>[] {type},
                         new ServiceProxy(id, iface));
+                p = remote;
+                if (localPorts != null && remote instanceof SamplingPort s) {
+                    p = localPorts.sampling(s);
+                }
                 proxies.put(id, p);
                 proxyIds.put(p, id);
+                // the kernel's object too: a stand-in hands the calls it does not serve to it
+                proxyIds.put(remote, id);
             }
             return p;
         }

@@ -48,6 +48,10 @@ final class Layout {
     static final long C_LOST_REPORTED = CONTROL + 16;
     static final long C_SEEN_DROPPED = CONTROL + 24;
 
+    // Sampling reads (destination-owned): reads that returned a message, and the length of the last one.
+    static final long R_READS = CONTROL;
+    static final long R_LENGTH = CONTROL + 8;
+
     /** Coordinates (MemorySegment, long offset): aligned accesses with plain/opaque/acquire/release modes. */
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();

@@ -11,7 +11,9 @@ public enum RegionKind {
     /** The message ring of one queuing channel destination, written by the source only. */
     QUEUE(2),
     /** The read index and loss counters of one queuing destination, written by that destination only. */
-    QUEUE_CONSUMER(3);
+    QUEUE_CONSUMER(3),
+    /** How often one sampling destination read its channel, written by that destination only (the kernel traces it). */
+    SAMPLING_READS(4);
 
     private final int code;
 

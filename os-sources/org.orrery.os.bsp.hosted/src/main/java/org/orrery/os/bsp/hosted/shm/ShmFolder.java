@@ -123,6 +123,19 @@ public final class ShmFolder implements AutoCloseable {
         return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".consumer" + SUFFIX);
     }
 
+    /** The read counter of a sampling channel's destination number {@code destination} (0-based). */
+    public Path samplingReads(String channel, int destination) {
+        return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".reads" + SUFFIX);
+    }
+
+    /**
+     * The board's clock origin (CLOCK_MONOTONIC nanoseconds at board time 0, decimal text), written by the owner when
+     * the schedule starts: partitions stamp messages in board time without asking the kernel.
+     */
+    public Path clock() {
+        return dir.resolve("board-clock" + SUFFIX);
+    }
+
     private static int index(int destination) {
         if (destination < 0) {
             throw new IllegalArgumentException("destination index " + destination + " is negative");

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.ports;
+
+import org.orrery.os.api.Message;
+import org.orrery.os.api.SamplingPort;
+import org.orrery.os.api.SamplingPortRef;
+import org.orrery.os.bsp.hosted.shm.PortRegion;
+import org.orrery.os.bsp.hosted.shm.ReadCounter;
+import org.orrery.os.bsp.hosted.shm.RegionSpec;
+import org.orrery.os.bsp.hosted.shm.SamplingSlot;
+import org.orrery.os.bsp.hosted.shm.ShmException;
+
+/**
+ * A sampling port served from shared memory in the partition's own process: a source writes its channel's slot, a
+ * destination reads it (mapped read-only) and judges validity by its refresh period on CLOCK_MONOTONIC, as the kernel
+ * does in board time. Only the calls the kernel would accept are served here; everything else (a destination that
+ * writes, a source that reads, a bad length or buffer, a port not on a channel) goes to the kernel's own port object,
+ * so the refusal, its health-monitor report and the exception are the kernel's, as on the simulator.
+ *
+ * <p>The channel's regions are mapped at the first call (it asks the kernel once for the port's name). Processes of
+ * one partition may share a port: calls are serialised on it.
+ */
+final class ShmSamplingPort implements SamplingPort {
+    private final SamplingPort kernel;
+    private final PartitionPorts ports;
+    private boolean resolved;
+    private PortPlan.Entry entry;
+    private SamplingSlot slot;
+    private ReadCounter reads;
+    private byte[] buffer;
+
+    ShmSamplingPort(SamplingPort kernel, PartitionPorts ports) {
+        this.kernel = kernel;
+        this.ports = ports;
+    }
+
+    @Override
+    public SamplingPortRef ref() {
+        return kernel.ref();
+    }
+
+    @Override
+    public synchronized void write(byte[] data, int length) {
+        if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                || length > data.length) {
+            kernel.write(data, length);
+            return;
+        }
+        slot.write(data, length, System.nanoTime());
+    }
+
+    @Override
+    public synchronized boolean read(Message into) {
+        if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
+            return kernel.read(into);
+        }
+        int n;
+        do {
+            // BUSY: the writer completed two messages during each of 64 copies; it cannot keep that up for long
+            n = slot.read(buffer);
+        } while (n == SamplingSlot.BUSY);
+        if (n == SamplingSlot.NEVER_WRITTEN) {
+            return false;
+        }
+        long now = System.nanoTime();
+        System.arraycopy(buffer, 0, into.data(), 0, n);
+        into.filled(n, SamplingSlot.isValid(now, slot.timestampNs(), entry.refreshNs()),
+                ports.boardTime(slot.timestampNs()));
+        reads.counted(n);
+        return true;
+    }
+
+    /** Maps the port's regions at the first call; false when the port is not served here. */
+    private boolean resolve() {
+        if (!resolved) {
+            resolved = true;
+            PortPlan.Entry e = ports.plan().entry(kernel.ref().name());
+            if (e != null) {
+                try {
+                    RegionSpec spec = RegionSpec.sampling(e.maxMessageSize());
+                    if (e.source()) {
+                        slot = SamplingSlot.writer(PortRegion.openReadWrite(e.slot(), spec));
+                    } else {
+                        slot = SamplingSlot.reader(PortRegion.openReadOnly(e.slot(), spec));
+                        reads = ReadCounter.writer(PortRegion.openReadWrite(e.reads(),
+                                RegionSpec.samplingReads(e.maxMessageSize())));
+                        buffer = new byte[e.maxMessageSize()];
+                    }
+                    entry = e;
+                } catch (ShmException ex) {
+                    throw new IllegalStateException("port " + e.port() + ": " + ex.getMessage(), ex);
+                }
+            }
+        }
+        return entry != null;
+    }
+}
