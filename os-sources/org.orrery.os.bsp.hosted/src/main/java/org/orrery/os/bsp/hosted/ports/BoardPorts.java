@@ -80,13 +80,20 @@ public final class BoardPorts implements AutoCloseable {
         this.classPath = classPath;
     }
 
+    /**
+     * Set to {@code kernel}, every port call goes to the kernel over the partition's socket as before shared memory
+     * (the baseline the port benchmark measures against in the same run).
+     */
+    public static final String MODE_PROPERTY = "orrery.hosted.ports";
+
     /** Creates the regions of every sampling channel of {@code config} under {@code parent} (normally /dev/shm). */
     public static BoardPorts create(SystemConfig config, Path parent, String board) throws ShmException {
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
+        boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
             for (ChannelConfig ch : config.channels()) {
-                if (ch.kind() == PortKind.SAMPLING) {
+                if (ch.kind() == PortKind.SAMPLING && !kernelOnly) {
                     ports.sampling(config, ch, entries);
                 }
             }
