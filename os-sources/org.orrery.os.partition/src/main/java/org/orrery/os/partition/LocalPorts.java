@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.partition;
 
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.QueuingPort;
 import org.orrery.os.api.SamplingPort;
 
 /**
@@ -9,7 +11,7 @@ import org.orrery.os.api.SamplingPort;
  * {@value #PROPERTY} (the class needs a public no-argument constructor and is loaded from the runtime's own class
  * path, never from the application's jar); without the property every call goes to the kernel.
  *
- * <p>{@link #sampling} gets the kernel's own port object and returns the one the application uses: a stand-in must
+ * <p>{@link #sampling} and {@link #queuing} get the kernel's own port object and returns the one the application uses: a stand-in must
  * hand every call it does not serve itself (a wrong direction, a bad length) to the kernel's object, so refusals,
  * health-monitor reports and return codes stay the kernel's.
  */
@@ -19,6 +21,12 @@ public interface LocalPorts {
 
     /** The sampling port the application gets for {@code kernelPort} (the kernel's object when not served here). */
     SamplingPort sampling(SamplingPort kernelPort);
+
+    /**
+     * The queuing port the application gets for {@code kernelPort}; {@code partition} is the partition's services,
+     * for the kernel calls a stand-in makes to block.
+     */
+    QueuingPort queuing(QueuingPort kernelPort, Partition partition);
 
     /** The implementation the process was started with, or null. */
     static LocalPorts fromProperty() {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.QueuingPort;
 import org.orrery.os.api.SamplingPort;
 import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.partition.PartitionClassLoader;
@@ -153,6 +154,8 @@ public final class PartitionRuntime implements Wire.Side {
                 p = remote;
                 if (localPorts != null && remote instanceof SamplingPort s) {
                     p = localPorts.sampling(s);
+                } else if (localPorts != null && remote instanceof QueuingPort q) {
+                    p = localPorts.queuing(q, (Partition) handle(0, 0));
                 }
                 proxies.put(id, p);
                 proxyIds.put(p, id);

@@ -11,9 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import org.orrery.os.bsp.hosted.shm.PortRegion;
-import org.orrery.os.bsp.hosted.shm.ReadCounter;
+import org.orrery.os.bsp.hosted.shm.QueueRing;
+import org.orrery.os.bsp.hosted.shm.TrafficCounter;
 import org.orrery.os.bsp.hosted.shm.RegionSpec;
 import org.orrery.os.bsp.hosted.shm.SamplingSlot;
 import org.orrery.os.bsp.hosted.shm.ShmException;
@@ -31,13 +34,15 @@ import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
 
 /**
- * The kernel's side of the shared-memory ports: creates one region per sampling channel and one read counter per
- * destination in the board's {@link ShmFolder}, starts each partition process with the plan of its own ports (and
+ * The kernel's side of the shared-memory ports: creates the regions of every channel in the board's
+ * {@link ShmFolder} (a slot per sampling channel, a ring and a consumer region per queuing destination, a traffic
+ * counter per port that passes messages), starts each partition process with the plan of its own ports (and
  * the runtime that serves them, {@link PartitionPorts}), publishes the board clock's origin when the schedule starts,
  * and turns the traffic it never sees into trace events.
  *
  * <p>Tracing: between slices of board time the kernel reads each channel's message count and each destination's
- * read count and emits one PORT_SEND or PORT_RECEIVE per message since the last look, at the time it looks (at most a
+ * read count (and each queuing destination's overflows) and emits one PORT_SEND, PORT_RECEIVE or PORT_OVERFLOW per
+ * message since the last look, at the time it looks (at most a
  * slice, 10 ms, after the traffic), on the partition's core, with the length of the latest message.
  */
 public final class BoardPorts implements AutoCloseable {
@@ -47,31 +52,25 @@ public final class BoardPorts implements AutoCloseable {
     private final List<Counted> counted = new ArrayList<>();
     private final String classPath;
 
-    /** One count the kernel traces: sends of a channel's source or reads of one destination. */
+    /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
     private static final class Counted {
         final int core;
         final int partition;
         final int port;
         final TraceEventType type;
-        final SamplingSlot slot;
-        final ReadCounter reads;
+        final LongSupplier count;
+        final IntSupplier length;
         long seen;
 
-        Counted(PartitionConfig p, int port, SamplingSlot slot, ReadCounter reads) {
-            this.core = p.cores().get(0);
-            this.partition = p.index();
+        /** Events go to {@code on}'s core and name {@code partition}'s port {@code port}. */
+        Counted(PartitionConfig on, PartitionConfig partition, int port, TraceEventType type, LongSupplier count,
+                IntSupplier length) {
+            this.core = on.cores().get(0);
+            this.partition = partition.index();
             this.port = port;
-            this.type = slot != null ? TraceEventType.PORT_SEND : TraceEventType.PORT_RECEIVE;
-            this.slot = slot;
-            this.reads = reads;
-        }
-
-        long count() {
-            return slot != null ? slot.latest() : reads.reads();
-        }
-
-        int length() {
-            return slot != null ? slot.latestLength() : reads.lastLength();
+            this.type = type;
+            this.count = count;
+            this.length = length;
         }
     }
 
@@ -86,15 +85,20 @@ public final class BoardPorts implements AutoCloseable {
      */
     public static final String MODE_PROPERTY = "orrery.hosted.ports";
 
-    /** Creates the regions of every sampling channel of {@code config} under {@code parent} (normally /dev/shm). */
+    /** Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm). */
     public static BoardPorts create(SystemConfig config, Path parent, String board) throws ShmException {
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
             for (ChannelConfig ch : config.channels()) {
-                if (ch.kind() == PortKind.SAMPLING && !kernelOnly) {
+                if (kernelOnly) {
+                    continue;
+                }
+                if (ch.kind() == PortKind.SAMPLING) {
                     ports.sampling(config, ch, entries);
+                } else {
+                    ports.queuing(config, ch, entries);
                 }
             }
             Path clock = ports.folder.clock();
@@ -111,21 +115,73 @@ public final class BoardPorts implements AutoCloseable {
         PortConfig source = port(config, ch.source());
         int max = (int) source.maxMessageSize();
         Path slotFile = folder.sampling(ch.name());
-        PortRegion slot = region(PortRegion.create(slotFile, RegionSpec.sampling(max)));
-        PartitionConfig sp = config.partitions().get(config.partitionIndex(ch.source().partition()));
-        counted.add(new Counted(sp, sp.portIndex(source.name()), SamplingSlot.reader(slot), null));
-        entries.computeIfAbsent(sp.name(), k -> new ArrayList<>())
-                .add(new PortPlan.Entry(source.name(), true, max, 0, slotFile, null));
+        SamplingSlot slot = SamplingSlot.reader(region(PortRegion.create(slotFile, RegionSpec.sampling(max))));
+        PartitionConfig sp = partition(config, ch.source());
+        counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, slot::latest,
+                slot::latestLength));
+        entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), false, true,
+                max, 0, 0, null, null, List.of(slotFile), List.of()));
         for (int d = 0; d < ch.destinations().size(); d++) {
             PortEndpoint e = ch.destinations().get(d);
             PortConfig dest = port(config, e);
-            PartitionConfig dp = config.partitions().get(config.partitionIndex(e.partition()));
-            Path readsFile = folder.samplingReads(ch.name(), d);
-            PortRegion reads = region(PortRegion.create(readsFile, RegionSpec.samplingReads(max)));
-            counted.add(new Counted(dp, dp.portIndex(dest.name()), null, ReadCounter.reader(reads)));
-            entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, max,
-                    dest.refreshPeriodNs(), slotFile, readsFile));
+            PartitionConfig dp = partition(config, e);
+            Path trafficFile = folder.traffic(ch.name(), d);
+            TrafficCounter reads = counter(trafficFile, max);
+            counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
+                    reads::lastLength));
+            entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, false,
+                    max, dest.refreshPeriodNs(), 0, null, trafficFile, List.of(slotFile), List.of()));
         }
+    }
+
+    /**
+     * A ring and a consumer region per destination (the kernel's one FIFO each), a traffic counter for the source
+     * (PORT_SEND) and each destination (PORT_RECEIVE); each ring's overflows are traced on the source's core naming
+     * the destination, as the kernel does.
+     */
+    private void queuing(SystemConfig config, ChannelConfig ch, Map<String, List<PortPlan.Entry>> entries)
+            throws ShmException {
+        PortConfig source = port(config, ch.source());
+        PartitionConfig sp = partition(config, ch.source());
+        int max = (int) source.maxMessageSize();
+        List<Path> ringFiles = new ArrayList<>();
+        List<Path> consumerFiles = new ArrayList<>();
+        for (int d = 0; d < ch.destinations().size(); d++) {
+            PortEndpoint e = ch.destinations().get(d);
+            PortConfig dest = port(config, e);
+            PartitionConfig dp = partition(config, e);
+            int depth = dest.queueDepth();
+            Path ringFile = folder.queue(ch.name(), d);
+            Path consumerFile = folder.consumer(ch.name(), d);
+            Path trafficFile = folder.traffic(ch.name(), d);
+            QueueRing ring = QueueRing.destination(region(PortRegion.create(ringFile, RegionSpec.queue(max, depth))),
+                    region(PortRegion.create(consumerFile, RegionSpec.consumer(max, depth))));
+            TrafficCounter receives = counter(trafficFile, max);
+            int destPort = dp.portIndex(dest.name());
+            counted.add(new Counted(dp, dp, destPort, TraceEventType.PORT_RECEIVE, receives::reads,
+                    receives::lastLength));
+            counted.add(new Counted(sp, dp, destPort, TraceEventType.PORT_OVERFLOW, ring::overflows, () -> 1));
+            entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), true, false,
+                    max, 0, depth, null, trafficFile, List.of(ringFile), List.of(consumerFile)));
+            ringFiles.add(ringFile);
+            consumerFiles.add(consumerFile);
+        }
+        Path sourceTraffic = folder.sourceTraffic(ch.name());
+        TrafficCounter sends = counter(sourceTraffic, max);
+        counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, sends::reads,
+                sends::lastLength));
+        // every destination of a channel has the same depth (the kernel's FIFOs are sized by each destination's)
+        int depth = port(config, ch.destinations().get(0)).queueDepth();
+        entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
+                0, depth, ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    private TrafficCounter counter(Path file, int max) throws ShmException {
+        return TrafficCounter.reader(region(PortRegion.create(file, RegionSpec.traffic(max))));
+    }
+
+    private static PartitionConfig partition(SystemConfig config, PortEndpoint e) {
+        return config.partitions().get(config.partitionIndex(e.partition()));
     }
 
     private PortRegion region(PortRegion r) {
@@ -173,11 +229,11 @@ public final class BoardPorts implements AutoCloseable {
     /** Traces the port traffic since the last call into the kernel's per-core buffers (under the kernel's lock). */
     public void trace(TraceBuffer[] buffers, long nowNs) {
         for (Counted c : counted) {
-            long n = c.count();
+            long n = c.count.getAsLong();
             if (n == c.seen) {
                 continue;
             }
-            int length = c.length();
+            int length = c.length.getAsInt();
             TraceBuffer b = buffers[c.core];
             for (long k = c.seen; k < n; k++) {
                 b.emit(nowNs, c.type, c.partition, c.port, length);

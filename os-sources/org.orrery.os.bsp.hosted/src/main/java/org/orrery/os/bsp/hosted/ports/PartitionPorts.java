@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.QueuingPort;
 import org.orrery.os.api.SamplingPort;
 import org.orrery.os.partition.LocalPorts;
 
 /**
  * The hosted board's ports inside a partition process (named to the partition runtime by
- * {@link LocalPorts#PROPERTY}): each sampling port on a channel becomes a {@link ShmSamplingPort} that maps the
- * channel's region the first time a process uses it. The plan comes from the kernel in system properties.
+ * {@link LocalPorts#PROPERTY}): each port on a channel becomes a {@link ShmSamplingPort} or {@link ShmQueuingPort}
+ * that maps the channel's regions the first time a process uses it. The plan comes from the kernel in system properties.
  */
 public final class PartitionPorts implements LocalPorts {
     private final PortPlan plan;
@@ -30,6 +32,11 @@ public final class PartitionPorts implements LocalPorts {
     @Override
     public SamplingPort sampling(SamplingPort kernelPort) {
         return plan.entries().isEmpty() ? kernelPort : new ShmSamplingPort(kernelPort, this);
+    }
+
+    @Override
+    public QueuingPort queuing(QueuingPort kernelPort, Partition partition) {
+        return plan.entries().isEmpty() ? kernelPort : new ShmQueuingPort(kernelPort, partition, this);
     }
 
     PortPlan plan() {

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.orrery.os.config.OverflowPolicy;
+
 /**
- * What one partition process maps: its ports on a sampling channel, each with its region files. The kernel hands it
- * to the partition process as a system property ({@link #PROPERTY}); the partition maps nothing else.
+ * What one partition process maps: its ports on a channel, each with its region files. The kernel hands it to the
+ * partition process as a system property ({@link #PROPERTY}); the partition maps nothing else.
  */
 record PortPlan(Path clock, List<Entry> entries) {
     static final String PROPERTY = "orrery.shm.ports";
@@ -19,10 +21,17 @@ record PortPlan(Path clock, List<Entry> entries) {
     /**
      * One port.
      *
-     * @param slot the channel's sampling region (mapped read-write by the source, read-only by destinations)
-     * @param reads a destination's own read counter (null for the source)
+     * @param queuing a queuing port (else sampling)
+     * @param depth queuing: the channel's depth (0 for sampling)
+     * @param policy queuing source: the channel's overflow policy (null otherwise)
+     * @param traffic the port's own traffic counter (null for a sampling source: its slot counts)
+     * @param messages sampling: the channel's slot; queuing source: the ring of each destination; queuing
+     *        destination: its ring
+     * @param consumers queuing source: each destination's consumer region; queuing destination: its own (empty for
+     *        sampling)
      */
-    record Entry(String port, boolean source, int maxMessageSize, long refreshNs, Path slot, Path reads) {
+    record Entry(String port, boolean queuing, boolean source, int maxMessageSize, long refreshNs, int depth,
+            OverflowPolicy policy, Path traffic, List<Path> messages, List<Path> consumers) {
     }
 
     Entry entry(String port) {
@@ -37,8 +46,10 @@ record PortPlan(Path clock, List<Entry> entries) {
     String encode() {
         List<String> out = new ArrayList<>();
         for (Entry e : entries) {
-            out.add(String.join(",", enc(e.port()), e.source() ? "S" : "D", Integer.toString(e.maxMessageSize()),
-                    Long.toString(e.refreshNs()), enc(e.slot().toString()), e.reads() == null ? "-" : enc(e.reads().toString())));
+            out.add(String.join(",", enc(e.port()), e.queuing() ? "Q" : "S", e.source() ? "S" : "D",
+                    Integer.toString(e.maxMessageSize()), Long.toString(e.refreshNs()), Integer.toString(e.depth()),
+                    e.policy() == null ? "-" : e.policy().name(), e.traffic() == null ? "-" : enc(e.traffic().toString()),
+                    paths(e.messages()), paths(e.consumers())));
         }
         return String.join(";", out);
     }
@@ -54,13 +65,22 @@ record PortPlan(Path clock, List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         for (String item : text.isEmpty() ? new String[0] : text.split(";")) {
             String[] f = item.split(",", -1);
-            if (f.length != 6) {
+            if (f.length != 10) {
                 throw new IllegalArgumentException(PROPERTY + ": malformed entry '" + item + "'");
             }
-            entries.add(new Entry(dec(f[0]), f[1].equals("S"), Integer.parseInt(f[2]), Long.parseLong(f[3]),
-                    Path.of(dec(f[4])), f[5].equals("-") ? null : Path.of(dec(f[5]))));
+            entries.add(new Entry(dec(f[0]), f[1].equals("Q"), f[2].equals("S"), Integer.parseInt(f[3]),
+                    Long.parseLong(f[4]), Integer.parseInt(f[5]), f[6].equals("-") ? null : OverflowPolicy.valueOf(f[6]),
+                    f[7].equals("-") ? null : Path.of(dec(f[7])), paths(f[8]), paths(f[9])));
         }
         return new PortPlan(clock, List.copyOf(entries));
+    }
+
+    private static String paths(List<Path> ps) {
+        return String.join("|", ps.stream().map(p -> enc(p.toString())).toList());
+    }
+
+    private static List<Path> paths(String s) {
+        return s.isEmpty() ? List.of() : java.util.Arrays.stream(s.split("\\|")).map(x -> Path.of(dec(x))).toList();
     }
 
     private static String enc(String s) {

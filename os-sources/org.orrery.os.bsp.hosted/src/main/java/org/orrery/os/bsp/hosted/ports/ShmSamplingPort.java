@@ -5,7 +5,7 @@ import org.orrery.os.api.Message;
 import org.orrery.os.api.SamplingPort;
 import org.orrery.os.api.SamplingPortRef;
 import org.orrery.os.bsp.hosted.shm.PortRegion;
-import org.orrery.os.bsp.hosted.shm.ReadCounter;
+import org.orrery.os.bsp.hosted.shm.TrafficCounter;
 import org.orrery.os.bsp.hosted.shm.RegionSpec;
 import org.orrery.os.bsp.hosted.shm.SamplingSlot;
 import org.orrery.os.bsp.hosted.shm.ShmException;
@@ -26,7 +26,7 @@ final class ShmSamplingPort implements SamplingPort {
     private boolean resolved;
     private PortPlan.Entry entry;
     private SamplingSlot slot;
-    private ReadCounter reads;
+    private TrafficCounter reads;
     private byte[] buffer;
 
     ShmSamplingPort(SamplingPort kernel, PartitionPorts ports) {
@@ -75,15 +75,15 @@ final class ShmSamplingPort implements SamplingPort {
         if (!resolved) {
             resolved = true;
             PortPlan.Entry e = ports.plan().entry(kernel.ref().name());
-            if (e != null) {
+            if (e != null && !e.queuing()) {
                 try {
                     RegionSpec spec = RegionSpec.sampling(e.maxMessageSize());
                     if (e.source()) {
-                        slot = SamplingSlot.writer(PortRegion.openReadWrite(e.slot(), spec));
+                        slot = SamplingSlot.writer(PortRegion.openReadWrite(e.messages().get(0), spec));
                     } else {
-                        slot = SamplingSlot.reader(PortRegion.openReadOnly(e.slot(), spec));
-                        reads = ReadCounter.writer(PortRegion.openReadWrite(e.reads(),
-                                RegionSpec.samplingReads(e.maxMessageSize())));
+                        slot = SamplingSlot.reader(PortRegion.openReadOnly(e.messages().get(0), spec));
+                        reads = TrafficCounter.writer(PortRegion.openReadWrite(e.traffic(),
+                                RegionSpec.traffic(e.maxMessageSize())));
                         buffer = new byte[e.maxMessageSize()];
                     }
                     entry = e;

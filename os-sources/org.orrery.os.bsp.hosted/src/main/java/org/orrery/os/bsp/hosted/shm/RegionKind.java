@@ -12,8 +12,8 @@ public enum RegionKind {
     QUEUE(2),
     /** The read index and loss counters of one queuing destination, written by that destination only. */
     QUEUE_CONSUMER(3),
-    /** How often one sampling destination read its channel, written by that destination only (the kernel traces it). */
-    SAMPLING_READS(4);
+    /** Messages one port passed (and the last one's length), written by that port's partition only (the kernel traces them). */
+    TRAFFIC(4);
 
     private final int code;
 

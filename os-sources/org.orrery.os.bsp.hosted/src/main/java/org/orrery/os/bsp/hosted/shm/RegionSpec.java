@@ -21,7 +21,7 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
             throw new IllegalArgumentException("maxMessageSize " + maxMessageSize + " outside 1.."
                     + Limits.MAX_MESSAGE_SIZE);
         }
-        boolean sampling = kind == RegionKind.SAMPLING || kind == RegionKind.SAMPLING_READS;
+        boolean sampling = kind == RegionKind.SAMPLING || kind == RegionKind.TRAFFIC;
         if (sampling ? depth != 0 : depth < 1 || depth > Limits.MAX_QUEUE_DEPTH) {
             throw new IllegalArgumentException("depth " + depth + (sampling
                     ? " must be 0 for a sampling region" : " outside 1.." + Limits.MAX_QUEUE_DEPTH));
@@ -36,9 +36,9 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return new RegionSpec(RegionKind.QUEUE, maxMessageSize, depth);
     }
 
-    /** The read counter of one destination of a sampling channel with messages of at most {@code maxMessageSize}. */
-    public static RegionSpec samplingReads(int maxMessageSize) {
-        return new RegionSpec(RegionKind.SAMPLING_READS, maxMessageSize, 0);
+    /** The traffic counter of one port of a channel with messages of at most {@code maxMessageSize}. */
+    public static RegionSpec traffic(int maxMessageSize) {
+        return new RegionSpec(RegionKind.TRAFFIC, maxMessageSize, 0);
     }
 
     /** The consumer region of a queue carries the ring's sizes too, so a consumer file of another channel is refused. */
@@ -51,7 +51,7 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return switch (kind) {
             case SAMPLING -> Layout.align(Layout.SAMPLING_DATA + maxMessageSize);
             case QUEUE -> Layout.align(Layout.QUEUE_DATA + maxMessageSize);
-            case QUEUE_CONSUMER, SAMPLING_READS -> 0;
+            case QUEUE_CONSUMER, TRAFFIC -> 0;
         };
     }
 
@@ -60,7 +60,7 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return switch (kind) {
             case SAMPLING -> Layout.BODY + 2L * stride();
             case QUEUE -> Layout.BODY + (long) depth * stride();
-            case QUEUE_CONSUMER, SAMPLING_READS -> Layout.BODY;
+            case QUEUE_CONSUMER, TRAFFIC -> Layout.BODY;
         };
     }
 }

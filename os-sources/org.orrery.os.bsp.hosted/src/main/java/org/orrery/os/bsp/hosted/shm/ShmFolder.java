@@ -123,9 +123,14 @@ public final class ShmFolder implements AutoCloseable {
         return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".consumer" + SUFFIX);
     }
 
-    /** The read counter of a sampling channel's destination number {@code destination} (0-based). */
-    public Path samplingReads(String channel, int destination) {
-        return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".reads" + SUFFIX);
+    /** The traffic counter of a channel's destination number {@code destination} (0-based). */
+    public Path traffic(String channel, int destination) {
+        return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".traffic" + SUFFIX);
+    }
+
+    /** The traffic counter of a channel's source. */
+    public Path sourceTraffic(String channel) {
+        return dir.resolve(name(channel, "channel name") + ".source.traffic" + SUFFIX);
     }
 
     /**
