@@ -109,6 +109,7 @@ public final class HostedBoardSupport implements BoardSupport {
                     executor.lock().unlock();
                 }
             });
+            processes.watchMemory(new OomWatch(byIndex, JVM_ALLOWANCE));
             BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
             Priorities priorities = new Priorities();
