@@ -120,7 +120,7 @@ public final class BoardPorts implements AutoCloseable {
         counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, slot::latest,
                 slot::latestLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), false, true,
-                max, 0, 0, null, null, List.of(slotFile), List.of()));
+                max, 0, List.of(), null, null, List.of(slotFile), List.of()));
         for (int d = 0; d < ch.destinations().size(); d++) {
             PortEndpoint e = ch.destinations().get(d);
             PortConfig dest = port(config, e);
@@ -130,7 +130,7 @@ public final class BoardPorts implements AutoCloseable {
             counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
                     reads::lastLength));
             entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, false,
-                    max, dest.refreshPeriodNs(), 0, null, trafficFile, List.of(slotFile), List.of()));
+                    max, dest.refreshPeriodNs(), List.of(), null, trafficFile, List.of(slotFile), List.of()));
         }
     }
 
@@ -146,6 +146,7 @@ public final class BoardPorts implements AutoCloseable {
         int max = (int) source.maxMessageSize();
         List<Path> ringFiles = new ArrayList<>();
         List<Path> consumerFiles = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
         for (int d = 0; d < ch.destinations().size(); d++) {
             PortEndpoint e = ch.destinations().get(d);
             PortConfig dest = port(config, e);
@@ -162,18 +163,17 @@ public final class BoardPorts implements AutoCloseable {
                     receives::lastLength));
             counted.add(new Counted(sp, dp, destPort, TraceEventType.PORT_OVERFLOW, ring::overflows, () -> 1));
             entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), true, false,
-                    max, 0, depth, null, trafficFile, List.of(ringFile), List.of(consumerFile)));
+                    max, 0, List.of(depth), null, trafficFile, List.of(ringFile), List.of(consumerFile)));
             ringFiles.add(ringFile);
+            depths.add(depth);
             consumerFiles.add(consumerFile);
         }
         Path sourceTraffic = folder.sourceTraffic(ch.name());
         TrafficCounter sends = counter(sourceTraffic, max);
         counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, sends::reads,
                 sends::lastLength));
-        // every destination of a channel has the same depth (the kernel's FIFOs are sized by each destination's)
-        int depth = port(config, ch.destinations().get(0)).queueDepth();
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
-                0, depth, ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+                0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
     }
 
     private TrafficCounter counter(Path file, int max) throws ShmException {

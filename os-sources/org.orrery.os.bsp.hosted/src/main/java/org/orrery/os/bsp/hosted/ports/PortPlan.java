@@ -22,7 +22,7 @@ record PortPlan(Path clock, List<Entry> entries) {
      * One port.
      *
      * @param queuing a queuing port (else sampling)
-     * @param depth queuing: the channel's depth (0 for sampling)
+     * @param depths queuing: the depth of each region of {@code messages} (destinations may differ); empty for sampling
      * @param policy queuing source: the channel's overflow policy (null otherwise)
      * @param traffic the port's own traffic counter (null for a sampling source: its slot counts)
      * @param messages sampling: the channel's slot; queuing source: the ring of each destination; queuing
@@ -30,7 +30,7 @@ record PortPlan(Path clock, List<Entry> entries) {
      * @param consumers queuing source: each destination's consumer region; queuing destination: its own (empty for
      *        sampling)
      */
-    record Entry(String port, boolean queuing, boolean source, int maxMessageSize, long refreshNs, int depth,
+    record Entry(String port, boolean queuing, boolean source, int maxMessageSize, long refreshNs, List<Integer> depths,
             OverflowPolicy policy, Path traffic, List<Path> messages, List<Path> consumers) {
     }
 
@@ -47,7 +47,7 @@ record PortPlan(Path clock, List<Entry> entries) {
         List<String> out = new ArrayList<>();
         for (Entry e : entries) {
             out.add(String.join(",", enc(e.port()), e.queuing() ? "Q" : "S", e.source() ? "S" : "D",
-                    Integer.toString(e.maxMessageSize()), Long.toString(e.refreshNs()), Integer.toString(e.depth()),
+                    Integer.toString(e.maxMessageSize()), Long.toString(e.refreshNs()), String.join("|", e.depths().stream().map(String::valueOf).toList()),
                     e.policy() == null ? "-" : e.policy().name(), e.traffic() == null ? "-" : enc(e.traffic().toString()),
                     paths(e.messages()), paths(e.consumers())));
         }
@@ -69,10 +69,14 @@ record PortPlan(Path clock, List<Entry> entries) {
                 throw new IllegalArgumentException(PROPERTY + ": malformed entry '" + item + "'");
             }
             entries.add(new Entry(dec(f[0]), f[1].equals("Q"), f[2].equals("S"), Integer.parseInt(f[3]),
-                    Long.parseLong(f[4]), Integer.parseInt(f[5]), f[6].equals("-") ? null : OverflowPolicy.valueOf(f[6]),
+                    Long.parseLong(f[4]), depths(f[5]), f[6].equals("-") ? null : OverflowPolicy.valueOf(f[6]),
                     f[7].equals("-") ? null : Path.of(dec(f[7])), paths(f[8]), paths(f[9])));
         }
         return new PortPlan(clock, List.copyOf(entries));
+    }
+
+    private static List<Integer> depths(String s) {
+        return s.isEmpty() ? List.of() : java.util.Arrays.stream(s.split("\\|")).map(Integer::valueOf).toList();
     }
 
     private static String paths(List<Path> ps) {

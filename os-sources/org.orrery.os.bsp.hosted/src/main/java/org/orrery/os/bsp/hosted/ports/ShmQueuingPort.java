@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.hosted.ports;
 
-import java.util.List;
-
 import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.QueuingPort;
 import org.orrery.os.api.QueuingPortRef;
-import org.orrery.os.bsp.hosted.shm.PortRegion;
 import org.orrery.os.bsp.hosted.shm.QueueRing;
-import org.orrery.os.bsp.hosted.shm.RegionSpec;
 import org.orrery.os.bsp.hosted.shm.SendOutcome;
-import org.orrery.os.bsp.hosted.shm.ShmException;
 import org.orrery.os.bsp.hosted.shm.TrafficCounter;
 import org.orrery.os.config.OverflowPolicy;
 
@@ -166,32 +161,16 @@ final class ShmQueuingPort implements QueuingPort {
         return Math.max(1, Math.min(WAIT_SLICE_NS, left));
     }
 
-    /** Maps the port's regions at the first call; false when the port is not served here. */
+    /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */
     private boolean resolve() {
         if (!resolved) {
             resolved = true;
-            PortPlan.Entry e = ports.plan().entry(kernel.ref().name());
-            if (e != null && e.queuing()) {
-                try {
-                    int max = e.maxMessageSize();
-                    List<java.nio.file.Path> msgs = e.messages();
-                    QueueRing[] rs = new QueueRing[msgs.size()];
-                    for (int i = 0; i < rs.length; i++) {
-                        RegionSpec ring = RegionSpec.queue(max, e.depth());
-                        RegionSpec consumer = RegionSpec.consumer(max, e.depth());
-                        rs[i] = e.source()
-                                ? QueueRing.source(PortRegion.openReadWrite(msgs.get(i), ring),
-                                        PortRegion.openReadOnly(e.consumers().get(i), consumer), e.policy())
-                                : QueueRing.destination(PortRegion.openReadOnly(msgs.get(i), ring),
-                                        PortRegion.openReadWrite(e.consumers().get(i), consumer));
-                    }
-                    traffic = TrafficCounter.writer(PortRegion.openReadWrite(e.traffic(), RegionSpec.traffic(max)));
-                    rings = rs;
-                    buffer = new byte[max];
-                    entry = e;
-                } catch (ShmException ex) {
-                    throw new IllegalStateException("port " + e.port() + ": " + ex.getMessage(), ex);
-                }
+            PartitionPorts.QueueEnd end = ports.queueEnd(kernel.ref().name());
+            if (end != null) {
+                rings = end.rings();
+                traffic = end.traffic();
+                buffer = new byte[end.entry().maxMessageSize()];
+                entry = end.entry();
             }
         }
         return entry != null;

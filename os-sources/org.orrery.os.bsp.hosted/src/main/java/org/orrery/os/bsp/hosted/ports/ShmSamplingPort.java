@@ -4,11 +4,8 @@ package org.orrery.os.bsp.hosted.ports;
 import org.orrery.os.api.Message;
 import org.orrery.os.api.SamplingPort;
 import org.orrery.os.api.SamplingPortRef;
-import org.orrery.os.bsp.hosted.shm.PortRegion;
-import org.orrery.os.bsp.hosted.shm.TrafficCounter;
-import org.orrery.os.bsp.hosted.shm.RegionSpec;
 import org.orrery.os.bsp.hosted.shm.SamplingSlot;
-import org.orrery.os.bsp.hosted.shm.ShmException;
+import org.orrery.os.bsp.hosted.shm.TrafficCounter;
 
 /**
  * A sampling port served from shared memory in the partition's own process: a source writes its channel's slot, a
@@ -17,7 +14,8 @@ import org.orrery.os.bsp.hosted.shm.ShmException;
  * writes, a source that reads, a bad length or buffer, a port not on a channel) goes to the kernel's own port object,
  * so the refusal, its health-monitor report and the exception are the kernel's, as on the simulator.
  *
- * <p>The channel's regions are mapped at the first call (it asks the kernel once for the port's name). Processes of
+ * <p>The channel's regions are mapped when the process starts ({@link PartitionPorts}); the first call asks the
+ * kernel once for the port's name. Processes of
  * one partition may share a port: calls are serialised on it.
  */
 final class ShmSamplingPort implements SamplingPort {
@@ -70,26 +68,16 @@ final class ShmSamplingPort implements SamplingPort {
         return true;
     }
 
-    /** Maps the port's regions at the first call; false when the port is not served here. */
+    /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */
     private boolean resolve() {
         if (!resolved) {
             resolved = true;
-            PortPlan.Entry e = ports.plan().entry(kernel.ref().name());
-            if (e != null && !e.queuing()) {
-                try {
-                    RegionSpec spec = RegionSpec.sampling(e.maxMessageSize());
-                    if (e.source()) {
-                        slot = SamplingSlot.writer(PortRegion.openReadWrite(e.messages().get(0), spec));
-                    } else {
-                        slot = SamplingSlot.reader(PortRegion.openReadOnly(e.messages().get(0), spec));
-                        reads = TrafficCounter.writer(PortRegion.openReadWrite(e.traffic(),
-                                RegionSpec.traffic(e.maxMessageSize())));
-                        buffer = new byte[e.maxMessageSize()];
-                    }
-                    entry = e;
-                } catch (ShmException ex) {
-                    throw new IllegalStateException("port " + e.port() + ": " + ex.getMessage(), ex);
-                }
+            PartitionPorts.SamplingEnd end = ports.samplingEnd(kernel.ref().name());
+            if (end != null) {
+                slot = end.slot();
+                reads = end.reads();
+                buffer = new byte[end.entry().maxMessageSize()];
+                entry = end.entry();
             }
         }
         return entry != null;
