@@ -50,8 +50,10 @@ public final class PortBenchmark {
         byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/PortApps");
         double[] shm = run(os, app, seconds, "shm");
         double[] kernel = run(os, app, seconds, "kernel");
-        System.out.printf("shared memory : p50 %8.2f us  p99 %8.2f us  max %9.2f us%n", shm[0], shm[1], shm[2]);
-        System.out.printf("kernel (socket): p50 %8.2f us  p99 %8.2f us  max %9.2f us%n", kernel[0], kernel[1], kernel[2]);
+        System.out.printf("shared memory : p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n", shm[0], shm[1],
+                shm[2], shm[3]);
+        System.out.printf("kernel (socket): p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n", kernel[0],
+                kernel[1], kernel[2], kernel[3]);
         System.out.printf("ratio shm/kernel: p50 %.3f  p99 %.3f; goal <= 5 us: p50 %s, p99 %s%n", shm[0] / kernel[0],
                 shm[1] / kernel[1], shm[0] <= 5 ? "met" : "NOT met", shm[1] <= 5 ? "met" : "NOT met");
         System.out.printf("load average: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
@@ -63,14 +65,18 @@ public final class PortBenchmark {
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(system(), os, Map.of("writer", app, "reader", app),
                 seconds * 1000L * MS, console::add, null, null, 0));
         System.out.print(s.format());
+        double[] last = null;
         for (String line : console) {
             Matcher m = LATENCY.matcher(line);
             if (m.find()) {
-                return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3))};
+                last = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
             }
         }
-        throw new IllegalStateException(mode + ": the reader did not collect its samples in " + seconds + " s: " + console);
+        if (last == null) {
+            throw new IllegalStateException(mode + ": the reader did not collect 1,000 samples in " + seconds + " s");
+        }
+        return last;
     }
 
     private static SystemConfig system() {
