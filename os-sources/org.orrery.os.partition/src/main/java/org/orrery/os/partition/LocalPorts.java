@@ -28,6 +28,13 @@ public interface LocalPorts {
      */
     QueuingPort queuing(QueuingPort kernelPort, Partition partition);
 
+    /**
+     * Called once by the runtime: {@code initialising} tells whether the calling thread runs the partition's
+     * initialisation (where the kernel refuses any call that could block).
+     */
+    default void attach(java.util.function.BooleanSupplier initialising) {
+    }
+
     /** The implementation the process was started with, or null. */
     static LocalPorts fromProperty() {
         String name = System.getProperty(PROPERTY);

@@ -92,6 +92,8 @@ class ShmQueuingPortTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("dst: destination send refused: ") && l.contains("DESTINATION")),
                 lines.toString());
         assertTrue(lines.contains("ILLEGAL_REQUEST"), lines.toString());
+        assertTrue(lines.contains("dst: blocking receive during initialisation refused: cannot block during initialisation"),
+                lines.toString());
         // depth 4, bursts of 10: the sender blocked on a full ring every burst, the receiver on an empty one
         assertTrue(lines.contains("src: sent " + PortApps.QUEUED), lines.toString());
         assertTrue(lines.contains("dst: received " + PortApps.QUEUED + " in order"), lines.toString());

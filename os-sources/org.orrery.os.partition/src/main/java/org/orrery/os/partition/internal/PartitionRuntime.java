@@ -32,6 +32,8 @@ public final class PartitionRuntime implements Wire.Side {
     private final Map<Object, Integer> proxyIds = new IdentityHashMap<>();
     private final List<Runnable> bodies = new ArrayList<>();
     private final LocalPorts localPorts;
+    /** The thread the kernel runs the partition's initialisation on (LOAD); -1 before. */
+    private volatile int initTid = -1;
     private Wire wire;
 
     public PartitionRuntime(PartitionClassLoader loader) {
@@ -42,6 +44,15 @@ public final class PartitionRuntime implements Wire.Side {
     public PartitionRuntime(PartitionClassLoader loader, LocalPorts localPorts) {
         this.loader = loader;
         this.localPorts = localPorts;
+        if (localPorts != null) {
+            localPorts.attach(this::initialising);
+        }
+    }
+
+    /** True on the thread running the partition's initialisation, where the kernel refuses to block. */
+    private boolean initialising() {
+        ProcessThread t = ProcessThread.currentOrNull();
+        return t != null && t.tid() == initTid;
     }
 
     /** Reads frames until EXIT or until the kernel goes away. */
@@ -55,7 +66,10 @@ public final class PartitionRuntime implements Wire.Side {
                 return;
             }
             switch (f.type()) {
-                case Frame.LOAD -> start(f.tid(), "init", f.c(), () -> initialise(f.text()));
+                case Frame.LOAD -> {
+                    initTid = f.tid();
+                    start(f.tid(), "init", f.c(), () -> initialise(f.text()));
+                }
                 case Frame.RUN -> {
                     Runnable body;
                     synchronized (bodies) {

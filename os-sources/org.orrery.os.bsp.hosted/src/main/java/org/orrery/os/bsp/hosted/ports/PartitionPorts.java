@@ -40,6 +40,7 @@ public final class PartitionPorts implements LocalPorts {
     private final Map<String, Object> ends = new HashMap<>();
     /** CLOCK_MONOTONIC at board time 0 once the schedule started; read from the board's clock file until then. */
     private volatile long origin = -1;
+    private volatile java.util.function.BooleanSupplier initialising = () -> false;
 
     public PartitionPorts() {
         this(PortPlan.fromProperties());
@@ -102,6 +103,16 @@ public final class PartitionPorts implements LocalPorts {
     @Override
     public QueuingPort queuing(QueuingPort kernelPort, Partition partition) {
         return ends.isEmpty() ? kernelPort : new ShmQueuingPort(kernelPort, partition, this);
+    }
+
+    @Override
+    public void attach(java.util.function.BooleanSupplier initialising) {
+        this.initialising = initialising;
+    }
+
+    /** True on the thread running the partition's initialisation (the kernel refuses a call there that may block). */
+    boolean initialising() {
+        return initialising.getAsBoolean();
     }
 
     /** The mapped sampling port of that name, or null when it is not served here. */

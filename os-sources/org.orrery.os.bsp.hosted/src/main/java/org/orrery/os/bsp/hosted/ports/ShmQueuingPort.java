@@ -25,7 +25,8 @@ import org.orrery.os.config.OverflowPolicy;
  * through shared memory), a sender in a timed wait. The price is latency: a blocked process notices room or a message
  * up to one slice late, where the simulator wakes it at once.
  *
- * <p>Calls the kernel would refuse (wrong direction, bad length, buffer or timeout) go to the kernel's own port object
+ * <p>Calls the kernel would refuse (wrong direction, bad length, buffer or timeout, a timeout during initialisation)
+ * go to the kernel's own port object
  * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
  */
 final class ShmQueuingPort implements QueuingPort {
@@ -60,7 +61,7 @@ final class ShmQueuingPort implements QueuingPort {
         while (true) {
             synchronized (this) {
                 if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
-                        || length > data.length || timeoutNs < 0) {
+                        || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.send(data, length, timeoutNs);
                 }
                 if (entry.policy() != OverflowPolicy.BLOCK || allHaveRoom()) {
@@ -109,7 +110,7 @@ final class ShmQueuingPort implements QueuingPort {
         while (true) {
             synchronized (this) {
                 if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
-                        || timeoutNs < 0) {
+                        || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.receive(into, timeoutNs);
                 }
                 int n;

@@ -106,7 +106,8 @@ public final class PortApps {
     }
 
     /**
-     * Tries once to send through its destination port "qin" (it must be refused), then receives with a 30 ms timeout
+     * Tries a receive with a timeout during initialisation and once to send through its destination port "qin" (both
+     * must be refused), then receives with a 30 ms timeout
      * until one times out, each activation; logs {@code received N in order} after the last or what was out of order.
      */
     public static final class QueueReceiver implements PartitionApplication {
@@ -114,6 +115,12 @@ public final class PortApps {
         public void initialize(Partition p) {
             QueuingPort in = p.createQueuingPort(new QueuingPortRef("qin", 0));
             Message m = new Message(8);
+            try {
+                in.receive(m, 1_000_000L);
+                p.log("blocking receive during initialisation accepted");
+            } catch (IllegalRequestException e) {
+                p.log("blocking receive during initialisation refused: " + e.getMessage());
+            }
             p.createProcess(new ProcessRef("main", 0), () -> {
                 try {
                     in.send(new byte[8], 8, 0);
