@@ -137,7 +137,7 @@ public final class HostedBoardSupport implements BoardSupport {
     /** The shared-memory regions of the board's sampling channels, under /dev/shm. */
     private static BoardPorts ports(SystemConfig config, String boardName) throws BoardException {
         try {
-            return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName);
+            return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName, BOARD_PREFIX);
         } catch (ShmException e) {
             throw new BoardUnavailableException("shared-memory ports: " + e.getMessage(), e);
         }

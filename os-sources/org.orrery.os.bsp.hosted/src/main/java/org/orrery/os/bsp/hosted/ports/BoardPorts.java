@@ -85,8 +85,13 @@ public final class BoardPorts implements AutoCloseable {
      */
     public static final String MODE_PROPERTY = "orrery.hosted.ports";
 
-    /** Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm). */
-    public static BoardPorts create(SystemConfig config, Path parent, String board) throws ShmException {
+    /**
+     * Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm), after removing
+     * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone.
+     */
+    public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
+            throws ShmException {
+        ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
