@@ -9,6 +9,7 @@ module org.orrery.os.bsp.hosted {
     requires org.orrery.os.partition;
     exports org.orrery.os.bsp.hosted;
     exports org.orrery.os.bsp.hosted.linux;
+    exports org.orrery.os.bsp.hosted.ports;
     exports org.orrery.os.bsp.hosted.shm;
     exports org.orrery.os.bsp.hosted.watchdog;
 }

@@ -32,7 +32,7 @@ public final class PartitionMain {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(args[0]));
         PartitionClassLoader loader = PartitionClassLoader.fromJar(args[1], Files.readAllBytes(Path.of(args[2])));
-        PartitionRuntime runtime = new PartitionRuntime(loader);
+        PartitionRuntime runtime = new PartitionRuntime(loader, LocalPorts.fromProperty());
         Wire wire = new Wire(Channels.newInputStream(channel), Channels.newOutputStream(channel), runtime);
         wire.hello(args[1], ApiTable.signature());
         runtime.serve(wire);

@@ -11,6 +11,9 @@ import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.ports.BoardPorts;
+import org.orrery.os.bsp.hosted.shm.ShmException;
+import org.orrery.os.bsp.hosted.shm.ShmFolder;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
@@ -75,11 +78,13 @@ public final class HostedBoardSupport implements BoardSupport {
         long overrun = request.guardNanos() > 0 ? request.guardNanos() : DEFAULT_OVERRUN_NANOS;
         // a board its watchdog reset left its groups behind: the processes are gone, the empty groups go now
         cgroups.removeStaleBoards(BOARD_PREFIX);
-        try (BoardGroup groups = cgroups.createBoard(BOARD_PREFIX + ProcessHandle.current().pid() + "-"
-                + BOARDS.incrementAndGet());
+        String boardName = BOARD_PREFIX + ProcessHandle.current().pid() + "-" + BOARDS.incrementAndGet();
+        try (BoardGroup groups = cgroups.createBoard(boardName);
+                BoardPorts ports = ports(config, boardName);
                 PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
-                        request.applicationJars(), debug == null ? PartitionProcesses.Launcher.PLAIN : debug)) {
+                        request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
+                                : debug))) {
             PartitionGroup[] byIndex = partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
             Lateness lateness = new Lateness(config.board().cores());
@@ -104,12 +109,13 @@ public final class HostedBoardSupport implements BoardSupport {
                     executor.lock().unlock();
                 }
             });
+            processes.watchMemory(new OomWatch(byIndex, JVM_ALLOWANCE));
             BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
                     config.board().cores(), TRACE_CAPACITY, gate);
             Priorities priorities = new Priorities();
             try {
                 priorities.raiseStopTheWorld();
-                RunSummary summary = run(request, config, board, processes, clock, gate, groups);
+                RunSummary summary = run(request, config, board, processes, clock, gate, ports);
                 return summary.withBoardReport(report(gate, lateness, cgroups));
             } finally {
                 if (kicker != null) {
@@ -122,12 +128,24 @@ public final class HostedBoardSupport implements BoardSupport {
         } catch (IllegalStateException e) {
             // a partition process that cannot start or connect: say which, no stack trace
             throw new BoardException(e.getMessage(), e);
+        } catch (ShmException e) {
+            // only closing the board's shared-memory folder throws it here
+            throw new BoardException(e.getMessage(), e);
+        }
+    }
+
+    /** The shared-memory regions of the board's sampling channels, under /dev/shm. */
+    private static BoardPorts ports(SystemConfig config, String boardName) throws BoardException {
+        try {
+            return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName, BOARD_PREFIX);
+        } catch (ShmException e) {
+            throw new BoardUnavailableException("shared-memory ports: " + e.getMessage(), e);
         }
     }
 
     /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
     private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
-            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardGroup groups)
+            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardPorts ports)
             throws ConfigException, BoardException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread engine = new Thread(() -> {
@@ -136,8 +154,8 @@ public final class HostedBoardSupport implements BoardSupport {
                 processes.connectAll();
                 Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
                 warmUp(gate);
-                clock.start();
-                drive(kernel, request, board, gate);
+                ports.clockStarted(clock.start());
+                drive(kernel, request, board, gate, ports);
                 outcome.set(kernel.summary());
             } catch (Throwable t) {
                 outcome.set(t);
@@ -184,7 +202,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** Runs the schedule in slices: between slices the trace is drained and a stop request is honoured. */
-    private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate)
+    private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports)
             throws BoardException {
         long end = request.durationNs();
         for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
@@ -196,6 +214,7 @@ public final class HostedBoardSupport implements BoardSupport {
             if (request.trace() != null) {
                 board.executor().lock().lock();
                 try {
+                    ports.trace(kernel.traceBuffers(), kernel.now());
                     for (TraceBuffer b : kernel.traceBuffers()) {
                         request.trace().discarded(b.core(), b.discarded());
                         b.drainTo(request.trace());

@@ -15,9 +15,11 @@ final class RealTimeClock implements Clock {
         this.monotonicSleep = monotonicSleep;
     }
 
-    /** Board time starts now. */
-    void start() {
-        base = System.nanoTime();
+    /** Board time starts now; returns the CLOCK_MONOTONIC instant of board time 0. */
+    long start() {
+        long b = System.nanoTime();
+        base = b;
+        return b;
     }
 
     @Override

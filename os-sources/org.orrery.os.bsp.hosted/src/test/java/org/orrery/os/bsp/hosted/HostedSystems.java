@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.orrery.os.api.Partition;
 import org.orrery.os.bsp.hosted.apps.HostedApps;
 import org.orrery.os.config.BoardConfig;
+import org.orrery.os.config.ChannelConfig;
+import org.orrery.os.config.PortConfig;
 import org.orrery.os.config.CoreFrame;
 import org.orrery.os.config.Criticality;
 import org.orrery.os.config.PartitionConfig;
@@ -45,15 +47,26 @@ final class HostedSystems {
     }
 
     static PartitionConfig partition(String name, int index, int core, String app, long period) {
+        return partition(name, index, core, HostedApps.class.getName() + "$" + app, period, List.of());
+    }
+
+    /** A partition running {@code entryClass} (a class of the test applications) with {@code ports}. */
+    static PartitionConfig partition(String name, int index, int core, String entryClass, long period,
+            List<PortConfig> ports) {
         return new PartitionConfig(name, index, List.of(core), 8L << 20, Criticality.C, SchedulingPolicy.FIXED_PRIORITY,
-                0, HostedApps.class.getName() + "$" + app, "", 0,
-                List.of(new ProcessConfig("main", ProcessKind.PERIODIC, period, period, 10, 0, 65536)), List.of());
+                0, entryClass, "", 0,
+                List.of(new ProcessConfig("main", ProcessKind.PERIODIC, period, period, 10, 0, 65536)), ports);
     }
 
     /**
      * Two cores; on each core the partitions listed for it share a major frame of {@code frame} in equal windows.
      */
     static SystemConfig system(long frame, List<PartitionConfig> partitions) {
+        return system(frame, partitions, List.of());
+    }
+
+    /** As {@link #system(long, List)}, with {@code channels}. */
+    static SystemConfig system(long frame, List<PartitionConfig> partitions, List<ChannelConfig> channels) {
         List<WindowConfig> windows = new ArrayList<>();
         for (int core = 0; core < 2; core++) {
             int c = core;
@@ -65,7 +78,7 @@ final class HostedSystems {
         List<CoreFrame> frames = List.of(new CoreFrame(0, frame), new CoreFrame(1, frame));
         PlanConfig plan = new PlanConfig("normal", frames, windows);
         BoardConfig board = new BoardConfig("hosted", 2, 1L << 40, 1_000, true, List.of(), 0, 0, List.of());
-        return new SystemConfig("hosted_test", board, List.of(), partitions, List.of(), List.of(plan), "normal",
+        return new SystemConfig("hosted_test", board, List.of(), partitions, channels, List.of(plan), "normal",
                 List.of(), List.of(), List.of(), List.of());
     }
 

@@ -12,6 +12,9 @@ import java.util.Map;
 import org.orrery.os.api.Message;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.SamplingPort;
+import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.partition.PartitionClassLoader;
 import org.orrery.os.partition.wire.ApiTable;
 import org.orrery.os.partition.wire.Frame;
@@ -28,10 +31,28 @@ public final class PartitionRuntime implements Wire.Side {
     private final Map<Integer, Object> proxies = new HashMap<>();
     private final Map<Object, Integer> proxyIds = new IdentityHashMap<>();
     private final List<Runnable> bodies = new ArrayList<>();
+    private final LocalPorts localPorts;
+    /** The thread the kernel runs the partition's initialisation on (LOAD); -1 before. */
+    private volatile int initTid = -1;
     private Wire wire;
 
     public PartitionRuntime(PartitionClassLoader loader) {
+        this(loader, null);
+    }
+
+    /** With {@code localPorts} (may be null) serving the ports it can inside this process. */
+    public PartitionRuntime(PartitionClassLoader loader, LocalPorts localPorts) {
         this.loader = loader;
+        this.localPorts = localPorts;
+        if (localPorts != null) {
+            localPorts.attach(this::initialising);
+        }
+    }
+
+    /** True on the thread running the partition's initialisation, where the kernel refuses to block. */
+    private boolean initialising() {
+        ProcessThread t = ProcessThread.currentOrNull();
+        return t != null && t.tid() == initTid;
     }
 
     /** Reads frames until EXIT or until the kernel goes away. */
@@ -45,7 +66,10 @@ public final class PartitionRuntime implements Wire.Side {
                 return;
             }
             switch (f.type()) {
-                case Frame.LOAD -> start(f.tid(), "init", f.c(), () -> initialise(f.text()));
+                case Frame.LOAD -> {
+                    initTid = f.tid();
+                    start(f.tid(), "init", f.c(), () -> initialise(f.text()));
+                }
                 case Frame.RUN -> {
                     Runnable body;
                     synchronized (bodies) {
@@ -139,10 +163,18 @@ public final class PartitionRuntime implements Wire.Side {
                     throw new IOException("protocol: interface " + iface);
                 }
                 Class<?> type = ApiTable.INTERFACES.get(iface);
-                p = Proxy.newProxyInstance(PartitionRuntime.class.getClassLoader(), new Class<?>[] {type},
+                Object remote = Proxy.newProxyInstance(PartitionRuntime.class.getClassLoader(), new Class<?>[] {type},
                         new ServiceProxy(id, iface));
+                p = remote;
+                if (localPorts != null && remote instanceof SamplingPort s) {
+                    p = localPorts.sampling(s);
+                } else if (localPorts != null && remote instanceof QueuingPort q) {
+                    p = localPorts.queuing(q, (Partition) handle(0, 0));
+                }
                 proxies.put(id, p);
                 proxyIds.put(p, id);
+                // the kernel's object too: a stand-in hands the calls it does not serve to it
+                proxyIds.put(remote, id);
             }
             return p;
         }

@@ -48,6 +48,11 @@ final class ProcessThread {
         return t;
     }
 
+    /** The process the calling thread runs, or null on any other thread. */
+    static ProcessThread currentOrNull() {
+        return CURRENT.get();
+    }
+
     Object call(int object, int method, Object[] args) {
         Frame f;
         synchronized (this) {

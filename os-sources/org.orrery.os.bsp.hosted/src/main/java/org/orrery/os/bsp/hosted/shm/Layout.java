@@ -12,7 +12,7 @@ import java.lang.foreign.ValueLayout;
 final class Layout {
     /** "ORPT" big-endian: ORrery PorT. */
     static final int MAGIC = 0x4F525054;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final long H_MAGIC = 0;
     static final long H_VERSION = 4;
@@ -38,15 +38,22 @@ final class Layout {
     // Queue ring (source-owned): CONTROL holds the tail (messages ever sent) and the DROP_NEWEST drop count.
     static final long Q_TAIL = CONTROL;
     static final long Q_DROPPED = CONTROL + 8;
+    /** Messages the source saw a full ring keep out or overwrite, other than DROP_NEWEST drops (traced by the kernel). */
+    static final long Q_OVERFLOWS = CONTROL + 16;
     static final long QS_SEQ = 0;
     static final long QS_LENGTH = 8;
-    static final int QUEUE_DATA = 16;
+    static final long QS_TIME = 16;
+    static final int QUEUE_DATA = 24;
 
     // Queue consumer (destination-owned).
     static final long C_HEAD = CONTROL;
     static final long C_LOST = CONTROL + 8;
     static final long C_LOST_REPORTED = CONTROL + 16;
     static final long C_SEEN_DROPPED = CONTROL + 24;
+
+    // Sampling reads (destination-owned): reads that returned a message, and the length of the last one.
+    static final long R_READS = CONTROL;
+    static final long R_LENGTH = CONTROL + 8;
 
     /** Coordinates (MemorySegment, long offset): aligned accesses with plain/opaque/acquire/release modes. */
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

@@ -59,6 +59,7 @@ public final class QueueRing {
     private final int depth;
     private final long stride;
     private boolean overflowed;
+    private long lastTime;
 
     private QueueRing(PortRegion ring, PortRegion consumer, OverflowPolicy policy, boolean source) {
         if (ring.spec().kind() != RegionKind.QUEUE) {
@@ -141,6 +142,14 @@ public final class QueueRing {
      * @throws IllegalArgumentException if {@code len} is outside 1..maxMessageSize or beyond {@code src}
      */
     public SendOutcome send(byte[] src, int len) {
+        return send(src, len, 0);
+    }
+
+    /**
+     * As {@link #send(byte[], int)}, the message stamped with {@code timeNs} (the board's send time, which the
+     * destination's receive reports as the message's timestamp).
+     */
+    public SendOutcome send(byte[] src, int len, long timeNs) {
         if (src == null || len < 1 || len > max || len > src.length) {
             throw new IllegalArgumentException(src == null ? ringRegion.file() + ": null message"
                     : ringRegion.file() + ": message length " + len + " outside 1.." + Math.min(max, src.length)
@@ -162,6 +171,7 @@ public final class QueueRing {
         // A reader still copying the old message in this slot must see the sequence change before new bytes.
         VarHandle.releaseFence();
         INT.set(ring, s + Layout.QS_LENGTH, len);
+        LONG.set(ring, s + Layout.QS_TIME, timeNs);
         MemorySegment.copy(src, 0, ring, ValueLayout.JAVA_BYTE, s + Layout.QUEUE_DATA, len);
         LONG.setRelease(ring, s + Layout.QS_SEQ, 2 * t + 2);
         LONG.setRelease(ring, Layout.Q_TAIL, t + 1);
@@ -217,11 +227,13 @@ public final class QueueRing {
             if (len < 1 || len > max) {
                 continue; // torn by a concurrent overwrite; the sequence tells on the next attempt
             }
+            long time = (long) LONG.get(ring, s + Layout.QS_TIME);
             MemorySegment.copy(ring, ValueLayout.JAVA_BYTE, s + Layout.QUEUE_DATA, dst, 0, len);
             VarHandle.acquireFence();
             if ((long) LONG.getOpaque(ring, s + Layout.QS_SEQ) != s1) {
                 continue;
             }
+            lastTime = time;
             long reported = (long) LONG.getOpaque(consumer, Layout.C_LOST_REPORTED);
             overflowed = lost != reported;
             if (overflowed) {
@@ -241,6 +253,11 @@ public final class QueueRing {
         return n;
     }
 
+    /** After a successful {@link #receive}: the time its message was stamped with when sent. */
+    public long timestampNs() {
+        return lastTime;
+    }
+
     /** After a successful {@link #receive}: messages were lost between the previous successful receive and it. */
     public boolean overflowed() {
         return overflowed;
@@ -249,6 +266,29 @@ public final class QueueRing {
     /** Messages this destination lost so far (overwritten by DROP_OLDEST or refused by DROP_NEWEST). */
     public long lost() {
         return (long) LONG.getAcquire(consumer, Layout.C_LOST);
+    }
+
+    /**
+     * Source side: counts a message a full ring kept out or overwrote for the trace (a DROP_OLDEST overwrite, a BLOCK
+     * send that timed out); DROP_NEWEST drops are counted by {@link #send} itself.
+     */
+    public void countOverflow() {
+        LONG.setRelease(ring, Layout.Q_OVERFLOWS, (long) LONG.getOpaque(ring, Layout.Q_OVERFLOWS) + 1);
+    }
+
+    /** Messages a full ring kept out or overwrote, as the source saw them (DROP_NEWEST drops and counted ones). */
+    public long overflows() {
+        return (long) LONG.getAcquire(ring, Layout.Q_DROPPED) + (long) LONG.getAcquire(ring, Layout.Q_OVERFLOWS);
+    }
+
+    /**
+     * Messages this destination has lost or will find lost at its next receive: its count so far, the source's
+     * DROP_NEWEST drops it has not taken in yet, and what DROP_OLDEST overwrote beyond its head.
+     */
+    public long lostSoFar() {
+        long lost = (long) LONG.getAcquire(consumer, Layout.C_LOST);
+        long unseen = (long) LONG.getAcquire(ring, Layout.Q_DROPPED) - (long) LONG.getOpaque(consumer, Layout.C_SEEN_DROPPED);
+        return lost + unseen + Math.max(0, tail() - head() - depth);
     }
 
     /** Messages the source has sent into this ring so far. */

@@ -11,7 +11,9 @@ public enum RegionKind {
     /** The message ring of one queuing channel destination, written by the source only. */
     QUEUE(2),
     /** The read index and loss counters of one queuing destination, written by that destination only. */
-    QUEUE_CONSUMER(3);
+    QUEUE_CONSUMER(3),
+    /** Messages one port passed (and the last one's length), written by that port's partition only (the kernel traces them). */
+    TRAFFIC(4);
 
     private final int code;
 

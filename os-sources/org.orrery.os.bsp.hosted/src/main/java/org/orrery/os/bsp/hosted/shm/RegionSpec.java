@@ -21,8 +21,9 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
             throw new IllegalArgumentException("maxMessageSize " + maxMessageSize + " outside 1.."
                     + Limits.MAX_MESSAGE_SIZE);
         }
-        if (kind == RegionKind.SAMPLING ? depth != 0 : depth < 1 || depth > Limits.MAX_QUEUE_DEPTH) {
-            throw new IllegalArgumentException("depth " + depth + (kind == RegionKind.SAMPLING
+        boolean sampling = kind == RegionKind.SAMPLING || kind == RegionKind.TRAFFIC;
+        if (sampling ? depth != 0 : depth < 1 || depth > Limits.MAX_QUEUE_DEPTH) {
+            throw new IllegalArgumentException("depth " + depth + (sampling
                     ? " must be 0 for a sampling region" : " outside 1.." + Limits.MAX_QUEUE_DEPTH));
         }
     }
@@ -35,6 +36,11 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return new RegionSpec(RegionKind.QUEUE, maxMessageSize, depth);
     }
 
+    /** The traffic counter of one port of a channel with messages of at most {@code maxMessageSize}. */
+    public static RegionSpec traffic(int maxMessageSize) {
+        return new RegionSpec(RegionKind.TRAFFIC, maxMessageSize, 0);
+    }
+
     /** The consumer region of a queue carries the ring's sizes too, so a consumer file of another channel is refused. */
     public static RegionSpec consumer(int maxMessageSize, int depth) {
         return new RegionSpec(RegionKind.QUEUE_CONSUMER, maxMessageSize, depth);
@@ -45,7 +51,7 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return switch (kind) {
             case SAMPLING -> Layout.align(Layout.SAMPLING_DATA + maxMessageSize);
             case QUEUE -> Layout.align(Layout.QUEUE_DATA + maxMessageSize);
-            case QUEUE_CONSUMER -> 0;
+            case QUEUE_CONSUMER, TRAFFIC -> 0;
         };
     }
 
@@ -54,7 +60,7 @@ public record RegionSpec(RegionKind kind, int maxMessageSize, int depth) {
         return switch (kind) {
             case SAMPLING -> Layout.BODY + 2L * stride();
             case QUEUE -> Layout.BODY + (long) depth * stride();
-            case QUEUE_CONSUMER -> Layout.BODY;
+            case QUEUE_CONSUMER, TRAFFIC -> Layout.BODY;
         };
     }
 }

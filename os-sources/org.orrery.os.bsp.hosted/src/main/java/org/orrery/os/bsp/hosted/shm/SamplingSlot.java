@@ -146,6 +146,12 @@ public final class SamplingSlot {
         return (long) LONG.getAcquire(seg, Layout.S_COUNT);
     }
 
+    /** Length of the latest complete message (0 before any); exact unless the writer moves on meanwhile. */
+    public int latestLength() {
+        long n = latest();
+        return n == 0 ? 0 : (int) INT.getOpaque(seg, buffer(n) + Layout.SB_LENGTH);
+    }
+
     /** Write time of the message the last successful {@link #read} returned. */
     public long timestampNs() {
         return lastTime;

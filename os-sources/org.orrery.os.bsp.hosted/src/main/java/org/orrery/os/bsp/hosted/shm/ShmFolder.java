@@ -68,6 +68,36 @@ public final class ShmFolder implements AutoCloseable {
         return new ShmFolder(dir, false);
     }
 
+    /**
+     * Removes the folders under {@code parent} of boards named {@code <boardPrefix><pid>-...} whose process {@code pid}
+     * is gone: a board killed with -9 (a watchdog reset, a power cut of the agent) never removes its own. A folder
+     * that holds anything but region files is left alone; a folder another sweeper removes meanwhile is no error.
+     */
+    public static void removeStaleBoards(Path parent, String boardPrefix) {
+        String start = "orrery-" + boardPrefix;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, start + "*")) {
+            for (Path dir : s) {
+                String rest = dir.getFileName().toString().substring(start.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    try {
+                        removeStale(dir);
+                    } catch (IOException | ShmException e) {
+                        // not only ours, or being removed by another board: nothing to do
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no such parent or not ours to list: the board's own folder says what is wrong
+        }
+    }
+
     private static void removeStale(Path dir) throws IOException, ShmException {
         BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!a.isDirectory()) {
@@ -121,6 +151,24 @@ public final class ShmFolder implements AutoCloseable {
     /** The consumer region of a queuing channel's destination number {@code destination} (0-based). */
     public Path consumer(String channel, int destination) {
         return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".consumer" + SUFFIX);
+    }
+
+    /** The traffic counter of a channel's destination number {@code destination} (0-based). */
+    public Path traffic(String channel, int destination) {
+        return dir.resolve(name(channel, "channel name") + "." + index(destination) + ".traffic" + SUFFIX);
+    }
+
+    /** The traffic counter of a channel's source. */
+    public Path sourceTraffic(String channel) {
+        return dir.resolve(name(channel, "channel name") + ".source.traffic" + SUFFIX);
+    }
+
+    /**
+     * The board's clock origin (CLOCK_MONOTONIC nanoseconds at board time 0, decimal text), written by the owner when
+     * the schedule starts: partitions stamp messages in board time without asking the kernel.
+     */
+    public Path clock() {
+        return dir.resolve("board-clock" + SUFFIX);
     }
 
     private static int index(int destination) {

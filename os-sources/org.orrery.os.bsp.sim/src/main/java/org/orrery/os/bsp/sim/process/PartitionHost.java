@@ -344,6 +344,10 @@ final class PartitionHost {
             if (killedBecause != null) {
                 return RemoteFailures.gone(killedBecause);
             }
+            String killed = board.memoryWatch().killedForMemory(config);
+            if (killed != null) {
+                throw RemoteFailures.outOfMemory(killed);
+            }
             if (tail.contains("OutOfMemoryError")) {
                 throw RemoteFailures.outOfMemory("partition process exhausted its memory budget of "
                         + config.memoryBudget() + " bytes");

@@ -38,6 +38,7 @@ public final class PartitionProcesses implements AutoCloseable {
     private final Map<String, Path> appJars = new LinkedHashMap<>();
     private final Map<String, PartitionHost> hosts = new LinkedHashMap<>();
     private volatile Confinement confinement = Confinement.NONE;
+    private volatile MemoryWatch memoryWatch = MemoryWatch.NONE;
     private final Launcher launcher;
 
     private PartitionProcesses(Path dir, String java, String classPath, Launcher launcher) {
@@ -204,6 +205,27 @@ public final class PartitionProcesses implements AutoCloseable {
 
     Confinement confinement() {
         return confinement;
+    }
+
+    /**
+     * Asked when a partition process is gone without a reason of its own (no failure it reported, no kill by the
+     * board): the hosted board knows when its cgroup's out-of-memory killer took it.
+     */
+    public interface MemoryWatch {
+        MemoryWatch NONE = partition -> null;
+
+        /** How {@code partition}'s process ran out of memory (one line), or null when it did not. */
+        String killedForMemory(PartitionConfig partition);
+    }
+
+    /** Asks {@code watch} about every partition process lost from now on. */
+    public PartitionProcesses watchMemory(MemoryWatch watch) {
+        this.memoryWatch = watch;
+        return this;
+    }
+
+    MemoryWatch memoryWatch() {
+        return memoryWatch;
     }
 
     Path directory() {

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.ports;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+import org.orrery.os.bsp.hosted.shm.PortRegion;
+import org.orrery.os.bsp.hosted.shm.QueueRing;
+import org.orrery.os.bsp.hosted.shm.TrafficCounter;
+import org.orrery.os.bsp.hosted.shm.RegionSpec;
+import org.orrery.os.bsp.hosted.shm.SamplingSlot;
+import org.orrery.os.bsp.hosted.shm.ShmException;
+import org.orrery.os.bsp.hosted.shm.ShmFolder;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
+import org.orrery.os.config.ChannelConfig;
+import org.orrery.os.config.Limits;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PortConfig;
+import org.orrery.os.config.PortEndpoint;
+import org.orrery.os.config.PortKind;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.partition.LocalPorts;
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * The kernel's side of the shared-memory ports: creates the regions of every channel in the board's
+ * {@link ShmFolder} (a slot per sampling channel, a ring and a consumer region per queuing destination, a traffic
+ * counter per port that passes messages), starts each partition process with the plan of its own ports (and
+ * the runtime that serves them, {@link PartitionPorts}), publishes the board clock's origin when the schedule starts,
+ * and turns the traffic it never sees into trace events.
+ *
+ * <p>Tracing: between slices of board time the kernel reads each channel's message count and each destination's
+ * read count (and each queuing destination's overflows) and emits one PORT_SEND, PORT_RECEIVE or PORT_OVERFLOW per
+ * message since the last look, at the time it looks (at most a
+ * slice, 10 ms, after the traffic), on the partition's core, with the length of the latest message.
+ */
+public final class BoardPorts implements AutoCloseable {
+    private final ShmFolder folder;
+    private final List<PortRegion> regions = new ArrayList<>();
+    private final Map<String, PortPlan> plans = new HashMap<>();
+    private final List<Counted> counted = new ArrayList<>();
+    private final String classPath;
+
+    /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
+    private static final class Counted {
+        final int core;
+        final int partition;
+        final int port;
+        final TraceEventType type;
+        final LongSupplier count;
+        final IntSupplier length;
+        long seen;
+
+        /** Events go to {@code on}'s core and name {@code partition}'s port {@code port}. */
+        Counted(PartitionConfig on, PartitionConfig partition, int port, TraceEventType type, LongSupplier count,
+                IntSupplier length) {
+            this.core = on.cores().get(0);
+            this.partition = partition.index();
+            this.port = port;
+            this.type = type;
+            this.count = count;
+            this.length = length;
+        }
+    }
+
+    private BoardPorts(ShmFolder folder, String classPath) {
+        this.folder = folder;
+        this.classPath = classPath;
+    }
+
+    /**
+     * Set to {@code kernel}, every port call goes to the kernel over the partition's socket as before shared memory
+     * (the baseline the port benchmark measures against in the same run).
+     */
+    public static final String MODE_PROPERTY = "orrery.hosted.ports";
+
+    /**
+     * Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm), after removing
+     * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone.
+     */
+    public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
+            throws ShmException {
+        ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
+        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
+        boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
+        try {
+            Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
+            for (ChannelConfig ch : config.channels()) {
+                if (kernelOnly) {
+                    continue;
+                }
+                if (ch.kind() == PortKind.SAMPLING) {
+                    ports.sampling(config, ch, entries);
+                } else {
+                    ports.queuing(config, ch, entries);
+                }
+            }
+            Path clock = ports.folder.clock();
+            entries.forEach((p, e) -> ports.plans.put(p, new PortPlan(clock, List.copyOf(e))));
+            return ports;
+        } catch (ShmException | RuntimeException e) {
+            ports.close();
+            throw e;
+        }
+    }
+
+    private void sampling(SystemConfig config, ChannelConfig ch, Map<String, List<PortPlan.Entry>> entries)
+            throws ShmException {
+        PortConfig source = port(config, ch.source());
+        int max = (int) source.maxMessageSize();
+        Path slotFile = folder.sampling(ch.name());
+        SamplingSlot slot = SamplingSlot.reader(region(PortRegion.create(slotFile, RegionSpec.sampling(max))));
+        PartitionConfig sp = partition(config, ch.source());
+        counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, slot::latest,
+                slot::latestLength));
+        entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), false, true,
+                max, 0, List.of(), null, null, List.of(slotFile), List.of()));
+        for (int d = 0; d < ch.destinations().size(); d++) {
+            PortEndpoint e = ch.destinations().get(d);
+            PortConfig dest = port(config, e);
+            PartitionConfig dp = partition(config, e);
+            Path trafficFile = folder.traffic(ch.name(), d);
+            TrafficCounter reads = counter(trafficFile, max);
+            counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
+                    reads::lastLength));
+            entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, false,
+                    max, dest.refreshPeriodNs(), List.of(), null, trafficFile, List.of(slotFile), List.of()));
+        }
+    }
+
+    /**
+     * A ring and a consumer region per destination (the kernel's one FIFO each), a traffic counter for the source
+     * (PORT_SEND) and each destination (PORT_RECEIVE); each ring's overflows are traced on the source's core naming
+     * the destination, as the kernel does.
+     */
+    private void queuing(SystemConfig config, ChannelConfig ch, Map<String, List<PortPlan.Entry>> entries)
+            throws ShmException {
+        PortConfig source = port(config, ch.source());
+        PartitionConfig sp = partition(config, ch.source());
+        int max = (int) source.maxMessageSize();
+        List<Path> ringFiles = new ArrayList<>();
+        List<Path> consumerFiles = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        for (int d = 0; d < ch.destinations().size(); d++) {
+            PortEndpoint e = ch.destinations().get(d);
+            PortConfig dest = port(config, e);
+            PartitionConfig dp = partition(config, e);
+            int depth = dest.queueDepth();
+            Path ringFile = folder.queue(ch.name(), d);
+            Path consumerFile = folder.consumer(ch.name(), d);
+            Path trafficFile = folder.traffic(ch.name(), d);
+            QueueRing ring = QueueRing.destination(region(PortRegion.create(ringFile, RegionSpec.queue(max, depth))),
+                    region(PortRegion.create(consumerFile, RegionSpec.consumer(max, depth))));
+            TrafficCounter receives = counter(trafficFile, max);
+            int destPort = dp.portIndex(dest.name());
+            counted.add(new Counted(dp, dp, destPort, TraceEventType.PORT_RECEIVE, receives::reads,
+                    receives::lastLength));
+            counted.add(new Counted(sp, dp, destPort, TraceEventType.PORT_OVERFLOW, ring::overflows, () -> 1));
+            entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), true, false,
+                    max, 0, List.of(depth), null, trafficFile, List.of(ringFile), List.of(consumerFile)));
+            ringFiles.add(ringFile);
+            depths.add(depth);
+            consumerFiles.add(consumerFile);
+        }
+        Path sourceTraffic = folder.sourceTraffic(ch.name());
+        TrafficCounter sends = counter(sourceTraffic, max);
+        counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, sends::reads,
+                sends::lastLength));
+        entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
+                0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    private TrafficCounter counter(Path file, int max) throws ShmException {
+        return TrafficCounter.reader(region(PortRegion.create(file, RegionSpec.traffic(max))));
+    }
+
+    private static PartitionConfig partition(SystemConfig config, PortEndpoint e) {
+        return config.partitions().get(config.partitionIndex(e.partition()));
+    }
+
+    private PortRegion region(PortRegion r) {
+        regions.add(r);
+        return r;
+    }
+
+    private static PortConfig port(SystemConfig config, PortEndpoint e) {
+        PartitionConfig p = config.partitions().get(config.partitionIndex(e.partition()));
+        return p.ports().get(p.portIndex(e.port()));
+    }
+
+    /**
+     * {@code inner} with each partition process started to serve its own ports: the plan and {@link PartitionPorts}
+     * as system properties, and this board's classes (shared memory) and the configuration's behind the runtime's on
+     * its class path; the application still sees only the API and its own jar.
+     */
+    public PartitionProcesses.Launcher launcher(PartitionProcesses.Launcher inner) {
+        return (partition, builder) -> {
+            PortPlan plan = plans.get(partition.name());
+            if (plan != null) {
+                List<String> cmd = new ArrayList<>(builder.command());
+                int cp = cmd.indexOf("-cp");
+                if (cp < 0 || cp + 1 >= cmd.size()) {
+                    throw new IOException("partition " + partition.name() + ": its command has no class path");
+                }
+                cmd.set(cp + 1, cmd.get(cp + 1) + ":" + classPath);
+                cmd.addAll(1, List.of("-D" + LocalPorts.PROPERTY + "=" + PartitionPorts.class.getName(),
+                        "-D" + PortPlan.PROPERTY + "=" + plan.encode(),
+                        "-D" + PortPlan.CLOCK_PROPERTY + "=" + plan.clock()));
+                builder.command(cmd);
+            }
+            return inner.start(partition, builder);
+        };
+    }
+
+    /** Board time 0 is CLOCK_MONOTONIC {@code originNs}: partitions stamp messages in board time from now on. */
+    public void clockStarted(long originNs) throws IOException {
+        Path f = folder.clock();
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        Files.writeString(tmp, Long.toString(originNs));
+        Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Traces the port traffic since the last call into the kernel's per-core buffers (under the kernel's lock). */
+    public void trace(TraceBuffer[] buffers, long nowNs) {
+        for (Counted c : counted) {
+            long n = c.count.getAsLong();
+            if (n == c.seen) {
+                continue;
+            }
+            int length = c.length.getAsInt();
+            TraceBuffer b = buffers[c.core];
+            for (long k = c.seen; k < n; k++) {
+                b.emit(nowNs, c.type, c.partition, c.port, length);
+            }
+            c.seen = n;
+        }
+    }
+
+    /** The folder of this board's regions. */
+    public Path folder() {
+        return folder.dir();
+    }
+
+    /** Where this board's classes and the configuration's come from (directories in a build, jars otherwise). */
+    private static String runtimeClassPath() {
+        return location(BoardPorts.class) + ":" + location(Limits.class);
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("cannot find the jar of " + type.getName() + " to start partitions from", e);
+        }
+    }
+
+    @Override
+    public void close() throws ShmException {
+        for (PortRegion r : regions) {
+            r.close();
+        }
+        folder.close();
+    }
+}

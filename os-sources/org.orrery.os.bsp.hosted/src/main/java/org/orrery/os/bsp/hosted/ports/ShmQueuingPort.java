@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.ports;
+
+import org.orrery.os.api.Message;
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.QueuingPortRef;
+import org.orrery.os.bsp.hosted.shm.QueueRing;
+import org.orrery.os.bsp.hosted.shm.SendOutcome;
+import org.orrery.os.bsp.hosted.shm.TrafficCounter;
+import org.orrery.os.config.OverflowPolicy;
+
+/**
+ * A queuing port served from shared memory in the partition's own process: a source sends into the ring of each of
+ * its channel's destinations (one ring per destination, as the kernel keeps one FIFO each), a destination takes from
+ * its own ring (mapped read-only; its read index lives in its consumer region). Overflow policies and return values
+ * are the kernel's: BLOCK waits until every destination has room or the timeout passes (false), DROP_NEWEST leaves a
+ * full destination out (false), DROP_OLDEST overwrites its oldest message (true); a destination's
+ * {@link #overflowed()} says whether it lost messages since it last asked.
+ *
+ * <p><b>Blocking.</b> A call that finds room (or a message) never involves the kernel. One that must wait makes a
+ * kernel call that blocks the process in the kernel's scheduler for at most {@link #WAIT_SLICE_NS} and then looks
+ * again, until the deadline: other processes of the partition run meanwhile and the schedule is the kernel's. A
+ * receiver waits in the kernel's own receive on this port (its kernel-side queue stays empty: every message goes
+ * through shared memory), a sender in a timed wait. The price is latency: a blocked process notices room or a message
+ * up to one slice late, where the simulator wakes it at once.
+ *
+ * <p>Calls the kernel would refuse (wrong direction, bad length, buffer or timeout, a timeout during initialisation)
+ * go to the kernel's own port object
+ * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
+ */
+final class ShmQueuingPort implements QueuingPort {
+    /** How long a blocked call waits in the kernel before it looks at the rings again. */
+    static final long WAIT_SLICE_NS = 1_000_000L;
+
+    private final QueuingPort kernel;
+    private final Partition partition;
+    private final PartitionPorts ports;
+    private boolean resolved;
+    private PortPlan.Entry entry;
+    private QueueRing[] rings;
+    private TrafficCounter traffic;
+    private byte[] buffer;
+    /** Losses this destination's overflowed() has already reported (the first call reports any since the start). */
+    private long lostReported;
+
+    ShmQueuingPort(QueuingPort kernel, Partition partition, PartitionPorts ports) {
+        this.kernel = kernel;
+        this.partition = partition;
+        this.ports = ports;
+    }
+
+    @Override
+    public QueuingPortRef ref() {
+        return kernel.ref();
+    }
+
+    @Override
+    public boolean send(byte[] data, int length, long timeoutNs) {
+        long deadline = deadline(timeoutNs);
+        while (true) {
+            synchronized (this) {
+                if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                        || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
+                    return kernel.send(data, length, timeoutNs);
+                }
+                if (entry.policy() != OverflowPolicy.BLOCK || allHaveRoom()) {
+                    return sendNow(data, length);
+                }
+                if (timeoutNs == 0 || System.nanoTime() - deadline >= 0) {
+                    for (QueueRing r : rings) {
+                        if (r.full()) {
+                            r.countOverflow(); // kept out: the kernel traces it as an overflow of that destination
+                        }
+                    }
+                    return false;
+                }
+            }
+            partition.timedWait(slice(deadline));
+        }
+    }
+
+    private boolean sendNow(byte[] data, int length) {
+        long now = ports.boardTime(System.nanoTime());
+        boolean delivered = true;
+        for (QueueRing r : rings) {
+            SendOutcome o = r.send(data, length, now);
+            if (o == SendOutcome.FULL) {
+                delivered = false; // DROP_NEWEST: counted by the ring
+            } else if (o == SendOutcome.SENT_DROPPED_OLDEST) {
+                r.countOverflow();
+            }
+        }
+        traffic.counted(length);
+        return delivered;
+    }
+
+    private boolean allHaveRoom() {
+        for (QueueRing r : rings) {
+            if (r.full()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean receive(Message into, long timeoutNs) {
+        long deadline = deadline(timeoutNs);
+        while (true) {
+            synchronized (this) {
+                if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
+                        || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
+                    return kernel.receive(into, timeoutNs);
+                }
+                int n;
+                do {
+                    n = rings[0].receive(buffer);
+                } while (n == QueueRing.BUSY);
+                if (n >= 0) {
+                    System.arraycopy(buffer, 0, into.data(), 0, n);
+                    into.filled(n, true, rings[0].timestampNs());
+                    traffic.counted(n);
+                    return true;
+                }
+                if (timeoutNs == 0 || System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+            }
+            // the kernel's queue of this port is always empty: its receive is a wait the kernel schedules around
+            kernel.receive(into, slice(deadline));
+        }
+    }
+
+    @Override
+    public synchronized int pending() {
+        if (!resolve()) {
+            return kernel.pending();
+        }
+        return entry.source() ? 0 : rings[0].pending();
+    }
+
+    @Override
+    public synchronized boolean overflowed() {
+        if (!resolve() || entry.source()) {
+            return kernel.overflowed();
+        }
+        long lost = rings[0].lostSoFar();
+        boolean overflowed = lost != lostReported;
+        lostReported = lost;
+        return overflowed;
+    }
+
+    /** CLOCK_MONOTONIC deadline of a timeout ({@link Partition#INFINITE}: never). */
+    private static long deadline(long timeoutNs) {
+        long now = System.nanoTime();
+        return timeoutNs == Partition.INFINITE || now + timeoutNs < now ? Long.MAX_VALUE : now + timeoutNs;
+    }
+
+    private static long slice(long deadline) {
+        long left = deadline == Long.MAX_VALUE ? WAIT_SLICE_NS : deadline - System.nanoTime();
+        return Math.max(1, Math.min(WAIT_SLICE_NS, left));
+    }
+
+    /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */
+    private boolean resolve() {
+        if (!resolved) {
+            resolved = true;
+            PartitionPorts.QueueEnd end = ports.queueEnd(kernel.ref().name());
+            if (end != null) {
+                rings = end.rings();
+                traffic = end.traffic();
+                buffer = new byte[end.entry().maxMessageSize()];
+                entry = end.entry();
+            }
+        }
+        return entry != null;
+    }
+}
