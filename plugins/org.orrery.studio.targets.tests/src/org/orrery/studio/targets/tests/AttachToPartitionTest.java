@@ -179,10 +179,26 @@ class AttachToPartitionTest {
         assertTrue(debuggee.isAlive(), "disconnecting left the partition's JVM running");
         await(() -> refused(tunnelPort), "the tunnel's local port to close");
 
-        // The board's one debug session for the partition was given back: attaching again works.
-        ILaunch again = config(PARTITION).launch(ILaunchManager.DEBUG_MODE, null);
+        // The board's one debug session for the partition was given back: attaching again works (once the JVM's
+        // JDWP agent listens again after the detach; any other refusal, such as a session still held, fails).
+        ILaunch again = attachWhenJdwpListensAgain();
         assertFalse(again.getDebugTarget().isDisconnected());
         again.getDebugTarget().disconnect();
+    }
+
+    private ILaunch attachWhenJdwpListensAgain() throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return config(PARTITION).launch(ILaunchManager.DEBUG_MODE, null);
+            } catch (CoreException e) {
+                if (!e.getStatus().getMessage().endsWith("cannot reach partition ticker's debugger: Connection refused")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     @Test
