@@ -67,7 +67,7 @@ public final class DebugPort implements AutoCloseable {
 
     private void session(Socket local) {
         String from = local.getInetAddress().getHostAddress() + ":" + local.getPort();
-        try (local; DebugTunnel tunnel = connector.connect().openDebug(partition)) {
+        try (local; DebugTunnel tunnel = open()) {
             local.setTcpNoDelay(true);
             report.accept("debugger " + from + " attached to partition " + partition);
             tunnel.relay(local.getInputStream(), local.getOutputStream());
@@ -79,6 +79,17 @@ public final class DebugPort implements AutoCloseable {
             report.accept("debugger " + from + " lost: " + e.getMessage());
         } finally {
             open.remove(local);
+        }
+    }
+
+    /** A tunnel over a new session; the session is closed when the board refuses the tunnel (it would stay open). */
+    private DebugTunnel open() throws AgentException {
+        AgentClient client = connector.connect();
+        try {
+            return client.openDebug(partition);
+        } catch (AgentException e) {
+            client.close();
+            throw e;
         }
     }
 
