@@ -180,6 +180,46 @@ class AttachToPartitionTest {
         await(() -> refused(tunnelPort), "the tunnel's local port to close");
     }
 
+    @Test
+    void theSimulatedBoardsRefusalIsTheLaunchsErrorInOneLine() throws Exception {
+        startAgent(Set.of(Role.DEBUG));
+
+        CoreException e = assertThrows(CoreException.class,
+                () -> config("control").launch(ILaunchManager.DEBUG_MODE, null));
+
+        String m = e.getStatus().getMessage();
+        assertTrue(m.startsWith("Cannot debug partition control of board bench: "), m);
+        assertTrue(m.contains("the simulated board runs all partitions in one JVM"), m);
+        assertFalse(m.contains("\n") || m.contains("Exception"), m);
+        assertEquals(0, DebugPlugin.getDefault().getLaunchManager().getDebugTargets().length);
+    }
+
+    @Test
+    void refusedAttachesLeaveNoSessionOpenOnTheBoard() throws Exception {
+        startAgent(Set.of(Role.DEBUG, Role.MONITOR));
+        ILaunchConfiguration control = config("control");
+
+        for (int i = 0; i < 33; i++) { // one more than the agent's 32 sessions at once
+            assertThrows(CoreException.class, () -> control.launch(ILaunchManager.DEBUG_MODE, null));
+        }
+
+        BoardRow row = model.refresh("bench");
+        assertTrue(row.online(), "the board still takes a session: " + row.problem());
+    }
+
+    @Test
+    void aUserWithoutTheDebugRoleIsRefusedWithTheRoleNamed() throws Exception {
+        startAgent(Set.of(Role.MONITOR, Role.FLASH));
+
+        CoreException e = assertThrows(CoreException.class,
+                () -> config(PARTITION).launch(ILaunchManager.DEBUG_MODE, null));
+
+        String m = e.getStatus().getMessage();
+        assertTrue(m.startsWith("Cannot debug partition ticker of board bench: "), m);
+        assertTrue(m.contains("lacks the role 'debug'"), m);
+        assertFalse(m.contains("\n"), m);
+    }
+
     private void startAgent(Set<Role> roles) throws Exception {
         DevelopmentKeys.publicKey(); // created on first use
         Path signer = DevelopmentKeys.directory().resolve(org.orrery.os.image.SigningKeys.PUBLIC_FILE);
