@@ -124,6 +124,10 @@ public final class TestAgent implements AutoCloseable {
     /** The folder this bundle's classes are in. */
     static String classesFolder() throws IOException {
         // This bundle may run from its project folder, its classes under the build's output folder: ask for the class.
+        // From a jar, FileLocator extracts one entry at a time, all under one folder: extract every class run outside.
+        for (Class<?> c : List.of(JdwpBoard.class, Debuggee.class)) {
+            FileLocator.toFileURL(FrameworkUtil.getBundle(c).getResource(c.getName().replace('.', '/') + ".class"));
+        }
         String resource = AgentProcess.class.getName().replace('.', '/') + ".class";
         URL url = FileLocator.toFileURL(FrameworkUtil.getBundle(AgentProcess.class).getResource(resource));
         String file = new File(url.getPath()).getAbsolutePath();
