@@ -4,7 +4,8 @@
 # thread against cyclictest, and the whole board (window-start lateness of 1 ms windows against cyclictest, board
 # start to first window against a Java hello-world process). Needs root, os-sources built (target/classes of each
 # module: ./mvnw -o -q -pl os-sources/org.orrery.os.bsp.hosted -am verify -DskipTests) and a JDK >= 22.
-# Usage: run.sh [freeze|wakeup|board|all] [arguments for that benchmark]
+# debug: window-start lateness on a core whose other partition a debugger holds at a breakpoint, vs no debugger.
+# Usage: run.sh [freeze|wakeup|board|debug|all] [arguments for that benchmark]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 classes="$here/../target/classes"
@@ -22,7 +23,7 @@ fi
 if [ "$(id -u)" != 0 ]; then
     echo "run.sh: needs root (cgroups, SCHED_FIFO, mlockall)" >&2; exit 1
 fi
-if [ "$what" != freeze ] && ! command -v cyclictest >/dev/null; then
+if [ "$what" != freeze ] && [ "$what" != debug ] && ! command -v cyclictest >/dev/null; then
     echo "run.sh: installing rt-tests for cyclictest" >&2
     apt-get install -y rt-tests >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y rt-tests >/dev/null; }
 fi
@@ -36,6 +37,7 @@ case "$what" in
     freeze) run FreezeBenchmark "$@" ;;
     wakeup) run WakeupBenchmark "$@" ;;
     board) run BoardBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
+    debug) run DebugLatenessBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     all) run FreezeBenchmark; echo; run WakeupBenchmark ;;
-    *) echo "usage: run.sh [freeze|wakeup|board|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: run.sh [freeze|wakeup|board|debug|all] [args]" >&2; exit 2 ;;
 esac

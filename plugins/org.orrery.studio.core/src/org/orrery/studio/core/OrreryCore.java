@@ -17,8 +17,10 @@ public final class OrreryCore {
     public static final String PROBLEM_MARKER = PLUGIN_ID + ".problem";
     /** Marker attribute holding the rule code (e.g. the language's issue code) of a problem. */
     public static final String RULE_CODE = PLUGIN_ID + ".ruleCode";
-    /** Rule code of problems the image builder reports (compiler errors in applications, missing modules). */
-    public static final String IMAGE_BUILD_CODE = "IMAGE_BUILD";
+    /** Rule code of image-build problems other than compile errors (missing sources or modules), as the CLI prints. */
+    public static final String IMAGE_BUILD_CODE = org.orrery.toolchain.BuildDiagnostics.IMAGE_BUILD;
+    /** Rule code of a compile error in a partition application, as the CLI prints it. */
+    public static final String APP_COMPILE_CODE = org.orrery.toolchain.BuildDiagnostics.APP_COMPILE;
 
     private OrreryCore() {
     }

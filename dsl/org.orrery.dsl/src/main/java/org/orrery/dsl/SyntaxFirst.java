@@ -19,7 +19,7 @@ import org.orrery.dsl.validation.OrreryIssueCodes;
  * after the first may follow from it. Of the syntax errors between two top-level declarations only the first is
  * kept: the author reads "stop at the first error of a declaration", not the parser's recovery.
  */
-final class SyntaxFirst {
+public final class SyntaxFirst {
 
     /** Problems about reading the input, which a syntax error elsewhere cannot have caused. */
     private static final Set<String> READING = Set.of(OrreryIssueCodes.SYNTAX, OrreryIssueCodes.FILE_UNREADABLE,
@@ -32,7 +32,7 @@ final class SyntaxFirst {
      * @param sorted       diagnostics in report order; the first syntax error among them is the one the note names
      * @param declarations per file, the lines where a top-level declaration starts
      */
-    static List<Diagnostic> apply(List<Diagnostic> sorted, Function<Path, NavigableSet<Integer>> declarations) {
+    public static List<Diagnostic> apply(List<Diagnostic> sorted, Function<Path, NavigableSet<Integer>> declarations) {
         Diagnostic first = sorted.stream().filter(d -> d.isError() && d.code().equals(OrreryIssueCodes.SYNTAX))
                 .findFirst().orElse(null);
         if (first == null) {
@@ -41,7 +41,9 @@ final class SyntaxFirst {
         List<Diagnostic> kept = new ArrayList<>();
         Diagnostic previous = null;
         for (Diagnostic d : sorted) {
-            if (!READING.contains(d.code())) {
+            if (!READING.contains(d.code()) || d.severity() == Diagnostic.Severity.INFO) {
+                // Only errors about reading; an earlier note (the editor's validator applies this rule too) is
+                // replaced by the one below.
                 continue;
             }
             boolean syntax = d.code().equals(OrreryIssueCodes.SYNTAX);
@@ -66,7 +68,7 @@ final class SyntaxFirst {
     }
 
     /** The lines (1-based) whose first column starts a top-level declaration with one of {@code starters}. */
-    static NavigableSet<Integer> declarationLines(String text, Collection<String> starters) {
+    public static NavigableSet<Integer> declarationLines(String text, Collection<String> starters) {
         NavigableSet<Integer> lines = new TreeSet<>();
         String[] all = text.split("\\R", -1);
         for (int i = 0; i < all.length; i++) {

@@ -145,7 +145,9 @@ class OrreryBuilderTest {
 
         List<IMarker> onApp = problems(app);
         assertFalse(onApp.isEmpty(), "the compile error is on the Java file: " + describe(problems(project)));
-        assertEquals(OrreryCore.IMAGE_BUILD_CODE, onApp.get(0).getAttribute(OrreryCore.RULE_CODE, ""));
+        assertEquals(OrreryCore.APP_COMPILE_CODE, onApp.get(0).getAttribute(OrreryCore.RULE_CODE, ""));
+        assertTrue(onApp.get(0).getAttribute(IMarker.MESSAGE, "").endsWith("[app-compile]"),
+                onApp.get(0).getAttribute(IMarker.MESSAGE, ""));
         assertEquals(lineOf(read(app), "class Broken"), onApp.get(0).getAttribute(IMarker.LINE_NUMBER, -1));
         assertFalse(SystemImages.image(system) != null && SystemImages.image(system).exists(),
                 "no image from a broken application");

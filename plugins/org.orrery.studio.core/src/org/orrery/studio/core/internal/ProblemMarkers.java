@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -17,15 +15,13 @@ import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.runtime.CoreException;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.studio.core.OrreryCore;
+import org.orrery.toolchain.BuildDiagnostics;
 
 /**
  * Turns compiler diagnostics and image-builder problems into Orrery problem markers. A file imported by two
  * systems is compiled twice; the same diagnostic is marked once.
  */
 final class ProblemMarkers {
-
-    /** {@code file:line:col: error: message}, how the image builder names application compile errors. */
-    private static final Pattern LOCATED = Pattern.compile("^(.+?):(\\d+):(\\d+): (?:error|warning): (.*)$");
 
     private final IWorkspaceRoot root;
     private final Set<String> seen = new HashSet<>();
@@ -49,18 +45,13 @@ final class ProblemMarkers {
         create(on, severity, d.code(), d.message(), d.line(), d.column());
     }
 
-    /** An image-builder problem: on the source file it names when that file is in the workspace. */
+    /**
+     * An image-builder problem, in the same form as the command line prints it ({@link BuildDiagnostics}): an
+     * application compile error on its source file when that file is in the workspace, anything else on the
+     * system description.
+     */
     void imageProblem(String problem, IResource systemFile) throws CoreException {
-        Matcher m = LOCATED.matcher(problem);
-        if (m.matches()) {
-            IFile file = fileAt(Path.of(m.group(1)));
-            if (file != null) {
-                create(file, IMarker.SEVERITY_ERROR, OrreryCore.IMAGE_BUILD_CODE, m.group(4),
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                return;
-            }
-        }
-        create(systemFile, IMarker.SEVERITY_ERROR, OrreryCore.IMAGE_BUILD_CODE, problem, 0, 0);
+        diagnostic(BuildDiagnostics.of(problem, systemFile.getLocation().toPath()), systemFile);
     }
 
     private void create(IResource on, int severity, String code, String message, int line, int column)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
@@ -20,23 +21,37 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
 import org.orrery.trace.analysis.Deviation;
-import org.orrery.trace.analysis.Timeline;
 import org.orrery.trace.analysis.TimelineBuilder;
 import org.orrery.trace.analysis.TimelineLabels;
-import org.orrery.trace.analysis.TraceFolder;
+import org.orrery.trace.analysis.TimelineModel;
+import org.orrery.trace.analysis.TraceFollower;
 
 /**
  * The Orrery Timeline: one lane per core with the windows that ran over the configured ones, process states,
  * port traffic and health-monitor events; below, the deviations from the configured schedule. Selecting a
- * deviation zooms to it. A thin presentation of {@link Timeline}, which does all the analysis.
+ * deviation zooms to it. With Follow on, a trace folder that is still being written (a live trace) is polled
+ * every {@value #POLL_MS} ms and its new packets appear as they arrive. A thin presentation of
+ * {@link TimelineModel}, which does all the analysis.
  */
 public final class TimelineView extends ViewPart {
 
     public static final String ID = "org.orrery.studio.trace.ui.timeline";
 
+    /** How often a followed trace folder is looked at. */
+    public static final int POLL_MS = 200;
+    /** How often, at most, the schedule check runs again on a growing trace (it looks at every window). */
+    private static final long CHECK_EVERY_NS = 1_000_000_000L;
+
     private TimelineCanvas canvas;
     private Table deviations;
-    private Timeline timeline;
+    private TimelineModel model;
+    private TraceFollower follower;
+    private Action followAction;
+    private boolean following;
+    private long checkedAt;
+    private int listedDeviations = -1;
+    private int pollChain;
+    private boolean unchecked;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -59,39 +74,120 @@ public final class TimelineView extends ViewPart {
         show(null);
     }
 
-    /** Shows {@code t} (or nothing for {@code null}); callers are launches, the open action and tests. */
-    public void show(Timeline t) {
-        this.timeline = t;
-        canvas.setTimeline(t);
-        deviations.removeAll();
-        if (t == null) {
-            setContentDescription("No trace loaded");
-            return;
-        }
-        for (Deviation d : t.deviations()) {
-            TableItem item = new TableItem(deviations, SWT.NONE);
-            item.setText(new String[] {TimelineLabels.time(d.timeNs()), Integer.toString(d.core()),
-                d.kind().name(), d.message()});
-            item.setData(d);
-        }
-        long windows = t.lanes().stream().mapToLong(l -> l.windows().size()).sum();
-        setContentDescription(t.config().name() + ": " + t.lanes().size() + " cores, " + windows + " windows, "
-                + (t.conforms() ? "conforms to the configured schedule"
-                        : t.deviations().size() + (t.deviations().size() == 1 ? " deviation" : " deviations")
-                                + " from the configured schedule"));
+    /** Shows {@code m} (or nothing for {@code null}); callers are the open action, launches and tests. */
+    public void show(TimelineModel m) {
+        setFollowing(false);
+        follower = null;
+        followAction.setEnabled(false);
+        this.model = m;
+        canvas.setModel(m);
+        listedDeviations = -1;
+        describe();
     }
 
-    public Timeline timeline() {
-        return timeline;
+    public TimelineModel model() {
+        return model;
     }
 
     public TimelineCanvas canvas() {
         return canvas;
     }
 
+    /** Reads a trace folder; a last packet still being written is left out (Follow picks it up). */
     public void openTraceFolder(Path dir) throws IOException {
-        show(TraceFolder.load(dir, TimelineBuilder.EXACT));
+        TraceFollower f = TraceFollower.open(dir, TimelineBuilder.EXACT);
+        f.poll();
+        f.model().checkSchedule();
+        show(f.model());
+        follower = f;
+        followAction.setEnabled(true);
         setPartName(registeredName() + " - " + dir.getFileName());
+    }
+
+    /** Opens a trace folder that is being written and follows it. */
+    public void followTraceFolder(Path dir) throws IOException {
+        openTraceFolder(dir);
+        model.checkScheduleSoFar();
+        listedDeviations = -1;
+        setFollowing(true);
+        describe();
+    }
+
+    public boolean following() {
+        return following;
+    }
+
+    /** Starts or stops polling the open trace folder for new packets. */
+    public void setFollowing(boolean on) {
+        boolean start = on && follower != null && !following;
+        following = on && follower != null;
+        if (followAction != null) {
+            followAction.setChecked(following);
+        }
+        canvas.setFollow(following);
+        if (start) {
+            int chain = ++pollChain;
+            canvas.getDisplay().timerExec(POLL_MS, () -> pollOnce(chain));
+        }
+    }
+
+    private void pollOnce(int chain) {
+        if (!following || chain != pollChain || canvas.isDisposed()) {
+            return;
+        }
+        try {
+            long added = follower.poll();
+            long now = System.nanoTime();
+            // While packets pour in the schedule check runs about once a second; once they stop, at once.
+            unchecked |= added > 0;
+            boolean check = unchecked && (added == 0 || now - checkedAt >= CHECK_EVERY_NS);
+            if (check) {
+                model.checkScheduleSoFar();
+                checkedAt = now;
+                unchecked = false;
+            }
+            if (added > 0 || check) {
+                canvas.modelGrew();
+                describe();
+            }
+        } catch (IOException e) {
+            setFollowing(false);
+            setContentDescription("Stopped following: " + e.getMessage());
+            return;
+        }
+        canvas.getDisplay().timerExec(POLL_MS, () -> pollOnce(chain));
+    }
+
+    /** The one-line summary above the lanes and the deviation table, refreshed as the model grows. */
+    private void describe() {
+        TimelineModel m = model;
+        if (m == null) {
+            deviations.removeAll();
+            setContentDescription("No trace loaded");
+            return;
+        }
+        if (listedDeviations != m.deviations().size()) {
+            deviations.setRedraw(false);
+            deviations.removeAll();
+            for (Deviation d : m.deviations()) {
+                TableItem item = new TableItem(deviations, SWT.NONE);
+                item.setText(new String[] {TimelineLabels.time(d.timeNs()), Integer.toString(d.core()),
+                    d.kind().name(), d.message()});
+                item.setData(d);
+            }
+            deviations.setRedraw(true);
+            listedDeviations = m.deviations().size();
+        }
+        int n = m.deviations().size();
+        setContentDescription(m.config().name() + ": " + m.cores() + " cores, " + m.windows() + " windows, "
+                + (m.conforms() ? "conforms to the configured schedule"
+                        : n + (n == 1 ? " deviation" : " deviations") + " from the configured schedule")
+                + "; " + String.format("%,d", m.events()) + " events"
+                + (m.discarded() > 0 ? "; " + String.format("%,d", m.discarded()) + " events discarded by the tracer"
+                        : "")
+                + (m.eventsOutsideCores() > 0 ? "; " + m.eventsOutsideCores() + " events of cores the configuration"
+                        + " does not have" : "")
+                + (following ? " (following)" : ""));
     }
 
     @Override
@@ -140,6 +236,17 @@ public final class TimelineView extends ViewPart {
         toolbar.add(action("Zoom In", () -> canvas.zoom(2)));
         toolbar.add(action("Zoom Out", () -> canvas.zoom(0.5)));
         toolbar.add(action("Show Whole Trace", () -> canvas.fit()));
+        followAction = new Action("Follow", IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setFollowing(isChecked());
+                describe();
+            }
+        };
+        followAction.setToolTipText("Follow a trace that is being written: show new packets as they arrive and keep"
+                + " the newest time in view");
+        followAction.setEnabled(false);
+        toolbar.add(followAction);
     }
 
     private static Action action(String text, Runnable run) {

@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             org.orrery.cli.boards.FlashCommand.class,
             org.orrery.cli.boards.MonitorCommand.class,
             org.orrery.cli.boards.DebugCommand.class,
+            org.orrery.cli.boards.PartitionCommand.class,
+            org.orrery.cli.boards.PlanCommand.class,
         })
 public final class OrreryCli implements Runnable {
 
@@ -61,7 +63,50 @@ public final class OrreryCli implements Runnable {
             commandLine.getErr().println("orrery: error: " + describe(ex));
             return EXIT_INPUT_ERRORS;
         });
+        cl.setExecutionStrategy(OrreryCli::executeOrHelp);
+        CommandLine.IParameterExceptionHandler usageError = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // `orrery boards add help`: the word help where the command's required arguments should be.
+            CommandLine command = ex.getCommandLine();
+            if (askedForHelp(command, java.util.Arrays.asList(args), depth(command))) {
+                command.usage(command.getOut());
+                return EXIT_OK;
+            }
+            return usageError.handleParseException(ex, args);
+        });
         return cl;
+    }
+
+    private static int depth(CommandLine command) {
+        int depth = 0;
+        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** True when {@code args} are the command's names followed by the single word help, and no file has that name. */
+    private static boolean askedForHelp(CommandLine command, java.util.List<String> args, int depth) {
+        return depth > 0 && command.getSubcommands().isEmpty() && args.size() == depth + 1
+                && args.get(depth).equals("help") && !java.nio.file.Files.exists(java.nio.file.Path.of("help"));
+    }
+
+    /**
+     * {@code orrery check help} (any command without subcommands, followed by the single word {@code help}) shows
+     * that command's help, as {@code orrery trace help dump} does for a group, rather than reading a file called
+     * "help" — unless such a file exists.
+     */
+    private static int executeOrHelp(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine command = leaf.commandSpec().commandLine();
+        if (askedForHelp(command, parsed.originalArgs(), depth(command))) {
+            command.usage(command.getOut());
+            return EXIT_OK;
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     static String describe(Throwable ex) {

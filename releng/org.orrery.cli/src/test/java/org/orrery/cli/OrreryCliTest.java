@@ -67,6 +67,36 @@ class OrreryCliTest {
         }
     }
 
+    /** {@code orrery check help}: the word help after any command without subcommands shows its help. */
+    @Test
+    void everyCommandFollowedByHelpShowsItsHelp() {
+        CommandLine root = OrreryCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        List<List<String>> leaves = new ArrayList<>();
+        collectLeaves(root, List.of(), leaves);
+        assertTrue(leaves.contains(List.of("check")) && leaves.contains(List.of("boards", "add")), leaves.toString());
+        for (List<String> path : leaves) {
+            List<String> args = new ArrayList<>(path);
+            args.add("help");
+            assertEquals(OrreryCli.EXIT_OK, run(args.toArray(String[]::new)), args + "\n" + err);
+            assertEquals(command(root, path).getUsageMessage(Help.Ansi.OFF), out.toString(),
+                    "orrery " + String.join(" ", args));
+        }
+    }
+
+    private static void collectLeaves(CommandLine command, List<String> path, List<List<String>> into) {
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> p = new ArrayList<>(path);
+            p.add(name);
+            if (sub.getSubcommands().isEmpty()) {
+                if (!name.equals("help")) {
+                    into.add(p);
+                }
+            } else {
+                collectLeaves(sub, p, into);
+            }
+        });
+    }
+
     @Test
     void helpForACommandThatDoesNotExistNamesTheOnesThatDo() {
         assertEquals(OrreryCli.EXIT_USAGE, run("help", "trace", "dumb"));

@@ -28,7 +28,7 @@ public final class BuildDiagnostics {
     }
 
     /** How the partition code verifier writes a finding: {@code file:class:method: error[RULE]: message}. */
-    private static final Pattern VERIFIER = Pattern.compile("^[^:]+:[\\w.$]+:[^:\\s]+: error\\[[a-z-]+\\]: .*$",
+    private static final Pattern VERIFIER = Pattern.compile("^([^:]+:[\\w.$]+:[^:\\s]+): error\\[([a-z-]+)\\]: (.*)$",
             Pattern.DOTALL);
 
     /**
@@ -43,11 +43,20 @@ public final class BuildDiagnostics {
         return e.problems().stream().map(p -> of(p, system)).toList();
     }
 
-    static Diagnostic of(String problem, Path system) {
+    /**
+     * One problem as a diagnostic: a compile error at its source line, a verifier finding at the system description
+     * with the verifier's rule (its message starts with the jar, class and method it names), anything else at the
+     * system description.
+     */
+    public static Diagnostic of(String problem, Path system) {
         Matcher m = LOCATED.matcher(problem);
         if (m.matches()) {
             return new Diagnostic(Path.of(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     Diagnostic.Severity.ERROR, APP_COMPILE, m.group(4));
+        }
+        Matcher v = VERIFIER.matcher(problem);
+        if (v.matches()) {
+            return new Diagnostic(system, 1, 1, Diagnostic.Severity.ERROR, v.group(2), v.group(1) + ": " + v.group(3));
         }
         return new Diagnostic(system, 1, 1, Diagnostic.Severity.ERROR, IMAGE_BUILD, problem);
     }

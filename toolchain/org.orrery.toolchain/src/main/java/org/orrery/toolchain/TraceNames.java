@@ -12,6 +12,7 @@ import org.orrery.os.api.ProcessState;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.WatchdogKind;
 import org.orrery.os.trace.ctf.CtfNames;
 
 /**
@@ -51,6 +52,7 @@ public final class TraceNames {
                 .field(ordinals(ProcessState.values()), "state")
                 .field(ordinals(ErrorCode.values()), "error_code")
                 .field(ordinals(HmAction.values()), "action")
+                .field(ordinals(WatchdogKind.values()), "watchdog")
                 .perPartition("process", processes)
                 .perPartition("port", ports)
                 .build();

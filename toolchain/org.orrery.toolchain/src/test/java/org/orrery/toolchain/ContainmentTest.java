@@ -75,6 +75,10 @@ class ContainmentTest {
                 && l.contains(": error[" + rule + "]: ")), e.problems().toString());
         // front ends print the verifier's findings as they are, not re-labelled as image-build errors
         assertEquals(e.problems(), BuildDiagnostics.lines(e, system));
+        // ... and Studio's markers carry the verifier's rule, at the system description
+        assertTrue(BuildDiagnostics.of(e, system).stream().anyMatch(d -> d.code().equals(rule)
+                && d.file().equals(system) && d.message().contains("Attack.java:attack.Attack:")),
+                BuildDiagnostics.of(e, system).toString());
         assertFalse(Files.exists(image), "no image from a refused build");
     }
 

@@ -24,6 +24,7 @@ import org.orrery.os.bsp.sim.SimBoardSupport;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.image.ImageBuildException;
 import org.orrery.os.kernel.BoardSupport;
+import org.orrery.os.trace.WatchdogKind;
 import org.orrery.os.trace.ctf.CtfEvent;
 import org.orrery.os.trace.ctf.CtfReader;
 
@@ -64,7 +65,7 @@ class ToolchainTest {
                 + " (CTF 1.8; `orrery trace dump " + trace + "` or babeltrace2)\n"), out.report());
     }
 
-    /** Every partition, process, port and plan number of a real run's trace reads as its configured name. */
+    /** Every partition, process, port, plan, state and watchdog number of a real run's trace reads as its configured name. */
     @Test
     void theTraceNamesWhatItsNumbersReferTo() throws Exception {
         Build.Loaded built = Build.of(Compile.create().system(FLIGHT_CONTROL)).inMemory();
@@ -82,6 +83,7 @@ class ToolchainTest {
                     case "port" -> config.partitions().get((int) e.f0()).ports().get((int) e.field(i)).name();
                     case "plan" -> config.plans().get((int) e.field(i)).name();
                     case "state" -> ProcessState.values()[(int) e.field(i)].name();
+                    case "watchdog" -> WatchdogKind.values()[(int) e.field(i)].name();
                     default -> null;
                 };
                 if (expected != null) {
@@ -90,7 +92,8 @@ class ToolchainTest {
                 }
             }
         }
-        assertEquals(Set.of("partition", "process", "port", "plan", "state"), seen, "a run that has them all");
+        assertEquals(Set.of("partition", "process", "port", "plan", "state", "watchdog"), seen,
+                "a run that has them all");
     }
 
     @Test

@@ -4,6 +4,7 @@ package org.orrery.dsl.ide;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.validation.IResourceValidator;
 import org.orrery.dsl.ide.documentation.OrreryContentProposals;
 import org.orrery.dsl.ide.documentation.OrreryHoverService;
 import org.orrery.dsl.ide.quickfix.OrreryCodeActions;
@@ -24,5 +25,9 @@ public class OrreryIdeModule extends AbstractOrreryIdeModule {
 
     public Class<? extends ICodeActionService2> bindICodeActionService2() {
         return OrreryCodeActions.class;
+    }
+
+    public Class<? extends IResourceValidator> bindIResourceValidator() {
+        return SyntaxFirstValidator.class;
     }
 }

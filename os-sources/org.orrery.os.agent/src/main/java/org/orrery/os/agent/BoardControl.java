@@ -48,8 +48,28 @@ public interface BoardControl extends AutoCloseable {
         throw new Refusal("unsupported", "this board cannot open a debug tunnel");
     }
 
+    /**
+     * Asks the running system to start, stop or restart a partition or to switch plan ({@code action}: {@code start},
+     * {@code stop}, {@code restart}, {@code switch-plan}), checked and applied by its kernel at its next step.
+     *
+     * @return what the board did, one line (e.g. "nav IDLE")
+     * @throws Refusal when the board cannot be operated, nothing runs, or the kernel refused (unknown name, ...)
+     */
+    default String control(String action, String target, String requestedBy) throws Refusal, InterruptedException {
+        throw new Refusal("unsupported", "this board cannot start, stop or restart partitions or switch plans");
+    }
+
     /** Board events from now on (partition modes, HM events, slot changes, console lines) until closed. */
     AutoCloseable subscribe(Consumer<BoardEvent> listener);
+
+    /**
+     * Streams the running image's CTF trace to {@code follower} from the next complete packet on, until the
+     * returned handle is closed (the follower then gets its last packets and {@code ended}) or the board stops.
+     * A follower slower than the board never holds the board back: it loses events, which are counted.
+     */
+    default AutoCloseable followTrace(TraceFollower follower) throws Refusal {
+        throw new Refusal("unsupported", "this board cannot stream its trace");
+    }
 
     @Override
     void close();

@@ -18,6 +18,11 @@ public record BoardEvent(long timeMillis, Kind kind, String text) {
         /** a slot changed state, the boot selection moved, an image booted or stopped */
         SLOT,
         /** a partition printed a line */
-        CONSOLE
+        CONSOLE,
+        /**
+         * how much of its last window a partition's processes used, and its mode then, at most once per major
+         * frame: {@code PARTITION BUSY_US WINDOW_US MODE} (see {@link CpuUse})
+         */
+        CPU
     }
 }

@@ -10,11 +10,18 @@ public enum Role {
     /** read the status, subscribe to events */
     MONITOR,
     /** the debug tunnel (issue 14) */
-    DEBUG;
+    DEBUG,
+    /** operate the running system: start, stop, restart partitions, switch plan */
+    OPERATE;
 
-    /** The name in the clients file and in messages: {@code flash}, {@code monitor}, {@code debug}. */
+    /** The name in the clients file and in messages: {@code flash}, {@code monitor}, {@code debug}, {@code operate}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every label, comma-separated, for messages and help texts. */
+    public static String labels() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Role::label).toList());
     }
 
     public static Role ofLabel(String label) {
@@ -23,6 +30,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + label + "' (roles: flash, monitor, debug)");
+        throw new IllegalArgumentException("unknown role '" + label + "' (roles: " + labels() + ")");
     }
 }

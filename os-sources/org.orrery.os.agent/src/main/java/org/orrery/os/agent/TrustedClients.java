@@ -87,7 +87,7 @@ public final class TrustedClients {
                     + "' is not a key fingerprint (SHA256:<43 base64 characters>, as `orrery boards whoami` prints)");
         }
         if (client.roles().isEmpty()) {
-            throw new IllegalArgumentException("a client needs at least one role (flash, monitor, debug)");
+            throw new IllegalArgumentException("a client needs at least one role (" + Role.labels() + ")");
         }
         if (client.name().isBlank() || client.name().strip().length() != client.name().length()
                 || client.name().chars().anyMatch(ch -> ch == '\n' || ch == '\r')) {

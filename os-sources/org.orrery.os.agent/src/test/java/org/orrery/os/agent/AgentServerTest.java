@@ -190,6 +190,31 @@ class AgentServerTest {
     }
 
     @Test
+    void operatorRequestsNeedTheOperateRoleAndAreAuditedWithWhoAsked() throws Exception {
+        ClientIdentity watcher = boards.user(tmp.resolve("home"), "watcher", Role.MONITOR, Role.FLASH);
+        try (AgentClient c = connect(watcher)) {
+            AgentException e = assertThrows(AgentException.class, () -> c.control("stop", "nav"));
+            assertEquals("unauthorised", e.code());
+            assertEquals("board bench refused CONTROL stop nav (unauthorised): client watcher lacks the role 'operate' "
+                    + "needed for CONTROL on board board", e.getMessage());
+        }
+        String refused = boards.awaitLogLine(l -> l.contains("CONTROL stop nav"));
+        assertTrue(refused.contains("watcher(" + watcher.fingerprint() + ")")
+                && refused.endsWith("refused unauthorised: needs role operate"), refused);
+
+        ClientIdentity operator = boards.user(tmp.resolve("home2"), "olga", Role.OPERATE);
+        try (AgentClient c = connect(operator)) {
+            // the in-memory board keeps BoardControl's default: it cannot be operated
+            AgentException e = assertThrows(AgentException.class, () -> c.control("restart", "nav"));
+            assertEquals("unsupported", e.code());
+            assertEquals("board bench refused CONTROL restart nav (unsupported): this board cannot start, stop or "
+                    + "restart partitions or switch plans", e.getMessage());
+        }
+        String line = boards.awaitLogLine(l -> l.contains("CONTROL restart nav"));
+        assertTrue(line.contains("olga(" + operator.fingerprint() + ")") && line.contains("refused unsupported"), line);
+    }
+
+    @Test
     void flashUploadsInstallsAndReportsTheVerdictAndRefusalsCarryTheBoardsReason() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH, Role.MONITOR);
         Path img = image(300_000, 2);

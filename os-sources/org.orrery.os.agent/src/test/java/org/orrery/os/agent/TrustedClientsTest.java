@@ -39,7 +39,7 @@ class TrustedClientsTest {
         Files.createDirectories(f.getParent());
         Files.writeString(f, "# ok\n" + FP + " flash alice\n" + FP2 + " flash,root bob\n");
         IOException e = assertThrows(IOException.class, () -> new TrustedClients(f).read());
-        assertEquals(f + ":3: unknown role 'root' (roles: flash, monitor, debug)", e.getMessage());
+        assertEquals(f + ":3: unknown role 'root' (roles: flash, monitor, debug, operate)", e.getMessage());
         Files.writeString(f, "SHA256:short flash alice\n");
         e = assertThrows(IOException.class, () -> new TrustedClients(f).read());
         assertEquals(f + ":1: 'SHA256:short' is not a key fingerprint (SHA256:<43 base64 characters>)", e.getMessage());

@@ -110,7 +110,7 @@ public final class BoardBenchmark {
     }
 
     /** The classes under {@code root} (those whose path starts with {@code prefix}, when given) as a jar. */
-    private static byte[] jar(Path root, String prefix) throws Exception {
+    static byte[] jar(Path root, String prefix) throws Exception {
         Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -21,9 +21,16 @@ import org.orrery.os.trace.TraceSink;
  * @param trace receives every trace event, or null for none
  * @param guardNanos wall-clock time a process may keep a core between kernel calls before it counts as
  *        overrunning; 0 takes the board's own default
+ * @param operator where an operator's requests (start/stop a partition, switch plan) reach the running kernel;
+ *        null for a board no one operates
  */
 public record BootRequest(SystemConfig config, Map<String, byte[]> osModules, Map<String, byte[]> applicationJars, long durationNs,
-        Consumer<String> console, BooleanSupplier stop, TraceSink trace, long guardNanos) {
+        Consumer<String> console, BooleanSupplier stop, TraceSink trace, long guardNanos, OperatorDesk operator) {
+
+    public BootRequest(SystemConfig config, Map<String, byte[]> osModules, Map<String, byte[]> applicationJars,
+            long durationNs, Consumer<String> console, BooleanSupplier stop, TraceSink trace, long guardNanos) {
+        this(config, osModules, applicationJars, durationNs, console, stop, trace, guardNanos, null);
+    }
 
     public BootRequest {
         Objects.requireNonNull(config, "config");
@@ -37,5 +44,6 @@ public record BootRequest(SystemConfig config, Map<String, byte[]> osModules, Ma
         }
         console = console == null ? line -> { } : console;
         stop = stop == null ? () -> false : stop;
+        operator = operator == null ? new OperatorDesk() : operator;
     }
 }

@@ -17,6 +17,8 @@ final class CoreRt {
     int openWindow = -1;
     long windowEnd;
     boolean overrunInWindow;
+    /** Time a process of the open window's partition held this core since the window opened. */
+    long busyInWindow;
     PartitionRt active;
     /** The process holding this core (running code or consuming declared compute time). */
     Proc holder;
@@ -55,6 +57,7 @@ final class CoreRt {
         if (openWindow >= 0 && windowEnd <= t) {
             int part = table.partition[openWindow];
             m.windows.closed(index, part, t);
+            m.operator.windowClosed(part, table.duration[openWindow], Math.min(busyInWindow, table.duration[openWindow]));
             endedAtClose = null;
             if (holder != null) {
                 Proc h = holder;
@@ -110,10 +113,12 @@ final class CoreRt {
         openWindow = w;
         windowEnd = t + table.duration[w];
         overrunInWindow = false;
+        busyInWindow = 0;
         PartitionRt p = m.partitions[table.partition[w]];
         p.activeCore = index;
         active = p;
         m.windowsRun++;
+        p.windowsOpened++;
         m.trace(index, TraceEventType.WINDOW_START, p.index, table.windowId[w], table.plan);
         m.windows.opened(index, p.index, t);
         Proc ended = endedAtClose;

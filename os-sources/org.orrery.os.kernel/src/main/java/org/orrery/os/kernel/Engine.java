@@ -36,6 +36,10 @@ final class Engine {
                 fire(m.now);
             }
             while (!m.shutdown) {
+                m.operator.applyPending();
+                if (m.shutdown) {
+                    break;
+                }
                 dispatchAll();
                 if (m.shutdown) {
                     break;
@@ -93,6 +97,9 @@ final class Engine {
         long dt = t - m.now;
         for (CoreRt c : m.cores) {
             Proc h = c.holder;
+            if (h != null && c.openWindow >= 0) {
+                c.busyInWindow += dt;
+            }
             if (h != null && h.remaining > 0) {
                 h.remaining -= dt;
                 h.computeEnded = h.remaining <= 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.kernel;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigValidator;
+import org.orrery.os.config.ProcessConfig;
+import org.orrery.os.config.ProcessKind;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.trace.TraceBuffer;
 
@@ -27,8 +30,14 @@ public final class Kernel {
 
     /** Boots {@code config} (validated again: a kernel never runs an invalid configuration). */
     public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader) throws ConfigException {
+        return boot(config, board, loader, new OperatorDesk());
+    }
+
+    /** As {@link #boot(SystemConfig, Board, ApplicationLoader)}, taking operator requests from {@code desk}. */
+    public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk)
+            throws ConfigException {
         ConfigValidator.check(config);
-        Module m = new Module(config, board, loader);
+        Module m = new Module(config, board, loader, desk);
         m.lock.lock();
         try {
             for (PartitionRt p : m.partitions) {
@@ -66,6 +75,11 @@ public final class Kernel {
         }
     }
 
+    /** Where operator requests for this kernel are queued (applied at the engine's next step). */
+    public OperatorDesk operator() {
+        return module.operator.desk();
+    }
+
     public SystemConfig config() {
         return module.config;
     }
@@ -98,11 +112,37 @@ public final class Kernel {
             }
             CoreRt first = module.cores[0];
             String plan = module.config.plans().get(first.table == null ? module.targetPlan : first.table.plan).name();
-            return new RunSummary(module.now, module.windowsRun, module.overruns, module.deadlineMisses,
+            List<NeverRan> neverRan = neverRan();
+            long unrun = neverRan.stream().mapToLong(NeverRan::missedReleases).sum();
+            return new RunSummary(module.now, module.windowsRun, module.overruns, module.deadlineMisses + unrun,
                     module.planSwitches, module.moduleResets, module.shutdown, List.copyOf(module.hmEvents), modes,
-                    plan, discarded, Arrays.stream(module.planSwitchesPerCore).boxed().toList());
+                    plan, discarded, Arrays.stream(module.planSwitchesPerCore).boxed().toList(), List.of(),
+                    neverRan);
         } finally {
             module.lock.unlock();
         }
+    }
+
+    /** Partitions that never completed initialisation, with the releases their periodic processes missed. */
+    private List<NeverRan> neverRan() {
+        List<NeverRan> out = new ArrayList<>();
+        for (PartitionRt p : module.partitions) {
+            if (p.reachedNormal) {
+                continue;
+            }
+            int processes = 0;
+            long releases = 0;
+            for (ProcessConfig c : p.config.processes()) {
+                // Without a declared deadline a periodic job is still due before the next release.
+                if (c.kind() == ProcessKind.PERIODIC && c.periodNs() > 0) {
+                    processes++;
+                    releases += module.now / c.periodNs();
+                }
+            }
+            if (processes > 0) {
+                out.add(new NeverRan(p.name(), p.mode, p.windowsOpened, processes, releases));
+            }
+        }
+        return out;
     }
 }

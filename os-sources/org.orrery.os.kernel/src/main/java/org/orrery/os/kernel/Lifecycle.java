@@ -16,6 +16,7 @@ final class Lifecycle {
     void setMode(PartitionRt p, PartitionMode mode) {
         PartitionMode from = p.mode;
         p.mode = mode;
+        p.reachedNormal |= mode == PartitionMode.NORMAL;
         m.trace(p.traceCore(), TraceEventType.PARTITION_MODE, p.index, from.ordinal(), mode.ordinal());
     }
 

@@ -32,6 +32,7 @@ final class Module {
     final Lifecycle lifecycle;
     final Watchdogs watchdogs;
     final Channels channels;
+    final Operator operator;
 
     long now;
     /**
@@ -60,7 +61,7 @@ final class Module {
     long moduleResets;
     final List<HmEvent> hmEvents = new ArrayList<>();
 
-    Module(SystemConfig config, Board board, ApplicationLoader loader) {
+    Module(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk) {
         this.config = config;
         this.clock = board.clock();
         this.executor = board.executor();
@@ -94,6 +95,7 @@ final class Module {
         lifecycle = new Lifecycle(this);
         watchdogs = new Watchdogs(this);
         channels = new Channels(this);
+        operator = new Operator(this, desk);
         for (PartitionRt p : partitions) {
             p.gate = new CallGate(this, p);
             p.api = new PartitionApi(p.gate);

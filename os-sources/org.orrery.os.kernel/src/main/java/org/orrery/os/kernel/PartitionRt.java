@@ -27,6 +27,10 @@ final class PartitionRt {
     PartitionApi api;
 
     PartitionMode mode = PartitionMode.COLD_START;
+    /** Whether the partition ever completed its initialisation; one that never did never ran its processes. */
+    boolean reachedNormal;
+    /** Windows opened for this partition over the run. */
+    long windowsOpened;
     int activeCore = -1;
     int generation;
     long watchdogDeadline = Proc.NEVER;

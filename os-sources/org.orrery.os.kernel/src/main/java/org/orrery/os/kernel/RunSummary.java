@@ -11,7 +11,7 @@ import org.orrery.os.api.PartitionMode;
  * @param endTimeNs virtual (or real) time reached
  * @param windowsRun windows opened, over all cores
  * @param overruns windows in which a partition kept its core beyond the guard (WINDOW_OVERRUN)
- * @param deadlineMisses DEADLINE_MISSED errors
+ * @param deadlineMisses DEADLINE_MISSED errors, plus the releases of processes of partitions that never ran
  * @param planSwitches switches of the module's plan (one switch, however many cores take it)
  * @param moduleResets RESET_MODULE actions performed
  * @param shutdown whether the module was shut down by the health monitor
@@ -21,27 +21,31 @@ import org.orrery.os.api.PartitionMode;
  * @param traceDiscarded trace events lost to full buffers, over all cores
  * @param planSwitchesPerCore plan changes each core made, by core index (a core may lag or skip a switch)
  * @param boardReport lines the board adds about itself (a real-time board's measured lateness, say)
+ * @param neverRan partitions that never completed their initialisation, whose releases count in
+ *        {@code deadlineMisses}
  */
 public record RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
         long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
-        String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore, List<String> boardReport) {
+        String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore, List<String> boardReport,
+        List<NeverRan> neverRan) {
 
     public RunSummary {
         planSwitchesPerCore = List.copyOf(planSwitchesPerCore);
         boardReport = List.copyOf(boardReport);
+        neverRan = List.copyOf(neverRan);
     }
 
     public RunSummary(long endTimeNs, long windowsRun, long overruns, long deadlineMisses, long planSwitches,
             long moduleResets, boolean shutdown, List<HmEvent> hmEvents, Map<String, PartitionMode> modes,
             String activePlan, long traceDiscarded, List<Long> planSwitchesPerCore) {
         this(endTimeNs, windowsRun, overruns, deadlineMisses, planSwitches, moduleResets, shutdown, hmEvents, modes,
-                activePlan, traceDiscarded, planSwitchesPerCore, List.of());
+                activePlan, traceDiscarded, planSwitchesPerCore, List.of(), List.of());
     }
 
     /** This summary with the board's own lines added. */
     public RunSummary withBoardReport(List<String> lines) {
         return new RunSummary(endTimeNs, windowsRun, overruns, deadlineMisses, planSwitches, moduleResets, shutdown,
-                hmEvents, modes, activePlan, traceDiscarded, planSwitchesPerCore, lines);
+                hmEvents, modes, activePlan, traceDiscarded, planSwitchesPerCore, lines, neverRan);
     }
 
     /** A short human-readable report (the CLI prints it after a run). */
@@ -61,6 +65,9 @@ public record RunSummary(long endTimeNs, long windowsRun, long overruns, long de
                 sb.append(c == 0 ? " " : ", ").append("core ").append(c).append(' ').append(planSwitchesPerCore.get(c));
             }
             sb.append(System.lineSeparator());
+        }
+        for (NeverRan n : neverRan) {
+            sb.append(n.describe()).append(System.lineSeparator());
         }
         if (traceDiscarded > 0) {
             sb.append("trace events discarded: ").append(traceDiscarded).append(System.lineSeparator());

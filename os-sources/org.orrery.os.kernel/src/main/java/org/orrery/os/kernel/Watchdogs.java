@@ -4,6 +4,7 @@ package org.orrery.os.kernel;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.WatchdogKind;
 
 /**
  * The partitions' software watchdogs (armed when a partition reaches NORMAL, kicked by the application)
@@ -13,8 +14,8 @@ import org.orrery.os.trace.TraceEventType;
  */
 final class Watchdogs {
     /** Trace payload: which watchdog. */
-    static final int PARTITION_WATCHDOG = 0;
-    static final int BOARD_WATCHDOG = 1;
+    private static final int PARTITION_WATCHDOG = WatchdogKind.PARTITION.ordinal();
+    private static final int BOARD_WATCHDOG = WatchdogKind.BOARD.ordinal();
 
     private final Module m;
     private final long boardTimeout;

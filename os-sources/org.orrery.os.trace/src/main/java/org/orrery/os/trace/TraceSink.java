@@ -19,4 +19,11 @@ public interface TraceSink {
      * @param f2          third payload field
      */
     void event(int core, long timestampNs, int typeId, long f0, long f1, long f2);
+
+    /**
+     * The core's buffer has dropped {@code total} events since it was created (boards call this before each
+     * drain, so a sink that records packets can carry the count; the default ignores it).
+     */
+    default void discarded(int core, long total) {
+    }
 }

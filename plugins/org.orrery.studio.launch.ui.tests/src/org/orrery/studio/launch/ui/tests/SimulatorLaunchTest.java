@@ -37,8 +37,7 @@ import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.trace.ui.TimelineView;
-import org.orrery.trace.analysis.CoreLane;
-import org.orrery.trace.analysis.Timeline;
+import org.orrery.trace.analysis.TimelineModel;
 
 /** Run As → Orrery Simulator on flight-control: console output, a CTF trace, and the Timeline filled. */
 class SimulatorLaunchTest {
@@ -77,17 +76,18 @@ class SimulatorLaunchTest {
         IFile system = project.getFile("system.orrery");
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         TimelineView view = (TimelineView) page.showView(TimelineView.ID);
-        Timeline before = view.timeline();
+        TimelineModel before = view.model();
 
         new SimulatorLaunchShortcut().launch(new StructuredSelection(system), ILaunchManager.RUN_MODE);
 
-        Widgets.waitUntil(() -> view.timeline() != null && view.timeline() != before, RUN_TIMEOUT,
+        Widgets.waitUntil(() -> view.model() != null && view.model() != before, RUN_TIMEOUT,
                 "the finished run's trace to open in the Orrery Timeline");
-        Timeline t = view.timeline();
+        TimelineModel t = view.model();
         assertEquals("flight_control", t.config().name());
-        assertEquals(2, t.lanes().size(), "one lane per core");
-        for (CoreLane lane : t.lanes()) {
-            assertTrue(lane.windows().size() > 100, "core " + lane.core() + " ran its windows: " + lane.windows().size());
+        assertEquals(2, t.cores(), "one lane per core");
+        for (int core = 0; core < t.cores(); core++) {
+            int windows = t.lane(core).windows().size();
+            assertTrue(windows > 100, "core " + core + " ran its windows: " + windows);
         }
         assertTrue(t.conforms(), "the run follows its configured schedule: " + t.deviations());
         assertEquals(10_000_000_000L, t.endNs() - t.startNs(), 100_000_000L, "ten seconds of board time");
@@ -133,7 +133,7 @@ class SimulatorLaunchTest {
         wc.setAttribute(SimulatorLaunch.ATTR_DURATION_MS, 3_600_000); // an hour of board time
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         TimelineView view = (TimelineView) page.showView(TimelineView.ID);
-        Timeline before = view.timeline();
+        TimelineModel before = view.model();
         ILaunch launch = wc.doSave().launch(ILaunchManager.RUN_MODE, null);
         assertEquals(1, launch.getProcesses().length);
         Widgets.waitUntil(() -> consoleText("flight_control").contains("] nav: "), RUN_TIMEOUT,
@@ -145,8 +145,8 @@ class SimulatorLaunchTest {
         assertNotNull(launch.getAttribute(SimulatorLaunch.TRACE_FOLDER), "the run wrote its trace");
         Widgets.waitUntil(() -> consoleText("flight_control").contains("stopped on request at "), Duration.ofSeconds(10),
                 "the console to say the run was terminated");
-        Widgets.waitUntil(() -> view.timeline() != before, RUN_TIMEOUT, "the partial trace to open in the Timeline");
-        assertTrue(view.timeline().endNs() < 3_600_000_000_000L, "the run ended early: " + view.timeline().endNs());
+        Widgets.waitUntil(() -> view.model() != before, RUN_TIMEOUT, "the partial trace to open in the Timeline");
+        assertTrue(view.model().endNs() < 3_600_000_000_000L, "the run ended early: " + view.model().endNs());
     }
 
     /**

@@ -54,4 +54,31 @@ class ViewportTest {
         assertEquals(10_000, v.endNs() - v.startNs());
         assertEquals(500, v.toPx(700_000));
     }
+
+    @Test
+    void aGrowingTraceStaysWholeWhenTheWholeTraceWasShown() {
+        v.grow(0, 2_000_000, true);
+        assertEquals(0, v.startNs());
+        assertEquals(2_000_000, v.endNs());
+    }
+
+    @Test
+    void followingScrollsAlongAtTheNewestTimeKeepingTheZoom() {
+        v.show(990_000, 20_000); // the newest time in view, zoomed in
+        long span = v.endNs() - v.startNs();
+        v.grow(0, 1_500_000, true);
+        assertEquals(1_500_000, v.endNs());
+        assertEquals(span, v.endNs() - v.startNs());
+        v.grow(0, 1_600_000, false);
+        assertEquals(1_500_000, v.endNs(), "not following: the view stays");
+    }
+
+    @Test
+    void aViewScrolledAwayFromTheNewestTimeStaysPut() {
+        v.show(300_000, 20_000);
+        long start = v.startNs();
+        v.grow(0, 5_000_000, true);
+        assertEquals(start, v.startNs());
+        assertEquals(20_000, v.endNs() - v.startNs());
+    }
 }

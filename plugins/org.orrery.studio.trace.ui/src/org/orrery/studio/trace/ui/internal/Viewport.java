@@ -4,12 +4,14 @@ package org.orrery.studio.trace.ui.internal;
 /**
  * The visible time range of a timeline drawn {@code widthPx} pixels wide: zoom keeps the time under the
  * pointer in place, pan moves by pixels, and the range never leaves the trace nor shrinks below one
- * nanosecond per pixel. No SWT in here, so the view's zoom and pan are tested as plain arithmetic.
+ * nanosecond per pixel. The trace may grow ({@link #grow}): a view showing the whole trace keeps showing all of it,
+ * a view at the newest time follows it, any other view stays where the user put it. No SWT in here, so the view's
+ * zoom and pan are tested as plain arithmetic.
  */
 public final class Viewport {
 
-    private final long traceStartNs;
-    private final long traceEndNs;
+    private long traceStartNs;
+    private long traceEndNs;
     private int widthPx = 1;
     private long startNs;
     private double nsPerPx;
@@ -51,6 +53,32 @@ public final class Viewport {
         nsPerPx = Math.max(1.0 / 1024, Math.min((double) Math.max(spanNs, 1) / widthPx, maxNsPerPx()));
         startNs = Math.round(timeNs - widthPx * nsPerPx / 2);
         clamp();
+    }
+
+    /**
+     * The trace now spans {@code [startNs, endNs]}. If the whole trace was shown it still is; if the newest time
+     * was in view and {@code follow} is set, the view scrolls (keeping its zoom) to the new newest time.
+     */
+    public void grow(long startNs, long endNs, boolean follow) {
+        boolean whole = this.startNs <= traceStartNs && endNs() >= traceEndNs;
+        boolean atEnd = showsNewest();
+        traceStartNs = startNs;
+        traceEndNs = Math.max(endNs, startNs + 1);
+        if (whole) {
+            fit();
+        } else if (follow && atEnd) {
+            this.startNs = traceEndNs - Math.round(visibleNs());
+        }
+        clamp();
+    }
+
+    /** Whether the newest time of the trace is in view (within a pixel). */
+    public boolean showsNewest() {
+        return endNs() >= traceEndNs - Math.max(1, Math.round(nsPerPx));
+    }
+
+    public double nsPerPx() {
+        return nsPerPx;
     }
 
     public long startNs() {

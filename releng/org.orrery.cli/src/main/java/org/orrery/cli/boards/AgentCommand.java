@@ -188,7 +188,7 @@ public final class AgentCommand implements Callable<Integer> {
         String fingerprint;
 
         @Option(names = "--roles", paramLabel = "ROLES", split = ",", defaultValue = "flash,monitor",
-                description = "Comma-separated roles: flash, monitor, debug (default: ${DEFAULT-VALUE}).")
+                description = "Comma-separated roles: flash, monitor, debug, operate (default: ${DEFAULT-VALUE}).")
         List<String> roles;
 
         @Option(names = "--name", paramLabel = "NAME", defaultValue = "client",

@@ -55,6 +55,14 @@ public final class DebugCommand implements Callable<Integer> {
             ClientIdentity me = BoardsCommand.me();
             DebugPort.Connector connector = () -> AgentClient.connect(board.name(), board.socketAddress(),
                     board.fingerprint(), me);
+            // before listening: the board is reachable, knows this key and can debug at all
+            try (AgentClient probe = connector.connect()) {
+                if (!probe.boardKind().equals("hosted")) {
+                    err.println("orrery debug: board " + board.name() + " runs the " + probe.boardKind()
+                            + " board: the simulated board runs all partitions in one JVM; debug needs --board hosted");
+                    return OrreryCli.EXIT_INPUT_ERRORS;
+                }
+            }
             try (DebugPort local = DebugPort.open(port, partition, connector, line -> {
                 synchronized (out) {
                     out.println(line);

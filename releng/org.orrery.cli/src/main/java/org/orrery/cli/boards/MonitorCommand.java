@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.orrery.cli.OrreryCli;
 import org.orrery.cli.os.DurationConverter;
+import org.orrery.os.agent.CpuUse;
 import org.orrery.os.agent.client.AgentClient;
 import org.orrery.os.agent.client.AgentException;
 import org.orrery.os.agent.client.BoardRegistry.Board;
@@ -23,9 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code orrery monitor NAME}: the board's events (partition modes, health monitor, slots, console) as they happen. */
+/** {@code orrery monitor NAME}: the board's events (partition modes, health monitor, slots, console, CPU) as they happen. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = "Stream a board's events: partition mode changes, health-monitor events, slot changes, console lines.")
+        description = "Stream a board's events: partition mode changes, health-monitor events, slot changes, console lines, "
+                + "and each partition's CPU use in its last window (once per major frame).")
 public final class MonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -57,7 +59,9 @@ public final class MonitorCommand implements Callable<Integer> {
                         Thread.currentThread().interrupt();
                     }
                     synchronized (out) {
-                        out.println(Instant.ofEpochMilli(e.timeMillis()) + " " + e.kind() + " " + e.text());
+                        CpuUse cpu = CpuUse.of(e);
+                        out.println(Instant.ofEpochMilli(e.timeMillis()) + " " + e.kind() + " "
+                                + (cpu == null ? e.text() : cpu));
                         out.flush();
                     }
                 }, e -> {

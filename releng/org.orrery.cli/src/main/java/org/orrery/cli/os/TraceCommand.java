@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code orrery trace ...}: inspect CTF traces written by {@code orrery run --trace}, check their schedule. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Inspect CTF 1.8 traces and check them against the configured schedule.",
-        subcommands = {HelpCommand.class, TraceCommand.Dump.class, TraceCheckCommand.class})
+        subcommands = {HelpCommand.class, TraceCommand.Dump.class, TraceCheckCommand.class,
+            org.orrery.cli.boards.TraceLiveCommand.class})
 public final class TraceCommand implements Runnable {
 
     @Spec

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +29,6 @@ import org.orrery.os.testing.NetworkNamespace;
 class AgentEndToEndTest {
 
     private static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)");
-    private static final Pattern FINGERPRINT = Pattern.compile("board fingerprint (\\S+)");
 
     @TempDir
     Path tmp;
@@ -43,7 +36,7 @@ class AgentEndToEndTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
     private NetworkNamespace ns;
-    private Process agent;
+    private AgentProcess agent;
 
     @BeforeEach
     void home() throws Exception {
@@ -55,10 +48,9 @@ class AgentEndToEndTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (agent != null) {
-            agent.descendants().forEach(ProcessHandle::destroyForcibly);
-            agent.destroyForcibly();
+            agent.kill();
         }
         if (ns != null) {
             ns.close();
@@ -112,13 +104,75 @@ class AgentEndToEndTest {
                 "the audit log names the refused key:\n" + Files.readString(slots.resolve("agent.log")));
 
         // power loss: the agent is killed; at its next start it boots the confirmed image again
-        agent.descendants().forEach(ProcessHandle::destroyForcibly);
-        agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        agent.kill();
         String[] again = startAgent(slots);
         assertEquals(board[1], again[1], "the board keeps its identity across restarts");
         run("boards", "remove", "bench");
         assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", again[0], "--fingerprint", again[1]), err.toString());
         assertTrue(out.toString().contains("flight_control"), "the confirmed image runs after power on:\n" + out);
+    }
+
+    @Test
+    void operateAPartitionAndThePlanWhileMonitoring() throws Exception {
+        Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
+        Path slots = tmp.resolve("board");
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
+                "flash,monitor,operate", "--name", "ci"), err.toString());
+        String[] board = startAgent(slots);
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("flash", good.toString(), "--board", "bench"), err + "\n" + agentLog());
+
+        // `orrery monitor` beside the requests, as an integrator would run it in another terminal
+        StringWriter monitorOut = new StringWriter();
+        Thread monitor = new Thread(() -> OrreryCli.commandLine(new PrintWriter(monitorOut, true),
+                new PrintWriter(new StringWriter(), true)).execute("monitor", "bench", "--duration", "4s"));
+        monitor.start();
+        Thread.sleep(1_000);
+
+        long t0 = System.nanoTime();
+        assertEquals(OrreryCli.EXIT_OK, run("partition", "stop", "bench", "display"), err.toString());
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals("board bench: display IDLE", out.toString().strip());
+        Thread.sleep(500);
+        assertEquals(OrreryCli.EXIT_OK, run("partition", "start", "bench", "display"), err.toString());
+        assertEquals("board bench: display COLD_START", out.toString().strip());
+        assertEquals(OrreryCli.EXIT_OK, run("plan", "switch", "bench", "maintenance"), err.toString());
+        assertEquals("board bench: plan maintenance at the end of the major frame", out.toString().strip());
+        System.out.println("[agent-control] orrery partition stop (connect, request, answer): " + stopMs + " ms");
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("partition", "stop", "bench", "radar"));
+        assertEquals("orrery partition stop: board bench refused CONTROL stop radar (refused): no partition 'radar' on "
+                + "this board (partitions: fcs, nav, display, datalink, maint)", err.toString().strip());
+        monitor.join(10_000);
+
+        String seen = monitorOut.toString();
+        List<String> modes = seen.lines().filter(l -> l.contains(" MODE display ")).map(l -> l.replaceAll(".* MODE ", ""))
+                .toList();
+        assertEquals(List.of("display IDLE", "display COLD_START", "display NORMAL"), modes, seen);
+        assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\) NORMAL")),
+                "the monitor shows each partition's CPU use per window:\n" + seen);
+        assertTrue(seen.contains("OPERATOR: ci("), "the console names who operated the board:\n" + seen);
+        String audit = Files.readString(slots.resolve("agent.log"));
+        assertTrue(audit.lines().anyMatch(l -> l.contains("ci(") && l.contains("CONTROL stop display")
+                && l.endsWith("done: display IDLE")), audit);
+
+        // a key with every role but 'operate' is refused, and the board logs who asked
+        System.setProperty("orrery.home", tmp.resolve("watcher").toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String watcher = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), watcher, "--roles",
+                "flash,monitor,debug", "--name", "watcher"), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("partition", "restart", "bench", "nav"));
+        assertTrue(err.toString().startsWith("orrery partition restart: board bench refused CONTROL restart nav "
+                + "(unauthorised): client watcher lacks the role 'operate' needed for CONTROL"), err.toString());
+        System.setProperty("orrery.home", tmp.resolve("home").toString());
+        assertTrue(Files.readString(slots.resolve("agent.log")).lines().anyMatch(l -> l.contains("watcher(")
+                && l.contains("CONTROL restart nav") && l.endsWith("refused unauthorised: needs role operate")));
     }
 
     /** Builds a signed image of the system in {@code dir}. */
@@ -153,36 +207,14 @@ class AgentEndToEndTest {
         return copy;
     }
 
-    /** Starts `orrery agent` (in the namespace when there is one); returns its address and fingerprint. */
+    /** Starts `orrery agent`; returns its address and fingerprint. */
     private String[] startAgent(Path slots) throws Exception {
-        String listen = (ns == null ? "127.0.0.1" : ns.boardAddress().getHostAddress()) + ":0";
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.orrery.cli.OrreryCli", "agent", "--slots",
-                slots.toString(), "--listen", listen, "--signer", tmp.resolve("keys/orrery-signing.pub").toString(),
-                "--confirm-frames", "3"));
-        Path log = tmp.resolve("agent-" + System.nanoTime() + ".out");
-        agent = new ProcessBuilder(ns == null ? command : ns.command(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher l = LISTENING.matcher(text);
-            Matcher f = FINGERPRINT.matcher(text);
-            if (l.find() && f.find()) {
-                this.agentOut = log;
-                return new String[] {l.group(1) + ":" + l.group(2), f.group(1)};
-            }
-            if (!agent.isAlive()) {
-                throw new AssertionError("the agent ended with status " + agent.exitValue() + ":\n" + text);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the agent did not start in 60 s:\n" + Files.readString(log));
+        agent = AgentProcess.start(ns, slots, tmp.resolve("keys/orrery-signing.pub"),
+                tmp.resolve("agent-" + System.nanoTime() + ".out"));
+        return new String[] {agent.address(), agent.fingerprint()};
     }
 
-    private Path agentOut;
-
     private String agentLog() throws IOException {
-        return agentOut == null ? "" : "agent output:\n" + Files.readString(agentOut);
+        return agent == null ? "" : "agent output:\n" + Files.readString(agent.output());
     }
 }

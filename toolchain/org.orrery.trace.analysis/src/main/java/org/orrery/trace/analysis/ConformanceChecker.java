@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.orrery.os.config.CoreFrame;
 import org.orrery.os.config.PlanConfig;
@@ -151,27 +152,30 @@ final class ConformanceChecker {
 
     private void compare(int core, WindowSpan w, WindowConfig cw, long expectedStart, long traceEndNs,
             List<Deviation> deviations) {
-        String which = "window " + w.windowIndex() + " of plan " + labels.plan(w.planIndex()) + " (partition "
-                + cw.partition() + ")";
+        // Named only when there is something to say: a long trace compares many thousands of windows.
+        Supplier<String> which = () -> "window " + w.windowIndex() + " of plan "
+                + labels.plan(w.planIndex()) + " (partition " + cw.partition() + ")";
         int expectedPartition = config.partitionIndex(cw.partition());
         if (w.partition() != expectedPartition) {
             deviations.add(new Deviation(core, w.startNs(), DeviationKind.WRONG_PARTITION,
-                    which + " ran partition " + labels.partition(w.partition())));
+                    which.get() + " ran partition " + labels.partition(w.partition())));
         }
         long shift = w.startNs() - expectedStart;
         if (shift > toleranceNs) {
             deviations.add(new Deviation(core, w.startNs(), DeviationKind.LATE_START,
-                    which + " opened " + TimelineLabels.time(shift) + " late at " + TimelineLabels.time(w.startNs())));
+                    which.get() + " opened " + TimelineLabels.time(shift) + " late at "
+                            + TimelineLabels.time(w.startNs())));
         } else if (shift < -toleranceNs) {
             deviations.add(new Deviation(core, w.startNs(), DeviationKind.EARLY_START,
-                    which + " opened " + TimelineLabels.time(-shift) + " early at " + TimelineLabels.time(w.startNs())));
+                    which.get() + " opened " + TimelineLabels.time(-shift) + " early at "
+                            + TimelineLabels.time(w.startNs())));
         }
         if (w.overrun()) {
             deviations.add(new Deviation(core, w.endNs(), DeviationKind.OVERRUN,
-                    which + " overran: the partition did not yield at " + TimelineLabels.time(w.endNs())));
+                    which.get() + " overran: the partition did not yield at " + TimelineLabels.time(w.endNs())));
         } else if (w.endNs() < traceEndNs && w.durationNs() < cw.durationNs() - toleranceNs) {
             deviations.add(new Deviation(core, w.endNs(), DeviationKind.SHORT_WINDOW,
-                    which + " closed after " + TimelineLabels.time(w.durationNs()) + " instead of "
+                    which.get() + " closed after " + TimelineLabels.time(w.durationNs()) + " instead of "
                             + TimelineLabels.time(cw.durationNs())));
         }
     }

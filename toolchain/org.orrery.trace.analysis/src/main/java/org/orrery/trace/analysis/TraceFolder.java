@@ -20,17 +20,20 @@ public final class TraceFolder {
     }
 
     public static Timeline load(Path dir, long toleranceNs) throws IOException {
+        return TimelineBuilder.read(dir, config(dir), toleranceNs);
+    }
+
+    /** The configuration the traced run booted, from the folder's companion file. */
+    public static SystemConfig config(Path dir) throws IOException {
         Path configFile = dir.resolve(ConfigFormat.TRACE_COMPANION_FILE);
         if (!Files.isRegularFile(configFile)) {
             throw new IOException(dir + ": not an Orrery trace folder (no " + ConfigFormat.TRACE_COMPANION_FILE
                     + " beside the CTF streams)");
         }
-        SystemConfig config;
         try {
-            config = ConfigReader.read(Files.readAllBytes(configFile));
+            return ConfigReader.read(Files.readAllBytes(configFile));
         } catch (ConfigException e) {
             throw new IOException(configFile + ": " + e.getMessage(), e);
         }
-        return TimelineBuilder.read(dir, config, toleranceNs);
     }
 }

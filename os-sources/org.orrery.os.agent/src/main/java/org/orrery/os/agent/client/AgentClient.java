@@ -200,6 +200,17 @@ public final class AgentClient implements AutoCloseable {
     }
 
     /**
+     * Asks the board to start, stop or restart a partition or switch plan ({@code action}: {@code start},
+     * {@code stop}, {@code restart}, {@code switch-plan}); needs the {@code operate} role.
+     *
+     * @return what the board did, one line
+     */
+    public String control(String action, String target) throws AgentException {
+        send(new Message.Control(action, target));
+        return expectSlow(Message.ControlDone.class, "CONTROL " + action + " " + target, Duration.ofSeconds(10)).result();
+    }
+
+    /**
      * Uploads the image (continuing where the board's staged upload of the same bytes ends), installs it and waits
      * until the board's trial ends or {@code verdictTimeout} passes.
      *
@@ -323,6 +334,73 @@ public final class AgentClient implements AutoCloseable {
             }
         });
         return now;
+    }
+
+    /**
+     * Follows the board's live trace: the metadata first (given to {@code receiver} before this returns), then every
+     * packet from the next complete one on, from a reader thread, until the returned stream is stopped or the board
+     * ends it. The session is the trace's from then on. Needs the monitor role.
+     */
+    public TraceStream followTrace(TraceReceiver receiver) throws AgentException {
+        send(new Message.TraceStart(new byte[0], new byte[0]));
+        // a board that just booted its image writes the trace's metadata within seconds
+        Message.TraceStart start = expectSlow(Message.TraceStart.class, "TRACE_START", Duration.ofSeconds(30));
+        try {
+            if (start.configuration().length > 0) {
+                receiver.configuration(start.configuration());
+            }
+            receiver.metadata(new String(start.metadata(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            close();
+            throw new AgentException("io", "cannot keep the trace of board " + board + ": " + e.getMessage(), e);
+        }
+        TraceStream stream = new TraceStream(() -> {
+            try {
+                synchronized (out) {
+                    FrameCodec.write(out, new Message.TraceEnd("stopped by the client", false, 0, 0));
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the reader sees the connection end
+            }
+        });
+        Thread.ofPlatform().daemon().name("orrery-board-trace-" + board).start(() -> readTrace(receiver, stream));
+        return stream;
+    }
+
+    private void readTrace(TraceReceiver receiver, TraceStream stream) {
+        try {
+            socket.setSoTimeout(0);
+            Message m;
+            while ((m = FrameCodec.read(in)) != null) {
+                switch (m) {
+                    case Message.TracePacket p -> {
+                        try {
+                            receiver.packet(p.core(), p.events(), p.packet());
+                        } catch (IOException e) {
+                            stream.ended(new TraceStream.End("cannot keep the trace: " + e.getMessage(), true, 0, 0));
+                            close();
+                            return;
+                        }
+                    }
+                    case Message.TraceEnd e -> {
+                        stream.ended(new TraceStream.End(e.reason(), e.error(), e.events(), e.discarded()));
+                        return;
+                    }
+                    case Message.Error e -> {
+                        // e.g. a stop that crossed the end
+                        if (!"bad-request".equals(e.code())) {
+                            throw new ProtocolException("board refused: " + e.message());
+                        }
+                    }
+                    default -> throw new ProtocolException("unexpected " + FrameCodec.typeOf(m) + " in the trace stream");
+                }
+            }
+            stream.ended(new TraceStream.End("board " + board + " closed the connection", true, 0, 0));
+        } catch (IOException e) {
+            stream.ended(new TraceStream.End(closing ? "the client closed the session"
+                    : "board " + board + " trace stream ended: " + e.getMessage(), !closing, 0, 0));
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import org.orrery.os.agent.ImageId;
 import org.orrery.os.agent.Refusal;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.TraceFollower;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.BoardProcess;
 import org.orrery.os.agent.slots.internal.ChildLine;
@@ -31,7 +32,10 @@ import org.orrery.os.agent.slots.internal.SlotStore;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
 import org.orrery.os.agent.slots.internal.SlotStore.Slot;
 import org.orrery.os.agent.slots.internal.Staging;
+import org.orrery.os.agent.slots.internal.TraceRing;
+import org.orrery.os.agent.slots.internal.TraceTail;
 import org.orrery.os.agent.slots.internal.Trial;
+import org.orrery.os.kernel.OperatorDesk;
 
 /**
  * The bootloader's side of the agent on a directory of slots (see {@link SlotStore} for the layout): verified
@@ -45,6 +49,8 @@ import org.orrery.os.agent.slots.internal.Trial;
 public final class SlotBoard implements BoardControl {
 
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** A running kernel applies operator commands at its next step, well within this on any board. */
+    private static final long CONTROL_TIMEOUT_MS = 10_000;
 
     private final Path dir;
     private final SlotBoardOptions options;
@@ -54,6 +60,8 @@ public final class SlotBoard implements BoardControl {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final EventHub hub = new EventHub();
+    /** Followers of the running image's live trace; told when the board process goes. */
+    private final java.util.Set<TraceTail> tails = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Runs child reports in order, away from the pipe readers, and the back-off and trial timers. */
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slot-board");
@@ -85,8 +93,10 @@ public final class SlotBoard implements BoardControl {
      * selected slot. A board with nothing bootable still opens (a flash repairs it).
      */
     public static SlotBoard open(Path dir, SlotBoardOptions options) throws IOException {
-        Files.createDirectories(dir);
-        SlotBoard b = new SlotBoard(dir, options);
+        // The boot child runs inside the slot directory: paths handed to it must not depend on our working directory.
+        Path absolute = dir.toAbsolutePath().normalize();
+        Files.createDirectories(absolute);
+        SlotBoard b = new SlotBoard(absolute, options);
         b.lock.lock();
         try {
             for (String repair : b.store.recover()) {
@@ -218,8 +228,62 @@ public final class SlotBoard implements BoardControl {
     }
 
     @Override
+    public String control(String action, String target, String requestedBy) throws Refusal, InterruptedException {
+        String word;
+        try {
+            word = OperatorDesk.Action.ofWord(action).word();
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("bad-request", e.getMessage());
+        }
+        if (target.isBlank() || target.chars().anyMatch(Character::isWhitespace)) {
+            throw new Refusal("bad-request", "a partition or plan name has no spaces: '" + target + "'");
+        }
+        java.util.concurrent.CompletableFuture<String> reply;
+        lock.lock();
+        try {
+            if (child == null) {
+                throw new Refusal("not-running", "no image runs on this board (flash one first)");
+            }
+            if (trial != null) {
+                // a stopped partition fails the trial's frames: the image would roll back for the operator's act
+                throw new Refusal("busy", "image " + trial.sha256().substring(0, 12) + "... is on trial in slot "
+                        + trial.slot() + "; operate the board once it is confirmed");
+            }
+            reply = child.command(word, target, requestedBy);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return reply.get(CONTROL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Refusal r) {
+                throw r;
+            }
+            throw new Refusal("io", "the board process failed: " + e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new Refusal("busy", "the running system did not answer " + word + " " + target + " within "
+                    + CONTROL_TIMEOUT_MS + " ms");
+        }
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
         return hub.subscribe(listener);
+    }
+
+    @Override
+    public AutoCloseable followTrace(TraceFollower follower) throws Refusal {
+        lock.lock();
+        try {
+            if (child == null || closed) {
+                throw new Refusal("not-running", "board " + options.board() + " runs no image: there is no trace to follow");
+            }
+            TraceTail t = TraceTail.start(dir.resolve(TraceRing.DIR), follower, tails::remove);
+            tails.add(t);
+            return t;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -289,6 +353,8 @@ public final class SlotBoard implements BoardControl {
             emit("slot " + slot.name() + ": cannot unpack the image's kernel (" + e.getMessage() + "); not booted");
             return;
         }
+        // a follower must never read the previous boot's trace as this one's
+        TraceRing.clear(dir.resolve(TraceRing.DIR));
         java.util.List<String> jvm = options.childJvmOptions();
         if (debug != null) {
             jvm = debug.prepare(jvm);
@@ -318,6 +384,7 @@ public final class SlotBoard implements BoardControl {
             running = null;
             trial = null;
             c.close();
+            endTraces("the board process stopped (a new image, a rollback or the agent stopping)");
             emit("board process " + c.pid() + " stopped");
         }
     }
@@ -365,6 +432,7 @@ public final class SlotBoard implements BoardControl {
                 case "mode" -> publish(BoardEvent.Kind.MODE, line.rest());
                 case "hm" -> publish(BoardEvent.Kind.HM, line.rest());
                 case "console" -> publish(BoardEvent.Kind.CONSOLE, line.rest());
+                case "cpu" -> publish(BoardEvent.Kind.CPU, line.rest());
                 case "booted" -> emit("slot " + bootedSlot + " booted " + line.rest());
                 case "ended", "error" -> {
                     lastWords = line.rest();
@@ -402,6 +470,7 @@ public final class SlotBoard implements BoardControl {
                 return;
             }
             String how = "board process ended (exit " + status + (lastWords.isEmpty() ? "" : ": " + lastWords) + ")";
+            endTraces(how);
             if (trial != null) {
                 rollBack(how + " during the trial");
                 return;
@@ -439,6 +508,12 @@ public final class SlotBoard implements BoardControl {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void endTraces(String reason) {
+        for (TraceTail t : tails) {
+            t.boardStopped(reason);
         }
     }
 

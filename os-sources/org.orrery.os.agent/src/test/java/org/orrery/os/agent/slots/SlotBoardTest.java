@@ -2,10 +2,12 @@
 package org.orrery.os.agent.slots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +84,25 @@ class SlotBoardTest {
             String agentKernel = Path.of(org.orrery.os.kernel.Kernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
             assertTrue(!childClassPath.contains(agentKernel + " ") && !childClassPath.contains(agentKernel + ":"),
                     "the agent's kernel is not on the board's class path: " + childClassPath);
+        }
+    }
+
+    /** {@code orrery agent --slots var/slots}: the boot child runs in the slot directory, the paths it gets must hold. */
+    @Test
+    void aSlotDirectoryGivenAsARelativePathBootsToo() throws Exception {
+        // under the working directory (target/), so that it does not resolve from inside the slot directory
+        Path relative = Path.of("target", "relative-slots-" + ProcessHandle.current().pid());
+        assertFalse(relative.isAbsolute());
+        try {
+            built.trust(relative);
+            try (SlotBoard board = SlotBoard.open(relative, options())) {
+                Verdict v = flash(board, built.good("demo", 1), false);
+                assertEquals(Verdict.Outcome.CONFIRMED, v.outcome(), v.reason());
+            }
+        } finally {
+            try (var files = Files.walk(relative)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

@@ -127,7 +127,10 @@ public final class TestImages {
         List<HmTable> hm = restartForever ? List.of(new HmTable("app", SystemState.PROCESS_EXECUTION, List.of(
                 new HmRule(ErrorCode.APPLICATION_ERROR, HmLevel.PARTITION, HmAction.WARM_START_PARTITION, ""))))
                 : List.of();
-        return new SystemConfig(system, board, List.of(), List.of(app), List.of(), List.of(plan), "main",
+        // a second plan, for operator plan switches: the same window later in the frame
+        PlanConfig maintenance = new PlanConfig("maintenance", List.of(new CoreFrame(0, FRAME_NS)),
+                List.of(new WindowConfig(0, 5 * MS, 10 * MS, "app")));
+        return new SystemConfig(system, board, List.of(), List.of(app), List.of(), List.of(plan, maintenance), "main",
                 List.of(), hm, List.of(), List.of());
     }
 

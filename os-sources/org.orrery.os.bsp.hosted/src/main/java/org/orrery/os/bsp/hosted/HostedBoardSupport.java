@@ -25,7 +25,6 @@ import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
-import org.orrery.os.trace.ctf.CtfWriter;
 import org.orrery.os.trace.TraceBuffer;
 
 /**
@@ -135,7 +134,7 @@ public final class HostedBoardSupport implements BoardSupport {
             try {
                 Linux.setFifo(Priorities.ENGINE);
                 processes.connectAll();
-                Kernel kernel = Kernel.boot(config, board, processes.loader());
+                Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
                 warmUp(gate);
                 clock.start();
                 drive(kernel, request, board, gate);
@@ -198,11 +197,8 @@ public final class HostedBoardSupport implements BoardSupport {
                 board.executor().lock().lock();
                 try {
                     for (TraceBuffer b : kernel.traceBuffers()) {
-                        if (request.trace() instanceof CtfWriter ctf) {
-                            ctf.drain(b);
-                        } else {
-                            b.drainTo(request.trace());
-                        }
+                        request.trace().discarded(b.core(), b.discarded());
+                        b.drainTo(request.trace());
                     }
                 } finally {
                     board.executor().lock().unlock();

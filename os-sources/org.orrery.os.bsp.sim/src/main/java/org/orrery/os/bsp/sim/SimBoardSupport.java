@@ -31,7 +31,7 @@ public final class SimBoardSupport implements BoardSupport {
         try (PartitionProcesses processes = PartitionProcesses.start(request.config(), request.osModules(),
                 request.applicationJars())) {
             Simulator sim = Simulator.of(request.config(), ApplicationLoader.of(java.util.Map.of()))
-                    .partitionProcesses(processes).echo(request.console()).stopWhen(request.stop());
+                    .partitionProcesses(processes).echo(request.console()).stopWhen(request.stop()).operator(request.operator());
             if (request.guardNanos() > 0) {
                 sim.guardNanos(request.guardNanos());
             }

@@ -12,6 +12,7 @@ import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.OperatorDesk;
 import org.orrery.os.kernel.WindowListener;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceSink;
@@ -36,6 +37,7 @@ public final class Simulator {
     private Consumer<String> echo = line -> { };
     private BooleanSupplier stopRequested;
     private PartitionProcesses processes;
+    private OperatorDesk operator = new OperatorDesk();
 
     private Simulator(SystemConfig config, ApplicationLoader loader) {
         this.config = config;
@@ -87,6 +89,12 @@ public final class Simulator {
         return this;
     }
 
+    /** Takes operator requests (start/stop/restart a partition, switch plan) from {@code desk} while it runs. */
+    public Simulator operator(OperatorDesk desk) {
+        this.operator = desk;
+        return this;
+    }
+
     /**
      * Runs each partition's code in its own process ({@code processes}, started from the image), instead of
      * in this JVM with {@code loader}. The caller owns {@code processes} and closes it after the run.
@@ -107,7 +115,7 @@ public final class Simulator {
         // Processes run only when the engine resumes them, so window edges need no action on the host.
         BoardParts board = new BoardParts(new VirtualClock(), processes == null ? lockstep : processes.executor(lockstep),
                 out, config.board().cores(), traceCapacity, WindowListener.NONE);
-        Kernel kernel = Kernel.boot(config, board, processes == null ? loader : processes.loader());
+        Kernel kernel = Kernel.boot(config, board, processes == null ? loader : processes.loader(), operator);
         try {
             if (traceSink == null && stopRequested == null) {
                 kernel.runUntil(durationNs);
@@ -130,12 +138,9 @@ public final class Simulator {
 
     private void drain(Kernel kernel) {
         for (TraceBuffer b : kernel.traceBuffers()) {
-            // A CTF writer also records each core's discarded-event count in its packet contexts.
-            if (traceSink instanceof CtfWriter ctf) {
-                ctf.drain(b);
-            } else {
-                b.drainTo(traceSink);
-            }
+            // A CTF writer (or a sink that feeds one) records each core's discarded-event count in its packets.
+            traceSink.discarded(b.core(), b.discarded());
+            b.drainTo(traceSink);
         }
     }
 }

@@ -15,11 +15,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Reads a trace directory written by {@link CtfWriter}. Every structural check names the stream file and
- * byte offset, so a damaged trace is reported, never misread.
+ * byte offset, so a damaged trace is reported, never misread. Packets are decoded by {@link CtfPacketDecoder}, which
+ * also serves readers of traces that are still being written.
  */
 public final class CtfReader {
 
@@ -83,97 +83,30 @@ public final class CtfReader {
     private static CtfStream readStream(String name, String fileName, byte[] bytes, CtfMetadata meta)
             throws CtfFormatException {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        CtfPacketDecoder decoder = new CtfPacketDecoder(meta, name);
+        CtfEventClass[] classes = new CtfEventClass[1 << 16];
+        for (CtfEventClass c : meta.eventClasses()) {
+            classes[c.id()] = c;
+        }
         List<CtfEvent> events = new ArrayList<>();
-        int core = -1;
-        int packets = 0;
-        long discarded = 0;
-        long lastTs = Long.MIN_VALUE;
         int offset = 0;
         while (offset < b.limit()) {
-            if (b.limit() - offset < CtfLayout.PACKET_PREAMBLE_BYTES) {
-                throw error(name, offset, "truncated packet header (" + (b.limit() - offset) + " bytes left)");
-            }
-            if (b.getInt(offset) != CtfLayout.MAGIC) {
-                throw error(name, offset, String.format("bad packet magic 0x%08X", b.getInt(offset)));
-            }
-            UUID uuid = new UUID(Long.reverseBytes(b.getLong(offset + 4)), Long.reverseBytes(b.getLong(offset + 12)));
-            if (!uuid.equals(meta.uuid())) {
-                throw error(name, offset, "packet uuid " + uuid + " does not match the trace uuid " + meta.uuid());
-            }
-            if (b.getInt(offset + 20) != CtfLayout.STREAM_CLASS_ID) {
-                throw error(name, offset, "unknown stream class id " + b.getInt(offset + 20));
-            }
-            long begin = b.getLong(offset + 24);
-            long end = b.getLong(offset + 32);
-            long contentBits = b.getLong(offset + 40);
-            long packetBits = b.getLong(offset + 48);
-            long seq = b.getLong(offset + 56);
-            long packetDiscarded = b.getLong(offset + 64);
-            int cpu = b.getInt(offset + 72);
-            if (contentBits % 8 != 0 || packetBits % 8 != 0 || contentBits > packetBits
-                    || contentBits < CtfLayout.PACKET_PREAMBLE_BYTES * 8L) {
-                throw error(name, offset, "inconsistent packet sizes (content " + contentBits + " bits, packet "
-                        + packetBits + " bits)");
-            }
-            if (packetBits / 8 > b.limit() - offset) {
-                throw error(name, offset, "truncated packet: declares " + packetBits / 8 + " bytes, file has "
-                        + (b.limit() - offset));
-            }
-            if (seq != packets) {
-                throw error(name, offset, "packet sequence number " + seq + ", expected " + packets);
-            }
-            if (core == -1) {
-                core = cpu;
-            } else if (cpu != core) {
-                throw error(name, offset, "cpu_id " + cpu + " differs from the stream's cpu_id " + core);
-            }
-            if (packetDiscarded < discarded) {
-                throw error(name, offset, "events_discarded went down from " + discarded + " to " + packetDiscarded);
-            }
-            if (begin > end || (packets > 0 && begin < lastTs)) {
-                throw error(name, offset, "packet time range [" + begin + ", " + end + "] is out of order");
-            }
-            discarded = packetDiscarded;
-            int contentEnd = offset + (int) (contentBits / 8);
-            int pos = offset + CtfLayout.PACKET_PREAMBLE_BYTES;
-            while (pos < contentEnd) {
-                if (contentEnd - pos < CtfLayout.EVENT_HEADER_BYTES) {
-                    throw error(name, pos, "truncated event header");
+            int n = decoder.decode(b, offset, 0,
+                    (cpu, ns, id, f0, f1, f2) -> events.add(new CtfEvent(cpu, ns, classes[id], f0, f1, f2)));
+            if (n == 0) {
+                // A whole file holds whole packets: what the decoder would wait for is a truncated one here.
+                if (b.limit() - offset < CtfLayout.PACKET_PREAMBLE_BYTES) {
+                    throw error(name, offset, "truncated packet header (" + (b.limit() - offset) + " bytes left)");
                 }
-                int id = Short.toUnsignedInt(b.getShort(pos));
-                long ts = b.getLong(pos + 2);
-                CtfEventClass cls = meta.eventClass(id);
-                if (cls == null) {
-                    throw error(name, pos, "event id " + id + " is not declared in the metadata");
-                }
-                if (ts < begin || ts > end || ts < lastTs) {
-                    throw error(name, pos, "event timestamp " + ts + " outside packet range [" + begin + ", " + end
-                            + "] or before the previous event");
-                }
-                int fieldsAt = pos + CtfLayout.EVENT_HEADER_BYTES;
-                if (contentEnd - fieldsAt < cls.payloadBytes()) {
-                    throw error(name, pos, "truncated payload of event '" + cls.name() + "'");
-                }
-                long[] f = new long[3];
-                for (int i = 0; i < cls.fieldNames().size() && i < 3; i++) {
-                    f[i] = b.getLong(fieldsAt + i * CtfLayout.FIELD_BYTES);
-                }
-                events.add(new CtfEvent(cpu, toNanos(ts, meta.clockFrequency()), cls, f[0], f[1], f[2]));
-                lastTs = ts;
-                pos = fieldsAt + cls.payloadBytes();
+                throw error(name, offset, "truncated packet: declares " + b.getLong(offset + 48) / 8
+                        + " bytes, file has " + (b.limit() - offset));
             }
-            lastTs = Math.max(lastTs, end);
-            packets++;
-            offset += (int) (packetBits / 8);
+            offset += n;
         }
-        if (packets == 0) {
+        if (decoder.packets() == 0) {
             throw new CtfFormatException(name + ": empty stream file (no packets)");
         }
-        return new CtfStream(fileName, core, packets, discarded, events);
-    }
-
-    private static long toNanos(long cycles, long freq) {
-        return freq == CtfLayout.CLOCK_FREQUENCY ? cycles : (long) (cycles * (1e9 / freq));
+        return new CtfStream(fileName, decoder.core(), (int) decoder.packets(), decoder.discarded(), events);
     }
 
     private static CtfFormatException error(String file, int offset, String what) {

@@ -21,9 +21,10 @@ import org.orrery.os.trace.TraceSink;
 /**
  * Writes per-core trace buffers as a CTF 1.8 trace directory: {@code metadata} plus one {@code stream_<core>}
  * file per core, each a sequence of packets. Feed it with {@link #drain(TraceBuffer)} as often as you like
- * (e.g. every major frame); it cuts a packet every {@code eventsPerPacket} events and on {@link #close()}.
- * Between packets the directory is a complete trace of what was flushed so far, so it stays readable if the
- * writer is never closed.
+ * (e.g. every major frame); it cuts a packet every {@code eventsPerPacket} events, on {@link #flush()} and on
+ * {@link #close()}. Between packets the directory is a complete trace of what was flushed so far, so it stays
+ * readable if the writer is never closed. Given a {@link CtfPacketOutput} instead of a directory it hands the
+ * metadata and each packet there (a board's live trace).
  * Output is deterministic: same events, uuid and env, same bytes.
  */
 public final class CtfWriter implements TraceSink, Closeable {
@@ -32,6 +33,7 @@ public final class CtfWriter implements TraceSink, Closeable {
     public static final int DEFAULT_EVENTS_PER_PACKET = 4096;
 
     private final Path dir;
+    private final CtfPacketOutput output;
     private final CtfMetadata metadata;
     private final int eventsPerPacket;
     private final CoreStream[] streams;
@@ -40,7 +42,6 @@ public final class CtfWriter implements TraceSink, Closeable {
     /** One core's packet under construction plus the state its packet contexts need. */
     private static final class CoreStream {
         final ByteBuffer packet;
-        FileChannel file;
         int events;
         long first;
         long last;
@@ -78,31 +79,66 @@ public final class CtfWriter implements TraceSink, Closeable {
 
     public CtfWriter(Path dir, UUID uuid, int cores, Map<String, String> env, CtfNames names, int eventsPerPacket)
             throws IOException {
-        if (cores < 1) {
-            throw new IllegalArgumentException("cores must be >= 1, was " + cores);
-        }
-        if (eventsPerPacket < 1 || eventsPerPacket > 1 << 20) {
-            throw new IllegalArgumentException("eventsPerPacket must be 1..1048576, was " + eventsPerPacket);
-        }
+        this(dir, prepareDirectory(dir, checked(cores, eventsPerPacket)), uuid, cores, env, names, eventsPerPacket);
+    }
+
+    /** Writes to {@code output} rather than a directory (which {@link #directory()} then returns as null). */
+    public CtfWriter(CtfPacketOutput output, UUID uuid, int cores, Map<String, String> env, CtfNames names,
+            int eventsPerPacket) throws IOException {
+        this(null, output, uuid, cores, env, names, eventsPerPacket);
+    }
+
+    private CtfWriter(Path dir, CtfPacketOutput output, UUID uuid, int cores, Map<String, String> env, CtfNames names,
+            int eventsPerPacket) throws IOException {
+        checked(cores, eventsPerPacket);
         this.dir = dir;
+        this.output = output;
         this.metadata = CtfMetadata.forCurrentVersion(uuid, env, names);
         this.eventsPerPacket = eventsPerPacket;
         this.streams = new CoreStream[cores];
-        prepareDirectory(dir);
         // The metadata does not depend on the events, so it goes first: a run cut short (Ctrl-C, a CI timeout, a
         // crash) still leaves a trace that reads up to its last full packet.
-        Files.writeString(dir.resolve(CtfLayout.METADATA_FILE), metadata.toTsdl(), StandardCharsets.UTF_8);
+        output.metadata(metadata.toTsdl());
         int maxEvent = CtfLayout.EVENT_HEADER_BYTES + TraceEventType.MAX_FIELDS * CtfLayout.FIELD_BYTES;
         for (int c = 0; c < cores; c++) {
             streams[c] = new CoreStream(CtfLayout.PACKET_PREAMBLE_BYTES + eventsPerPacket * maxEvent);
         }
     }
 
+    /** Checks the arguments before anything touches the disk; returns {@code cores}. */
+    private static int checked(int cores, int eventsPerPacket) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be >= 1, was " + cores);
+        }
+        if (eventsPerPacket < 1 || eventsPerPacket > 1 << 20) {
+            throw new IllegalArgumentException("eventsPerPacket must be 1..1048576, was " + eventsPerPacket);
+        }
+        return cores;
+    }
+
     /** Drains {@code buffer} into its core's stream, carrying its discarded-event count into the packets. */
     public void drain(TraceBuffer buffer) {
-        CoreStream s = stream(buffer.core());
-        s.discarded = buffer.discarded();
+        discarded(buffer.core(), buffer.discarded());
         buffer.drainTo(this);
+    }
+
+    /** The core's tracer has dropped {@code total} events so far; the next packet of the core carries the count. */
+    @Override
+    public void discarded(int core, long total) {
+        stream(core).discarded = total;
+    }
+
+    /**
+     * Cuts a packet now for every core that has events waiting (or a new discarded count), so a reader following
+     * the output sees them without waiting for a full packet.
+     */
+    public void flush() {
+        for (int c = 0; c < streams.length; c++) {
+            CoreStream s = stream(c);
+            if (s.events > 0 || s.discarded > Math.max(0, s.discardedWritten)) {
+                flush(c, s);
+            }
+        }
     }
 
     /** Appends one event; prefer {@link #drain(TraceBuffer)}, which also records discarded counts. */
@@ -155,16 +191,11 @@ public final class CtfWriter implements TraceSink, Closeable {
                 if (s.events > 0 || s.seq == 0 || s.discarded != s.discardedWritten) {
                     flush(c, s);
                 }
-                s.file.close();
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            for (CoreStream s : streams) {
-                if (s.file != null && s.file.isOpen()) {
-                    s.file.close();
-                }
-            }
+            output.close();
         }
     }
 
@@ -207,14 +238,7 @@ public final class CtfWriter implements TraceSink, Closeable {
         b.putLong(24, s.first).putLong(32, s.last).putLong(40, bits).putLong(48, bits)
                 .putLong(56, s.seq).putLong(64, s.discarded).putInt(72, core);
         try {
-            if (s.file == null) {
-                s.file = FileChannel.open(dir.resolve(CtfLayout.streamFileName(core)), StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-            }
-            ByteBuffer out = b.duplicate().position(0).limit(size);
-            while (out.hasRemaining()) {
-                s.file.write(out);
-            }
+            output.packet(core, s.events, b.duplicate().position(0).limit(size).order(ByteOrder.LITTLE_ENDIAN));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -230,7 +254,7 @@ public final class CtfWriter implements TraceSink, Closeable {
                 .array();
     }
 
-    private static void prepareDirectory(Path dir) throws IOException {
+    private static CtfPacketOutput prepareDirectory(Path dir, int cores) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException(dir + " exists and is not a directory");
         }
@@ -247,6 +271,52 @@ public final class CtfWriter implements TraceSink, Closeable {
                 if (!n.startsWith(".")) {
                     Files.delete(dir.resolve(n));
                 }
+            }
+        }
+        return new DirectoryOutput(dir, cores);
+    }
+
+    /** The classic output: {@code metadata} and one append-only {@code stream_<core>} file per core. */
+    private static final class DirectoryOutput implements CtfPacketOutput {
+
+        private final Path dir;
+        private final FileChannel[] files;
+
+        DirectoryOutput(Path dir, int cores) {
+            this.dir = dir;
+            this.files = new FileChannel[cores];
+        }
+
+        @Override
+        public void metadata(String tsdl) throws IOException {
+            Files.writeString(dir.resolve(CtfLayout.METADATA_FILE), tsdl, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void packet(int core, int events, ByteBuffer packet) throws IOException {
+            if (files[core] == null) {
+                files[core] = FileChannel.open(dir.resolve(CtfLayout.streamFileName(core)), StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            }
+            while (packet.hasRemaining()) {
+                files[core].write(packet);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (FileChannel f : files) {
+                try {
+                    if (f != null) {
+                        f.close();
+                    }
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
         }
     }

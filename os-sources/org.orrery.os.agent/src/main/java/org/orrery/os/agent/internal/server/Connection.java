@@ -39,6 +39,7 @@ public final class Connection implements Runnable {
     private final String fingerprint;
     private final String who;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private TraceRelay trace;
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
@@ -123,9 +124,12 @@ public final class Connection implements Runnable {
             case Message.Chunk c -> Role.FLASH;
             case Message.Install i -> Role.FLASH;
             case Message.Await a -> Role.FLASH;
+            case Message.TraceStart t -> Role.MONITOR;
+            case Message.TraceEnd t -> Role.MONITOR;
             case Message.DebugOpen d -> Role.DEBUG;
             case Message.DebugData d -> Role.DEBUG;
             case Message.DebugClose d -> Role.DEBUG;
+            case Message.Control c -> Role.OPERATE;
             default -> throw new ProtocolException("a client may not send " + FrameCodec.typeOf(m));
         };
         if (m instanceof Message.DebugData d && debug.opened() && client.roles().contains(needed)) {
@@ -176,6 +180,21 @@ public final class Connection implements Runnable {
                     log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
                     send(new Message.VerdictReply(verdict));
                 }
+                case Message.TraceStart t -> {
+                    if (trace == null) {
+                        trace = new TraceRelay(board, this::send, log, who);
+                        subscriptions.add(trace::close);
+                    }
+                    // the board sends the metadata (the reply) and the packets from its relay thread
+                    trace.start();
+                    log.record(who, request, "following the trace");
+                }
+                case Message.TraceEnd t -> {
+                    if (trace == null) {
+                        throw new Refusal("bad-request", "this session follows no trace");
+                    }
+                    trace.stop();
+                }
                 case Message.DebugOpen d -> {
                     if (debug.opened()) {
                         throw new Refusal("bad-request", "this session has had its debug tunnel; open another session");
@@ -189,6 +208,11 @@ public final class Connection implements Runnable {
                         throw new ProtocolException("DEBUG_CLOSE before DEBUG_OPEN");
                     }
                     debug.closeByClient(d.reason());
+                }
+                case Message.Control c -> {
+                    String done = board.control(c.action(), c.target(), who);
+                    log.record(who, request, "done: " + done);
+                    send(new Message.ControlDone(done));
                 }
                 default -> throw new IllegalStateException("unreachable: roles cover every request");
             }

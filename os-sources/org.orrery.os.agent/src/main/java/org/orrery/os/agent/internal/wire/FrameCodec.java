@@ -18,6 +18,8 @@ import org.orrery.os.agent.SlotState;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.internal.wire.Message.Await;
 import org.orrery.os.agent.internal.wire.Message.Chunk;
+import org.orrery.os.agent.internal.wire.Message.Control;
+import org.orrery.os.agent.internal.wire.Message.ControlDone;
 import org.orrery.os.agent.internal.wire.Message.ChunkAck;
 import org.orrery.os.agent.internal.wire.Message.Error;
 import org.orrery.os.agent.internal.wire.Message.Event;
@@ -73,9 +75,14 @@ public final class FrameCodec {
             case Subscribe s -> MessageType.SUBSCRIBE;
             case Event e -> MessageType.EVENT;
             case Error e -> MessageType.ERROR;
+            case Message.TraceStart t -> MessageType.TRACE_START;
+            case Message.TracePacket t -> MessageType.TRACE_PACKET;
+            case Message.TraceEnd t -> MessageType.TRACE_END;
             case Message.DebugOpen d -> MessageType.DEBUG_OPEN;
             case Message.DebugData d -> MessageType.DEBUG_DATA;
             case Message.DebugClose d -> MessageType.DEBUG_CLOSE;
+            case Control c -> MessageType.CONTROL;
+            case ControlDone d -> MessageType.CONTROL_DONE;
         };
     }
 
@@ -103,6 +110,10 @@ public final class FrameCodec {
             case Subscribe s -> { }
             case Event e -> w.i64(e.event().timeMillis()).u8(e.event().kind().ordinal()).string(e.event().text());
             case Error e -> w.string(e.code()).string(e.message());
+            case Message.TraceStart t -> w.bytes(t.metadata()).bytes(t.configuration());
+            case Message.TracePacket t -> w.u16(t.core()).nonNegative(t.events(), "events").bytes(t.packet());
+            case Message.TraceEnd t -> w.string(t.reason()).bool(t.error()).nonNegative(t.events(), "events")
+                    .nonNegative(t.discarded(), "discarded");
             case Message.DebugOpen d -> w.string(d.partition());
             case Message.DebugData d -> {
                 if (d.data().length > MAX_DEBUG_DATA) {
@@ -112,6 +123,8 @@ public final class FrameCodec {
                 w.bytes(d.data());
             }
             case Message.DebugClose d -> w.string(d.reason());
+            case Control c -> w.string(c.action()).string(c.target());
+            case ControlDone d -> w.string(d.result());
         }
         byte[] payload = w.toByteArray();
         int length = payload.length + 1;
@@ -213,9 +226,17 @@ public final class FrameCodec {
             case EVENT -> new Event(new BoardEvent(r.i64("time"), pick(KINDS, r.u8("event kind"), "event kind"),
                     r.string("event text")));
             case ERROR -> new Error(r.string("error code"), r.string("error message"));
+            case TRACE_START -> new Message.TraceStart(r.bytes("trace metadata", MAX_FRAME),
+                    r.bytes("trace configuration", MAX_FRAME));
+            case TRACE_PACKET -> new Message.TracePacket(r.u16("core"), r.nonNegative("events"),
+                    r.bytes("trace packet", MAX_FRAME));
+            case TRACE_END -> new Message.TraceEnd(r.string("trace end reason"), r.bool("error"), r.nonNegative("events"),
+                    r.nonNegative("discarded"));
             case DEBUG_OPEN -> new Message.DebugOpen(r.string("partition"));
             case DEBUG_DATA -> new Message.DebugData(r.bytes("debug data", MAX_DEBUG_DATA));
             case DEBUG_CLOSE -> new Message.DebugClose(r.string("reason"));
+            case CONTROL -> new Control(r.string("control action"), r.string("control target"));
+            case CONTROL_DONE -> new ControlDone(r.string("control result"));
         };
         r.end(t.name());
         return m;

@@ -73,6 +73,55 @@ public sealed interface Message {
     }
 
     /**
+     * Client: follow the board's trace (both empty). Board: the trace's CTF metadata (TSDL, UTF-8) and the running
+     * system's configuration ({@code .orcf}, empty when the board wrote none), sent before the first
+     * {@link TracePacket}.
+     */
+    record TraceStart(byte[] metadata, byte[] configuration) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TraceStart t && Arrays.equals(t.metadata, metadata)
+                    && Arrays.equals(t.configuration, configuration);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(metadata) * 31 + Arrays.hashCode(configuration);
+        }
+
+        @Override
+        public String toString() {
+            return "TraceStart[" + metadata.length + " + " + configuration.length + " bytes]";
+        }
+    }
+
+    /** One whole CTF packet of {@code core}'s stream holding {@code events} events. */
+    record TracePacket(int core, long events, byte[] packet) implements Message {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TracePacket t && t.core == core && t.events == events && Arrays.equals(t.packet, packet);
+        }
+
+        @Override
+        public int hashCode() {
+            return (core * 31 + Long.hashCode(events)) * 17 + Arrays.hashCode(packet);
+        }
+
+        @Override
+        public String toString() {
+            return "TracePacket[core " + core + ", " + events + " events, " + packet.length + " bytes]";
+        }
+    }
+
+    /**
+     * Client: stop following (the board answers with its own TRACE_END after the last packet). Board: the stream
+     * ended, why ({@code error}: not because the client asked), with the events sent and the events dropped for
+     * this client (also carried in the packets' {@code events_discarded}).
+     */
+    record TraceEnd(String reason, boolean error, long events, long discarded) implements Message {
+    }
+
+    /**
      * Client: open the debug tunnel to this partition's JVM (role {@code debug}). Board: the tunnel is open (the same
      * message back), and from then on this session carries only {@link DebugData} both ways until a {@link DebugClose}.
      */
@@ -101,6 +150,14 @@ public sealed interface Message {
     record DebugClose(String reason) implements Message {
     }
 
+    /** An operator request: {@code action} is start, stop, restart or switch-plan; the target a partition or plan. */
+    record Control(String action, String target) implements Message {
+    }
+
+    /** The board applied a {@link Control}; {@code result} says what it did. */
+    record ControlDone(String result) implements Message {
+    }
+
     /** A refusal ({@link org.orrery.os.agent.Refusal} code) or a protocol error ({@code protocol}). */
     record Error(String code, String message) implements Message {
     }
@@ -114,6 +171,7 @@ public sealed interface Message {
             case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "");
             case Await a -> "AWAIT " + shortHash(a.sha256());
             case DebugOpen d -> "DEBUG_OPEN " + d.partition();
+            case Control c -> "CONTROL " + c.action() + " " + c.target();
             default -> FrameCodec.typeOf(m).name();
         };
     }

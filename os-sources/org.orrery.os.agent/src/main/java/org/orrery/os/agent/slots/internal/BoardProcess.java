@@ -19,6 +19,7 @@ public final class BoardProcess implements AutoCloseable {
 
     private final Process process;
     private final Thread reader;
+    private final ChildRequests requests;
     private volatile boolean closing;
 
     /** What the child said, line by line, then once its exit ({@code asked}: the agent stopped it). */
@@ -30,6 +31,7 @@ public final class BoardProcess implements AutoCloseable {
 
     private BoardProcess(Process process, Listener listener) {
         this.process = process;
+        this.requests = new ChildRequests(process.getOutputStream());
         this.reader = new Thread(() -> pump(listener), "board-child-" + process.pid());
         this.reader.setDaemon(true);
     }
@@ -55,14 +57,26 @@ public final class BoardProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Sends an operator command to the running system ({@link CommandChannel}); the future completes with what the
+     * kernel did, or fails with a {@link org.orrery.os.agent.Refusal}.
+     */
+    public java.util.concurrent.CompletableFuture<String> command(String action, String target, String who) {
+        return requests.send(action, target, who);
+    }
+
     private void pump(Listener listener) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                listener.line(this, ChildLine.parse(line));
+                ChildLine l = ChildLine.parse(line);
+                if (!requests.answer(l)) {
+                    listener.line(this, l);
+                }
             }
         } catch (IOException e) {
             // the pipe broke: the child is gone, which waitFor confirms
         }
+        requests.ended("the board process ended before it answered");
         int status;
         try {
             status = process.waitFor();

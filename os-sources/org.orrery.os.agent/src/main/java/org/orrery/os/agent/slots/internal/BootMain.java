@@ -2,7 +2,6 @@
 package org.orrery.os.agent.slots.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,12 +13,14 @@ import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.OperatorDesk;
 import org.orrery.os.kernel.RunSummary;
 
 /**
  * The boot child: {@code BootMain IMAGE KEY BOARD}. Verifies the slot's image again (a bootloader never boots
- * bytes it has not checked itself), boots it on the board and reports in {@link ChildLine}s. It runs until
- * its stdin closes, which is how it dies with the agent even after a kill -9 of the agent's JVM. The sim
+ * bytes it has not checked itself), boots it on the board and reports in {@link ChildLine}s. Its stdin carries
+ * operator commands ({@link CommandChannel}); it runs until its stdin closes, which is how it dies with the agent
+ * even after a kill -9 of the agent's JVM. The sim
  * board runs in virtual time as fast as the CPU allows; here it is paced to real time, so a deployed board
  * does not burn a core and a 100 ms major frame takes about 100 ms.
  */
@@ -36,9 +37,14 @@ public final class BootMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(new PrintStream(System.err, true, StandardCharsets.UTF_8));
-        watchStdin();
+        OperatorDesk desk = new OperatorDesk();
+        CommandChannel.start(System.in, desk, line -> {
+            synchronized (out) {
+                out.println(line);
+            }
+        }, BootMain::agentGone);
         try {
-            int status = run(Path.of(args[0]), Path.of(args[1]), args[2], out);
+            int status = run(Path.of(args[0]), Path.of(args[1]), args[2], desk, out);
             out.flush();
             // A normal exit (not halt) so a JVM started with -XX:+AutoCreateSharedArchive writes its archive.
             System.exit(status);
@@ -50,7 +56,7 @@ public final class BootMain {
         }
     }
 
-    private static int run(Path image, Path key, String boardName, PrintStream out) {
+    private static int run(Path image, Path key, String boardName, OperatorDesk desk, PrintStream out) {
         LoadedImage loaded;
         BoardSupport board;
         try {
@@ -66,9 +72,19 @@ public final class BootMain {
                 out.println(line);
             }
         });
+        LiveTrace live = liveTrace(loaded, board.name(), judge);
+        CpuReport cpu = new CpuReport(desk, judge.frameNs(), line -> {
+            synchronized (lock) {
+                out.println(line);
+            }
+        });
         long wallStart = System.nanoTime();
         BooleanSupplier pace = () -> {
             judge.drained();
+            cpu.due(judge.latestNs());
+            if (live != null) {
+                live.tick();
+            }
             if (stop) {
                 return true;
             }
@@ -90,16 +106,41 @@ public final class BootMain {
                         synchronized (lock) {
                             out.println(ChildLine.console(line));
                         }
-                    }, pace, judge, 0));
+                    }, pace, live != null ? live : judge, 0, desk));
             judge.drained();
+            closeQuietly(live);
             if (stop) {
                 return 0;
             }
             out.println(ChildLine.ended("the system stopped at " + summary.endTimeNs() / 1_000_000L + " ms of board time"));
             return 0;
         } catch (Exception e) {
+            closeQuietly(live);
             out.println(ChildLine.error("board failed: " + e.getMessage()));
             return 3;
+        }
+    }
+
+    /**
+     * The live trace in {@link TraceRing#DIR} (the agent tails it), or null when it cannot be had: the board runs
+     * without it rather than not at all (an image whose trace module predates live tracing, a full disk).
+     */
+    private static LiveTrace liveTrace(LoadedImage image, String board, FrameJudge judge) {
+        try {
+            return LiveTrace.open(Path.of(TraceRing.DIR), image, board, judge);
+        } catch (IOException | LinkageError e) {
+            System.err.println("no live trace: " + e);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(LiveTrace live) {
+        if (live != null) {
+            try {
+                live.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("live trace: " + e);
+            }
         }
     }
 
@@ -116,26 +157,18 @@ public final class BootMain {
         throw new IllegalArgumentException("unknown board '" + name + "' (sim, hosted)");
     }
 
-    /** The agent holds our stdin open; when it closes (agent gone, or asked to stop) the board stops at once. */
-    private static void watchStdin() {
-        Thread t = new Thread(() -> {
-            try (InputStream in = System.in) {
-                while (in.read() >= 0) {
-                    // nothing is sent; reading only notices the end
-                }
-            } catch (IOException e) {
-                // same as the end
-            }
-            stop = true;
-            try {
-                // A board stuck in a slice gets a moment to clean up its partition processes, then goes.
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Runtime.getRuntime().halt(0);
-        }, "agent-watch");
-        t.setDaemon(true);
-        t.start();
+    /**
+     * The agent holds our stdin open (and sends operator commands on it); when it closes (agent gone, or asked to
+     * stop) the board stops at once.
+     */
+    private static void agentGone() {
+        stop = true;
+        try {
+            // A board stuck in a slice gets a moment to clean up its partition processes, then goes.
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(0);
     }
 }

@@ -10,6 +10,10 @@ package org.orrery.os.agent.slots.internal;
  * mode PARTITION MODE          a partition changed mode
  * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
  * console TEXT...              a partition printed a line
+ * cpu PARTITION BUSY WIN MODE  its processes held a core BUSY us of its last window of WIN us; its mode then
+ *                              (once per major frame)
+ * done ID TEXT...              the kernel applied operator command ID ({@link CommandChannel})
+ * refused ID WHY...            it refused it
  * ended WHY...                 the run ended (module shutdown); the child exits next
  * error WHY...                 the image could not be booted; the child exits next
  * </pre>
@@ -44,6 +48,18 @@ public record ChildLine(String kind, String rest) {
 
     static String console(String text) {
         return "console " + text.replace('\n', ' ');
+    }
+
+    static String cpu(String partition, long busyMicros, long windowMicros, String mode) {
+        return "cpu " + partition + " " + busyMicros + " " + windowMicros + " " + mode;
+    }
+
+    static String done(String id, String text) {
+        return "done " + id + " " + text.replace('\n', ' ');
+    }
+
+    static String refused(String id, String why) {
+        return "refused " + id + " " + why.replace('\n', ' ');
     }
 
     static String ended(String why) {

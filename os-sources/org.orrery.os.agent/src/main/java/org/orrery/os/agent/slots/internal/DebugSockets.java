@@ -35,9 +35,33 @@ public final class DebugSockets implements AutoCloseable {
         this.dir = dir;
     }
 
+    /** Folders are named {@code orrery-debug-<agent pid>-<random>}. */
+    static final String PREFIX = "orrery-debug-";
+
     public static DebugSockets create() throws IOException {
-        return new DebugSockets(Files.createTempDirectory("orrery-debug-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+        Path dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        removeStale(dir.getParent());
+        return new DebugSockets(dir);
+    }
+
+    /** An agent killed with -9 (a power cut) never removes its folder: those of agents that are gone go now. */
+    private static void removeStale(Path tmp) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path d : entries.filter(e -> e.getFileName().toString().startsWith(PREFIX)).toList()) {
+                String rest = d.getFileName().toString().substring(PREFIX.length());
+                int dash = rest.indexOf('-');
+                try {
+                    if (dash > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
+                        new DebugSockets(d).close();
+                    }
+                } catch (NumberFormatException e) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not ours to list, or another agent sweeps at the same time: nothing lost
+        }
     }
 
     /** The boot child's JVM options with the folder, emptied of what an earlier boot left. */

@@ -41,9 +41,18 @@ final class Samples {
                 new Message.Subscribe(),
                 new Message.Event(new BoardEvent(1_700_000_000_000L, BoardEvent.Kind.MODE, "nav NORMAL → IDLE")),
                 new Message.Error("unauthorised", "client bob lacks the role 'flash'"),
+                new Message.TraceStart(new byte[0], new byte[0]),
+                new Message.TraceStart("/* CTF 1.8 */".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        new byte[] {'O', 'R', 'C', 'F', 1}),
+                new Message.TracePacket(1, 2, new byte[] {(byte) 0xc1, 0x1f, (byte) 0xfc, (byte) 0xc1}),
+                new Message.TraceEnd("stopped by the client", false, 1234, 0),
+                new Message.TraceEnd("the board process ended (exit 3)", true, 99, 7),
                 new Message.DebugOpen("nav"),
                 new Message.DebugData(new byte[] {'J', 'D', 'W', 'P', 0}),
                 new Message.DebugData(new byte[0]),
-                new Message.DebugClose("the debugger closed its connection"));
+                new Message.DebugClose("the debugger closed its connection"),
+                new Message.Event(new BoardEvent(1_700_000_000_001L, BoardEvent.Kind.CPU, "nav 10000 50000 NORMAL")),
+                new Message.Control("switch-plan", "maintenance"),
+                new Message.ControlDone("nav IDLE"));
     }
 }

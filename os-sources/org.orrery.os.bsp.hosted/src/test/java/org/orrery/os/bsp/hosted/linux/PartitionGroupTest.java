@@ -178,7 +178,9 @@ class PartitionGroupTest {
     void aForkBeyondThePidsLimitFails() throws Exception {
         try (BoardGroup board = CgroupTestSupport.cgroups().createBoard(CgroupTestSupport.name())) {
             PartitionGroup p = board.partition("forky", 16 * MIB, 3, allCpus());
-            Process forker = start("read go; for i in 1 2 3 4; do sleep 60 & done; echo forked; wait");
+            // The sleeps must not hold the shell's pipes: a read racing Java's drain at the shell's exit would wait
+            // for them (seen once in CI: 60 s, and the sleeps gone by the time the group was counted).
+            Process forker = start("read go; for i in 1 2 3 4; do sleep 60 >/dev/null 2>&1 & done; echo forked; wait");
             p.add(forker.pid());
             go(forker);
             // The shell and two sleeps fill the limit; the third fork fails and the shell gives up.

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.orrery.os.bsp.hosted.HostedBoardSupport;
+import org.orrery.os.config.BoardConfig;
+import org.orrery.os.config.CoreFrame;
+import org.orrery.os.config.Criticality;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PlanConfig;
+import org.orrery.os.config.ProcessConfig;
+import org.orrery.os.config.ProcessKind;
+import org.orrery.os.config.SchedulingPolicy;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
+import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.RunSummary;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.AttachingConnector;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.event.BreakpointEvent;
+import com.sun.jdi.event.ClassPrepareEvent;
+import com.sun.jdi.event.Event;
+import com.sun.jdi.event.EventSet;
+import com.sun.jdi.request.BreakpointRequest;
+import com.sun.jdi.request.ClassPrepareRequest;
+import com.sun.jdi.request.EventRequest;
+
+/**
+ * Window-start lateness on a core shared by a debugged partition and its neighbour, with and without a debugger
+ * holding the debugged partition's thread at a breakpoint, on the real hosted board (partition JVMs with JDWP in
+ * their own network namespaces, reached through the board's debug socket, as the agent does). Two partitions on
+ * core 0, 5 ms windows in a 10 ms frame. The debugger is JDI over a loopback relay to {@code DIR/target.sock}; its
+ * breakpoint suspends the thread only (SUSPEND_EVENT_THREAD) and is held until the run ends.
+ * Usage: DebugLatenessBenchmark OS_API_DIR OS_PARTITION_DIR BENCH_CLASSES [SECONDS] [ROUNDS]
+ */
+public final class DebugLatenessBenchmark {
+    private static final long MS = 1_000_000L;
+    private static final Pattern LATENESS = Pattern.compile(
+            "window-start lateness core 0: p50 ([\\d.]+) us, p99 ([\\d.]+) us, max ([\\d.]+) us");
+
+    private DebugLatenessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        Map<String, byte[]> os = Map.of("org.orrery.os.api", BoardBenchmark.jar(Path.of(args[0]), null),
+                "org.orrery.os.partition", BoardBenchmark.jar(Path.of(args[1]), null));
+        byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/DebugTicker");
+        Path dir = Files.createTempDirectory("orrery-debug-bench-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        System.setProperty("orrery.debug.dir", dir.toString());
+        System.out.printf("load average before: %s", Files.readString(Path.of("/proc/loadavg")));
+
+        int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            // alternating, so the machine's load drifts over both alike
+            double[] plain = run(os, app, seconds, null);
+            System.out.printf("round %d no debugger:           p50 %6.0f us  p99 %6.0f us  max %7.0f us%n", r + 1,
+                    plain[0], plain[1], plain[2]);
+            Holder holder = new Holder(dir.resolve("target.sock"));
+            double[] held = run(os, app, seconds, holder);
+            System.out.printf("round %d thread at breakpoint:  p50 %6.0f us  p99 %6.0f us  max %7.0f us  (held %d ms)%n",
+                    r + 1, held[0], held[1], held[2], holder.heldMillis());
+            ratios[r] = held[1] / Math.max(1, plain[1]);
+        }
+        java.util.Arrays.sort(ratios);
+        System.out.printf("ratio p99 at breakpoint / no debugger: median %.2f, range %.2f-%.2f over %d rounds"
+                + " (goal <= 1.10)%n", ratios[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
+        System.out.printf("load average after: %s", Files.readString(Path.of("/proc/loadavg")));
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static double[] run(Map<String, byte[]> os, byte[] app, int seconds, Holder holder) throws Exception {
+        SystemConfig config = system();
+        Map<String, byte[]> apps = new TreeMap<>();
+        config.partitions().forEach(p -> apps.put(p.name(), app));
+        Thread debugger = holder == null ? null : Thread.ofPlatform().daemon().start(holder);
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, os, apps, seconds * 1000L * MS,
+                line -> { }, null, null, 0));
+        if (debugger != null) {
+            holder.release();
+            debugger.join(5_000);
+        }
+        for (String line : s.boardReport()) {
+            Matcher m = LATENESS.matcher(line);
+            if (m.find()) {
+                System.out.printf("        %d windows, %d overruns, %d deadline misses%n", s.windowsRun(), s.overruns(),
+                        s.deadlineMisses());
+                return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))};
+            }
+        }
+        throw new IllegalStateException("no lateness in the board's report: " + s.boardReport());
+    }
+
+    /** Attaches JDI once the target's debug socket is there, stops its thread at step() and holds it. */
+    private static final class Holder implements Runnable {
+        private final Path socket;
+        private volatile long hitAt;
+        private volatile long releasedAt;
+        private volatile VirtualMachine vm;
+        private volatile ServerSocket relay;
+        private volatile Socket jdiSide;
+
+        Holder(Path socket) {
+            this.socket = socket;
+        }
+
+        long heldMillis() {
+            return hitAt == 0 ? 0 : (releasedAt - hitAt) / 1_000_000;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!Files.exists(socket)) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(1_000); // let the schedule settle as in the plain run
+                relay = new ServerSocket();
+                relay.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Thread.ofPlatform().daemon().start(this::relay);
+                AttachingConnector c = Bootstrap.virtualMachineManager().attachingConnectors().stream()
+                        .filter(a -> a.transport().name().equals("dt_socket")).findFirst().orElseThrow();
+                Map<String, Connector.Argument> a = c.defaultArguments();
+                a.get("hostname").setValue("127.0.0.1");
+                a.get("port").setValue(Integer.toString(relay.getLocalPort()));
+                vm = c.attach(a);
+                ReferenceType ticker = loaded(vm);
+                if (ticker == null) {
+                    System.out.println("the target never loaded " + DebugTicker.class.getName());
+                    return;
+                }
+                BreakpointRequest bp = vm.eventRequestManager().createBreakpointRequest(
+                        ticker.methodsByName("step").get(0).location());
+                bp.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
+                bp.enable();
+                while (hitAt == 0) {
+                    EventSet set = vm.eventQueue().remove(10_000);
+                    if (set == null) {
+                        System.out.println("the breakpoint was not hit within 10 s");
+                        return;
+                    }
+                    for (Event e : set) {
+                        if (e instanceof BreakpointEvent) {
+                            hitAt = System.nanoTime();
+                            bp.disable();
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                System.out.println("debugger failed: " + e);
+            }
+        }
+
+        /** The ticker class in the target, waiting for it to be loaded when it is not yet. */
+        private static ReferenceType loaded(VirtualMachine vm) throws InterruptedException {
+            ClassPrepareRequest prepare = vm.eventRequestManager().createClassPrepareRequest();
+            prepare.addClassFilter(DebugTicker.class.getName());
+            prepare.setSuspendPolicy(EventRequest.SUSPEND_NONE);
+            prepare.enable();
+            List<ReferenceType> types = vm.classesByName(DebugTicker.class.getName());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (types.isEmpty() && System.nanoTime() < deadline) {
+                EventSet set = vm.eventQueue().remove(1_000);
+                if (set != null) {
+                    for (Event e : set) {
+                        if (e instanceof ClassPrepareEvent cp) {
+                            types = List.of(cp.referenceType());
+                        }
+                    }
+                }
+            }
+            prepare.disable();
+            return types.isEmpty() ? null : types.get(0);
+        }
+
+        /** One connection: JDI's TCP to the board's Unix debug socket. */
+        private void relay() {
+            try (Socket jdi = relay.accept(); SocketChannel board = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                jdiSide = jdi;
+                board.connect(UnixDomainSocketAddress.of(socket));
+                InputStream fromBoard = Channels.newInputStream(board);
+                OutputStream toBoard = Channels.newOutputStream(board);
+                Thread up = Thread.ofPlatform().daemon().start(() -> pump(jdi, toBoard));
+                fromBoard.transferTo(jdi.getOutputStream());
+                up.join();
+            } catch (IOException | InterruptedException e) {
+                // the board ended
+            }
+        }
+
+        private static void pump(Socket jdi, OutputStream toBoard) {
+            try {
+                jdi.getInputStream().transferTo(toBoard);
+            } catch (IOException e) {
+                // the debugger detached
+            }
+        }
+
+        void release() {
+            releasedAt = System.nanoTime();
+            // the board has ended: cutting the relay ends JDI's connection (a dispose would wait for a reply forever)
+            try {
+                if (relay != null) {
+                    relay.close();
+                }
+                if (jdiSide != null) {
+                    jdiSide.close();
+                }
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+    }
+
+    private static SystemConfig system() {
+        String[] names = {"target", "neighbour"};
+        List<PartitionConfig> parts = new java.util.ArrayList<>();
+        List<WindowConfig> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            parts.add(new PartitionConfig(names[i], i, List.of(0), 8L << 20, Criticality.C,
+                    SchedulingPolicy.FIXED_PRIORITY, 0, DebugTicker.class.getName(), "", 0,
+                    List.of(new ProcessConfig("main", ProcessKind.PERIODIC, 10 * MS, 10 * MS, 10, 0, 65536)), List.of()));
+            windows.add(new WindowConfig(0, i * 5 * MS, 5 * MS, names[i]));
+        }
+        PlanConfig plan = new PlanConfig("normal", List.of(new CoreFrame(0, 10 * MS)), windows);
+        BoardConfig board = new BoardConfig("hosted", 1, 1L << 40, 1_000, true, List.of(), 0, 0, List.of());
+        return new SystemConfig("debug_benchmark", board, List.of(), parts, List.of(), List.of(plan), "normal",
+                List.of(), List.of(), List.of(), List.of());
+    }
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.trace.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.trace.TraceSink;
+
+/**
+ * The Orrery Timeline's data for traces of any length, also while they grow: per core a {@link LaneColumns}
+ * (columns plus level-of-detail summaries), the traced time range, and the deviations from the configured
+ * schedule. Events arrive as a {@link TraceSink}, packet by packet ({@link TraceFollower}); {@link #checkSchedule()}
+ * recomputes the configured overlay and the deviations from the windows so far. Events of cores the
+ * configuration does not have are counted, not drawn.
+ *
+ * <p>Not thread-safe: the view feeds and draws it on its display thread.
+ */
+public final class TimelineModel implements TraceSink {
+
+    private final SystemConfig config;
+    private final long toleranceNs;
+    private final boolean realTimeBoard;
+    private final LaneColumns[] lanes;
+    private long startNs = Long.MAX_VALUE;
+    private long endNs = Long.MIN_VALUE;
+    private long events;
+    private long outsideCores;
+    private long discarded;
+    private List<Deviation> deviations = List.of();
+
+    /**
+     * @param realTimeBoard whether the trace comes from a board other than {@code sim} (its windows are matched to
+     *                      frames in sequence, see {@link TimelineBuilder})
+     */
+    public TimelineModel(SystemConfig config, long toleranceNs, boolean realTimeBoard) {
+        this.config = config;
+        this.toleranceNs = toleranceNs;
+        this.realTimeBoard = realTimeBoard;
+        this.lanes = new LaneColumns[config.board().cores()];
+        for (int c = 0; c < lanes.length; c++) {
+            lanes[c] = new LaneColumns(c);
+        }
+    }
+
+    @Override
+    public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+        if (core < 0 || core >= lanes.length) {
+            outsideCores++;
+            return;
+        }
+        lanes[core].accept(timestampNs, typeId, f0, f1, f2);
+        startNs = Math.min(startNs, timestampNs);
+        endNs = Math.max(endNs, timestampNs);
+        events++;
+    }
+
+    /** Recomputes the configured overlay and the deviations of a complete trace. */
+    public void checkSchedule() {
+        check(false);
+    }
+
+    /**
+     * As {@link #checkSchedule()} for a trace still being written: each core is checked up to its own newest
+     * event, since the cores' packets arrive independently and a core a packet behind has not missed its windows.
+     */
+    public void checkScheduleSoFar() {
+        check(true);
+    }
+
+    private void check(boolean growing) {
+        ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, realTimeBoard);
+        List<Deviation> found = new ArrayList<>();
+        for (LaneColumns lane : lanes) {
+            List<WindowSpan> configured = new ArrayList<>();
+            long end = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
+            List<WindowSpan> ran = lane.windowSpans(end);
+            checker.check(lane.core(), ran, startNs(), end, configured, found);
+            configured.sort(Comparator.comparingLong(WindowSpan::endNs));
+            SpanColumns overlay = new SpanColumns();
+            for (WindowSpan w : configured) {
+                overlay.add(w.startNs(), w.endNs(), w.partition(), w.partition(), w.planIndex(), w.windowIndex(), 0);
+            }
+            lane.setConfigured(overlay);
+        }
+        found.sort(Comparator.comparingLong(Deviation::timeNs).thenComparingInt(Deviation::core));
+        deviations = List.copyOf(found);
+    }
+
+    public SystemConfig config() {
+        return config;
+    }
+
+    public int cores() {
+        return lanes.length;
+    }
+
+    public LaneColumns lane(int core) {
+        return lanes[core];
+    }
+
+    /** Time of the first event (0 while there is none). */
+    public long startNs() {
+        return events == 0 ? 0 : startNs;
+    }
+
+    /** Time of the newest event (0 while there is none). */
+    public long endNs() {
+        return events == 0 ? 0 : endNs;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** Events recorded for cores the configuration does not have. */
+    public long eventsOutsideCores() {
+        return outsideCores;
+    }
+
+    /** Events the tracer had to drop, as its packets report them. */
+    public long discarded() {
+        return discarded;
+    }
+
+    void setDiscarded(long discarded) {
+        this.discarded = discarded;
+    }
+
+    /** Windows that ran (ended or still open), over all cores. */
+    public long windows() {
+        long n = 0;
+        for (LaneColumns l : lanes) {
+            n += l.windows().size() + (l.openWindow(endNs) != null ? 1 : 0);
+        }
+        return n;
+    }
+
+    /** Deviations as of the last {@link #checkSchedule()}, by time. */
+    public List<Deviation> deviations() {
+        return deviations;
+    }
+
+    public boolean conforms() {
+        return deviations.isEmpty();
+    }
+
+    /** Index of the first deviation at or after {@code timeNs}. */
+    public int firstDeviationAtOrAfter(long timeNs) {
+        return SpanIndex.firstAtOrAfter(deviations, Deviation::timeNs, timeNs);
+    }
+}
