@@ -17,7 +17,7 @@ import org.orrery.os.agent.slots.SlotBoardOptions;
  * until its standard input closes (the test ended or died).
  *
  * <p>Arguments: the slot directory and the healthy major frames an image needs to confirm itself good; optionally a
- * partition and a JDWP port on loopback to debug it through (a {@link JdwpBoard}).
+ * partition and the file holding the JDWP port on loopback to debug it through (a {@link JdwpBoard}).
  */
 public final class AgentProcess {
 
@@ -27,7 +27,7 @@ public final class AgentProcess {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         SlotBoard slots = SlotBoard.open(dir, SlotBoardOptions.defaults("sim").withConfirmFrames(Integer.parseInt(args[1])));
-        BoardControl board = args.length > 3 ? new JdwpBoard(slots, args[2], Integer.parseInt(args[3])) : slots;
+        BoardControl board = args.length > 3 ? new JdwpBoard(slots, args[2], Path.of(args[3])) : slots;
         AgentServer server = Agent.start(dir, new InetSocketAddress("127.0.0.1", 0), board);
         System.out.flush();
         while (System.in.read() >= 0) {

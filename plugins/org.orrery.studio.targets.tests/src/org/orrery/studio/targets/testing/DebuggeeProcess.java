@@ -4,23 +4,32 @@ package org.orrery.studio.targets.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A {@link Debuggee} in a JVM of its own whose JDWP agent listens on a free port of 127.0.0.1. */
+/**
+ * A {@link Debuggee} in a JVM of its own whose JDWP agent listens on a free port of 127.0.0.1. JDWP with
+ * {@code address=127.0.0.1:0} listens on a new free port each time a debugger detaches, so the port it listens on
+ * now is kept in {@link #portFile()} for the {@link JdwpBoard} to dial (the hosted board's fixed port in the
+ * partition's own network namespace needs no such file).
+ */
 public final class DebuggeeProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening for transport dt_socket at address: (\\d+)");
 
     private final Process process;
-    private final int port;
+    private final Path portFile;
 
-    private DebuggeeProcess(Process process, int port) {
+    private DebuggeeProcess(Process process, Path portFile) {
         this.process = process;
-        this.port = port;
+        this.portFile = portFile;
     }
 
     public static DebuggeeProcess start() throws IOException {
@@ -29,22 +38,38 @@ public final class DebuggeeProcess implements AutoCloseable {
                 TestAgent.classesFolder(), Debuggee.class.getName())).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
+        Path portFile = Files.createTempFile("orrery-debuggee-", ".port");
         for (String line; (line = out.readLine()) != null; ) {
             seen.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> out.lines().forEach(l -> {
-                    // keep its pipe drained
-                }));
-                return new DebuggeeProcess(p, Integer.parseInt(m.group(1)));
+            if (listening(line, portFile)) {
+                Thread.ofVirtual().start(() -> out.lines().forEach(l -> listening(l, portFile)));
+                return new DebuggeeProcess(p, portFile);
             }
         }
         p.destroyForcibly();
+        Files.deleteIfExists(portFile);
         throw new IOException("the debuggee did not start:\n" + seen);
     }
 
-    public int jdwpPort() {
-        return port;
+    /** Whether {@code line} says where JDWP listens now; if so, the port goes to {@code portFile}. */
+    private static boolean listening(String line, Path portFile) {
+        Matcher m = LISTENING.matcher(line);
+        if (!m.find()) {
+            return false;
+        }
+        try {
+            Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+            Files.writeString(tmp, m.group(1));
+            Files.move(tmp, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    /** The file holding the port JDWP listens on now, in decimal. */
+    public Path portFile() {
+        return portFile;
     }
 
     public boolean isAlive() {
@@ -60,6 +85,11 @@ public final class DebuggeeProcess implements AutoCloseable {
         }
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException e) {
+            // a temporary file
         }
     }
 }

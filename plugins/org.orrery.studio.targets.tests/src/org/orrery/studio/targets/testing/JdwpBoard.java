@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.orrery.os.agent.BoardControl;
@@ -20,17 +23,22 @@ import org.orrery.os.agent.Verdict;
  * of a JVM on loopback (a {@link Debuggee}), where a hosted board would reach its partition JVM's JDWP through the
  * partition's relay socket. Every other request, and the debugging of any other partition, is the simulated board's
  * own (so its refusal is the real one).
+ *
+ * <p>Like the hosted board's relay, it waits a while for JDWP to listen: after a debugger detaches, the JDWP agent
+ * listens again only a moment later (here on a new port, read from the debuggee's port file at each try).
  */
 final class JdwpBoard implements BoardControl {
 
+    private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final BoardControl board;
     private final String partition;
-    private final int jdwpPort;
+    private final Path jdwpPortFile;
 
-    JdwpBoard(BoardControl board, String partition, int jdwpPort) {
+    JdwpBoard(BoardControl board, String partition, Path jdwpPortFile) {
         this.board = board;
         this.partition = partition;
-        this.jdwpPort = jdwpPort;
+        this.jdwpPortFile = jdwpPortFile;
     }
 
     @Override
@@ -38,10 +46,22 @@ final class JdwpBoard implements BoardControl {
         if (!name.equals(partition)) {
             return board.openDebug(name);
         }
-        try {
-            return SocketChannel.open(new InetSocketAddress("127.0.0.1", jdwpPort));
-        } catch (IOException e) {
-            throw new Refusal("io", "cannot reach partition " + name + "'s debugger: " + e.getMessage());
+        long deadline = System.nanoTime() + PATIENCE_NANOS;
+        while (true) {
+            try {
+                int port = Integer.parseInt(Files.readString(jdwpPortFile).strip());
+                return SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException | NumberFormatException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new Refusal("io", "cannot reach partition " + name + "'s debugger: " + e.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Refusal("io", "interrupted while reaching partition " + name + "'s debugger");
+            }
         }
     }
 

@@ -56,11 +56,12 @@ public final class TestAgent implements AutoCloseable {
 
     /**
      * An agent over a {@link JdwpBoard}: a simulated {@code SlotBoard} whose partition {@code partition} is debugged
-     * through the JDWP port {@code jdwpPort} on loopback. {@code user} gets {@code roles}.
+     * through the JDWP port on loopback that {@code jdwpPortFile} holds ({@link DebuggeeProcess#portFile()}).
+     * {@code user} gets {@code roles}.
      */
     public static TestAgent startDebugBoard(Path dir, Path signerKey, ClientIdentity user, Set<Role> roles,
-            String partition, int jdwpPort) throws IOException {
-        return start(dir, signerKey, user, roles, "5", partition, Integer.toString(jdwpPort));
+            String partition, Path jdwpPortFile) throws IOException {
+        return start(dir, signerKey, user, roles, "5", partition, jdwpPortFile.toString());
     }
 
     private static TestAgent start(Path dir, Path signerKey, ClientIdentity user, Set<Role> roles, String... args)

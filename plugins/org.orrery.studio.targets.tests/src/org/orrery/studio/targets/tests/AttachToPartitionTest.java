@@ -134,7 +134,7 @@ class AttachToPartitionTest {
     }
 
     @Test
-    void attachStopsOneThreadAtABreakpointShowsItsVariableAndSourceResumesAndDisconnectClosesTheLocalPort()
+    void attachStopsOneThreadAtABreakpointShowsItsVariableAndSourceResumesDisconnectsAndAttachesAgain()
             throws Exception {
         startAgent(Set.of(Role.DEBUG, Role.MONITOR));
         IJavaMethodBreakpoint bp = JDIDebugModel.createMethodBreakpoint(source, TYPE, "tick", "(I)I", true, false,
@@ -178,6 +178,20 @@ class AttachToPartitionTest {
         await(launch::isTerminated, "the launch to end");
         assertTrue(debuggee.isAlive(), "disconnecting left the partition's JVM running");
         await(() -> refused(tunnelPort), "the tunnel's local port to close");
+
+        // The board's one debug session for the partition was given back and the JVM's JDWP agent listens again:
+        // a second attach stops the thread again.
+        IJavaMethodBreakpoint again = JDIDebugModel.createMethodBreakpoint(source, TYPE, "tick", "(I)I", true, false,
+                false, -1, -1, -1, 0, true, null);
+        ILaunch second = config(PARTITION).launch(ILaunchManager.DEBUG_MODE, null);
+        IJavaDebugTarget secondTarget = (IJavaDebugTarget) second.getDebugTarget();
+        IJavaThread stoppedAgain = awaitSuspended(secondTarget, "ticker");
+        assertTrue(intValue((IJavaStackFrame) stoppedAgain.getTopStackFrame(), "n") > n + 1,
+                "the ticker counted on while no debugger was attached");
+        again.delete();
+        stoppedAgain.resume();
+        secondTarget.disconnect();
+        await(second::isTerminated, "the second launch to end");
     }
 
     @Test
@@ -223,7 +237,7 @@ class AttachToPartitionTest {
     private void startAgent(Set<Role> roles) throws Exception {
         DevelopmentKeys.publicKey(); // created on first use
         Path signer = DevelopmentKeys.directory().resolve(org.orrery.os.image.SigningKeys.PUBLIC_FILE);
-        agent = TestAgent.startDebugBoard(boardDir, signer, model.identity(), roles, PARTITION, debuggee.jdwpPort());
+        agent = TestAgent.startDebugBoard(boardDir, signer, model.identity(), roles, PARTITION, debuggee.portFile());
         model.remember("bench", agent.address(), agent.fingerprint());
     }
 

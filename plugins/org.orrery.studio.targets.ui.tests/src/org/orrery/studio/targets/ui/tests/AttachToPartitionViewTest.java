@@ -109,7 +109,7 @@ class AttachToPartitionViewTest {
         debuggee = DebuggeeProcess.start();
         DevelopmentKeys.publicKey(); // created on first use
         agent = TestAgent.startDebugBoard(boardDir, DevelopmentKeys.directory().resolve(SigningKeys.PUBLIC_FILE),
-                model.identity(), Set.of(Role.DEBUG), "ticker", debuggee.jdwpPort());
+                model.identity(), Set.of(Role.DEBUG), "ticker", debuggee.portFile());
         model.remember("bench", agent.address(), agent.fingerprint());
         project = Projects.plain("attach-ui");
         OrreryCore.addNature(project, null);
