@@ -56,8 +56,9 @@ import org.orrery.studio.testing.Widgets;
 
 /**
  * Attach to Orrery Partition in the workbench, as a user debugs: launch the configuration in debug mode, the thread
- * stops at a breakpoint in the partition's application, the editor shows its source from the project's apps/, the
- * Variables view shows the argument, resume, the next stop shows the next value, disconnect.
+ * stops at a breakpoint in the partition's application, the user agrees to switch to the Debug perspective when the
+ * workbench asks, the editor shows its source from the project's apps/, the Variables view shows the argument,
+ * resume, the next stop shows the next value, disconnect.
  */
 class AttachToPartitionViewTest {
 
@@ -68,12 +69,16 @@ class AttachToPartitionViewTest {
     private DebuggeeProcess debuggee;
     private TestAgent agent;
     private IProject project;
+    private PromptAnswer perspectivePrompt;
 
     @TempDir
     Path boardDir;
 
     @AfterEach
     void cleanUp() throws Exception {
+        if (perspectivePrompt != null) {
+            perspectivePrompt.close();
+        }
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
         for (ILaunch l : manager.getLaunches()) {
             for (IDebugTarget t : l.getDebugTargets()) {
@@ -106,6 +111,9 @@ class AttachToPartitionViewTest {
 
     @Test
     void attachStopAtABreakpointSeeTheVariableAndItsSourceResumeAndDisconnect() throws Exception {
+        for (BoardRow r : model.rows()) { // a run killed half-way keeps its board in the build's Orrery home
+            model.remove(r.name());
+        }
         debuggee = DebuggeeProcess.start();
         DevelopmentKeys.publicKey(); // created on first use
         agent = TestAgent.startDebugBoard(boardDir, DevelopmentKeys.directory().resolve(SigningKeys.PUBLIC_FILE),
@@ -126,10 +134,15 @@ class AttachToPartitionViewTest {
         wc.setAttribute(AttachLaunch.ATTR_PARTITION, "ticker");
         wc.setAttribute(AttachLaunch.ATTR_PROJECT, project.getName());
         wc.setAttribute(IJavaLaunchConfigurationConstants.ATTR_ALLOW_TERMINATE, false);
+        // On the first suspend the workbench asks (modally) whether to open the Debug perspective: say Switch.
+        perspectivePrompt = PromptAnswer.pressing("Confirm Perspective Switch", "Switch");
         DebugUITools.launch(wc.doSave(), ILaunchManager.DEBUG_MODE);
 
         IJavaThread ticker = awaitSuspendedThread("ticker");
         assertEquals(IJavaBreakpoint.SUSPEND_THREAD, bp.getSuspendPolicy());
+        Widgets.waitUntil(() -> IDebugUIConstants.ID_DEBUG_PERSPECTIVE.equals(page.getPerspective().getId()), TIMEOUT,
+                "the Debug perspective after the user agreed to switch");
+        assertEquals(1, perspectivePrompt.answered(), "the workbench asked once");
         Widgets.waitUntil(() -> page.findEditor(new FileEditorInput(source)) != null, TIMEOUT,
                 "the editor on apps/ticker/.../Debuggee.java");
         Tree tree = (Tree) variables.getViewer().getControl();
