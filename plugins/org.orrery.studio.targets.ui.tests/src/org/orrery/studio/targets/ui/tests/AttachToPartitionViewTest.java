@@ -13,18 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IDebugTarget;
+import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.debug.ui.AbstractDebugView;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
@@ -149,6 +153,11 @@ class AttachToPartitionViewTest {
         String first = awaitVariable(tree, "n");
         Screenshots.save(tree.getShell(), screenshots().resolve("orrery-attach-breakpoint.png"));
         int n = Integer.parseInt(first);
+        // what the view shows is the debug model's: the top frame's variable n
+        IStackFrame top = ticker.getTopStackFrame();
+        IVariable variable = Stream.of(top.getVariables()).filter(v -> "n".equals(name(v))).findFirst()
+                .orElseThrow(() -> new AssertionError("no variable n in the top frame"));
+        assertEquals(first, variable.getValue().getValueString(), "n in the debug model");
         assertFalse(thread("neighbour").isSuspended(), "a breakpoint stops one thread, not the partition");
 
         ticker.resume();
@@ -162,6 +171,14 @@ class AttachToPartitionViewTest {
         launch.getDebugTarget().disconnect();
         Widgets.waitUntil(launch::isTerminated, TIMEOUT, "the launch to end");
         assertTrue(debuggee.isAlive(), "disconnecting left the partition's JVM running");
+    }
+
+    private static String name(IVariable v) {
+        try {
+            return v.getName();
+        } catch (DebugException e) {
+            return "";
+        }
     }
 
     private static IFile applicationSource(IProject project) throws CoreException {
