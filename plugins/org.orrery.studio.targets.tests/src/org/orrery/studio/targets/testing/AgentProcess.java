@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.orrery.os.agent.Agent;
 import org.orrery.os.agent.AgentServer;
+import org.orrery.os.agent.BoardControl;
 import org.orrery.os.agent.slots.SlotBoard;
 import org.orrery.os.agent.slots.SlotBoardOptions;
 
@@ -15,7 +16,8 @@ import org.orrery.os.agent.slots.SlotBoardOptions;
  * boots its images in child JVMs with its own class path, which a bundle inside the workbench does not have. Runs
  * until its standard input closes (the test ended or died).
  *
- * <p>Arguments: the slot directory and the healthy major frames an image needs to confirm itself good.
+ * <p>Arguments: the slot directory and the healthy major frames an image needs to confirm itself good; optionally a
+ * partition and the file holding the JDWP port on loopback to debug it through (a {@link JdwpBoard}).
  */
 public final class AgentProcess {
 
@@ -24,7 +26,8 @@ public final class AgentProcess {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        SlotBoard board = SlotBoard.open(dir, SlotBoardOptions.defaults("sim").withConfirmFrames(Integer.parseInt(args[1])));
+        SlotBoard slots = SlotBoard.open(dir, SlotBoardOptions.defaults("sim").withConfirmFrames(Integer.parseInt(args[1])));
+        BoardControl board = args.length > 3 ? new JdwpBoard(slots, args[2], Path.of(args[3])) : slots;
         AgentServer server = Agent.start(dir, new InetSocketAddress("127.0.0.1", 0), board);
         System.out.flush();
         while (System.in.read() >= 0) {

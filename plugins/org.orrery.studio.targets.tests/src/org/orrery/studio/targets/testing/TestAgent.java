@@ -51,12 +51,27 @@ public final class TestAgent implements AutoCloseable {
      */
     public static TestAgent startSlotBoard(Path dir, Path signerKey, int confirmFrames, ClientIdentity user)
             throws IOException {
-        Agent.authorize(dir, user.fingerprint(), Set.of(Role.FLASH, Role.MONITOR), "studio-test");
+        return start(dir, signerKey, user, Set.of(Role.FLASH, Role.MONITOR), Integer.toString(confirmFrames));
+    }
+
+    /**
+     * An agent over a {@link JdwpBoard}: a simulated {@code SlotBoard} whose partition {@code partition} is debugged
+     * through the JDWP port on loopback that {@code jdwpPortFile} holds ({@link DebuggeeProcess#portFile()}).
+     * {@code user} gets {@code roles}.
+     */
+    public static TestAgent startDebugBoard(Path dir, Path signerKey, ClientIdentity user, Set<Role> roles,
+            String partition, Path jdwpPortFile) throws IOException {
+        return start(dir, signerKey, user, roles, "5", partition, jdwpPortFile.toString());
+    }
+
+    private static TestAgent start(Path dir, Path signerKey, ClientIdentity user, Set<Role> roles, String... args)
+            throws IOException {
+        Agent.authorize(dir, user.fingerprint(), roles, "studio-test");
         Path signers = Files.createDirectories(dir.resolve("trust").resolve("signers"));
         Files.copy(signerKey, signers.resolve("studio.pub"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> cmd = List.of(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-cp", classPath(),
-                AgentProcess.class.getName(), dir.toString(), Integer.toString(confirmFrames));
+        List<String> cmd = new ArrayList<>(List.of(java(), "-cp", classPath(), AgentProcess.class.getName(),
+                dir.toString()));
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String port = null;
@@ -87,6 +102,11 @@ public final class TestAgent implements AutoCloseable {
             "org.orrery.os.bsp.sim", "org.orrery.os.partition", "org.orrery.os.kernel", "org.orrery.os.api",
             "org.orrery.os.config", "org.orrery.os.trace");
 
+    static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
     /** The OS bundles' jars (or folders) and the folder or jar {@link AgentProcess} was compiled into. */
     private static String classPath() throws IOException {
         List<String> entries = new ArrayList<>();
@@ -98,15 +118,24 @@ public final class TestAgent implements AutoCloseable {
             entries.add(FileLocator.getBundleFileLocation(b).orElseThrow(
                     () -> new IllegalStateException("bundle " + name + " is not in a file")).getAbsolutePath());
         }
+        entries.add(classesFolder());
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The folder this bundle's classes are in. */
+    static String classesFolder() throws IOException {
         // This bundle may run from its project folder, its classes under the build's output folder: ask for the class.
+        // From a jar, FileLocator extracts one entry at a time, all under one folder: extract every class run outside.
+        for (Class<?> c : List.of(JdwpBoard.class, Debuggee.class)) {
+            FileLocator.toFileURL(FrameworkUtil.getBundle(c).getResource(c.getName().replace('.', '/') + ".class"));
+        }
         String resource = AgentProcess.class.getName().replace('.', '/') + ".class";
         URL url = FileLocator.toFileURL(FrameworkUtil.getBundle(AgentProcess.class).getResource(resource));
         String file = new File(url.getPath()).getAbsolutePath();
         if (!file.endsWith(resource)) {
             throw new IllegalStateException(AgentProcess.class.getName() + " is not in a folder: " + url);
         }
-        entries.add(file.substring(0, file.length() - resource.length()));
-        return String.join(File.pathSeparator, entries);
+        return file.substring(0, file.length() - resource.length());
     }
 
     /** {@code 127.0.0.1:PORT}, as a user types it. */
