@@ -19,6 +19,12 @@ public final class BoardText {
     private BoardText() {
     }
 
+    /** As {@link #state(BoardRow)}, saying "live" while the board's event stream keeps the row current. */
+    public static String state(BoardRow row, boolean live) {
+        String s = state(row);
+        return live && row.problem() == null && s.startsWith("online") ? "online, live" + s.substring("online".length()) : s;
+    }
+
     /** "online", "unreachable: …" or "not contacted", with when the board was last seen. */
     public static String state(BoardRow row) {
         String seen = row.board().lastSeen() == null ? "never seen" : "last seen " + WHEN.format(row.board().lastSeen());

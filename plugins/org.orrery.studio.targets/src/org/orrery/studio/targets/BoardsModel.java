@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.orrery.os.agent.BoardEvent;
 import org.orrery.os.agent.BoardStatus;
 import org.orrery.os.agent.client.AgentClient;
 import org.orrery.os.agent.client.AgentException;
@@ -32,6 +34,8 @@ public final class BoardsModel {
     private final BoardRegistry registry;
     private final Map<String, BoardRow> contacts = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Boards whose event stream is open, with the session that carries it. */
+    private final Map<String, AgentClient> streams = new ConcurrentHashMap<>();
     private ClientIdentity identity;
 
     public BoardsModel(Path home) {
@@ -112,6 +116,7 @@ public final class BoardsModel {
     }
 
     public void remove(String name) throws IOException {
+        unfollow(name);
         synchronized (registry) {
             registry.remove(name);
         }
@@ -119,15 +124,94 @@ public final class BoardsModel {
         fire();
     }
 
+    /** Renames the board in the registry ({@code orrery boards rename}); its contact and event stream go with it. */
     public void rename(String oldName, String newName) throws IOException {
         synchronized (registry) {
             registry.rename(oldName, newName);
         }
         BoardRow seen = contacts.remove(oldName);
         if (seen != null) {
-            contacts.put(newName, seen);
+            contacts.put(newName, new BoardRow(registry.get(newName), seen.status(), seen.problem(), seen.checked()));
+        }
+        unfollow(oldName); // the stream's callbacks name the board: follow it again under its new name
+        fire();
+    }
+
+    /**
+     * Follows the board's event stream (a session of its own; the {@code monitor} role, as {@code orrery monitor}):
+     * the row takes the status the board sends on subscribing, and every slot event (install, boot, confirmation,
+     * rollback) asks the board for its status again at once, so the row follows the board without waiting for a
+     * poll. Nothing happens when the stream is open already. A board that cannot be followed keeps its problem on the
+     * row; when the stream drops, {@link #live} turns false and the caller's polling takes over.
+     */
+    public void follow(String name) throws IOException {
+        if (streams.containsKey(name)) {
+            return;
+        }
+        Board b = registry.get(name);
+        Instant now = Instant.now();
+        AgentClient c = null;
+        try {
+            c = AgentClient.connect(b.name(), resolve(name, b.address()), b.fingerprint(), identity());
+            AgentClient client = c;
+            AtomicBoolean ended = new AtomicBoolean();
+            BoardStatus s = c.subscribe(e -> {
+                if (e.kind() == BoardEvent.Kind.SLOT && streams.get(name) == client) {
+                    Thread.ofVirtual().name("orrery-board-refresh-" + name).start(() -> refreshQuietly(name));
+                }
+            }, why -> {
+                ended.set(true);
+                if (streams.remove(name, client)) {
+                    client.close();
+                    fire();
+                }
+            });
+            if (streams.putIfAbsent(name, c) != null) {
+                c.close(); // another caller opened one meanwhile
+                return;
+            }
+            if (ended.get()) {
+                streams.remove(name, c); // it ended before it was recorded
+            }
+            seen(b, s, now);
+        } catch (AgentException e) {
+            if (c != null) {
+                c.close();
+            }
+            contacts.put(name, new BoardRow(b, null, e.getMessage(), now));
         }
         fire();
+    }
+
+    /** True while the board's event stream is open. */
+    public boolean live(String name) {
+        return streams.containsKey(name);
+    }
+
+    /** Closes the board's event stream, if open. */
+    public void unfollow(String name) {
+        AgentClient c = streams.remove(name);
+        if (c != null) {
+            c.close();
+            fire();
+        }
+    }
+
+    /** Closes every event stream (the view that wanted them closed). */
+    public void unfollowAll() {
+        for (String name : List.copyOf(streams.keySet())) {
+            unfollow(name);
+        }
+    }
+
+    private void refreshQuietly(String name) {
+        try {
+            if (registry.find(name).isPresent()) {
+                refresh(name);
+            }
+        } catch (IOException e) {
+            // an unreadable registry: the next poll reports it on the view
+        }
     }
 
     /** Opens an authenticated session with the board, pinned to the fingerprint the registry knows. */
@@ -145,20 +229,26 @@ public final class BoardsModel {
         Instant now = Instant.now();
         BoardRow row;
         try (AgentClient c = AgentClient.connect(b.name(), resolve(name, b.address()), b.fingerprint(), identity())) {
-            BoardStatus s = c.status();
-            Board seen = b.seen(now, StatusSnapshot.of(s));
-            synchronized (registry) {
-                // renamed or removed meanwhile: keep what the user did
-                if (registry.find(name).isPresent()) {
-                    registry.update(seen);
-                }
-            }
-            row = new BoardRow(seen, s, null, now);
+            row = seen(b, c.status(), now);
         } catch (AgentException e) {
             row = new BoardRow(b, null, e.getMessage(), now);
+            contacts.put(name, row);
         }
-        contacts.put(name, row);
         fire();
+        return row;
+    }
+
+    /** What the board said: the registry's last seen and snapshot follow (so {@code orrery boards list} shows it). */
+    private BoardRow seen(Board b, BoardStatus s, Instant now) throws IOException {
+        Board seen = b.seen(now, StatusSnapshot.of(s));
+        synchronized (registry) {
+            // renamed or removed meanwhile: keep what the user did
+            if (registry.find(b.name()).isPresent()) {
+                registry.update(seen);
+            }
+        }
+        BoardRow row = new BoardRow(seen, s, null, now);
+        contacts.put(b.name(), row);
         return row;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IProject;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.agent.BoardStatus;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.Verdict;
+import org.orrery.os.agent.client.AgentClient;
+import org.orrery.os.agent.client.FlashListener;
 import org.orrery.os.agent.client.BoardRegistry;
 import org.orrery.os.agent.client.BoardRegistry.Board;
 import org.orrery.os.agent.client.OrreryHome;
@@ -38,7 +42,9 @@ import org.orrery.studio.core.SystemImages;
 import org.orrery.studio.examples.Examples;
 import org.orrery.studio.targets.BoardRow;
 import org.orrery.studio.targets.BoardsModel;
+import org.orrery.studio.targets.FlashConfigurations;
 import org.orrery.studio.targets.FlashJob;
+import org.orrery.studio.targets.FollowJob;
 import org.orrery.studio.targets.FlashLaunch;
 import org.orrery.studio.targets.testing.FlashResults;
 import org.orrery.studio.targets.testing.TestAgent;
@@ -183,6 +189,92 @@ class FlashToBoardTest {
         BoardRow row = model.add("moved", agent.address(), model.identity().fingerprint());
 
         assertTrue(!row.online() && row.problem().contains("presented key " + agent.fingerprint()), row.problem());
+    }
+
+    @Test
+    void theRowFollowsTheBoardsEventStreamWithoutAnyPoll() throws Exception {
+        model.add("bench", agent.address(), agent.fingerprint());
+        model.follow("bench");
+        assertTrue(model.live("bench"), model.row("bench").problem());
+        Path image = builtImageCopy();
+        List<SlotState> shown = new CopyOnWriteArrayList<>();
+        Runnable listener = () -> selectedSlot("bench").ifPresent(x -> shown.add(x.state()));
+        model.addListener(listener);
+        try {
+            // Flashed by a session of its own, as the CLI would: only the event stream can tell the model.
+            try (AgentClient c = model.connect("bench")) {
+                Verdict v = c.flash(image, false, FlashListener.NONE, () -> false, TIMEOUT);
+                assertEquals(Verdict.Outcome.CONFIRMED, v.outcome(), String.valueOf(v.reason()));
+            }
+            await(() -> selectedSlot("bench").filter(x -> x.state() == SlotState.GOOD).isPresent(),
+                    "the row to show the image confirmed good");
+            assertTrue(shown.contains(SlotState.TRIAL), "the trial showed on the way: " + shown);
+            assertEquals(sha256(image), selectedSlot("bench").orElseThrow().image().sha256());
+            assertTrue(model.live("bench"));
+        } finally {
+            model.removeListener(listener);
+        }
+    }
+
+    @Test
+    void whenTheStreamDropsTheBoardIsNoLongerLiveAndThePollReportsIt() throws Exception {
+        model.add("bench", agent.address(), agent.fingerprint());
+        model.follow("bench");
+        assertTrue(model.live("bench"));
+
+        agent.close();
+        await(() -> !model.live("bench"), "the stream to drop with the agent");
+        FollowJob poll = new FollowJob(model);
+        poll.schedule();
+        poll.join(TIMEOUT.toMillis(), null);
+
+        BoardRow row = model.row("bench");
+        assertTrue(!model.live("bench") && !row.online(), "the board is gone: " + row);
+        assertTrue(row.problem().contains("unreachable"), row.problem());
+    }
+
+    @Test
+    void renameMovesTheBoardInTheRegistryTheCliReadsAndItsStreamFollows() throws Exception {
+        model.add("bench", agent.address(), agent.fingerprint());
+        model.follow("bench");
+
+        model.rename("bench", "lab-3");
+
+        BoardRegistry cli = new BoardRegistry(OrreryHome.dir());
+        assertTrue(cli.find("bench").isEmpty());
+        assertEquals(agent.fingerprint(), cli.get("lab-3").fingerprint());
+        assertTrue(!model.live("bench"));
+        new FollowJob(model).schedule();
+        await(() -> model.live("lab-3"), "the stream under the new name");
+        assertTrue(model.row("lab-3").online(), model.row("lab-3").problem());
+    }
+
+    @Test
+    void runAsAsksForTheBoardOnlyWhileNoneIsRememberedThatTheRegistryStillHas() throws Exception {
+        org.eclipse.core.resources.IFile system = project.getFile("system.orrery");
+        List<String> two = List.of("bench", "lab-3");
+        assertEquals(null, FlashConfigurations.board(FlashConfigurations.find(system), two), "several boards: ask");
+        assertEquals("bench", FlashConfigurations.board(null, List.of("bench")), "the only board");
+
+        ILaunchConfiguration saved = FlashConfigurations.remember(system, null, "lab-3");
+
+        assertEquals(saved, FlashConfigurations.find(system));
+        assertEquals("lab-3", FlashConfigurations.board(FlashConfigurations.find(system), two), "remembered");
+        assertEquals("system.orrery", saved.getAttribute(FlashLaunch.ATTR_SYSTEM_FILE, ""));
+        assertEquals(project.getName(), saved.getAttribute(FlashLaunch.ATTR_PROJECT, ""));
+        assertEquals(null, FlashConfigurations.board(saved, List.of("bench", "other")), "its board is gone: ask again");
+        assertEquals(null, FlashConfigurations.find(project), "the project's own configuration is another one");
+        assertEquals(saved, FlashConfigurations.remember(system, saved, "lab-3"), "unchanged: not saved again");
+        assertEquals("bench", FlashConfigurations.remember(system, saved, "bench").getAttribute(FlashLaunch.ATTR_BOARD, ""));
+    }
+
+    private java.util.Optional<SlotInfo> selectedSlot(String board) {
+        try {
+            BoardStatus s = model.row(board).status();
+            return s == null ? java.util.Optional.empty() : s.slots().stream().filter(SlotInfo::selected).findFirst();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private boolean onTrial(String board) {

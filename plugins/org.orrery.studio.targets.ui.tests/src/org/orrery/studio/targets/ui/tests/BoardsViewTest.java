@@ -10,7 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.expressions.EvaluationContext;
+import org.eclipse.core.expressions.EvaluationResult;
+import org.eclipse.core.expressions.Expression;
+import org.eclipse.core.expressions.ExpressionConverter;
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
@@ -18,10 +26,12 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchPage;
@@ -35,12 +45,16 @@ import org.orrery.studio.core.OrreryCore;
 import org.orrery.studio.examples.Examples;
 import org.orrery.studio.targets.BoardRow;
 import org.orrery.studio.targets.BoardsModel;
+import org.orrery.os.agent.client.BoardRegistry;
+import org.orrery.os.agent.client.OrreryHome;
+import org.orrery.studio.targets.FlashConfigurations;
 import org.orrery.studio.targets.FlashJob;
 import org.orrery.studio.targets.FlashLaunch;
 import org.orrery.studio.targets.testing.FlashResults;
 import org.orrery.studio.targets.testing.TestAgent;
 import org.orrery.studio.targets.ui.BoardsView;
 import org.orrery.studio.targets.ui.internal.AddBoardDialog;
+import org.orrery.studio.targets.ui.internal.FlashLaunchShortcut;
 import org.orrery.studio.testing.Projects;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
@@ -126,6 +140,110 @@ class BoardsViewTest {
             assertTrue(result.isOK() && result.getMessage().contains("confirmed good"), result.getMessage());
         }
         screenshot(page, view, "orrery-boards-good.png");
+    }
+
+    @Test
+    void renameInTheViewRenamesTheBoardInTheRegistryTheCliReads() throws Exception {
+        agent = TestAgent.startSlotBoard(boardDir, signerKey(), 10, model.identity());
+        model.add("bench", agent.address(), agent.fingerprint());
+        BoardsView view = (BoardsView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .showView(BoardsView.ID);
+        awaitRow(view, "bench", r -> r.getText(STATUS).startsWith("online, live"), "bench followed live");
+
+        select(view, "bench");
+        DialogAnswer answer = DialogAnswer.expect(BoardsView.RENAME_TITLE, shell -> {
+            Text name = Widgets.findOne(shell, Text.class, t -> (t.getStyle() & SWT.READ_ONLY) == 0, "the name");
+            assertEquals("bench", name.getText(), "the dialog starts from the board's name");
+            name.setText("no spaces");
+            Button ok = Widgets.findOne(shell, Button.class, Widgets.withText("OK"), "OK");
+            assertTrue(!ok.isEnabled(), "the registry's name rule is said before OK");
+            name.setText("lab-3");
+            assertTrue(ok.isEnabled());
+            click(ok);
+        });
+        view.action(BoardsView.RENAME).orElseThrow().run();
+
+        assertEquals(1, answer.answered());
+        TableItem row = awaitRow(view, "lab-3", r -> r.getText(STATUS).startsWith("online, live"),
+                "the renamed board, followed again");
+        assertEquals(agent.fingerprint(), row.getText(FINGERPRINT));
+        assertTrue(find(view, "bench").isEmpty(), describe(view));
+        BoardRegistry cli = new BoardRegistry(OrreryHome.dir());
+        assertTrue(cli.find("bench").isEmpty());
+        assertEquals(agent.address(), cli.get("lab-3").address());
+    }
+
+    @Test
+    void runAsOrreryBoardAsksWhichBoardOnceFlashesAndRemembersTheChoice() throws Exception {
+        agent = TestAgent.startSlotBoard(boardDir, signerKey(), 10, model.identity());
+        project = Projects.plain("fc-run-as");
+        Examples.copyTo("flight-control", project, null);
+        OrreryCore.addNature(project, null);
+        IFile system = project.getFile("system.orrery");
+        IFile notes = project.getFile("NOTES.txt");
+        notes.create(new java.io.ByteArrayInputStream(new byte[0]), true, null);
+        IProject plain = Projects.plain("not-orrery");
+        try {
+            assertTrue(shortcutEnabled(system), "Run As offers it on a .orrery file");
+            assertTrue(shortcutEnabled(project), "and on an Orrery project");
+            assertTrue(!shortcutEnabled(notes) && !shortcutEnabled(plain), "not on other files and projects");
+        } finally {
+            plain.delete(true, true, null);
+        }
+        model.add("bench", agent.address(), agent.fingerprint());
+        model.remember("spare", "127.0.0.1:9", agent.fingerprint()); // a second board: Run As must ask
+
+        try (FlashResults results = new FlashResults()) {
+            DialogAnswer chooser = DialogAnswer.expect(FlashLaunchShortcut.CHOOSER_TITLE, shell -> {
+                Table boards = Widgets.findOne(shell, Table.class, t -> true, "the boards");
+                assertEquals(List.of("bench", "spare"), Arrays.stream(boards.getItems()).map(TableItem::getText).toList());
+                boards.setSelection(0);
+                boards.notifyListeners(SWT.Selection, new Event());
+                click(Widgets.findOne(shell, Button.class, Widgets.withText("OK"), "OK"));
+            });
+            new FlashLaunchShortcut().launch(new StructuredSelection(project), ILaunchManager.RUN_MODE);
+            assertEquals(1, chooser.answered(), "asked which board");
+            ILaunchConfiguration saved = FlashConfigurations.find(project);
+            assertEquals("bench", saved.getAttribute(FlashLaunch.ATTR_BOARD, ""), "the choice is remembered");
+            Widgets.waitUntil(() -> !results.results().isEmpty(), TIMEOUT, "the flash job to end");
+            IStatus first = results.results().get(0);
+            assertTrue(first.isOK() && first.getMessage().contains("confirmed good"), first.getMessage());
+
+            // Again: the remembered board, no question.
+            DialogAnswer none = DialogAnswer.expect(FlashLaunchShortcut.CHOOSER_TITLE, Shell::close);
+            new FlashLaunchShortcut().launch(new StructuredSelection(project), ILaunchManager.RUN_MODE);
+            Widgets.waitUntil(() -> results.results().size() == 2, TIMEOUT, "the second flash to end");
+            assertEquals(0, none.answered(), "no question the second time");
+            assertTrue(results.results().get(1).isOK(), results.results().get(1).getMessage());
+            assertEquals(1, DebugPlugin.getDefault().getLaunchManager()
+                    .getLaunchConfigurations(DebugPlugin.getDefault().getLaunchManager()
+                            .getLaunchConfigurationType(FlashLaunch.TYPE_ID)).length, "one configuration, reused");
+        }
+    }
+
+    /** Whether the Run As → Orrery Board shortcut's enablement accepts {@code selected} alone. */
+    private static boolean shortcutEnabled(IResource selected) throws Exception {
+        IConfigurationElement shortcut = Arrays.stream(Platform.getExtensionRegistry()
+                .getConfigurationElementsFor("org.eclipse.debug.ui.launchShortcuts"))
+                .filter(e -> "org.orrery.studio.targets.ui.flashShortcut".equals(e.getAttribute("id")))
+                .findFirst().orElseThrow(() -> new AssertionError("the shortcut is not contributed"));
+        IConfigurationElement enablement = shortcut.getChildren("contextualLaunch")[0].getChildren("enablement")[0];
+        Expression e = ExpressionConverter.getDefault().perform(enablement);
+        EvaluationContext context = new EvaluationContext(null, List.of(selected));
+        context.addVariable("selection", List.of(selected));
+        return e.evaluate(context) == EvaluationResult.TRUE;
+    }
+
+    private static void select(BoardsView view, String name) {
+        TableItem item = find(view, name).orElseThrow();
+        view.table().setSelection(item);
+        view.table().notifyListeners(SWT.Selection, new Event());
+        Widgets.flushEvents();
+    }
+
+    private static Path signerKey() throws java.io.IOException {
+        DevelopmentKeys.publicKey(); // created on first use: Studio signs the image with it, the board trusts it
+        return DevelopmentKeys.directory().resolve(SigningKeys.PUBLIC_FILE);
     }
 
     /** The Add dialog as a user fills it: name, address, Connect, the fingerprint shown, trust it, OK. */

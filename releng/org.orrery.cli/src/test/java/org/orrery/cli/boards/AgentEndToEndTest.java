@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -173,6 +174,66 @@ class AgentEndToEndTest {
         System.setProperty("orrery.home", tmp.resolve("home").toString());
         assertTrue(Files.readString(slots.resolve("agent.log")).lines().anyMatch(l -> l.contains("watcher(")
                 && l.contains("CONTROL restart nav") && l.endsWith("refused unauthorised: needs role operate")));
+    }
+
+    @Test
+    void monitorShowsTheStatusLineThenTheHealthMonitorEventsOfAFlashedImage() throws Exception {
+        Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
+        Path broken = build(brokenFlightControl(), "broken.oimg", 1);
+        Path slots = tmp.resolve("board");
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
+                "flash,monitor", "--name", "ci"), err.toString());
+        String[] board = startAgent(slots);
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("flash", good.toString(), "--board", "bench"), err + "\n" + agentLog());
+
+        // `orrery monitor` on the real SlotBoard, in another terminal, until the board goes away
+        StringWriter monitorOut = new StringWriter();
+        StringWriter monitorErr = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread monitor = new Thread(() -> exit.set(OrreryCli.commandLine(new PrintWriter(monitorOut, true),
+                new PrintWriter(monitorErr, true)).execute("monitor", "bench")));
+        monitor.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (monitorOut.toString().isEmpty() && monitor.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // the display partition of this build throws in its initialisation: the health monitor acts, the trial fails
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("flash", broken.toString(), "--board", "bench"), out.toString());
+        assertTrue(err.toString().contains("rolled back"), err.toString());
+        agent.kill();
+        monitor.join(15_000);
+
+        List<String> seen = monitorOut.toString().lines().toList();
+        String hash = sha256(good).substring(0, 12);
+        assertTrue(!seen.isEmpty() && seen.get(0).matches("sim: running flight_control \\S+ " + hash
+                + " from slot a; slots a=good\\*\\(flight_control \\S+ " + hash + "\\) b=empty"),
+                "the first line is the board's status when the monitor started:\n" + monitorOut);
+        assertTrue(seen.stream().anyMatch(l -> l.matches("\\S+ HM display APPLICATION_ERROR \\S+")),
+                "the flashed image's health-monitor event, as the board's kernel reported it:\n" + monitorOut);
+        assertTrue(seen.stream().anyMatch(l -> l.matches("\\S+ SLOT slot b rolled back: .*")),
+                "and the rollback it caused:\n" + monitorOut);
+        int hm = indexOf(seen, " HM display ");
+        assertTrue(hm > 0 && hm < indexOf(seen, " SLOT slot b rolled back"), "the HM event comes after the status line and before the rollback:\n" + monitorOut);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, exit.get(), "a board that goes away ends the monitor with an error");
+        assertTrue(monitorErr.toString().startsWith("orrery monitor: board bench "), monitorErr.toString());
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String sha256(Path f) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(f)));
     }
 
     /** Builds a signed image of the system in {@code dir}. */

@@ -48,10 +48,13 @@ import org.orrery.os.agent.internal.wire.ProtocolException;
  */
 public final class AgentClient implements AutoCloseable {
 
-    /** Image bytes per CHUNK frame. */
-    public static final int CHUNK_SIZE = 64 * 1024;
-    /** Chunks sent ahead of their acknowledgements: enough to keep loopback and LAN links busy. */
-    public static final int WINDOW = 16;
+    /**
+     * Image bytes per CHUNK frame: large, so the per-frame work (header, acknowledgement, progress) is small
+     * beside the bytes, yet half the board's limit ({@code FrameCodec.MAX_CHUNK}).
+     */
+    public static final int CHUNK_SIZE = 256 * 1024;
+    /** Chunks sent ahead of their acknowledgements (1 MiB): enough to keep loopback and LAN links busy. */
+    public static final int WINDOW = 4;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int READ_TIMEOUT_MS = 60_000;
 
@@ -265,7 +268,7 @@ public final class AgentClient implements AutoCloseable {
             long acked = offset;
             int inFlight = 0;
             boolean installSent = false;
-            byte[] buf = new byte[CHUNK_SIZE];
+            byte[] frame = new byte[FrameCodec.CHUNK_FRAME_HEAD + CHUNK_SIZE];
             while (acked < size || !installSent) {
                 while (sent < size && inFlight < WINDOW) {
                     if (cancelled.getAsBoolean()) {
@@ -274,13 +277,13 @@ public final class AgentClient implements AutoCloseable {
                                 + " of " + size + " bytes (the board keeps them; flash again to continue)");
                     }
                     int n = (int) Math.min(CHUNK_SIZE, size - sent);
-                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    ByteBuffer b = ByteBuffer.wrap(frame, FrameCodec.CHUNK_FRAME_HEAD, n);
                     while (b.hasRemaining()) {
-                        if (ch.read(b, sent + b.position()) < 0) {
+                        if (ch.read(b, sent + b.position() - FrameCodec.CHUNK_FRAME_HEAD) < 0) {
                             throw new AgentException("io", image + " shrank while it was being flashed");
                         }
                     }
-                    FrameCodec.writeChunk(out, sha, sent, buf, n);
+                    FrameCodec.writeChunkFrame(out, sha, sent, frame, n);
                     sent += n;
                     inFlight++;
                 }
@@ -472,13 +475,11 @@ public final class AgentClient implements AutoCloseable {
     }
 
     static String sha256(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (InputStream in = Files.newInputStream(file)) {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            ByteBuffer b = ByteBuffer.allocate(1 << 16);
-            while (ch.read(b) >= 0) {
-                b.flip();
-                d.update(b);
-                b.clear();
+            byte[] b = new byte[1 << 16];
+            for (int n; (n = in.read(b)) > 0; ) {
+                d.update(b, 0, n);
             }
             return HexFormat.of().formatHex(d.digest());
         } catch (GeneralSecurityException e) {

@@ -153,7 +153,8 @@ public final class BoardRegistry {
         }
     }
 
-    private static void checkName(String name) {
+    /** Refuses a name the registry cannot hold (letters, digits, dot, dash, underscore; 64 at most). */
+    public static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("board name '" + name
                     + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");

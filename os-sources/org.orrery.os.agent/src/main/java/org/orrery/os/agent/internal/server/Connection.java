@@ -43,6 +43,8 @@ public final class Connection implements Runnable {
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
+    /** Chunk acknowledgements written but not flushed (guarded by the socket's lock, as the output is). */
+    private boolean acksPending;
 
     private final DebugRelay debug;
 
@@ -71,6 +73,9 @@ public final class Connection implements Runnable {
             Message m;
             while ((m = FrameCodec.read(in)) != null) {
                 handle(m);
+                if (in.available() == 0) {
+                    flushAcks(); // nothing more to read now: the client may be waiting for them
+                }
             }
         } catch (ProtocolException e) {
             log.record(who, "frame", "protocol error: " + e.getMessage() + "; connection closed");
@@ -136,6 +141,10 @@ public final class Connection implements Runnable {
             debug.data(d.data()); // the bulk of a tunnel: neither described nor logged one by one
             return;
         }
+        if (m instanceof Message.Chunk c && client.roles().contains(needed)) {
+            chunk(c); // the bulk of an upload: described only when refused
+            return;
+        }
         String request = Message.describe(m);
         if (!client.roles().contains(needed)) {
             String why = "client " + client.name() + " lacks the role '" + needed.label() + "' needed for "
@@ -163,12 +172,6 @@ public final class Connection implements Runnable {
                     long offset = board.beginUpload(u.sha256(), u.size());
                     log.record(who, request, "ok, continue at " + offset);
                     send(new Message.UploadOffset(u.sha256(), offset));
-                }
-                case Message.Chunk c -> {
-                    board.writeChunk(c.sha256(), c.offset(), c.data());
-                    chunks++;
-                    chunkBytes += c.data().length;
-                    send(new Message.ChunkAck(c.offset() + c.data().length));
                 }
                 case Message.Install i -> {
                     var slot = board.install(i.sha256(), i.allowDowngrade(), who);
@@ -222,10 +225,40 @@ public final class Connection implements Runnable {
         }
     }
 
+    /**
+     * Stores a chunk; its acknowledgement waits in the output buffer until the input runs dry or another reply
+     * flushes, so a burst of chunks costs one TLS record and one write of acknowledgements, not one each.
+     */
+    private void chunk(Message.Chunk c) throws IOException {
+        try {
+            board.writeChunk(c.sha256(), c.offset(), c.data());
+        } catch (Refusal r) {
+            log.record(who, Message.describe(c), "refused " + r.code() + ": " + r.getMessage());
+            send(new Message.Error(r.code(), r.getMessage()));
+            return;
+        }
+        chunks++;
+        chunkBytes += c.data().length;
+        synchronized (socket) {
+            FrameCodec.write(out, new Message.ChunkAck(c.offset() + c.data().length));
+            acksPending = true;
+        }
+    }
+
+    private void flushAcks() throws IOException {
+        synchronized (socket) {
+            if (acksPending) {
+                out.flush();
+                acksPending = false;
+            }
+        }
+    }
+
     private void send(Message m) throws IOException {
         synchronized (socket) {
             FrameCodec.write(out, m);
             out.flush();
+            acksPending = false;
         }
     }
 

@@ -52,6 +52,10 @@ public final class FrameCodec {
     private static final SlotState[] STATES = SlotState.values();
     private static final Verdict.Outcome[] OUTCOMES = Verdict.Outcome.values();
     private static final BoardEvent.Kind[] KINDS = BoardEvent.Kind.values();
+    /** A CHUNK's payload before its image bytes: hash(32) offset(8) length(4). */
+    public static final int CHUNK_HEAD = 32 + 8 + 4;
+    /** A CHUNK frame's bytes before its image bytes: length(4) type(1) and {@link #CHUNK_HEAD}. */
+    public static final int CHUNK_FRAME_HEAD = 4 + 1 + CHUNK_HEAD;
     /** Smallest encodings, for bounding counts before allocation: name(2) state(1) image?(1) selected(1). */
     private static final int MIN_SLOT_BYTES = 5;
 
@@ -148,14 +152,36 @@ public final class FrameCodec {
      */
     public static void writeChunk(OutputStream out, String sha256, long offset, byte[] data, int length)
             throws IOException {
-        if (length > MAX_CHUNK || length > data.length) {
-            throw new IllegalArgumentException("chunk of " + length + " bytes exceeds " + MAX_CHUNK);
-        }
-        byte[] head = new PayloadWriter().sha256(sha256).nonNegative(offset, "offset").toByteArray();
-        ByteBuffer h = ByteBuffer.allocate(4 + 1 + head.length + 4);
-        h.putInt(1 + head.length + 4 + length).put((byte) MessageType.CHUNK.code).put(head).putInt(length);
-        out.write(h.array());
+        checkChunk(data, 0, length);
+        byte[] head = new byte[CHUNK_FRAME_HEAD];
+        chunkHeader(head, sha256, offset, length);
+        out.write(head);
         out.write(data, 0, length);
+    }
+
+    /**
+     * Writes a CHUNK frame whose image bytes the caller has already read to {@code frame[CHUNK_FRAME_HEAD ..
+     * CHUNK_FRAME_HEAD + length)}: the header goes in front of them and the frame leaves in one write, so the
+     * stream below sees one large write (full TLS records) and nothing is copied on the way.
+     */
+    public static void writeChunkFrame(OutputStream out, String sha256, long offset, byte[] frame, int length)
+            throws IOException {
+        checkChunk(frame, CHUNK_FRAME_HEAD, length);
+        chunkHeader(frame, sha256, offset, length);
+        out.write(frame, 0, CHUNK_FRAME_HEAD + length);
+    }
+
+    private static void checkChunk(byte[] buffer, int at, int length) {
+        if (length < 0 || length > MAX_CHUNK || at + length > buffer.length) {
+            throw new IllegalArgumentException("chunk of " + length + " bytes exceeds " + MAX_CHUNK
+                    + " or its buffer of " + buffer.length);
+        }
+    }
+
+    private static void chunkHeader(byte[] into, String sha256, long offset, int length) {
+        byte[] head = new PayloadWriter().sha256(sha256).nonNegative(offset, "offset").toByteArray();
+        ByteBuffer.wrap(into, 0, CHUNK_FRAME_HEAD).putInt(1 + CHUNK_HEAD + length).put((byte) MessageType.CHUNK.code)
+                .put(head).putInt(length);
     }
 
     /**
@@ -178,12 +204,38 @@ public final class FrameCodec {
             }
             int type = data.readUnsignedByte();
             MessageType t = MessageType.of(type); // before reading a payload the peer may never have meant
+            if (t == MessageType.CHUNK && length - 1 >= CHUNK_HEAD) {
+                return readChunk(data, (int) length - 1);
+            }
             byte[] payload = new byte[(int) length - 1];
             data.readFully(payload);
             return decode(t, payload);
         } catch (EOFException e) {
             throw new ProtocolException("connection ended inside a frame");
         }
+    }
+
+    /**
+     * A CHUNK's image bytes go from the stream straight into the array the board stores (one copy, not a frame's
+     * payload first and the chunk after), checked in the order and with the words {@link #decode} uses.
+     */
+    private static Message readChunk(DataInputStream data, int payloadLength) throws IOException {
+        byte[] head = new byte[CHUNK_HEAD];
+        data.readFully(head);
+        PayloadReader r = new PayloadReader(head);
+        String sha256 = r.sha256("sha256");
+        long offset = r.nonNegative("offset");
+        int n = r.length("chunk", MAX_CHUNK);
+        int left = payloadLength - CHUNK_HEAD;
+        if (n > left) {
+            throw new ProtocolException("truncated frame: chunk needs " + n + " bytes, " + left + " left");
+        }
+        if (n < left) {
+            throw new ProtocolException((left - n) + " trailing bytes after " + MessageType.CHUNK.name());
+        }
+        byte[] bytes = new byte[n];
+        data.readFully(bytes);
+        return new Chunk(sha256, offset, bytes);
     }
 
     /** Decodes one frame given as bytes (header included); the whole array must be exactly one frame. */

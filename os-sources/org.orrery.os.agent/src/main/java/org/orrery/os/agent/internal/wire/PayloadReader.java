@@ -83,15 +83,21 @@ final class PayloadReader {
     }
 
     byte[] bytes(String what, int max) throws ProtocolException {
+        int n = length(what, max);
+        need(n, what);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
+    }
+
+    /** The length prefix of a byte string, checked against {@code max}; the bytes themselves are the caller's. */
+    int length(String what, int max) throws ProtocolException {
         need(4, what + " length");
         int n = buf.getInt();
         if (n < 0 || n > max) {
             throw new ProtocolException(what + " of " + Integer.toUnsignedString(n) + " bytes exceeds " + max);
         }
-        need(n, what);
-        byte[] b = new byte[n];
-        buf.get(b);
-        return b;
+        return n;
     }
 
     /** A count of items each at least {@code minItemBytes} long: refused when the payload cannot hold them. */

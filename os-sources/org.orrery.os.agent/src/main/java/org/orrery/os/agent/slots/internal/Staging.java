@@ -22,6 +22,10 @@ import org.orrery.os.agent.Refusal;
  * lost its connection, or an agent that restarted, resumes from {@link #begin}'s answer. Chunks are not
  * fsynced one by one (that would halve the flash rate): after a real power cut the tail may be lost or
  * garbage, which the hash check at install catches, and the client starts over.
+ * <p>
+ * The hash is computed as the bytes arrive, so install does not read the upload back to hash it: the running
+ * digest covers exactly what this process appended. When it does not (an agent restarted with a partial upload
+ * staged, or a write failed half way) the file is hashed again from its start, once.
  */
 public final class Staging {
 
@@ -29,6 +33,10 @@ public final class Staging {
 
     private final Path dir;
     private final long maxBytes;
+    /** The hash of {@code upload.part}'s first {@link #hashedTo} bytes, for the upload of {@link #hashedSha}; or null. */
+    private MessageDigest running;
+    private String hashedSha;
+    private long hashedTo;
 
     public Staging(Path dir, long maxBytes) throws IOException {
         this.dir = dir.resolve("staging");
@@ -58,13 +66,35 @@ public final class Staging {
         if (sha256.equals(info.get("sha256")) && Long.toString(size).equals(info.get("size")) && Files.exists(partFile())) {
             long have = Files.size(partFile());
             if (have <= size) {
+                if (!sha256.equals(hashedSha) || hashedTo != have) {
+                    catchUp(sha256);
+                }
                 return have;
             }
         }
         discard();
         Files.write(partFile(), new byte[0]);
         AtomicFiles.writeProperties(infoFile(), Map.of("sha256", sha256, "size", Long.toString(size)));
+        running = newDigest();
+        hashedSha = sha256;
+        hashedTo = 0;
         return 0;
+    }
+
+    /** Hashes what an earlier process staged, so the resumed upload's hash goes on from there. */
+    private void catchUp(String sha256) throws IOException {
+        running = null;
+        MessageDigest d = newDigest();
+        long n = 0;
+        try (InputStream in = Files.newInputStream(partFile())) {
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; n += r) {
+                d.update(buf, 0, r);
+            }
+        }
+        running = d;
+        hashedSha = sha256;
+        hashedTo = n;
     }
 
     public void write(String sha256, long offset, byte[] data) throws Refusal, IOException {
@@ -76,11 +106,20 @@ public final class Staging {
         if (offset + data.length > size) {
             throw new Refusal("too-large", "chunk ends at " + (offset + data.length) + ", past the announced size " + size);
         }
+        boolean hashing = running != null && sha256.equals(hashedSha) && hashedTo == offset;
+        running = hashing ? running : null; // until the next begin, install hashes the file instead
         try (FileChannel ch = FileChannel.open(partFile(), StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(data);
             while (b.hasRemaining()) {
                 ch.write(b);
             }
+        } catch (IOException e) {
+            running = null; // some of the bytes may be in the file: the digest no longer says what it holds
+            throw e;
+        }
+        if (hashing) {
+            running.update(data);
+            hashedTo += data.length;
         }
     }
 
@@ -105,7 +144,10 @@ public final class Staging {
         if (have < size) {
             throw new Refusal("truncated", "upload is incomplete: " + have + " of " + size + " bytes staged; resume it");
         }
-        String actual = sha256(partFile());
+        String actual = running != null && sha256.equals(hashedSha) && hashedTo == have
+                ? HexFormat.of().formatHex(running.digest())
+                : sha256(partFile());
+        running = null;
         if (!actual.equals(sha256)) {
             discard();
             throw new Refusal("tampered", "uploaded bytes hash to " + actual.substring(0, 12) + "..., not to the announced "
@@ -115,6 +157,7 @@ public final class Staging {
     }
 
     public void discard() throws IOException {
+        running = null;
         Files.deleteIfExists(infoFile());
         Files.deleteIfExists(partFile());
         AtomicFiles.syncDirectory(dir);
@@ -122,14 +165,20 @@ public final class Staging {
 
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            MessageDigest d = newDigest();
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 d.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(d.digest());
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("this JDK has no SHA-256", e);
         }
     }
 

@@ -2,6 +2,7 @@
 package org.orrery.os.agent.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -78,16 +79,36 @@ class FrameCodecFuzzTest {
             } catch (ProtocolException expected) {
                 assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), "case " + i);
                 refused++;
+                assertStreamAgrees(bytes, expected.getMessage(), null, i);
                 continue;
             } catch (RuntimeException | Error escaped) {
                 throw new AssertionError("case " + i + " escaped as " + escaped + " on " + Arrays.toString(bytes), escaped);
             }
             assertArrayEquals(FrameCodec.encode(m), bytes, "case " + i + ": accepted a non-canonical frame " + m);
+            assertStreamAgrees(bytes, null, m, i);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String counts = refused + " of " + cases + " refused";
         // Some damage is legal (a changed hash byte, a letter of a name): a decoder refusing all would fail here.
         assertTrue(refused > cases / 2 && refused < cases, counts);
         System.out.printf("[fuzz] agent frames: %s, %,.0f executions/s%n", counts, cases / seconds);
+    }
+
+    /**
+     * The stream reader (which takes CHUNK's bytes straight from the stream) must judge a frame whose length field
+     * is consistent exactly as {@code decodeFrame} does: the same message, or a refusal with the same words.
+     */
+    private static void assertStreamAgrees(byte[] bytes, String refusal, Message accepted, int i) {
+        if (bytes.length < 5 || Integer.toUnsignedLong(ByteBuffer.wrap(bytes).getInt(0)) != bytes.length - 4) {
+            return; // a stream has no end of frame to compare against: there the length field decides alone
+        }
+        try {
+            Message m = FrameCodec.read(new java.io.ByteArrayInputStream(bytes));
+            assertEquals(accepted, m, "case " + i + ": the stream accepted what decodeFrame refused: " + refusal);
+        } catch (ProtocolException e) {
+            assertEquals(refusal, e.getMessage(), "case " + i + ": the stream refused differently");
+        } catch (java.io.IOException | RuntimeException | Error escaped) {
+            throw new AssertionError("case " + i + " escaped the stream reader as " + escaped, escaped);
+        }
     }
 }
