@@ -27,7 +27,6 @@ import org.orrery.os.agent.slots.internal.ChildLine;
 import org.orrery.os.agent.slots.internal.DebugSockets;
 import org.orrery.os.agent.slots.internal.EventHub;
 import org.orrery.os.agent.slots.internal.ImageCheck;
-import org.orrery.os.agent.slots.internal.ImageKernel;
 import org.orrery.os.agent.slots.internal.SlotStore;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
 import org.orrery.os.agent.slots.internal.SlotStore.Slot;
@@ -35,6 +34,7 @@ import org.orrery.os.agent.slots.internal.Staging;
 import org.orrery.os.agent.slots.internal.TraceRing;
 import org.orrery.os.agent.slots.internal.TraceTail;
 import org.orrery.os.agent.slots.internal.Trial;
+import org.orrery.os.image.KernelClassPath;
 import org.orrery.os.kernel.OperatorDesk;
 
 /**
@@ -346,7 +346,7 @@ public final class SlotBoard implements BoardControl {
         healthySinceBoot = 0;
         java.util.Map<String, Path> kernel = new java.util.LinkedHashMap<>();
         try {
-            for (Path jar : ImageKernel.extract(dir.resolve("run"), v.kernelModules())) {
+            for (Path jar : KernelClassPath.extract(dir.resolve("run").resolve("kernel"), v.kernelModules())) {
                 kernel.put(jar.getFileName().toString().replaceFirst("\\.jar$", ""), jar);
             }
         } catch (IOException e) {

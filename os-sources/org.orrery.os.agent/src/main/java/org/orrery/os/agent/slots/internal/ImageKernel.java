@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -16,35 +14,13 @@ import java.util.jar.Manifest;
 
 /**
  * The boot child runs the kernel the image holds, not the one the agent was built with: the image's OS modules
- * (verified with the image) are written to {@code DIR/run/kernel/} and take the place of the agent's own copies
- * of the same bundles on the child's class path. The agent's code that is not in the image (itself, the image
+ * (verified with the image, written to {@code DIR/run/kernel/} by {@link org.orrery.os.image.KernelClassPath})
+ * take the place of the agent's own copies of the same bundles on the child's class path. The agent's code that is not in the image (itself, the image
  * library, the hosted board) stays.
  */
 public final class ImageKernel {
 
     private ImageKernel() {
-    }
-
-    /** Writes the modules (bundle name → jar) into a fresh {@code runDir/kernel}; returns the jar files. */
-    public static List<Path> extract(Path runDir, Map<String, byte[]> modules) throws IOException {
-        Path kernel = runDir.resolve("kernel");
-        if (Files.exists(kernel)) {
-            try (var files = Files.walk(kernel)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        Files.createDirectories(kernel);
-        List<Path> jars = new ArrayList<>();
-        for (Map.Entry<String, byte[]> m : modules.entrySet()) {
-            Path jar = kernel.resolve(m.getKey() + ".jar");
-            Path tmp = kernel.resolve(m.getKey() + ".jar.tmp");
-            Files.write(tmp, m.getValue());
-            Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
-            jars.add(jar);
-        }
-        return jars;
     }
 
     /** {@code classPath} with every entry whose bundle is one of {@code replaced}'s bundles swapped for those jars. */
