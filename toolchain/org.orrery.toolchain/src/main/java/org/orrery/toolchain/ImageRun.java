@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.Limits;
 import org.orrery.os.image.Image;
 import org.orrery.os.image.ImageException;
 import org.orrery.os.image.ImageVerifier;
@@ -152,6 +153,10 @@ public final class ImageRun {
                 .toString()));
         // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        if (board.equals("hosted")) {
+            // a process of its own, so the board may lock its (small) memory in RAM
+            cmd.addAll(List.of(Limits.HOSTED_PROCESS_HEAP, "-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true"));
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath.asArgument());

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,10 @@ class ImageRunTest {
         ImageRun.Outcome out = ImageRun.of(bytes, "fc.oimg", "hosted").echo(console::add).errors(errors::add)
                 .run(1_000 * MS);
         assertTrue(out.report().startsWith("--- schedule summary (hosted board, flight_control) ---"), out.report());
+        Matcher locked = Pattern.compile("kernel process memory: locked in RAM \\(mlockall\\), (\\d+) KiB")
+                .matcher(out.report());
+        assertTrue(locked.find(), "a board process of its own locks its memory: " + out.report());
+        assertTrue(Long.parseLong(locked.group(1)) > 10_000, out.report());
         assertTrue(console.stream().anyMatch(l -> l.contains("nav: navigation up")), console + "\n" + out.report()
                 + "\n" + errors);
     }

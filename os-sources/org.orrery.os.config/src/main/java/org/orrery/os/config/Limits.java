@@ -47,6 +47,15 @@ public final class Limits {
      * half its time to the edge. Checked by the language for the hosted-linux boards and by the hosted board at boot.
      */
     public static final long HOSTED_MIN_WINDOW_NS = 1_000_000L;
+    /**
+     * Set (true) in a JVM that runs nothing but a hosted board: the board locks every page of its kernel process in
+     * RAM (mlockall) before the schedule starts, so a window edge never waits for a page-in. A board process of its
+     * own sets it, with {@link #HOSTED_PROCESS_HEAP}; locking a JVM sized for a whole tool takes seconds and the RAM
+     * it reserved.
+     */
+    public static final String HOSTED_LOCK_MEMORY_PROPERTY = "orrery.hosted.lockMemory";
+    /** The heap of a hosted board's kernel process (tables, trace buffers, writer; partitions have their own JVMs). */
+    public static final String HOSTED_PROCESS_HEAP = "-Xmx512m";
     /** What {@link #HOSTED_MIN_WINDOW_NS} is made of, for messages. */
     public static final String HOSTED_MIN_WINDOW_REASON = "the hosted board starts a window up to 0.5 ms late (p99 measured on a 2-core "
             + "Linux machine), so a shorter window loses more than half its time";

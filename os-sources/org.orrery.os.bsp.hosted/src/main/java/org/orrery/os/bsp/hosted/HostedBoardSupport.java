@@ -85,6 +85,11 @@ public final class HostedBoardSupport implements BoardSupport {
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
                         request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
                                 : debug))) {
+            boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
+            if (locked) {
+                // after the partition processes started (their start-up pages need not be faulted in twice)
+                Linux.lockAllMemory();
+            }
             PartitionGroup[] byIndex = partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
             Lateness lateness = new Lateness(config.board().cores());
@@ -116,7 +121,7 @@ public final class HostedBoardSupport implements BoardSupport {
             try {
                 priorities.raiseStopTheWorld();
                 RunSummary summary = run(request, config, board, processes, clock, gate, ports);
-                return summary.withBoardReport(report(gate, lateness, cgroups));
+                return summary.withBoardReport(report(gate, lateness, cgroups, locked));
             } finally {
                 if (kicker != null) {
                     kicker.close(); // a deliberate end of the run, not a stall
@@ -296,13 +301,29 @@ public final class HostedBoardSupport implements BoardSupport {
         return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups) {
+    private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups, boolean locked) {
         List<String> lines = new ArrayList<>();
         long first = gate.firstWindowNanos();
         lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms"));
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
+        lines.add("kernel process memory: " + (locked ? "locked in RAM (mlockall), " + lockedKib() + " KiB"
+                : "not locked (the board shares its JVM with a tool)"));
         return lines;
+    }
+
+    /** VmLck of this process, from /proc/self/status; -1 when it cannot be read. */
+    private static long lockedKib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmLck:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // reported as unknown
+        }
+        return -1;
     }
 
     /** clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME); it fails only on arguments the board never passes. */

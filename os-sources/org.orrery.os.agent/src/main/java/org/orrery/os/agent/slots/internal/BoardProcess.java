@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.orrery.os.config.Limits;
+
 /**
  * One booted image: a child JVM running {@link BootMain}, whose stdout lines go to a listener on a reader
  * thread, followed by one {@code exit} notice when it ends. Closing it closes the child's stdin (it stops
@@ -43,6 +45,8 @@ public final class BoardProcess implements AutoCloseable {
         if (board.equals("hosted")) {
             // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
             jvm.add("--enable-native-access=ALL-UNNAMED");
+            // a process of its own, so the board may lock its (small) memory in RAM
+            jvm.addAll(List.of(Limits.HOSTED_PROCESS_HEAP, "-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true"));
         }
         ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvm, BootMain.class, kernel, image.toString(),
                 key.toString(), board));
