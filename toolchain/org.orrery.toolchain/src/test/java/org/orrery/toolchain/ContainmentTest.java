@@ -38,6 +38,11 @@ class ContainmentTest {
     Path dir;
 
     private Path system(String attack) throws IOException {
+        return system(dir, attack);
+    }
+
+    /** {@code containment/system.orrery} in {@code dir}, with {@code attack} as partition bad's application. */
+    static Path system(Path dir, String attack) throws IOException {
         copy("containment/system.orrery", dir.resolve("system.orrery"));
         copy("containment/apps/good/neighbour/Neighbour.java", dir.resolve("apps/good/neighbour/Neighbour.java"));
         copy("containment/attacks/" + attack + ".java", dir.resolve("apps/bad/attack/Attack.java"));
