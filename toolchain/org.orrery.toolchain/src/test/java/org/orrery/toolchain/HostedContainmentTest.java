@@ -22,13 +22,14 @@ import org.orrery.trace.analysis.DeviationKind;
  * {@link ContainmentTest}'s run-time attacks on the hosted board: the same systems, in real time, each partition a
  * JVM in its own cgroup. What the board answers for whatever the host's load is judged: the neighbours print on,
  * their windows all open and close on plan (how late is printed, not asserted: a shared build machine stalls a
- * real-time board now and then), the health monitor reports only the attacker, with the configured action. One
- * difference from the simulated board: initialisation is never an overrun here, so an endless constructor leaves the
- * attacker initialising in its own windows (the summary says it never ran) instead of idling it.
+ * real-time board now and then), the health monitor reports only the attacker, with the configured action. An
+ * endless constructor overruns later than on the simulated board: initialisation gets ten overrun allowances here
+ * (a cold JVM loads and compiles first).
  */
 class HostedContainmentTest {
     private static final long MS = 1_000_000L;
-    private static final long DURATION = 2_000 * MS;
+    /** Long enough for an endless constructor: ten guards of bad's window time (10 ms in each 20 ms frame) is 2 s. */
+    private static final long DURATION = 3_000 * MS;
     /** The overrun guard of the run: long enough for a cold JVM's first calls, short enough to fire in the run. */
     private static final long GUARD_MS = 100;
     private static final Set<DeviationKind> STRUCTURAL = EnumSet.of(DeviationKind.MISSING_WINDOW,
@@ -44,7 +45,7 @@ class HostedContainmentTest {
         "Recurse, STACK_OVERFLOW, IDLE_PARTITION",
         "LoopingToString, WINDOW_OVERRUN, IDLE_PARTITION",
         "ThrowingToString, APPLICATION_ERROR, LOG",
-        "EndlessConstructor, NEVER_RAN, ",
+        "EndlessConstructor, WINDOW_OVERRUN, IDLE_PARTITION",
         "ConsoleFlood, , ",
     })
     void theNeighboursKeepTheirWindows(String attack, String error, String action) throws Exception {
@@ -59,7 +60,7 @@ class HostedContainmentTest {
 
         for (String p : List.of("good", "far")) {
             long ticks = console.stream().filter(l -> l.contains(" " + p + ": tick")).count();
-            assertTrue(ticks >= 50, p + " printed on (" + ticks + " ticks in 100 frames):\n" + out.report());
+            assertTrue(ticks >= 50, p + " printed on (" + ticks + " ticks in 150 frames):\n" + out.report());
         }
         TraceCheck.Result check = TraceCheck.check(built.image().config(), trace, 5 * MS);
         System.out.println("[" + attack + "] " + check.summary());
@@ -69,15 +70,7 @@ class HostedContainmentTest {
 
         List<HmEvent> hm = out.summary().hmEvents();
         assertTrue(hm.stream().allMatch(e -> e.partition().equals("bad")), "only bad is reported: " + hm);
-        if ("NEVER_RAN".equals(error)) {
-            // Initialisation is never an overrun on the hosted board (a cold JVM's class loading and compilation
-            // come first): a constructor that never returns keeps bad in its initialisation, in its own windows, and
-            // the summary says it never ran, with its releases counted as missed deadlines.
-            assertEquals(List.of(), hm);
-            assertEquals(List.of("bad"), out.summary().neverRan().stream().map(n -> n.partition()).toList(),
-                    out.report());
-            assertTrue(out.summary().deadlineMisses() > 0, out.report());
-        } else if (error == null) {
+        if (error == null) {
             assertEquals(List.of(), hm);
             List<String> bad = console.stream().filter(l -> l.contains(" bad: ")).toList();
             assertTrue(bad.size() <= 200 * (DURATION / (1000 * MS)), "at most 200 lines per second: " + bad.size());

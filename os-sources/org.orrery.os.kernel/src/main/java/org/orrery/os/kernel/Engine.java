@@ -11,6 +11,10 @@ import org.orrery.os.api.ErrorCode;
  * what is due. Nothing here allocates.
  */
 final class Engine {
+
+    /** How many overrun allowances a partition's initialisation may run its own code without a kernel call. */
+    static final long INIT_ALLOWANCE = 10;
+
     /**
      * Resumptions on one core at one instant after which its partition is deemed to hold the core in
      * zero time forever (e.g. a restart loop or a yield loop that never lets time pass).
@@ -251,13 +255,17 @@ final class Engine {
      * Concurrent boards: the window of {@code h}'s partition closed while {@code h} ran its own code (the board has
      * frozen the partition). Within the overrun allowance this is an ordinary preemption and the process goes on in
      * the partition's next window; beyond it (counted over its windows since its last kernel call), the process
-     * kept its core without entering the kernel: an overrun. Initialisation is never an overrun: a cold JVM loads
-     * and compiles the application's classes first, and the partition simply goes on in its next windows.
+     * kept its core without entering the kernel: an overrun. Initialisation gets {@link #INIT_ALLOWANCE} times the
+     * allowance: a cold JVM loads and compiles the application's classes first (the partition simply goes on in its
+     * next windows), but a constructor or initialiser that never returns still ends as an overrun.
      */
     void closedMidCode(CoreRt c, Proc h, long t) {
         long run = h.codeBefore + (t - h.codeFrom);
         long allowed = m.executor.overrunNanos(h.part.index);
-        if (run > allowed && !h.part.initialising()) {
+        if (h.part.initialising()) {
+            allowed = allowed > Long.MAX_VALUE / INIT_ALLOWANCE ? Long.MAX_VALUE : allowed * INIT_ALLOWANCE;
+        }
+        if (run > allowed) {
             ExecutionContext ctx = h.ctx;
             ctx.abandon();
             overrun(c, h, ctx, "ran its own code for " + run / 1_000_000 + " ms without a kernel call (allowed: "
