@@ -1,26 +1,20 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.targets.ui.internal;
 
-import java.io.IOException;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jdt.launching.IJavaLaunchConfigurationConstants;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.orrery.studio.targets.AttachLaunch;
-import org.orrery.studio.targets.BoardRow;
-import org.orrery.studio.targets.BoardsModel;
 
 /** The registry's board, the partition, and the Orrery project whose {@code apps/} hold its sources. */
-final class AttachMainTab extends AbstractLaunchConfigurationTab {
+final class AttachMainTab extends BoardLaunchTab {
 
     private Text project;
     private Combo board;
@@ -30,28 +24,10 @@ final class AttachMainTab extends AbstractLaunchConfigurationTab {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        new Label(c, SWT.NONE).setText("&Board:");
-        board = new Combo(c, SWT.DROP_DOWN);
-        try {
-            for (BoardRow r : BoardsModel.ofUser().rows()) {
-                board.add(r.name());
-            }
-        } catch (IOException e) {
-            setErrorMessage(e.getMessage());
-        }
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(board);
-        board.addModifyListener(e -> updateLaunchConfigurationDialog());
+        board = boardCombo(c);
         partition = field(c, "P&artition:");
         project = field(c, "&Project (sources in its apps/ folders):");
         setControl(c);
-    }
-
-    private Text field(Composite c, String label) {
-        new Label(c, SWT.NONE).setText(label);
-        Text t = new Text(c, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(t);
-        t.addModifyListener(e -> updateLaunchConfigurationDialog());
-        return t;
     }
 
     @Override

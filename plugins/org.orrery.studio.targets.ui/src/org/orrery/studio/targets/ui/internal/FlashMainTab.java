@@ -1,25 +1,19 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.targets.ui.internal;
 
-import java.io.IOException;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
-import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.orrery.studio.targets.BoardRow;
-import org.orrery.studio.targets.BoardsModel;
 import org.orrery.studio.targets.FlashLaunch;
 
 /** Project, optional system description and the registry's board of a Flash to board launch. */
-final class FlashMainTab extends AbstractLaunchConfigurationTab {
+final class FlashMainTab extends BoardLaunchTab {
 
     private Text project;
     private Text system;
@@ -31,26 +25,8 @@ final class FlashMainTab extends AbstractLaunchConfigurationTab {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
         project = field(c, "&Project:");
         system = field(c, "&System description (empty: the project's only one):");
-        new Label(c, SWT.NONE).setText("&Board:");
-        board = new Combo(c, SWT.DROP_DOWN);
-        try {
-            for (BoardRow r : BoardsModel.ofUser().rows()) {
-                board.add(r.name());
-            }
-        } catch (IOException e) {
-            setErrorMessage(e.getMessage());
-        }
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(board);
-        board.addModifyListener(e -> updateLaunchConfigurationDialog());
+        board = boardCombo(c);
         setControl(c);
-    }
-
-    private Text field(Composite c, String label) {
-        new Label(c, SWT.NONE).setText(label);
-        Text t = new Text(c, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(t);
-        t.addModifyListener(e -> updateLaunchConfigurationDialog());
-        return t;
     }
 
     @Override

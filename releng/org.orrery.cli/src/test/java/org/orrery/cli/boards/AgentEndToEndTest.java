@@ -59,6 +59,13 @@ class AgentEndToEndTest {
         System.clearProperty("orrery.home");
     }
 
+    /** This user's client key fingerprint, as `orrery boards whoami` prints it. */
+    private String whoami() {
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
+        return out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
+                .replaceAll(".*(SHA256:\\S+).*", "$1");
+    }
+
     private int run(String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
@@ -71,9 +78,7 @@ class AgentEndToEndTest {
         Path broken = build(brokenFlightControl(), "broken.oimg", 1);
         Path slots = tmp.resolve("board");
 
-        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
-        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
-                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        String me = whoami();
         assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
                 "flash,monitor", "--name", "ci"), err.toString());
 
@@ -117,9 +122,7 @@ class AgentEndToEndTest {
     void operateAPartitionAndThePlanWhileMonitoring() throws Exception {
         Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
         Path slots = tmp.resolve("board");
-        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
-        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
-                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        String me = whoami();
         assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
                 "flash,monitor,operate", "--name", "ci"), err.toString());
         String[] board = startAgent(slots);
@@ -167,9 +170,7 @@ class AgentEndToEndTest {
 
         // a key with every role but 'operate' is refused, and the board logs who asked
         System.setProperty("orrery.home", tmp.resolve("watcher").toString());
-        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
-        String watcher = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
-                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        String watcher = whoami();
         assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), watcher, "--roles",
                 "flash,monitor,debug", "--name", "watcher"), err.toString());
         assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", board[0], "--fingerprint", board[1]), err.toString());
@@ -186,9 +187,7 @@ class AgentEndToEndTest {
         Path good = build(EXAMPLES.resolve("flight-control"), "good.oimg", 1);
         Path broken = build(brokenFlightControl(), "broken.oimg", 1);
         Path slots = tmp.resolve("board");
-        assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
-        String me = out.toString().lines().filter(l -> l.contains("SHA256:")).findFirst().orElseThrow()
-                .replaceAll(".*(SHA256:\\S+).*", "$1");
+        String me = whoami();
         assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots.toString(), me, "--roles",
                 "flash,monitor", "--name", "ci"), err.toString());
         String[] board = startAgent(slots);
