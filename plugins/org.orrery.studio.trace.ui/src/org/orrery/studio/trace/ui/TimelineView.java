@@ -3,11 +3,17 @@ package org.orrery.studio.trace.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
@@ -52,6 +58,8 @@ public final class TimelineView extends ViewPart {
     private int listedDeviations = -1;
     private int pollChain;
     private boolean unchecked;
+    /** Counts trace reads started; only the newest one's result is shown. */
+    private volatile int loadChain;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -93,15 +101,90 @@ public final class TimelineView extends ViewPart {
         return canvas;
     }
 
-    /** Reads a trace folder; a last packet still being written is left out (Follow picks it up). */
+    /**
+     * Reads a trace folder in this thread and shows it; a last packet still being written is left out (Follow picks
+     * it up). For callers that need the model at once; the view's own actions and launches use
+     * {@link #loadTraceFolder(Path)}.
+     */
     public void openTraceFolder(Path dir) throws IOException {
+        ++loadChain;
+        showFollower(read(dir, () -> false));
+    }
+
+    /**
+     * Reads a trace folder in a background job (a trace of a million events takes seconds to decode and check, and
+     * the workbench must not freeze meanwhile) and shows it when it is read. The view keeps showing what it showed
+     * until then; a cancelled read, or one overtaken by a newer one, shows nothing. A folder that cannot be read
+     * is named with the reason in the view's description (and the job's error status), the shown trace kept.
+     */
+    public Job loadTraceFolder(Path dir) {
+        int chain = ++loadChain;
+        setContentDescription("Reading the trace " + dir + "...");
+        var display = canvas.getDisplay();
+        Job job = new Job("Reading the Orrery trace " + dir.getFileName()) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
+                try {
+                    TraceFollower f = read(dir, () -> monitor.isCanceled() || chain != loadChain);
+                    if (monitor.isCanceled()) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    display.asyncExec(() -> {
+                        if (chain == loadChain && !canvas.isDisposed()) {
+                            showFollower(f);
+                        }
+                    });
+                    return Status.OK_STATUS;
+                } catch (IOException e) {
+                    String message = "Cannot open the trace: " + e.getMessage();
+                    display.asyncExec(() -> {
+                        if (chain == loadChain && !canvas.isDisposed()) {
+                            setContentDescription(message);
+                        }
+                    });
+                    return Status.error(message);
+                } finally {
+                    monitor.done();
+                }
+            }
+        };
+        // A job cancelled before it ran never gets to run(): its end puts the description back.
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() == IStatus.CANCEL) {
+                    display.asyncExec(() -> describeAfterLoad(chain));
+                }
+            }
+        });
+        // Not a user job: the workbench would put a modal progress dialog in front of the view being freed.
+        job.schedule();
+        return job;
+    }
+
+    /** A read that did not end in a trace puts back the description of what the view still shows. */
+    private void describeAfterLoad(int chain) {
+        if (chain == loadChain && !canvas.isDisposed()) {
+            describe();
+        }
+    }
+
+    /** Decodes a folder and checks its schedule; touches no widget, so it may run in any thread. */
+    private static TraceFollower read(Path dir, BooleanSupplier stop) throws IOException {
         TraceFollower f = TraceFollower.open(dir, TimelineBuilder.EXACT);
-        f.poll();
-        f.model().checkSchedule();
+        f.poll(stop);
+        if (!stop.getAsBoolean()) {
+            f.model().checkSchedule();
+        }
+        return f;
+    }
+
+    private void showFollower(TraceFollower f) {
         show(f.model());
         follower = f;
         followAction.setEnabled(true);
-        setPartName(registeredName() + " - " + dir.getFileName());
+        setPartName(registeredName() + " - " + f.directory().getFileName());
     }
 
     /** Opens a trace folder that is being written and follows it. */
@@ -223,11 +306,7 @@ public final class TimelineView extends ViewPart {
                 dialog.setText("Open an Orrery trace folder");
                 String dir = dialog.open();
                 if (dir != null) {
-                    try {
-                        openTraceFolder(Path.of(dir));
-                    } catch (IOException e) {
-                        MessageDialog.openError(getSite().getShell(), "Orrery Timeline", e.getMessage());
-                    }
+                    loadTraceFolder(Path.of(dir));
                 }
             }
         };

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.launch.ui.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -65,8 +64,8 @@ public final class TraceOpener implements IStartup, ILaunchesListener2 {
         }
         try {
             TimelineView view = (TimelineView) page.showView(TimelineView.ID);
-            view.openTraceFolder(folder);
-        } catch (PartInitException | IOException e) {
+            view.loadTraceFolder(folder);
+        } catch (PartInitException e) {
             ILog.of(TraceOpener.class).log(Status.error("Cannot open the trace " + folder + ": " + e.getMessage(), e));
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import org.orrery.os.trace.ctf.CtfMetadata;
 import org.orrery.os.trace.ctf.CtfPacketDecoder;
@@ -82,12 +83,23 @@ public final class TraceFollower {
 
     /** Decodes every packet completed since the last poll; returns the number of events added. */
     public long poll() throws IOException {
+        return poll(() -> false);
+    }
+
+    /**
+     * As {@link #poll()}, but stops between two packets once {@code stop} says so (a reader that was cancelled);
+     * the model then holds whole packets only and a later poll goes on where this one stopped.
+     */
+    public long poll(BooleanSupplier stop) throws IOException {
         long before = model.events();
         try (var list = Files.list(dir)) {
             for (Path p : list.filter(p -> p.getFileName().toString().matches(STREAM_NAME)).sorted().toList()) {
                 String name = p.getFileName().toString();
                 Tail tail = tails.computeIfAbsent(name, n -> new Tail(new CtfPacketDecoder(metadata, p.toString())));
-                read(p, tail);
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                read(p, tail, stop);
             }
         }
         long discarded = 0;
@@ -98,7 +110,7 @@ public final class TraceFollower {
         return model.events() - before;
     }
 
-    private void read(Path file, Tail tail) throws IOException {
+    private void read(Path file, Tail tail, BooleanSupplier stop) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             while (size > tail.consumed) {
@@ -106,14 +118,19 @@ public final class TraceFollower {
                 ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, tail.consumed, length);
                 int offset = 0;
                 int n;
+                boolean stopped = false;
                 while ((n = tail.decoder.decode(bytes, offset, tail.consumed, model)) > 0) {
                     offset += n;
                     claim(file, tail);
-                }
-                if (offset == 0) {
-                    return; // the next packet is not complete yet
+                    if (stop.getAsBoolean()) {
+                        stopped = true;
+                        break;
+                    }
                 }
                 tail.consumed += offset;
+                if (offset == 0 || stopped) {
+                    return; // the next packet is not complete yet, or the reader was told to stop
+                }
             }
         }
     }
