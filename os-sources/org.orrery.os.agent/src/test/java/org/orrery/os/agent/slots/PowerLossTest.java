@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.agent.Agent;
+import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.Role;
+import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.Verdict;
+import org.orrery.os.agent.client.AgentClient;
+import org.orrery.os.agent.client.BoardRegistry;
+import org.orrery.os.agent.client.ClientIdentity;
+import org.orrery.os.agent.client.StatusSnapshot;
 import org.orrery.os.agent.slots.internal.AtomicFiles;
 import org.orrery.os.agent.slots.internal.ChildJvm;
 import org.orrery.os.agent.slots.internal.Staging;
@@ -34,7 +43,8 @@ import org.orrery.os.image.ImageVerifier;
  * Power loss: an agent in its own JVM ({@link PowerLossWorker}) flashes one image after the other and is
  * killed with -9 at random instants in each phase (upload, install = verify + write + switch, trial, after
  * the confirmation); after every cut the next power on must boot a valid signed image, old or new, and
- * report it truthfully. {@code -Dorrery.powerloss.cuts=N} sets the number of cuts (the
+ * report it truthfully: to the test's reading of its files, and through its agent (TLS) to a client's board
+ * registry, as {@code orrery boards list} records it. {@code -Dorrery.powerloss.cuts=N} sets the number of cuts (the
  * {@code power-loss-long} profile runs 1,000).
  */
 class PowerLossTest {
@@ -65,6 +75,7 @@ class PowerLossTest {
         Worker training = Worker.start(tmp, dir, List.of());
         training.await("booted ", -1);
         training.process.waitFor(60, TimeUnit.SECONDS);
+        Registry registry = new Registry(tmp.resolve("home"), dir);
         long seed = Long.getLong("orrery.powerloss.seed", System.nanoTime());
         Random random = new Random(seed);
         Map<String, Integer> phases = new TreeMap<>();
@@ -82,7 +93,10 @@ class PowerLossTest {
                 String sha = open[2];
                 assertTrue(valid.contains(sha), "cut " + cut + ": boots an image that was never flashed: " + sha);
                 assertTruthful(dir, slot, sha, key, cut);
+                String[] agent = w.await("agent ", cut).split(" ");
                 assertEquals("booted " + slot, w.await("booted ", cut), w.transcript());
+                registry.assertTruthful(agent[1], agent[2], dir, slot, sha, cut);
+                w.go();
                 if (cut > 0) {
                     String outcome = sha.equals(runningBefore) ? "old image boots" : sha.equals(installing) ? "new image boots" : "?";
                     outcomes.merge(outcome, 1, Integer::sum);
@@ -123,6 +137,53 @@ class PowerLossTest {
         Path file = dir.resolve("slots").resolve(slot).resolve("image.oimg");
         assertEquals(sha, Staging.sha256(file), "cut " + cut + ": the slot's file is the image its state names");
         assertNotNull(ImageVerifier.verify(file, key, 0));
+    }
+
+    /**
+     * A client of the board with the monitor role and a board registry of its own: after each power on it asks the
+     * board's agent for its status over TLS (the board's key pinned, as a registered board's is) and records it as
+     * {@code orrery boards list} does; what the registry then holds must be what the board's files say.
+     */
+    private static final class Registry {
+        private final ClientIdentity me;
+        private final BoardRegistry boards;
+
+        Registry(Path home, Path board) throws Exception {
+            me = ClientIdentity.loadOrCreate(home);
+            Agent.authorize(board, me.fingerprint(), Set.of(Role.MONITOR), "power-loss-test");
+            boards = new BoardRegistry(home);
+        }
+
+        void assertTruthful(String address, String fingerprint, Path dir, String slot, String sha, int cut) throws Exception {
+            BoardStatus s;
+            try (AgentClient c = AgentClient.connect("board", BoardRegistry.parseAddress(address), fingerprint, me)) {
+                s = c.status();
+            }
+            BoardRegistry.Board known = boards.find("board").orElse(null);
+            if (known == null || !known.fingerprint().equals(fingerprint)) {
+                if (known != null) {
+                    boards.remove("board");
+                }
+                boards.add(new BoardRegistry.Board("board", address, fingerprint, null, null));
+            }
+            boards.update(boards.get("board").seen(Instant.now(), StatusSnapshot.of(s)));
+            String line = boards.get("board").snapshot();
+            assertEquals(StatusSnapshot.of(s), line, "cut " + cut);
+            assertEquals(slot, s.bootedSlot(), "cut " + cut + ": " + line);
+            assertEquals(sha, s.running().sha256(), "cut " + cut + ": " + line);
+            assertTrue(line.contains("running ") && line.contains(sha.substring(0, 12) + " from slot " + slot),
+                    "cut " + cut + ": " + line);
+            for (SlotInfo info : s.slots()) {
+                Map<String, String> state = AtomicFiles.readProperties(dir.resolve("slots").resolve(info.name()).resolve("state"));
+                // a slot whose state names no image holds none, whatever else its file says
+                String expected = state.containsKey("sha256") ? state.getOrDefault("state", "EMPTY") : "EMPTY";
+                assertEquals(expected, info.state().name(),
+                        "cut " + cut + ": slot " + info.name() + " in the registry: " + line + "; on the board: " + state);
+                assertEquals(state.get("sha256"), info.image() == null ? null : info.image().sha256(),
+                        "cut " + cut + ": slot " + info.name() + " in the registry: " + line + "; on the board: " + state);
+                assertEquals(info.name().equals(slot), info.selected(), "cut " + cut + ": " + line);
+            }
+        }
     }
 
     /** A worker JVM and the lines it printed. */
@@ -182,8 +243,16 @@ class PowerLossTest {
                     }
                 }
             }
-            fail("cut " + cut + ": the agent never said '" + prefix + "...'\n" + transcript());
+            long from = (System.nanoTime() - started) / 1_000_000L - 60_000;
+            fail("cut " + cut + ": the agent never said '" + prefix + "...' within 60 s (waited from " + from
+                    + " ms; lines at: " + timeline() + ")\n" + transcript());
             return null;
+        }
+
+        /** Lets the worker go on to the next flash. */
+        void go() throws java.io.IOException {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
         }
 
         void kill() throws InterruptedException {
@@ -217,9 +286,15 @@ class PowerLossTest {
             return seen.stream().anyMatch(l -> l.startsWith(prefix));
         }
 
+        /**
+         * What the worker printed so far. It takes nothing from the queue: assertion messages are built before the
+         * assertion runs, and a line taken here would never reach a later {@link #await} (a flake of 60 s
+         * "silences" right after the line before it).
+         */
         String transcript() {
-            lines.drainTo(seen);
-            return String.join("\n", seen);
+            List<String> all = new ArrayList<>(seen);
+            all.addAll(lines);
+            return String.join("\n", all);
         }
     }
 }

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.agent.slots;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.orrery.os.agent.Agent;
+import org.orrery.os.agent.AgentServer;
 import org.orrery.os.agent.BoardEvent;
 import org.orrery.os.agent.BoardStatus;
 import org.orrery.os.agent.Verdict;
@@ -17,10 +22,12 @@ import org.orrery.os.agent.Verdict;
  * reports each phase as it enters it. Lines on stdout:
  * <pre>
  * open SLOT SHA | open none     after power on: what the board selected and boots
+ * agent HOST:PORT FINGERPRINT   the board's agent (TLS, the board folder's identity) serves it there
  * booted SLOT                   the boot child verified that slot's image and started the board
  * phase upload|install|switched|trial|confirmed|rolled-back
  * resumed OFFSET                the upload continued one a cut interrupted
  * </pre>
+ * After "booted" it waits for a line on stdin before it flashes.
  * Usage: {@code PowerLossWorker DIR CONFIRM_FRAMES CHUNK IMAGE...}; without images it powers on, waits for the
  * boot and exits normally (a training run that lets the JVMs write their class-data archives).
  */
@@ -37,10 +44,13 @@ public final class PowerLossWorker {
         SlotBoardOptions options = SlotBoardOptions.defaults("sim").withConfirmFrames(confirm)
                 .withTrialTimeout(Duration.ofSeconds(30)).withChildJvmOptions(jvmOptions());
         Object out = new Object();
-        try (SlotBoard board = SlotBoard.open(dir, options)) {
+        try (SlotBoard board = SlotBoard.open(dir, options);
+                AgentServer agent = Agent.start(dir, new InetSocketAddress("127.0.0.1", 0), board,
+                        new PrintStream(OutputStream.nullOutputStream()))) {
             BoardStatus s = board.status();
             String running = s.running() == null ? null : s.running().sha256();
             say(out, s.bootedSlot() == null ? "open none" : "open " + s.bootedSlot() + " " + running);
+            say(out, "agent 127.0.0.1:" + agent.address().getPort() + " " + agent.fingerprint());
             java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
             board.subscribe(e -> {
                 if (e.kind() != BoardEvent.Kind.SLOT) {
@@ -61,6 +71,9 @@ public final class PowerLossWorker {
                 // A training run: ends normally so the class-data archives get written.
                 return;
             }
+            // The test looks at the powered-on board (its files, its agent) before the next flash changes it.
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
             for (Path image : images) {
                 byte[] bytes = Files.readAllBytes(image);
                 String sha = Uploads.sha256(bytes);
