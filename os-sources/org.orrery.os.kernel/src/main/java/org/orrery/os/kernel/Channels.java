@@ -160,5 +160,6 @@ final class Channels {
                 }
             }
         }
+        m.portStorage.emptied(p.index);
     }
 }

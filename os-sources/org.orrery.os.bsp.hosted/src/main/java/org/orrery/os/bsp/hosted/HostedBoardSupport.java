@@ -116,7 +116,7 @@ public final class HostedBoardSupport implements BoardSupport {
             });
             processes.watchMemory(new OomWatch(byIndex, JVM_ALLOWANCE));
             BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
-                    config.board().cores(), TRACE_CAPACITY, gate);
+                    config.board().cores(), TRACE_CAPACITY, gate, ports);
             Priorities priorities = new Priorities();
             try {
                 priorities.raiseStopTheWorld();

@@ -29,6 +29,7 @@ import org.orrery.os.config.PortConfig;
 import org.orrery.os.config.PortEndpoint;
 import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.PortStorage;
 import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
@@ -45,11 +46,13 @@ import org.orrery.os.trace.TraceEventType;
  * message since the last look, at the time it looks (at most a
  * slice, 10 ms, after the traffic), on the partition's core, with the length of the latest message.
  */
-public final class BoardPorts implements AutoCloseable {
+public final class BoardPorts implements AutoCloseable, PortStorage {
     private final ShmFolder folder;
     private final List<PortRegion> regions = new ArrayList<>();
     private final Map<String, PortPlan> plans = new HashMap<>();
     private final List<Counted> counted = new ArrayList<>();
+    /** What empties each partition's destinations in shared memory, by partition index. */
+    private final Map<Integer, List<Runnable>> emptiers = new HashMap<>();
     private final String classPath;
 
     /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
@@ -134,6 +137,7 @@ public final class BoardPorts implements AutoCloseable {
             TrafficCounter reads = counter(trafficFile, max);
             counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
                     reads::lastLength));
+            emptier(dp, () -> reads.emptied(slot.latest()));
             entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, false,
                     max, dest.refreshPeriodNs(), List.of(), null, trafficFile, List.of(slotFile), List.of()));
         }
@@ -163,6 +167,7 @@ public final class BoardPorts implements AutoCloseable {
             QueueRing ring = QueueRing.destination(region(PortRegion.create(ringFile, RegionSpec.queue(max, depth))),
                     region(PortRegion.create(consumerFile, RegionSpec.consumer(max, depth))));
             TrafficCounter receives = counter(trafficFile, max);
+            emptier(dp, ring::clear);
             int destPort = dp.portIndex(dest.name());
             counted.add(new Counted(dp, dp, destPort, TraceEventType.PORT_RECEIVE, receives::reads,
                     receives::lastLength));
@@ -179,6 +184,23 @@ public final class BoardPorts implements AutoCloseable {
                 sends::lastLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
                 0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    private void emptier(PartitionConfig destination, Runnable empty) {
+        emptiers.computeIfAbsent(destination.index(), k -> new ArrayList<>()).add(empty);
+    }
+
+    /**
+     * The kernel emptied {@code partition}'s destinations (restart, idling, module reset): its queues in shared memory
+     * are emptied too and its sampling destinations forget the channel's current message, at the same instant (the
+     * kernel's lock is held). A partition process of the restarting partition that still runs its own code at this
+     * instant could receive a message the kernel already counts as gone; the processes the kernel stopped make no call.
+     */
+    @Override
+    public void emptied(int partition) {
+        for (Runnable r : emptiers.getOrDefault(partition, List.of())) {
+            r.run();
+        }
     }
 
     private TrafficCounter counter(Path file, int max) throws ShmException {

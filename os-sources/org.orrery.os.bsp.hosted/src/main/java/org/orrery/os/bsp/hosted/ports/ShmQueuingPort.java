@@ -43,6 +43,8 @@ final class ShmQueuingPort implements QueuingPort {
     private byte[] buffer;
     /** Losses this destination's overflowed() has already reported (the first call reports any since the start). */
     private long lostReported;
+    /** Restarts of the partition that emptied this destination, as far as {@link #overflowed()} has seen. */
+    private long resetsSeen;
 
     ShmQueuingPort(QueuingPort kernel, Partition partition, PartitionPorts ports) {
         this.kernel = kernel;
@@ -144,6 +146,11 @@ final class ShmQueuingPort implements QueuingPort {
     public synchronized boolean overflowed() {
         if (!resolve() || entry.source()) {
             return kernel.overflowed();
+        }
+        long resets = rings[0].resets();
+        if (resets != resetsSeen) {
+            resetsSeen = resets; // a warm restart emptied the queue: losses count from 0 again
+            lostReported = 0;
         }
         long lost = rings[0].lostSoFar();
         boolean overflowed = lost != lostReported;

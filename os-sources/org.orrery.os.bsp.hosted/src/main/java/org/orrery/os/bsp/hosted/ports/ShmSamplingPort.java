@@ -57,8 +57,8 @@ final class ShmSamplingPort implements SamplingPort {
             // BUSY: the writer completed two messages during each of 64 copies; it cannot keep that up for long
             n = slot.read(buffer);
         } while (n == SamplingSlot.BUSY);
-        if (n == SamplingSlot.NEVER_WRITTEN) {
-            return false;
+        if (n == SamplingSlot.NEVER_WRITTEN || slot.number() <= reads.emptiedUpTo()) {
+            return false; // nothing written, or nothing since the partition's restart emptied the port
         }
         long now = System.nanoTime();
         System.arraycopy(buffer, 0, into.data(), 0, n);

@@ -291,6 +291,24 @@ public final class QueueRing {
         return lost + unseen + Math.max(0, tail() - head() - depth);
     }
 
+    /**
+     * The kernel's side (it owns every region), when the destination's partition restarts or goes idle: the
+     * destination's view becomes an empty queue that lost nothing, as the kernel's own queue is cleared. Messages the
+     * source sends from now on are queued as usual; a source blocked on the full ring finds room.
+     */
+    public void clear() {
+        LONG.setOpaque(consumer, Layout.C_SEEN_DROPPED, (long) LONG.getAcquire(ring, Layout.Q_DROPPED));
+        LONG.setOpaque(consumer, Layout.C_LOST, 0L);
+        LONG.setOpaque(consumer, Layout.C_LOST_REPORTED, 0L);
+        LONG.setRelease(consumer, Layout.C_RESETS, (long) LONG.getOpaque(consumer, Layout.C_RESETS) + 1);
+        LONG.setRelease(consumer, Layout.C_HEAD, tail());
+    }
+
+    /** How often the kernel {@linkplain #clear() cleared} this queue (a destination then reports its losses anew). */
+    public long resets() {
+        return (long) LONG.getAcquire(consumer, Layout.C_RESETS);
+    }
+
     /** Messages the source has sent into this ring so far. */
     public long sent() {
         return tail();
