@@ -15,4 +15,22 @@ public interface PortStorage {
      * clear. Sources keep what they sent elsewhere. Called with the kernel lock held.
      */
     void emptied(int partition);
+
+    /**
+     * Whether the board passes the messages of queuing port {@code port} of {@code partition} itself: a send or receive
+     * that must wait then comes to the kernel only to wait, in the kernel's own wait queue of the port (its scheduler,
+     * timeouts and window edges apply), until the board calls {@link Kernel#portReady} or the timeout passes.
+     */
+    default boolean external(int partition, int port) {
+        return false;
+    }
+
+    /** An external port is ready: a destination holds a message, or every destination of a source has room. */
+    default boolean ready(int partition, int port) {
+        return true;
+    }
+
+    /** A process is about to wait on an external port: the board watches it until it calls {@link Kernel#portReady}. */
+    default void waiting(int partition, int port) {
+    }
 }

@@ -29,6 +29,7 @@ import org.orrery.os.config.PortConfig;
 import org.orrery.os.config.PortEndpoint;
 import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.PortStorage;
 import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.trace.TraceBuffer;
@@ -53,6 +54,9 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     private final List<Counted> counted = new ArrayList<>();
     /** What empties each partition's destinations in shared memory, by partition index. */
     private final Map<Integer, List<Runnable>> emptiers = new HashMap<>();
+    /** The futex watchers of each queuing port served from shared memory, by partition and port index (else null). */
+    private final PortWatch[][][] watches;
+    private final List<PortWatch> allWatches = new ArrayList<>();
     private final String classPath;
 
     /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
@@ -77,9 +81,13 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         }
     }
 
-    private BoardPorts(ShmFolder folder, String classPath) {
+    private BoardPorts(ShmFolder folder, String classPath, SystemConfig config) {
         this.folder = folder;
         this.classPath = classPath;
+        watches = new PortWatch[config.partitions().size()][][];
+        for (PartitionConfig p : config.partitions()) {
+            watches[p.index()] = new PortWatch[p.ports().size()][];
+        }
     }
 
     /**
@@ -95,7 +103,10 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
             throws ShmException {
         ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
-        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
+        if (!org.orrery.os.bsp.hosted.linux.Futex.available()) {
+            throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait on it)");
+        }
+        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
@@ -169,6 +180,8 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
             TrafficCounter receives = counter(trafficFile, max);
             emptier(dp, ring::clear);
             int destPort = dp.portIndex(dest.name());
+            watch(new PortWatch(ring, true, dp.index(), destPort));
+            watch(new PortWatch(ring, false, sp.index(), sp.portIndex(source.name())));
             counted.add(new Counted(dp, dp, destPort, TraceEventType.PORT_RECEIVE, receives::reads,
                     receives::lastLength));
             counted.add(new Counted(sp, dp, destPort, TraceEventType.PORT_OVERFLOW, ring::overflows, () -> 1));
@@ -184,6 +197,46 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
                 sends::lastLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
                 0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    private void watch(PortWatch w) {
+        PortWatch[] had = watches[w.partition()][w.port()];
+        PortWatch[] now = had == null ? new PortWatch[1] : java.util.Arrays.copyOf(had, had.length + 1);
+        now[now.length - 1] = w;
+        watches[w.partition()][w.port()] = now;
+        allWatches.add(w);
+    }
+
+    /**
+     * Starts the futex watchers (before the schedule): each tells {@code kernel} when a port its processes wait on is
+     * ready; {@code threadSetup} runs first on each watcher's thread (the board gives it the kernel calls' priority).
+     */
+    public void start(Kernel kernel, Runnable threadSetup) {
+        for (PortWatch w : allWatches) {
+            w.start(kernel::portReady, threadSetup);
+        }
+    }
+
+    @Override
+    public boolean external(int partition, int port) {
+        return watches[partition][port] != null;
+    }
+
+    @Override
+    public boolean ready(int partition, int port) {
+        for (PortWatch w : watches[partition][port]) {
+            if (!w.ready()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void waiting(int partition, int port) {
+        for (PortWatch w : watches[partition][port]) {
+            w.arm();
+        }
     }
 
     private void emptier(PartitionConfig destination, Runnable empty) {
@@ -289,6 +342,9 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
 
     @Override
     public void close() throws ShmException {
+        for (PortWatch w : allWatches) {
+            w.close();
+        }
         for (PortRegion r : regions) {
             r.close();
         }

@@ -18,23 +18,19 @@ import org.orrery.os.config.OverflowPolicy;
  * full destination out (false), DROP_OLDEST overwrites its oldest message (true); a destination's
  * {@link #overflowed()} says whether it lost messages since it last asked.
  *
- * <p><b>Blocking.</b> A call that finds room (or a message) never involves the kernel. One that must wait makes a
- * kernel call that blocks the process in the kernel's scheduler for at most {@link #WAIT_SLICE_NS} and then looks
- * again, until the deadline: other processes of the partition run meanwhile and the schedule is the kernel's. A
- * receiver waits in the kernel's own receive on this port (its kernel-side queue stays empty: every message goes
- * through shared memory), a sender in a timed wait. The price is latency: a blocked process notices room or a message
- * up to one slice late, where the simulator wakes it at once.
+ * <p><b>Blocking.</b> A call that finds room (or a message) never involves the kernel. One that must wait makes the
+ * same call of the kernel's port with what is left of its timeout: the kernel knows the port is served here
+ * ({@code PortStorage.external}) and only blocks the process in the port's own wait queue, with its scheduler, its
+ * timeout and its window edges, until the board's futex watcher ({@link PortWatch}) sees a message or room, or the
+ * timeout passes; the call then looks at the rings again. Every send wakes the watcher of its destinations' receivers
+ * and every receive the watcher of the source's senders, with a system call only while a process waits.
  *
  * <p>Calls the kernel would refuse (wrong direction, bad length, buffer or timeout, a timeout during initialisation)
  * go to the kernel's own port object
  * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
  */
 final class ShmQueuingPort implements QueuingPort {
-    /** How long a blocked call waits in the kernel before it looks at the rings again. */
-    static final long WAIT_SLICE_NS = 1_000_000L;
-
     private final QueuingPort kernel;
-    private final Partition partition;
     private final PartitionPorts ports;
     private boolean resolved;
     private PortPlan.Entry entry;
@@ -48,7 +44,6 @@ final class ShmQueuingPort implements QueuingPort {
 
     ShmQueuingPort(QueuingPort kernel, Partition partition, PartitionPorts ports) {
         this.kernel = kernel;
-        this.partition = partition;
         this.ports = ports;
     }
 
@@ -78,7 +73,7 @@ final class ShmQueuingPort implements QueuingPort {
                     return false;
                 }
             }
-            partition.timedWait(slice(deadline));
+            kernel.send(data, length, left(deadline)); // waits in the kernel until room or the timeout
         }
     }
 
@@ -94,6 +89,9 @@ final class ShmQueuingPort implements QueuingPort {
             }
         }
         traffic.counted(length);
+        for (QueueRing r : rings) {
+            r.wakeReceivers();
+        }
         return delivered;
     }
 
@@ -123,14 +121,14 @@ final class ShmQueuingPort implements QueuingPort {
                     System.arraycopy(buffer, 0, into.data(), 0, n);
                     into.filled(n, true, rings[0].timestampNs());
                     traffic.counted(n);
+                    rings[0].wakeSenders();
                     return true;
                 }
                 if (timeoutNs == 0 || System.nanoTime() - deadline >= 0) {
                     return false;
                 }
             }
-            // the kernel's queue of this port is always empty: its receive is a wait the kernel schedules around
-            kernel.receive(into, slice(deadline));
+            kernel.receive(into, left(deadline)); // waits in the kernel until a message or the timeout
         }
     }
 
@@ -164,9 +162,9 @@ final class ShmQueuingPort implements QueuingPort {
         return timeoutNs == Partition.INFINITE || now + timeoutNs < now ? Long.MAX_VALUE : now + timeoutNs;
     }
 
-    private static long slice(long deadline) {
-        long left = deadline == Long.MAX_VALUE ? WAIT_SLICE_NS : deadline - System.nanoTime();
-        return Math.max(1, Math.min(WAIT_SLICE_NS, left));
+    /** What is left of a timeout at its deadline ({@link Partition#INFINITE} for none). */
+    private static long left(long deadline) {
+        return deadline == Long.MAX_VALUE ? Partition.INFINITE : Math.max(1, deadline - System.nanoTime());
     }
 
     /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */

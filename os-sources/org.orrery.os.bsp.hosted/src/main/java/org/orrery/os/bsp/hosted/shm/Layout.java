@@ -40,6 +40,8 @@ final class Layout {
     static final long Q_DROPPED = CONTROL + 8;
     /** Messages the source saw a full ring keep out or overwrite, other than DROP_NEWEST drops (traced by the kernel). */
     static final long Q_OVERFLOWS = CONTROL + 16;
+    /** Written by the kernel: processes wait in the kernel for room (the destination wakes it after a receive). */
+    static final long Q_SENDERS_WAITING = CONTROL + 24;
     static final long QS_SEQ = 0;
     static final long QS_LENGTH = 8;
     static final long QS_TIME = 16;
@@ -52,6 +54,8 @@ final class Layout {
     static final long C_SEEN_DROPPED = CONTROL + 24;
     /** Times the kernel emptied the queue (its partition restarted): the destination's reported losses start over. */
     static final long C_RESETS = CONTROL + 32;
+    /** Written by the kernel: processes wait in the kernel for a message (the source wakes it after a send). */
+    static final long C_RECEIVERS_WAITING = CONTROL + 40;
 
     // Sampling reads (destination-owned): reads that returned a message, and the length of the last one.
     static final long R_READS = CONTROL;

@@ -267,15 +267,15 @@ public final class PortCaseApps {
 
     // ---- blocked receivers are served in the order they blocked (FIFO), whatever their priority
 
-    /** "s": sends 1 at 100 ms, 2 at 110 ms. */
+    /** "s" (times after {@link #SETTLE}): sends 1 at 100 ms, 2 at 110 ms. */
     public static final class PairSender implements PartitionApplication {
         @Override
         public void initialize(Partition p) {
             QueuingPort q = p.createQueuingPort(new QueuingPortRef("out", 0));
             p.createProcess(MAIN, () -> {
-                until(p, FRAME);
+                until(p, SETTLE + FRAME);
                 q.send(new byte[] {1}, 1, 0);
-                until(p, FRAME + 10 * MS);
+                until(p, SETTLE + FRAME + 10 * MS);
                 q.send(new byte[] {2}, 1, 0);
             }).start();
         }
@@ -286,9 +286,12 @@ public final class PortCaseApps {
         @Override
         public void initialize(Partition p) {
             QueuingPort q = p.createQueuingPort(new QueuingPortRef("in", 0));
-            p.createProcess(new ProcessRef("low", 0), () -> p.log("low " + received(q, Partition.INFINITE))).start();
+            p.createProcess(new ProcessRef("low", 0), () -> {
+                until(p, SETTLE);
+                p.log("low " + received(q, Partition.INFINITE));
+            }).start();
             p.createProcess(new ProcessRef("high", 1), () -> {
-                p.timedWait(10 * MS);
+                until(p, SETTLE + 10 * MS);
                 p.log("high " + received(q, Partition.INFINITE));
             }).start();
         }
