@@ -15,8 +15,11 @@ import org.orrery.os.bsp.hosted.shm.QueueRing;
  * nothing to look at.
  */
 final class PortWatch implements Runnable {
-    /** Bounds each futex sleep, so closing the board is seen even if no wake comes. */
-    private static final long SLICE_NANOS = 100_000_000L;
+    /**
+     * Bounds each futex sleep: closing the board is seen, and so is a message whose sender was frozen at a window edge
+     * between publishing it and waking this watcher.
+     */
+    private static final long SLICE_NANOS = 10_000_000L;
 
     /** The kernel's side: wake waiters of a port; returns whether processes still wait on it. */
     interface Ready {

@@ -24,7 +24,9 @@ import org.orrery.os.config.OverflowPolicy;
  * them were already reported, and how many of the source's drop count were seen.</li>
  * </ul>
  * The source computes fullness as {@code tail - head >= depth} from a possibly stale head, which only ever
- * makes it more cautious.
+ * makes it more cautious. The kernel process, which owns every region, writes two more words (the flags of its futex
+ * watchers, one in each region, which neither partition writes) and, when the destination's partition restarts,
+ * clears the consumer region ({@link #clear()}).
  *
  * <p><b>Overflow.</b> BLOCK and DROP_NEWEST leave a full ring alone and return {@link SendOutcome#FULL};
  * DROP_NEWEST also counts the drop in the ring, and the destination adds it to its losses. DROP_OLDEST never
