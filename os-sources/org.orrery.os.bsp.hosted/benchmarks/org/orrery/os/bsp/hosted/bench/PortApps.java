@@ -102,7 +102,7 @@ public final class PortApps {
     }
 
     /** Queuing: messages per activation, {@link #SEND_GAP_NS} apart so that the receiver is blocked again for each. */
-    static final int SENDS = 8;
+    static final int SENDS = 4;
     static final long SEND_GAP_NS = 1_000_000;
 
     /** Each activation: {@link #SENDS} messages [number, CLOCK_MONOTONIC at the send] on "qout", spaced by busy waits. */
