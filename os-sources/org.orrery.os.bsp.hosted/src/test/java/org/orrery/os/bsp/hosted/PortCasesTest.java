@@ -139,6 +139,28 @@ class PortCasesTest {
     }
 
     /**
+     * Handles of an earlier start (kept by the application across a warm restart, the same objects when created again)
+     * are refused until the new start creates them: on the hosted board too, where the stand-ins that serve ports from
+     * shared memory hand every call of a stale handle to the kernel.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sim", "hosted"})
+    void portHandlesOfAnEarlierStartAreRefusedUntilCreatedAgain(String board) throws Exception {
+        PartitionConfig a = partition("a", 0, 0, "HandlesAcrossRestart",
+                port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
+                port("sIn", PortKind.SAMPLING, PortDirection.DESTINATION, 0, 0),
+                port("qOut", PortKind.QUEUING, PortDirection.SOURCE, 0, 2),
+                port("qIn", PortKind.QUEUING, PortDirection.DESTINATION, 0, 2));
+        SystemConfig config = HostedSystems.system(FRAME, List.of(a), List.of(
+                channel(PortKind.SAMPLING, "a", "sOut", "a", "sIn", OverflowPolicy.BLOCK),
+                channel(PortKind.QUEUING, "a", "qOut", "a", "qIn", OverflowPolicy.BLOCK)));
+        Outcome o = run(board, config, SETTLE);
+        assertEquals(Map.of("a", List.of("sampling refused refused", "queuing refused refused refused refused",
+                "same handles true true, read nothing, queued 0")), o.lines(), board);
+        assertEquals(6, o.refusals(), board);
+    }
+
+    /**
      * "w" [0, 50) and "r1" [50, 100) on core 0, "r2" alone on core 1. Once settled, w writes once at 100 ms; r1
      * (refresh 100 ms) reads at 50, 150 and 250 ms, r2 (no refresh period) at 0, 170 and 420 ms.
      */

@@ -29,10 +29,12 @@ import org.orrery.os.config.OverflowPolicy;
  * go to the kernel's own port object
  * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
  */
-final class ShmQueuingPort implements QueuingPort {
+final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
     private final QueuingPort kernel;
     private final PartitionPorts ports;
     private boolean resolved;
+    /** Handed out in an earlier start and not created again: every call goes to the kernel, which refuses it. */
+    private volatile boolean stale;
     private PortPlan.Entry entry;
     private QueueRing[] rings;
     private TrafficCounter traffic;
@@ -57,7 +59,7 @@ final class ShmQueuingPort implements QueuingPort {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                if (stale || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                         || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.send(data, length, timeoutNs);
                 }
@@ -109,7 +111,7 @@ final class ShmQueuingPort implements QueuingPort {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
+                if (stale || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
                         || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.receive(into, timeoutNs);
                 }
@@ -134,7 +136,7 @@ final class ShmQueuingPort implements QueuingPort {
 
     @Override
     public synchronized int pending() {
-        if (!resolve()) {
+        if (stale || !resolve()) {
             return kernel.pending();
         }
         return entry.source() ? 0 : rings[0].pending();
@@ -142,7 +144,7 @@ final class ShmQueuingPort implements QueuingPort {
 
     @Override
     public synchronized boolean overflowed() {
-        if (!resolve() || entry.source()) {
+        if (stale || !resolve() || entry.source()) {
             return kernel.overflowed();
         }
         long resets = rings[0].resets();
@@ -165,6 +167,16 @@ final class ShmQueuingPort implements QueuingPort {
     /** What is left of a timeout at its deadline ({@link Partition#INFINITE} for none). */
     private static long left(long deadline) {
         return deadline == Long.MAX_VALUE ? Partition.INFINITE : Math.max(1, deadline - System.nanoTime());
+    }
+
+    @Override
+    public void stale() {
+        stale = true;
+    }
+
+    @Override
+    public void created() {
+        stale = false;
     }
 
     /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */

@@ -141,6 +141,48 @@ public final class PortCaseApps {
         }
     }
 
+    // ---- port handles of an earlier start are refused until created again (RestartAndPlanSwitchTest)
+
+    /** The handles of the first start, kept across the warm restart (a warm start keeps the application's classes). */
+    private static final Object[] FIRST = new Object[4];
+
+    /**
+     * "a" loops sOut (0) to sIn (1) and qOut (2) to qIn (3): writes and sends, restarts warm, then uses the old
+     * handles before creating the destinations again.
+     */
+    public static final class HandlesAcrossRestart implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            if (p.mode() != PartitionMode.WARM_START) {
+                SamplingPort sOut = p.createSamplingPort(new SamplingPortRef("sOut", 0));
+                FIRST[0] = sOut;
+                FIRST[1] = p.createSamplingPort(new SamplingPortRef("sIn", 1));
+                QueuingPort qOut = p.createQueuingPort(new QueuingPortRef("qOut", 2));
+                FIRST[2] = qOut;
+                FIRST[3] = p.createQueuingPort(new QueuingPortRef("qIn", 3));
+                sOut.write(new byte[] {3}, 1);
+                qOut.send(new byte[] {4}, 1, 0);
+                p.createProcess(MAIN, () -> {
+                    p.timedWait(MS);
+                    p.setMode(PartitionMode.WARM_START);
+                }).start();
+                return;
+            }
+            SamplingPort sOut = (SamplingPort) FIRST[0];
+            SamplingPort sIn = (SamplingPort) FIRST[1];
+            QueuingPort qOut = (QueuingPort) FIRST[2];
+            QueuingPort qIn = (QueuingPort) FIRST[3];
+            Message m = new Message(8);
+            p.log("sampling " + attempt(() -> sOut.write(new byte[] {5}, 1)) + " " + attempt(() -> sIn.read(m)));
+            p.log("queuing " + attempt(() -> qOut.send(new byte[] {6}, 1, 0)) + " " + attempt(() -> qIn.receive(m, 0))
+                    + " " + attempt(qIn::overflowed) + " " + attempt(qIn::pending));
+            SamplingPort sInAgain = p.createSamplingPort(new SamplingPortRef("sIn", 1));
+            QueuingPort qInAgain = p.createQueuingPort(new QueuingPortRef("qIn", 3));
+            p.log("same handles " + (sInAgain == sIn) + " " + (qInAgain == qIn) + ", " + read(sInAgain) + ", queued "
+                    + qInAgain.pending());
+        }
+    }
+
     // ---- validity by each destination's refresh period (ChannelRunTimeTest)
 
     /** "w" writes 1 once, {@link #FRAME} after {@link #SETTLE}. */
