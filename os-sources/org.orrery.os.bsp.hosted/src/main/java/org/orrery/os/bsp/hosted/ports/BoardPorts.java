@@ -342,11 +342,12 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
 
     @Override
     public void close() throws ShmException {
+        boolean stopped = true;
         for (PortWatch w : allWatches) {
-            w.close();
+            stopped &= w.close();
         }
-        for (PortRegion r : regions) {
-            r.close();
+        for (PortRegion r : stopped ? regions : List.<PortRegion>of()) {
+            r.close(); // a watcher still running would fault on an unmapped region: its mappings go with the process
         }
         folder.close();
     }

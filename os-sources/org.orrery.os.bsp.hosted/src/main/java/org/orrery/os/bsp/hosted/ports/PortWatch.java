@@ -122,12 +122,20 @@ final class PortWatch implements Runnable {
         }
     }
 
-    void close() {
+    /** Stops the watcher; true once its thread has ended (the ring's region may then be unmapped). */
+    boolean close() {
         closed = true;
         Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-            ring.nudge();
+        if (t == null) {
+            return true;
         }
+        LockSupport.unpark(t);
+        ring.nudge();
+        try {
+            t.join(SLICE_NANOS / 1_000_000 * 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
     }
 }

@@ -59,8 +59,9 @@ public final class PortCaseApps {
 
     /** Waits (never spinning) until board time {@code t}. */
     static void until(Partition p, long t) {
-        while (p.now() < t) {
-            p.timedWait(Math.min(10 * MS, t - p.now()));
+        // one reading of the clock per step: in real time a second one may already be past t
+        for (long left = t - p.now(); left > 0; left = t - p.now()) {
+            p.timedWait(Math.min(10 * MS, left));
         }
     }
 
