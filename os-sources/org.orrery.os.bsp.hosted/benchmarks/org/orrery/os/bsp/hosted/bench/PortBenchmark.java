@@ -33,7 +33,8 @@ import org.orrery.os.kernel.RunSummary;
  * Sampling-port write→read latency between two partition processes on the hosted board (writer on core 0, reader on
  * core 1, both windows open the whole frame), through the partition API: served from shared memory, against the
  * baseline measured in the same run, the same system with every port call a round trip to the kernel over the
- * partition's socket (as before shared memory). Goal: p50 and p99 within 5 µs.
+ * partition's socket (as before shared memory). Goal: p50 and p99 within 5 µs. Then the wake-up of a receiver blocked on
+ * a queuing port (receive without a timeout) by a send from the other process, both ways too.
  * Usage: PortBenchmark OS_API_DIR OS_PARTITION_DIR BENCH_CLASSES [SECONDS per board, default 10]
  */
 public final class PortBenchmark {
@@ -48,21 +49,30 @@ public final class PortBenchmark {
         Map<String, byte[]> os = Map.of("org.orrery.os.api", BoardBenchmark.jar(Path.of(args[0]), null),
                 "org.orrery.os.partition", BoardBenchmark.jar(Path.of(args[1]), null));
         byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/PortApps");
-        double[] shm = run(os, app, seconds, "shm");
-        double[] kernel = run(os, app, seconds, "kernel");
+        double[] shm = run(os, app, seconds, "shm", false);
+        double[] kernel = run(os, app, seconds, "kernel", false);
         System.out.printf("shared memory : p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n", shm[0], shm[1],
                 shm[2], shm[3]);
         System.out.printf("kernel (socket): p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n", kernel[0],
                 kernel[1], kernel[2], kernel[3]);
         System.out.printf("ratio shm/kernel: p50 %.3f  p99 %.3f; goal <= 5 us: p50 %s, p99 %s%n", shm[0] / kernel[0],
                 shm[1] / kernel[1], shm[0] <= 5 ? "met" : "NOT met", shm[1] <= 5 ? "met" : "NOT met");
+        double[] qShm = run(os, app, seconds, "shm", true);
+        double[] qKernel = run(os, app, seconds, "kernel", true);
+        System.out.printf("queuing wake-up, shared memory : p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n",
+                qShm[0], qShm[1], qShm[2], qShm[3]);
+        System.out.printf("queuing wake-up, kernel (socket): p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f samples)%n",
+                qKernel[0], qKernel[1], qKernel[2], qKernel[3]);
+        System.out.printf("ratio shm/kernel: p50 %.3f  p99 %.3f%n", qShm[0] / qKernel[0], qShm[1] / qKernel[1]);
         System.out.printf("load average: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
-    private static double[] run(Map<String, byte[]> os, byte[] app, int seconds, String mode) throws Exception {
+    private static double[] run(Map<String, byte[]> os, byte[] app, int seconds, String mode, boolean queuing)
+            throws Exception {
         System.setProperty(BoardPorts.MODE_PROPERTY, mode);
         List<String> console = java.util.Collections.synchronizedList(new ArrayList<>());
-        RunSummary s = new HostedBoardSupport().boot(new BootRequest(system(), os, Map.of("writer", app, "reader", app),
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(queuing ? queuingSystem() : system(), os,
+                Map.of("writer", app, "reader", app),
                 seconds * 1000L * MS, console::add, null, null, 0));
         System.out.print(s.format());
         double[] last = null;
@@ -74,7 +84,8 @@ public final class PortBenchmark {
             }
         }
         if (last == null) {
-            throw new IllegalStateException(mode + ": the reader did not collect 1,000 samples in " + seconds + " s");
+            throw new IllegalStateException(mode + (queuing ? " queuing" : " sampling")
+                    + ": the reader did not collect 1,000 samples in " + seconds + " s");
         }
         return last;
     }
@@ -91,6 +102,19 @@ public final class PortBenchmark {
         ChannelConfig ch = new ChannelConfig("stamps", PortKind.SAMPLING, new PortEndpoint("writer", "out"),
                 List.of(new PortEndpoint("reader", "in")), OverflowPolicy.DROP_OLDEST);
         return new SystemConfig("port_benchmark", board, List.of(), parts, List.of(ch), List.of(plan), "normal",
+                List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** As {@link #system()} with a queuing channel (depth 16, BLOCK) from the queue writer to the queue reader. */
+    private static SystemConfig queuingSystem() {
+        PortConfig out = new PortConfig("qout", PortKind.QUEUING, PortDirection.SOURCE, 16, 0, 16);
+        PortConfig in = new PortConfig("qin", PortKind.QUEUING, PortDirection.DESTINATION, 16, 0, 16);
+        SystemConfig s = system();
+        List<PartitionConfig> parts = List.of(partition("writer", 0, PortApps.QueueWriter.class, out),
+                partition("reader", 1, PortApps.QueueReader.class, in));
+        ChannelConfig ch = new ChannelConfig("stamps", PortKind.QUEUING, new PortEndpoint("writer", "qout"),
+                List.of(new PortEndpoint("reader", "qin")), OverflowPolicy.BLOCK);
+        return new SystemConfig("queue_benchmark", s.board(), List.of(), parts, List.of(ch), s.plans(), "normal",
                 List.of(), List.of(), List.of(), List.of());
     }
 

@@ -20,4 +20,9 @@ public interface Board {
     default WindowListener windows() {
         return WindowListener.NONE;
     }
+
+    /** Told when ports lose their messages (a board whose channels live in the kernel needs nothing). */
+    default PortStorage portStorage() {
+        return PortStorage.NONE;
+    }
 }

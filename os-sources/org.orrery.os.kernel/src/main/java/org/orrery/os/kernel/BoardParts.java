@@ -14,10 +14,18 @@ public final class BoardParts implements Board {
     private final Consumer<String> console;
     private final TraceBuffer[] trace;
     private final WindowListener windows;
+    private final PortStorage portStorage;
 
     /** @param traceCapacityPerCore events each core's preallocated trace buffer holds */
     public BoardParts(Clock clock, ProcessExecutor executor, Consumer<String> console, int cores, int traceCapacityPerCore,
             WindowListener windows) {
+        this(clock, executor, console, cores, traceCapacityPerCore, windows, PortStorage.NONE);
+    }
+
+    /** As the other constructor, for a board that keeps channel storage of its own ({@code portStorage}). */
+    public BoardParts(Clock clock, ProcessExecutor executor, Consumer<String> console, int cores, int traceCapacityPerCore,
+            WindowListener windows, PortStorage portStorage) {
+        this.portStorage = portStorage;
         this.clock = clock;
         this.executor = executor;
         this.console = console;
@@ -51,5 +59,10 @@ public final class BoardParts implements Board {
     @Override
     public WindowListener windows() {
         return windows;
+    }
+
+    @Override
+    public PortStorage portStorage() {
+        return portStorage;
     }
 }

@@ -141,6 +141,29 @@ final class Channels {
     }
 
     /**
+     * The board made an external port ready ({@link Kernel#portReady}): {@code count} receivers are woken first come,
+     * first served (one per message, as a put wakes one), or every sender of a source (as a receive wakes them).
+     * Returns whether processes still wait on the port.
+     */
+    boolean readyOutside(int partition, int port, int count) {
+        QueueSlot dest = queueSlots[partition][port];
+        Queuing source = queuingSources[partition][port];
+        WaitQueue q = dest != null ? dest.receivers : source != null ? source.senders : null;
+        if (q == null) {
+            return false;
+        }
+        if (dest != null) {
+            for (int i = 0; i < count; i++) {
+                m.control.notifyOne(q);
+            }
+        } else {
+            m.control.notifyAll(q);
+        }
+        m.executor.callMade();
+        return !q.isEmpty();
+    }
+
+    /**
      * A restarting (or idled) partition's ports lose their messages and must be created again. Senders of other
      * partitions blocked on one of its full queues now find room: they are woken, as a receive would wake them.
      */
@@ -160,5 +183,6 @@ final class Channels {
                 }
             }
         }
+        m.portStorage.emptied(p.index);
     }
 }

@@ -89,6 +89,23 @@ public final class Kernel {
         return module.trace.clone();
     }
 
+    /**
+     * A board that passes messages itself ({@link PortStorage#external}) says queuing port {@code port} of
+     * {@code partition} is ready: up to {@code count} processes waiting to receive on a destination are woken in the
+     * order they came, or every process waiting to send on a source. Returns whether processes still wait on it.
+     */
+    public boolean portReady(int partition, int port, int count) {
+        module.lock.lock();
+        try {
+            if (module.concurrent) {
+                module.engine.catchUp(); // the woken processes' state changes are stamped now
+            }
+            return module.channels.readyOutside(partition, port, count);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
     /** Mode of the partition with index {@code partition}. */
     public PartitionMode mode(int partition) {
         module.lock.lock();

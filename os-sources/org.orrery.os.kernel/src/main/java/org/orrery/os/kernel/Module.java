@@ -45,6 +45,7 @@ final class Module {
     /** Concurrent boards: signalled when a process frozen in the middle of its code gets a core again. */
     final java.util.concurrent.locks.Condition windowOpened;
     final WindowListener windows;
+    final PortStorage portStorage;
     /** Plan the module runs or is switching to at the end of the current major frames. */
     int targetPlan;
     boolean shutdown;
@@ -70,6 +71,7 @@ final class Module {
         this.console = board.console();
         this.concurrent = executor.concurrent();
         this.windows = board.windows();
+        this.portStorage = board.portStorage();
         this.loader = loader;
         int n = config.board().cores();
         trace = new TraceBuffer[n];

@@ -62,6 +62,9 @@ final class QueuingPortHandle implements QueuingPort {
                 m.trace(core, TraceEventType.PORT_SEND, gate.part.index, index, length);
                 return true;
             }
+            if (m.portStorage.external(gate.part.index, index)) {
+                return waitOutside(c, channel.senders, timeoutNs);
+            }
             boolean delivered = true;
             if (channel.policy == OverflowPolicy.BLOCK) {
                 long deadline = gate.deadline(timeoutNs);
@@ -94,6 +97,23 @@ final class QueuingPortHandle implements QueuingPort {
         }
     }
 
+    /**
+     * The board passes this port's messages itself ({@link PortStorage#external}): the call only waits here, in the
+     * port's wait queue, until the board says the port is ready (true) or the timeout passes (false).
+     */
+    private boolean waitOutside(Proc c, WaitQueue q, long timeoutNs) {
+        Module m = gate.m;
+        long deadline = gate.deadline(timeoutNs);
+        while (!m.portStorage.ready(gate.part.index, index)) {
+            if (timeoutNs == 0 || m.now >= deadline) {
+                return false;
+            }
+            m.portStorage.waiting(gate.part.index, index);
+            m.control.await(c, q, deadline);
+        }
+        return true;
+    }
+
     /** A BLOCK send gave up: the full destinations kept the message out (nothing was lost there). */
     private void traceFullDestinations() {
         for (Channels.QueueSlot d : channel.dests) {
@@ -121,6 +141,9 @@ final class QueuingPortHandle implements QueuingPort {
                 throw gate.refuse(c, "receive buffer smaller than the port's " + config.maxMessageSize() + " bytes");
             }
             Module m = gate.m;
+            if (m.portStorage.external(gate.part.index, index)) {
+                return waitOutside(c, slot.receivers, timeoutNs);
+            }
             long deadline = gate.deadline(timeoutNs);
             while (slot.ring.size() == 0) {
                 if (timeoutNs == 0 || m.now >= deadline) {

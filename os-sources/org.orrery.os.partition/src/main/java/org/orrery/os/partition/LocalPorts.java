@@ -35,6 +35,18 @@ public interface LocalPorts {
     default void attach(java.util.function.BooleanSupplier initialising) {
     }
 
+    /**
+     * The partition starts again in this process (a warm start): the ports handed out before are the kernel's handles
+     * of an earlier start, refused until the application creates them again, so a stand-in must hand every call to the
+     * kernel until then.
+     */
+    default void restarted() {
+    }
+
+    /** The kernel just handed {@code port} (one of this object's stand-ins) to the application: created again. */
+    default void created(Object port) {
+    }
+
     /** The implementation the process was started with, or null. */
     static LocalPorts fromProperty() {
         String name = System.getProperty(PROPERTY);

@@ -26,11 +26,32 @@ final class ConcurrentExecutor extends ProcessThreads {
     private final long overrunNanos;
     private final ThreadSetup threadSetup;
     private int running;
+    /** The engine sleeps in {@link #awaitActivity} with no process running (guarded by the lock). */
+    private boolean idle;
+    private volatile IdleSleep idleSleep;
     private volatile java.util.function.IntPredicate lifted = p -> false;
 
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
     interface Sleeper {
         void sleepUntil(long boardTimeNs);
+    }
+
+    /**
+     * How the engine sleeps while no process runs when a board thread may make a process ready meanwhile (the futex
+     * watchers of ports in shared memory): a {@link #ticket} taken under the lock, a sleep that ends at the deadline or
+     * as soon as {@link #wake} was called after the ticket was taken.
+     */
+    interface IdleSleep {
+        int ticket();
+
+        void sleepUntil(long boardTimeNs, int ticket);
+
+        void wake();
+    }
+
+    /** Sleeps through idle stretches with {@code sleep}, which {@link #callMade} ends early. */
+    void idleSleep(IdleSleep sleep) {
+        this.idleSleep = sleep;
     }
 
     /** Run first on every process thread (the hosted board gives it its real-time priority). */
@@ -68,6 +89,10 @@ final class ConcurrentExecutor extends ProcessThreads {
     @Override
     public void callMade() {
         activity.signal();
+        IdleSleep s = idleSleep;
+        if (idle && s != null) {
+            s.wake();
+        }
     }
 
     @Override
@@ -80,11 +105,19 @@ final class ConcurrentExecutor extends ProcessThreads {
             // No process holds a core, so none can call: sleep on the board's clock with the lock free for the
             // board's own threads (a partition process that dies is noticed by its host thread).
             long wake = Math.min(untilNs, now + IDLE_SLICE_NANOS);
+            IdleSleep s = idleSleep;
+            int ticket = s == null ? 0 : s.ticket();
+            idle = true;
             lock().unlock();
             try {
-                sleeper.sleepUntil(wake);
+                if (s == null) {
+                    sleeper.sleepUntil(wake);
+                } else {
+                    s.sleepUntil(wake, ticket);
+                }
             } finally {
                 lock().lock();
+                idle = false;
             }
             return;
         }

@@ -99,6 +99,7 @@ public final class HostedBoardSupport implements BoardSupport {
             if (debug != null) {
                 executor.liftOverrunWhile(debug::debugged);
             }
+            executor.idleSleep(new EngineSleep(clock));
             processes.confine((partition, process) -> {
                 PartitionGroup g = byIndex[partition.index()];
                 // under the kernel's lock: no window edge of this partition between the check and the freeze
@@ -116,7 +117,7 @@ public final class HostedBoardSupport implements BoardSupport {
             });
             processes.watchMemory(new OomWatch(byIndex, JVM_ALLOWANCE));
             BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
-                    config.board().cores(), TRACE_CAPACITY, gate);
+                    config.board().cores(), TRACE_CAPACITY, gate, ports);
             Priorities priorities = new Priorities();
             try {
                 priorities.raiseStopTheWorld();
@@ -158,6 +159,7 @@ public final class HostedBoardSupport implements BoardSupport {
                 Linux.setFifo(Priorities.ENGINE);
                 processes.connectAll();
                 Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
+                ports.start(kernel, HostedBoardSupport::kernelCallPriority);
                 warmUp(gate);
                 ports.clockStarted(clock.start());
                 drive(kernel, request, board, gate, ports);
@@ -261,6 +263,15 @@ public final class HostedBoardSupport implements BoardSupport {
             return kicker;
         } catch (java.io.IOException e) {
             throw new BoardUnavailableException("board watchdog: " + e.getMessage(), e);
+        }
+    }
+
+    /** The port watchers serve processes waiting in the kernel: they run at the priority of the kernel's calls. */
+    private static void kernelCallPriority() {
+        try {
+            Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS);
+        } catch (BoardException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

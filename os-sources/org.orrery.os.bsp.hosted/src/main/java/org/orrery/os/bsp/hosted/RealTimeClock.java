@@ -33,6 +33,12 @@ final class RealTimeClock implements Clock {
         sleepUntil(timeNs);
     }
 
+    /** The CLOCK_MONOTONIC instant of board time {@code timeNs}; -1 before the schedule started. */
+    long monotonicAt(long timeNs) {
+        long b = base;
+        return b < 0 ? -1 : b + timeNs;
+    }
+
     /** Sleeps until board time {@code timeNs} (at once before the schedule started). */
     void sleepUntil(long timeNs) {
         long b = base;

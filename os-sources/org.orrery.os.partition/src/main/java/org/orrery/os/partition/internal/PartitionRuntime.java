@@ -67,6 +67,9 @@ public final class PartitionRuntime implements Wire.Side {
             }
             switch (f.type()) {
                 case Frame.LOAD -> {
+                    if (localPorts != null) {
+                        localPorts.restarted();
+                    }
                     initTid = f.tid();
                     start(f.tid(), "init", f.c(), () -> initialise(f.text()));
                 }
@@ -175,6 +178,9 @@ public final class PartitionRuntime implements Wire.Side {
                 proxyIds.put(p, id);
                 // the kernel's object too: a stand-in hands the calls it does not serve to it
                 proxyIds.put(remote, id);
+            }
+            if (localPorts != null && (p instanceof SamplingPort || p instanceof QueuingPort)) {
+                localPorts.created(p); // the kernel hands a port out only when the application creates it
             }
             return p;
         }

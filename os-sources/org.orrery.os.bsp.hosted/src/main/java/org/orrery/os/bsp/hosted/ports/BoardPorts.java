@@ -29,6 +29,8 @@ import org.orrery.os.config.PortConfig;
 import org.orrery.os.config.PortEndpoint;
 import org.orrery.os.config.PortKind;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.PortStorage;
 import org.orrery.os.partition.LocalPorts;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
@@ -45,11 +47,16 @@ import org.orrery.os.trace.TraceEventType;
  * message since the last look, at the time it looks (at most a
  * slice, 10 ms, after the traffic), on the partition's core, with the length of the latest message.
  */
-public final class BoardPorts implements AutoCloseable {
+public final class BoardPorts implements AutoCloseable, PortStorage {
     private final ShmFolder folder;
     private final List<PortRegion> regions = new ArrayList<>();
     private final Map<String, PortPlan> plans = new HashMap<>();
     private final List<Counted> counted = new ArrayList<>();
+    /** What empties each partition's destinations in shared memory, by partition index. */
+    private final Map<Integer, List<Runnable>> emptiers = new HashMap<>();
+    /** The futex watchers of each queuing port served from shared memory, by partition and port index (else null). */
+    private final PortWatch[][][] watches;
+    private final List<PortWatch> allWatches = new ArrayList<>();
     private final String classPath;
 
     /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
@@ -74,9 +81,13 @@ public final class BoardPorts implements AutoCloseable {
         }
     }
 
-    private BoardPorts(ShmFolder folder, String classPath) {
+    private BoardPorts(ShmFolder folder, String classPath, SystemConfig config) {
         this.folder = folder;
         this.classPath = classPath;
+        watches = new PortWatch[config.partitions().size()][][];
+        for (PartitionConfig p : config.partitions()) {
+            watches[p.index()] = new PortWatch[p.ports().size()][];
+        }
     }
 
     /**
@@ -92,7 +103,10 @@ public final class BoardPorts implements AutoCloseable {
     public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
             throws ShmException {
         ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
-        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath());
+        if (!org.orrery.os.bsp.hosted.linux.Futex.available()) {
+            throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait on it)");
+        }
+        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
@@ -134,6 +148,7 @@ public final class BoardPorts implements AutoCloseable {
             TrafficCounter reads = counter(trafficFile, max);
             counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
                     reads::lastLength));
+            emptier(dp, () -> reads.emptied(slot.latest()));
             entries.computeIfAbsent(dp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(dest.name(), false, false,
                     max, dest.refreshPeriodNs(), List.of(), null, trafficFile, List.of(slotFile), List.of()));
         }
@@ -163,7 +178,10 @@ public final class BoardPorts implements AutoCloseable {
             QueueRing ring = QueueRing.destination(region(PortRegion.create(ringFile, RegionSpec.queue(max, depth))),
                     region(PortRegion.create(consumerFile, RegionSpec.consumer(max, depth))));
             TrafficCounter receives = counter(trafficFile, max);
+            emptier(dp, ring::clear);
             int destPort = dp.portIndex(dest.name());
+            watch(new PortWatch(ring, true, dp.index(), destPort));
+            watch(new PortWatch(ring, false, sp.index(), sp.portIndex(source.name())));
             counted.add(new Counted(dp, dp, destPort, TraceEventType.PORT_RECEIVE, receives::reads,
                     receives::lastLength));
             counted.add(new Counted(sp, dp, destPort, TraceEventType.PORT_OVERFLOW, ring::overflows, () -> 1));
@@ -179,6 +197,63 @@ public final class BoardPorts implements AutoCloseable {
                 sends::lastLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
                 0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    private void watch(PortWatch w) {
+        PortWatch[] had = watches[w.partition()][w.port()];
+        PortWatch[] now = had == null ? new PortWatch[1] : java.util.Arrays.copyOf(had, had.length + 1);
+        now[now.length - 1] = w;
+        watches[w.partition()][w.port()] = now;
+        allWatches.add(w);
+    }
+
+    /**
+     * Starts the futex watchers (before the schedule): each tells {@code kernel} when a port its processes wait on is
+     * ready; {@code threadSetup} runs first on each watcher's thread (the board gives it the kernel calls' priority).
+     */
+    public void start(Kernel kernel, Runnable threadSetup) {
+        for (PortWatch w : allWatches) {
+            w.start(kernel::portReady, threadSetup);
+        }
+    }
+
+    @Override
+    public boolean external(int partition, int port) {
+        return watches[partition][port] != null;
+    }
+
+    @Override
+    public boolean ready(int partition, int port) {
+        for (PortWatch w : watches[partition][port]) {
+            if (!w.ready()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void waiting(int partition, int port) {
+        for (PortWatch w : watches[partition][port]) {
+            w.arm();
+        }
+    }
+
+    private void emptier(PartitionConfig destination, Runnable empty) {
+        emptiers.computeIfAbsent(destination.index(), k -> new ArrayList<>()).add(empty);
+    }
+
+    /**
+     * The kernel emptied {@code partition}'s destinations (restart, idling, module reset): its queues in shared memory
+     * are emptied too and its sampling destinations forget the channel's current message, at the same instant (the
+     * kernel's lock is held). A partition process of the restarting partition that still runs its own code at this
+     * instant could receive a message the kernel already counts as gone; the processes the kernel stopped make no call.
+     */
+    @Override
+    public void emptied(int partition) {
+        for (Runnable r : emptiers.getOrDefault(partition, List.of())) {
+            r.run();
+        }
     }
 
     private TrafficCounter counter(Path file, int max) throws ShmException {
@@ -267,8 +342,12 @@ public final class BoardPorts implements AutoCloseable {
 
     @Override
     public void close() throws ShmException {
-        for (PortRegion r : regions) {
-            r.close();
+        boolean stopped = true;
+        for (PortWatch w : allWatches) {
+            stopped &= w.close();
+        }
+        for (PortRegion r : stopped ? regions : List.<PortRegion>of()) {
+            r.close(); // a watcher still running would fault on an unmapped region: its mappings go with the process
         }
         folder.close();
     }

@@ -38,6 +38,7 @@ public final class PartitionPorts implements LocalPorts {
 
     private final PortPlan plan;
     private final Map<String, Object> ends = new HashMap<>();
+    private final java.util.List<StandIn> standIns = new java.util.ArrayList<>();
     /** CLOCK_MONOTONIC at board time 0 once the schedule started; read from the board's clock file until then. */
     private volatile long origin = -1;
     private volatile java.util.function.BooleanSupplier initialising = () -> false;
@@ -97,12 +98,42 @@ public final class PartitionPorts implements LocalPorts {
 
     @Override
     public SamplingPort sampling(SamplingPort kernelPort) {
-        return ends.isEmpty() ? kernelPort : new ShmSamplingPort(kernelPort, this);
+        return ends.isEmpty() ? kernelPort : standIn(new ShmSamplingPort(kernelPort, this));
     }
 
     @Override
     public QueuingPort queuing(QueuingPort kernelPort, Partition partition) {
-        return ends.isEmpty() ? kernelPort : new ShmQueuingPort(kernelPort, partition, this);
+        return ends.isEmpty() ? kernelPort : standIn(new ShmQueuingPort(kernelPort, partition, this));
+    }
+
+    private <T extends StandIn> T standIn(T port) {
+        synchronized (standIns) {
+            standIns.add(port);
+        }
+        return port;
+    }
+
+    @Override
+    public void restarted() {
+        synchronized (standIns) {
+            for (StandIn s : standIns) {
+                s.stale();
+            }
+        }
+    }
+
+    @Override
+    public void created(Object port) {
+        if (port instanceof StandIn s) {
+            s.created();
+        }
+    }
+
+    /** A port object of this process, served here only while created in the partition's current start. */
+    interface StandIn {
+        void stale();
+
+        void created();
     }
 
     @Override

@@ -18,35 +18,34 @@ import org.orrery.os.config.OverflowPolicy;
  * full destination out (false), DROP_OLDEST overwrites its oldest message (true); a destination's
  * {@link #overflowed()} says whether it lost messages since it last asked.
  *
- * <p><b>Blocking.</b> A call that finds room (or a message) never involves the kernel. One that must wait makes a
- * kernel call that blocks the process in the kernel's scheduler for at most {@link #WAIT_SLICE_NS} and then looks
- * again, until the deadline: other processes of the partition run meanwhile and the schedule is the kernel's. A
- * receiver waits in the kernel's own receive on this port (its kernel-side queue stays empty: every message goes
- * through shared memory), a sender in a timed wait. The price is latency: a blocked process notices room or a message
- * up to one slice late, where the simulator wakes it at once.
+ * <p><b>Blocking.</b> A call that finds room (or a message) never involves the kernel. One that must wait makes the
+ * same call of the kernel's port with what is left of its timeout: the kernel knows the port is served here
+ * ({@code PortStorage.external}) and only blocks the process in the port's own wait queue, with its scheduler, its
+ * timeout and its window edges, until the board's futex watcher ({@link PortWatch}) sees a message or room, or the
+ * timeout passes; the call then looks at the rings again. Every send wakes the watcher of its destinations' receivers
+ * and every receive the watcher of the source's senders, with a system call only while a process waits.
  *
  * <p>Calls the kernel would refuse (wrong direction, bad length, buffer or timeout, a timeout during initialisation)
  * go to the kernel's own port object
  * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
  */
-final class ShmQueuingPort implements QueuingPort {
-    /** How long a blocked call waits in the kernel before it looks at the rings again. */
-    static final long WAIT_SLICE_NS = 1_000_000L;
-
+final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
     private final QueuingPort kernel;
-    private final Partition partition;
     private final PartitionPorts ports;
     private boolean resolved;
+    /** Handed out in an earlier start and not created again: every call goes to the kernel, which refuses it. */
+    private volatile boolean stale;
     private PortPlan.Entry entry;
     private QueueRing[] rings;
     private TrafficCounter traffic;
     private byte[] buffer;
     /** Losses this destination's overflowed() has already reported (the first call reports any since the start). */
     private long lostReported;
+    /** Restarts of the partition that emptied this destination, as far as {@link #overflowed()} has seen. */
+    private long resetsSeen;
 
     ShmQueuingPort(QueuingPort kernel, Partition partition, PartitionPorts ports) {
         this.kernel = kernel;
-        this.partition = partition;
         this.ports = ports;
     }
 
@@ -60,7 +59,7 @@ final class ShmQueuingPort implements QueuingPort {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                if (stale || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                         || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.send(data, length, timeoutNs);
                 }
@@ -76,7 +75,7 @@ final class ShmQueuingPort implements QueuingPort {
                     return false;
                 }
             }
-            partition.timedWait(slice(deadline));
+            kernel.send(data, length, left(deadline)); // waits in the kernel until room or the timeout
         }
     }
 
@@ -92,6 +91,9 @@ final class ShmQueuingPort implements QueuingPort {
             }
         }
         traffic.counted(length);
+        for (QueueRing r : rings) {
+            r.wakeReceivers();
+        }
         return delivered;
     }
 
@@ -109,7 +111,7 @@ final class ShmQueuingPort implements QueuingPort {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
+                if (stale || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
                         || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.receive(into, timeoutNs);
                 }
@@ -121,20 +123,20 @@ final class ShmQueuingPort implements QueuingPort {
                     System.arraycopy(buffer, 0, into.data(), 0, n);
                     into.filled(n, true, rings[0].timestampNs());
                     traffic.counted(n);
+                    rings[0].wakeSenders();
                     return true;
                 }
                 if (timeoutNs == 0 || System.nanoTime() - deadline >= 0) {
                     return false;
                 }
             }
-            // the kernel's queue of this port is always empty: its receive is a wait the kernel schedules around
-            kernel.receive(into, slice(deadline));
+            kernel.receive(into, left(deadline)); // waits in the kernel until a message or the timeout
         }
     }
 
     @Override
     public synchronized int pending() {
-        if (!resolve()) {
+        if (stale || !resolve()) {
             return kernel.pending();
         }
         return entry.source() ? 0 : rings[0].pending();
@@ -142,8 +144,13 @@ final class ShmQueuingPort implements QueuingPort {
 
     @Override
     public synchronized boolean overflowed() {
-        if (!resolve() || entry.source()) {
+        if (stale || !resolve() || entry.source()) {
             return kernel.overflowed();
+        }
+        long resets = rings[0].resets();
+        if (resets != resetsSeen) {
+            resetsSeen = resets; // a warm restart emptied the queue: losses count from 0 again
+            lostReported = 0;
         }
         long lost = rings[0].lostSoFar();
         boolean overflowed = lost != lostReported;
@@ -157,9 +164,19 @@ final class ShmQueuingPort implements QueuingPort {
         return timeoutNs == Partition.INFINITE || now + timeoutNs < now ? Long.MAX_VALUE : now + timeoutNs;
     }
 
-    private static long slice(long deadline) {
-        long left = deadline == Long.MAX_VALUE ? WAIT_SLICE_NS : deadline - System.nanoTime();
-        return Math.max(1, Math.min(WAIT_SLICE_NS, left));
+    /** What is left of a timeout at its deadline ({@link Partition#INFINITE} for none). */
+    private static long left(long deadline) {
+        return deadline == Long.MAX_VALUE ? Partition.INFINITE : Math.max(1, deadline - System.nanoTime());
+    }
+
+    @Override
+    public void stale() {
+        stale = true;
+    }
+
+    @Override
+    public void created() {
+        stale = false;
     }
 
     /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */

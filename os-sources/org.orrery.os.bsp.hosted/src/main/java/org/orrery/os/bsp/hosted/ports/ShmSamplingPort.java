@@ -18,10 +18,12 @@ import org.orrery.os.bsp.hosted.shm.TrafficCounter;
  * kernel once for the port's name. Processes of
  * one partition may share a port: calls are serialised on it.
  */
-final class ShmSamplingPort implements SamplingPort {
+final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
     private final SamplingPort kernel;
     private final PartitionPorts ports;
     private boolean resolved;
+    /** Handed out in an earlier start and not created again: every call goes to the kernel, which refuses it. */
+    private volatile boolean stale;
     private PortPlan.Entry entry;
     private SamplingSlot slot;
     private TrafficCounter reads;
@@ -39,7 +41,7 @@ final class ShmSamplingPort implements SamplingPort {
 
     @Override
     public synchronized void write(byte[] data, int length) {
-        if (!resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+        if (stale || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                 || length > data.length) {
             kernel.write(data, length);
             return;
@@ -49,7 +51,7 @@ final class ShmSamplingPort implements SamplingPort {
 
     @Override
     public synchronized boolean read(Message into) {
-        if (!resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
+        if (stale || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
             return kernel.read(into);
         }
         int n;
@@ -57,8 +59,8 @@ final class ShmSamplingPort implements SamplingPort {
             // BUSY: the writer completed two messages during each of 64 copies; it cannot keep that up for long
             n = slot.read(buffer);
         } while (n == SamplingSlot.BUSY);
-        if (n == SamplingSlot.NEVER_WRITTEN) {
-            return false;
+        if (n == SamplingSlot.NEVER_WRITTEN || slot.number() <= reads.emptiedUpTo()) {
+            return false; // nothing written, or nothing since the partition's restart emptied the port
         }
         long now = System.nanoTime();
         System.arraycopy(buffer, 0, into.data(), 0, n);
@@ -66,6 +68,16 @@ final class ShmSamplingPort implements SamplingPort {
                 ports.boardTime(slot.timestampNs()));
         reads.counted(n);
         return true;
+    }
+
+    @Override
+    public void stale() {
+        stale = true;
+    }
+
+    @Override
+    public void created() {
+        stale = false;
     }
 
     /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */

@@ -12,7 +12,7 @@ import java.lang.foreign.ValueLayout;
 final class Layout {
     /** "ORPT" big-endian: ORrery PorT. */
     static final int MAGIC = 0x4F525054;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final long H_MAGIC = 0;
     static final long H_VERSION = 4;
@@ -40,6 +40,8 @@ final class Layout {
     static final long Q_DROPPED = CONTROL + 8;
     /** Messages the source saw a full ring keep out or overwrite, other than DROP_NEWEST drops (traced by the kernel). */
     static final long Q_OVERFLOWS = CONTROL + 16;
+    /** Written by the kernel: processes wait in the kernel for room (the destination wakes it after a receive). */
+    static final long Q_SENDERS_WAITING = CONTROL + 24;
     static final long QS_SEQ = 0;
     static final long QS_LENGTH = 8;
     static final long QS_TIME = 16;
@@ -50,10 +52,16 @@ final class Layout {
     static final long C_LOST = CONTROL + 8;
     static final long C_LOST_REPORTED = CONTROL + 16;
     static final long C_SEEN_DROPPED = CONTROL + 24;
+    /** Times the kernel emptied the queue (its partition restarted): the destination's reported losses start over. */
+    static final long C_RESETS = CONTROL + 32;
+    /** Written by the kernel: processes wait in the kernel for a message (the source wakes it after a send). */
+    static final long C_RECEIVERS_WAITING = CONTROL + 40;
 
     // Sampling reads (destination-owned): reads that returned a message, and the length of the last one.
     static final long R_READS = CONTROL;
     static final long R_LENGTH = CONTROL + 8;
+    /** Sampling destinations: the slot's message count when the kernel emptied the port; older messages are gone. */
+    static final long R_EMPTIED = CONTROL + 16;
 
     /** Coordinates (MemorySegment, long offset): aligned accesses with plain/opaque/acquire/release modes. */
     static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();

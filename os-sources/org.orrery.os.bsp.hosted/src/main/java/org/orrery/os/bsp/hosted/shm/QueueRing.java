@@ -4,6 +4,7 @@ package org.orrery.os.bsp.hosted.shm;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
+import org.orrery.os.bsp.hosted.linux.Futex;
 import org.orrery.os.config.OverflowPolicy;
 
 /**
@@ -23,7 +24,9 @@ import org.orrery.os.config.OverflowPolicy;
  * them were already reported, and how many of the source's drop count were seen.</li>
  * </ul>
  * The source computes fullness as {@code tail - head >= depth} from a possibly stale head, which only ever
- * makes it more cautious.
+ * makes it more cautious. The kernel process, which owns every region, writes two more words (the flags of its futex
+ * watchers, one in each region, which neither partition writes) and, when the destination's partition restarts,
+ * clears the consumer region ({@link #clear()}).
  *
  * <p><b>Overflow.</b> BLOCK and DROP_NEWEST leave a full ring alone and return {@link SendOutcome#FULL};
  * DROP_NEWEST also counts the drop in the ring, and the destination adds it to its losses. DROP_OLDEST never
@@ -39,7 +42,12 @@ import org.orrery.os.config.OverflowPolicy;
  * {@link #lost()} counts them all. Both live in the consumer region, so they survive a destination restart.
  *
  * <p><b>Blocking</b> is the kernel's job: {@link #full()} and {@link #empty()} tell it when to wait; the ring never
- * waits. Calls allocate nothing. Each side is used by one thread at a time.
+ * waits. While processes wait in the kernel for a message or for room, the kernel process raises a flag in the region
+ * the other side reads ({@link #watchArrivals}, {@link #watchRoom}) and sleeps on a futex on the tail or head word; the
+ * source after a send ({@link #wakeReceivers()}) and the destination after a receive ({@link #wakeSenders()}) wake it
+ * when the flag is up: a Dekker handshake (flag, full fence, word on one side; word, full fence, flag on the other) so
+ * a wake-up is never lost, and no system call while nobody waits. Calls allocate nothing. Each side is used by one
+ * thread at a time.
  */
 public final class QueueRing {
     /** {@link #receive} result: no message. */
@@ -289,6 +297,78 @@ public final class QueueRing {
         long lost = (long) LONG.getAcquire(consumer, Layout.C_LOST);
         long unseen = (long) LONG.getAcquire(ring, Layout.Q_DROPPED) - (long) LONG.getOpaque(consumer, Layout.C_SEEN_DROPPED);
         return lost + unseen + Math.max(0, tail() - head() - depth);
+    }
+
+    /**
+     * The kernel's side (it owns every region), when the destination's partition restarts or goes idle: the
+     * destination's view becomes an empty queue that lost nothing, as the kernel's own queue is cleared. Messages the
+     * source sends from now on are queued as usual; a source blocked on the full ring finds room.
+     */
+    public void clear() {
+        LONG.setOpaque(consumer, Layout.C_SEEN_DROPPED, (long) LONG.getAcquire(ring, Layout.Q_DROPPED));
+        LONG.setOpaque(consumer, Layout.C_LOST, 0L);
+        LONG.setOpaque(consumer, Layout.C_LOST_REPORTED, 0L);
+        LONG.setRelease(consumer, Layout.C_RESETS, (long) LONG.getOpaque(consumer, Layout.C_RESETS) + 1);
+        LONG.setRelease(consumer, Layout.C_HEAD, tail());
+    }
+
+    /** How often the kernel {@linkplain #clear() cleared} this queue (a destination then reports its losses anew). */
+    public long resets() {
+        return (long) LONG.getAcquire(consumer, Layout.C_RESETS);
+    }
+
+    /** Source side, after a send: wakes the kernel's watcher when processes wait in the kernel to receive. */
+    public void wakeReceivers() {
+        VarHandle.fullFence();
+        if ((long) LONG.getOpaque(consumer, Layout.C_RECEIVERS_WAITING) != 0) {
+            Futex.wake(ring, Layout.Q_TAIL, Integer.MAX_VALUE);
+        }
+    }
+
+    /** Destination side, after a receive: wakes the kernel's watcher when processes wait in the kernel to send. */
+    public void wakeSenders() {
+        VarHandle.fullFence();
+        if ((long) LONG.getOpaque(ring, Layout.Q_SENDERS_WAITING) != 0) {
+            Futex.wake(consumer, Layout.C_HEAD, Integer.MAX_VALUE);
+        }
+    }
+
+    /** The kernel's side: whether the source must wake {@link #awaitArrival} after each send. */
+    public void watchArrivals(boolean on) {
+        LONG.setVolatile(consumer, Layout.C_RECEIVERS_WAITING, on ? 1L : 0L);
+        VarHandle.fullFence();
+    }
+
+    /** The kernel's side: whether the destination must wake {@link #awaitRoom} after each receive. */
+    public void watchRoom(boolean on) {
+        LONG.setVolatile(ring, Layout.Q_SENDERS_WAITING, on ? 1L : 0L);
+        VarHandle.fullFence();
+    }
+
+    /** The low 32 bits of the tail: the futex word a message moves. */
+    public int tailWord() {
+        return (int) INT.getVolatile(ring, Layout.Q_TAIL);
+    }
+
+    /** The low 32 bits of the head: the futex word a receive moves. */
+    public int headWord() {
+        return (int) INT.getVolatile(consumer, Layout.C_HEAD);
+    }
+
+    /** The kernel's side: sleeps while the tail word is {@code seen}, at most {@code timeoutNs} (see {@link Futex#await}). */
+    public void awaitArrival(int seen, long timeoutNs) {
+        Futex.await(ring, Layout.Q_TAIL, seen, timeoutNs);
+    }
+
+    /** The kernel's side: sleeps while the head word is {@code seen}, at most {@code timeoutNs}. */
+    public void awaitRoom(int seen, long timeoutNs) {
+        Futex.await(consumer, Layout.C_HEAD, seen, timeoutNs);
+    }
+
+    /** The kernel's side: wakes its own watchers of this ring (a new wait to look at). */
+    public void nudge() {
+        Futex.wake(ring, Layout.Q_TAIL, Integer.MAX_VALUE);
+        Futex.wake(consumer, Layout.C_HEAD, Integer.MAX_VALUE);
     }
 
     /** Messages the source has sent into this ring so far. */

@@ -45,6 +45,19 @@ public final class TrafficCounter {
         return (long) Layout.LONG.getAcquire(seg, Layout.R_READS);
     }
 
+    /**
+     * The kernel's side, for a sampling destination whose partition restarts or goes idle: messages up to number
+     * {@code latest} (the slot's count now) are gone for this destination, as the kernel forgets its copy.
+     */
+    public void emptied(long latest) {
+        Layout.LONG.setRelease(seg, Layout.R_EMPTIED, latest);
+    }
+
+    /** Number of the last sampling message the destination lost to a restart (0: none). */
+    public long emptiedUpTo() {
+        return (long) Layout.LONG.getAcquire(seg, Layout.R_EMPTIED);
+    }
+
     /** Length of the last counted message (exact when none is counted meanwhile). */
     public int lastLength() {
         return (int) (long) Layout.LONG.getOpaque(seg, Layout.R_LENGTH);

@@ -33,6 +33,8 @@ public final class WarmUp {
                 VarHandle.acquireFence();
                 MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, Layout.BODY, bytes, 0, bytes.length);
             }
+            // links the futex downcall a send or receive makes when a process waits in the kernel
+            org.orrery.os.bsp.hosted.linux.Futex.wakePrivate(seg);
         }
     }
 }

@@ -108,7 +108,7 @@ class PortRegionTest {
         Path f = board.folder.sampling("alt");
         PortRegion owner = board.create(f, RegionSpec.sampling(8));
         owner.segment().set(ValueLayout.JAVA_INT, Layout.H_VERSION, 7);
-        assertEquals(f + ": layout version is 7, expected 2 (the region was created for another configuration)",
+        assertEquals(f + ": layout version is 7, expected " + Layout.VERSION + " (the region was created for another configuration)",
                 refusal(f, RegionSpec.sampling(8)));
         owner.segment().set(ValueLayout.JAVA_INT, Layout.H_MAGIC, 0);
         assertEquals(f + ": not an initialised Orrery port region (magic 0x0, expected 0x4f525054)",
