@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
@@ -14,9 +15,11 @@ import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
@@ -53,6 +56,11 @@ public final class InProcessServer implements AutoCloseable {
             return getLanguageServerAccess().doRead(uri, context -> context.getResource() instanceof XtextResource r
                     ? SemanticTokens.of(r) : List.<SemanticTokens.Token>of());
         }
+
+        <T> CompletableFuture<T> read(String uri, Function<XtextResource, T> reading) {
+            return getLanguageServerAccess().doRead(uri, context -> context.getResource() instanceof XtextResource r
+                    ? reading.apply(r) : null);
+        }
     }
 
     private final Server server;
@@ -84,6 +92,9 @@ public final class InProcessServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
             binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
             binder.bind(XtextResourceSet.class).toProvider(resourceSets);
+            // An open document's keystroke updates its resource in place (partial parsing) instead of a new parse.
+            binder.bind(WorkspaceManager.class).to(EditRecordingWorkspaceManager.class);
+            binder.bind(IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(InPlaceUpdatingBuilder.class);
         }));
         Server impl = injector.getInstance(Server.class);
         impl.connect(client);
@@ -154,6 +165,14 @@ public final class InProcessServer implements AutoCloseable {
     /** What each name in the document means (semantic highlighting), computed on the server's parse. */
     public CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
         return server.semanticTokens(uri);
+    }
+
+    /**
+     * Reads the server's current resource of {@code uri} (null for a document it does not know), in the server's
+     * read lock: the resource must not escape {@code reading}, the next keystroke changes it.
+     */
+    public <T> CompletableFuture<T> read(String uri, Function<XtextResource, T> reading) {
+        return server.read(uri, reading);
     }
 
     @Override
