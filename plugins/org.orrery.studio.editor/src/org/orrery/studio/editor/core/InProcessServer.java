@@ -17,6 +17,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
+import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
+import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
@@ -131,13 +133,16 @@ public final class InProcessServer implements AutoCloseable {
     /**
      * What the editor's server binds beyond the language's own modules (its tests use exactly these). Replacing
      * the document's resource on each keystroke must not proxify all of it, nor copy index entries for objects
-     * no reference can target, nor validate it twice to decide about a generation that never happens here.
+     * no reference can target, nor validate it twice to decide about a generation that never happens here; the
+     * partial parser that updates it in place must not lex the whole text to find the tokens around a change.
      */
     public static Module editorBindings() {
         return b -> {
             b.bind(XtextResource.class).to(ReplaceableResource.class);
             b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
             b.bind(IShouldGenerate.class).to(NoGeneration.class);
+            b.bind(IPartialParsingHelper.class).to(LocalPartialParsing.class);
+            b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
         };
     }
 
