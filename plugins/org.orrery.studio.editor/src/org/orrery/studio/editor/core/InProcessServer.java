@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
+import org.eclipse.xtext.parser.antlr.IReferableElementsUnloader;
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
@@ -134,7 +135,8 @@ public final class InProcessServer implements AutoCloseable {
      * What the editor's server binds beyond the language's own modules (its tests use exactly these). Replacing
      * the document's resource on each keystroke must not proxify all of it, nor copy index entries for objects
      * no reference can target, nor validate it twice to decide about a generation that never happens here; the
-     * partial parser that updates it in place must not lex the whole text to find the tokens around a change.
+     * partial parser that updates it in place must not lex the whole text to find the tokens around a change, nor
+     * proxify replaced objects nothing outside the document points at.
      */
     public static Module editorBindings() {
         return b -> {
@@ -143,6 +145,7 @@ public final class InProcessServer implements AutoCloseable {
             b.bind(IShouldGenerate.class).to(NoGeneration.class);
             b.bind(IPartialParsingHelper.class).to(LocalPartialParsing.class);
             b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
+            b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
         };
     }
 
