@@ -15,7 +15,8 @@ python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions
 # JFace text (document model) from the local repository, as the target platform pins it.
 JFACE=$(ls "$HOME"/.m2/repository/org/eclipse/platform/org.eclipse.jface.text/*/org.eclipse.jface.text-*.jar | sort -V | tail -1)
 TEXT=$(ls "$HOME"/.m2/repository/org/eclipse/platform/org.eclipse.text/*/org.eclipse.text-*.jar | sort -V | tail -1)
-CP="$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.editor/target/classes:$JFACE:$TEXT"
+# This worktree's DSL classes go first: the local repository may hold an older org.orrery.dsl.
+CP="$ROOT/dsl/org.orrery.dsl/target/classes:$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.editor/target/classes:$JFACE:$TEXT"
 javac -d "$WORK/classes" -cp "$CP" "$ROOT/plugins/org.orrery.studio.editor/benchmarks/EditorBenchmark.java"
 java --sun-misc-unsafe-memory-access=allow -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$WORK/classes:$CP" EditorBenchmark "$WORK/large.orrery" "${2:-30}" \
     2> >(grep -v -i -E 'warn|log4j' >&2)

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
@@ -14,9 +15,14 @@ import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
+import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
+import org.eclipse.xtext.parser.antlr.IReferableElementsUnloader;
+import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
@@ -53,6 +59,11 @@ public final class InProcessServer implements AutoCloseable {
             return getLanguageServerAccess().doRead(uri, context -> context.getResource() instanceof XtextResource r
                     ? SemanticTokens.of(r) : List.<SemanticTokens.Token>of());
         }
+
+        <T> CompletableFuture<T> read(String uri, Function<XtextResource, T> reading) {
+            return getLanguageServerAccess().doRead(uri, context -> context.getResource() instanceof XtextResource r
+                    ? reading.apply(r) : null);
+        }
     }
 
     private final Server server;
@@ -84,6 +95,9 @@ public final class InProcessServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Modules.override(new ServerModule()).with(binder -> {
             binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry);
             binder.bind(XtextResourceSet.class).toProvider(resourceSets);
+            // An open document's keystroke updates its resource in place (partial parsing) instead of a new parse.
+            binder.bind(WorkspaceManager.class).to(EditRecordingWorkspaceManager.class);
+            binder.bind(IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(InPlaceUpdatingBuilder.class);
         }));
         Server impl = injector.getInstance(Server.class);
         impl.connect(client);
@@ -120,13 +134,18 @@ public final class InProcessServer implements AutoCloseable {
     /**
      * What the editor's server binds beyond the language's own modules (its tests use exactly these). Replacing
      * the document's resource on each keystroke must not proxify all of it, nor copy index entries for objects
-     * no reference can target, nor validate it twice to decide about a generation that never happens here.
+     * no reference can target, nor validate it twice to decide about a generation that never happens here; the
+     * partial parser that updates it in place must not lex the whole text to find the tokens around a change, nor
+     * proxify replaced objects nothing outside the document points at.
      */
     public static Module editorBindings() {
         return b -> {
             b.bind(XtextResource.class).to(ReplaceableResource.class);
             b.bind(IDefaultResourceDescriptionStrategy.class).to(ReferableExports.class);
             b.bind(IShouldGenerate.class).to(NoGeneration.class);
+            b.bind(IPartialParsingHelper.class).to(LocalPartialParsing.class);
+            b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
+            b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
         };
     }
 
@@ -154,6 +173,14 @@ public final class InProcessServer implements AutoCloseable {
     /** What each name in the document means (semantic highlighting), computed on the server's parse. */
     public CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
         return server.semanticTokens(uri);
+    }
+
+    /**
+     * Reads the server's current resource of {@code uri} (null for a document it does not know), in the server's
+     * read lock: the resource must not escape {@code reading}, the next keystroke changes it.
+     */
+    public <T> CompletableFuture<T> read(String uri, Function<XtextResource, T> reading) {
+        return server.read(uri, reading);
     }
 
     @Override

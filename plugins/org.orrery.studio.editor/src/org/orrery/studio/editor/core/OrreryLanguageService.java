@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.MessageActionItem;
@@ -18,6 +19,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.resource.XtextResource;
 import org.orrery.dsl.ide.highlighting.SemanticTokens;
 
 /**
@@ -66,6 +68,11 @@ public final class OrreryLanguageService implements AutoCloseable {
     /** What each name of the document {@code uri} means, on the server's current parse of it. */
     public CompletableFuture<List<SemanticTokens.Token>> semanticTokens(String uri) {
         return server.semanticTokens(uri);
+    }
+
+    /** Reads the server's current resource of {@code uri}; see {@link InProcessServer#read}. */
+    public <T> CompletableFuture<T> read(String uri, Function<XtextResource, T> reading) {
+        return server.read(uri, reading);
     }
 
     /** Listens for the diagnostics of {@code uri}; the last ones published are delivered at once. */

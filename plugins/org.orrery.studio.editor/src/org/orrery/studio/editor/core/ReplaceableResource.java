@@ -99,6 +99,12 @@ public class ReplaceableResource extends LazyLinkingResource {
         return "/" + path;
     }
 
+    /** Whether another loaded resource of this resource's set points at any object of this one. */
+    boolean referencedFromOtherResources() {
+        ResourceSet set = getResourceSet();
+        return set != null && !referencedFrom(List.copyOf(set.getResources())).isEmpty();
+    }
+
     /** Our objects that loaded {@code others} point at, read without resolving any proxy. */
     private Set<EObject> referencedFrom(List<Resource> others) {
         Set<EObject> targets = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.studio.editor.core;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.log4j.Logger;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.build.IncrementalBuilder;
+import org.eclipse.xtext.resource.XtextResource;
+
+import com.google.inject.Inject;
+
+/**
+ * The language server's build of one change, updating an open document's resource in place. Xtext's builder
+ * unloads every dirty resource and parses it again from its text; for a keystroke in a 40,000-line system that is
+ * a third of the time to diagnostics. Here the edits the document received are applied to its loaded resource
+ * with {@link XtextResource#update}, whose partial parser re-parses only the smallest region of the grammar that
+ * contains the change (falling back to a full parse itself when the change crosses rule boundaries or leaves a
+ * syntax error). Linking, indexing and validation then run as before, on the whole resource.
+ * <p>
+ * The resource is kept only when its text afterwards is exactly the document's; anything else (a resource not
+ * loaded yet, an edit that does not apply, a failure in the parser) takes Xtext's path: unload and parse anew.
+ */
+public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulIncrementalBuilder {
+
+    private static final Logger LOG = Logger.getLogger(InPlaceUpdatingBuilder.class);
+
+    @Inject
+    private OpenDocuments documents;
+
+    private final Set<URI> updated = new HashSet<>();
+
+    @Override
+    public IncrementalBuilder.Result launch() {
+        for (URI dirty : getRequest().getDirtyFiles()) {
+            if (updateInPlace(dirty)) {
+                updated.add(dirty);
+            }
+        }
+        return super.launch();
+    }
+
+    @Override
+    protected void unloadResource(URI uri, Predicate<Resource> condition) {
+        if (!updated.contains(uri)) {
+            super.unloadResource(uri, condition);
+        }
+    }
+
+    private boolean updateInPlace(URI uri) {
+        OpenDocuments.Changes changes = documents.take(uri);
+        if (changes == null) {
+            return false;
+        }
+        Resource resource = getRequest().getResourceSet().getResource(uri, false);
+        if (!(resource instanceof XtextResource xtext) || !xtext.isLoaded() || xtext.getParseResult() == null) {
+            return false;
+        }
+        try {
+            for (OpenDocuments.Edit edit : changes.edits()) {
+                xtext.update(edit.offset(), edit.length(), edit.text());
+            }
+        } catch (RuntimeException e) {
+            // The parse from scratch that follows gives the right answer; the failure is only worth a line.
+            LOG.info("Reparsing " + uri.lastSegment() + " in full: the update in place failed (" + e + ")");
+            return false;
+        }
+        return xtext.getParseResult().getRootNode().getText().equals(changes.text());
+    }
+}
