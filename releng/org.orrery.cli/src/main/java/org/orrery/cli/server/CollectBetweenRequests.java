@@ -54,11 +54,15 @@ final class CollectBetweenRequests {
         }
         largest = Math.max(largest, threads.getCurrentThreadAllocatedBytes() - start);
         MemoryUsage usage = eden.getUsage();
-        long size = usage.getMax() > 0 ? usage.getMax() : usage.getCommitted();
-        if (size - usage.getUsed() >= largest + largest / 8 * MARGIN_EIGHTHS) {
+        if (!needed(usage.getMax() > 0 ? usage.getMax() : usage.getCommitted(), usage.getUsed(), largest)) {
             return false;
         }
         System.gc();
         return true;
+    }
+
+    /** True when a request as large as {@code largest}, and a margin, would not fit in eden's free bytes. */
+    static boolean needed(long edenSize, long edenUsed, long largest) {
+        return edenSize - edenUsed < largest + largest / 8 * MARGIN_EIGHTHS;
     }
 }
