@@ -19,6 +19,7 @@ WORK="${1:-$(mktemp -d)}"
 mkdir -p "$WORK" && WORK="$(cd "$WORK" && pwd)"
 RUNS="${BENCH_RUNS:-5}"
 command -v xmllint >/dev/null || { echo "check-speed.sh: xmllint missing (Debian: libxml2-utils)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "check-speed.sh: /usr/bin/time missing (Debian: time)" >&2; exit 2; }
 cd "$ROOT"
 # Builds the CLI and its start-up cache if needed, outside the timings.
 ./orrery --version >/dev/null
@@ -49,21 +50,40 @@ mkdir -p "$WORK/hello"
 printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello, world"); } }\n' >"$WORK/hello/Hello.java"
 "$JAVA_HOME/bin/javac" -d "$WORK/hello" "$WORK/hello/Hello.java"
 
-once() { # label, command...: wall-clock seconds of one whole process
-  local start end
-  start=$(date +%s%N); "${@:2}" >"$WORK/$1.out" 2>&1 || true; end=$(date +%s%N)
+server_ticks() { # CPU clock ticks (user + system) used so far by the servers this run started
+  local pid total=0
+  for pid in $(sed -n 's/.*(pid \([0-9]*\)).*/\1/p' "$ORRERY_SERVER_DIR"/*.log 2>/dev/null); do
+    [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+# On a shared machine wall-clock time measures the other users too; CPU time (user + system) of the process, plus
+# what the compile server spent meanwhile (its JIT and collector threads included), is the steadier figure.
+once() { # label, command...: wall-clock seconds of one whole process; its CPU seconds go to $WORK/label.cpu
+  local start end ticks
+  ticks=$(server_ticks)
+  start=$(date +%s%N)
+  /usr/bin/time -f '%U %S' -o "$WORK/$1.time" "${@:2}" >"$WORK/$1.out" 2>&1 || true
+  end=$(date +%s%N)
+  echo "$(tail -1 "$WORK/$1.time") $(server_ticks) $ticks $(getconf CLK_TCK)" \
+    | awk '{ printf "%.2f\n", $1 + $2 + ($3 - $4) / $5 }' >>"$WORK/$1.cpu"
   echo "scale=3; ($end - $start) / 1000000000" | bc
 }
 timed() { # label, command...: median of RUNS
   local i times=()
+  rm -f "$WORK/$1.cpu"
   for ((i = 0; i < RUNS; i++)); do times+=("$(once "$@")"); done
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+}
+cpu() { # label: median CPU seconds of its runs
+  sort -n "$WORK/$1.cpu" | sed -n "$((($(wc -l <"$WORK/$1.cpu") + 1) / 2))p"
 }
 fc=examples/flight-control/system.orrery
 xml=$(timed xmllint xmllint --noout --schema "$WORK/judge.xsd" "$WORK/large.xml")
 hello=$(timed hello "$JAVA_HOME/bin/java" -cp "$WORK/hello" Hello)
 large_local=$(ORRERY_SERVER=0 timed large-in-process ./orrery check "$large")
 fc_local=$(ORRERY_SERVER=0 timed fc-in-process ./orrery check "$fc")
+rm -f "$WORK/fc-cold.cpu"
 fc_cold=$(once fc-cold ./orrery check "$fc")
 fc_warm=$(timed fc-served ./orrery check "$fc")
 large_warm=$(timed large-served ./orrery check "$large")
@@ -84,4 +104,14 @@ printf 'flight-control:   java Hello %.2fs | orrery check in-process %.2fs (%sx)
     "$hello" "$fc_local" "$(r "$fc_local" "$hello")" "$fc_warm" "$(r "$fc_warm" "$hello")" "$fc_cold"
 [ "$LIMITS" = 1 ] && printf '4,096 partitions: xmllint --schema %.2fs | orrery check in-process %.2fs (%sx) | served, warm %.2fs (%sx xmllint)\n' \
     "$limits_xml" "$limits_local" "$(r "$limits_local" "$limits_xml")" "$limits_warm" "$(r "$limits_warm" "$limits_xml")"
+printf 'CPU seconds (user + system; served: client + server):\n'
+printf '  1,000 partitions: xmllint %s | in-process %s (%sx) | served %s (%sx)\n' "$(cpu xmllint)" \
+    "$(cpu large-in-process)" "$(r "$(cpu large-in-process)" "$(cpu xmllint)")" \
+    "$(cpu large-served)" "$(r "$(cpu large-served)" "$(cpu xmllint)")"
+printf '  flight-control: Hello %s | in-process %s (%sx) | served %s (%sx) | first call %s\n' "$(cpu hello)" \
+    "$(cpu fc-in-process)" "$(r "$(cpu fc-in-process)" "$(cpu hello)")" \
+    "$(cpu fc-served)" "$(r "$(cpu fc-served)" "$(cpu hello)")" "$(cpu fc-cold)"
+[ "$LIMITS" = 1 ] && printf '  4,096 partitions: xmllint %s | in-process %s (%sx) | served %s (%sx)\n' "$(cpu limits-xmllint)" \
+    "$(cpu limits-in-process)" "$(r "$(cpu limits-in-process)" "$(cpu limits-xmllint)")" \
+    "$(cpu limits-served)" "$(r "$(cpu limits-served)" "$(cpu limits-xmllint)")"
 exit 0
