@@ -7,19 +7,21 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 
 /**
- * Collects the server's heap after a reply when the next request might not fit in the free young generation.
+ * Collects the server's heap after a reply when a request like the last one would not fit in the free young
+ * generation (users re-check the system they just checked; after a large system's check, small ones do not
+ * each pay a collection).
  * A check of a large system allocates a few hundred MB, and a collection that falls inside it copies the model
  * being built (0.2–2 s on the shared machine, most of a warm check); between requests that model is garbage, so
  * the same collection copies only the server's own state and runs while the client prints and exits.
  */
 final class CollectBetweenRequests {
 
-    /** Room kept beyond the largest request so far, in eighths of it: requests of one system vary a little. */
+    /** Room kept beyond the last request, in eighths of it: requests of one system vary a little. */
     private static final int MARGIN_EIGHTHS = 2;
 
     private final com.sun.management.ThreadMXBean threads;
     private final MemoryPoolMXBean eden;
-    private long largest;
+    private long last;
     private long start;
 
     private CollectBetweenRequests(com.sun.management.ThreadMXBean threads, MemoryPoolMXBean eden) {
@@ -52,17 +54,17 @@ final class CollectBetweenRequests {
         if (eden == null) {
             return false;
         }
-        largest = Math.max(largest, threads.getCurrentThreadAllocatedBytes() - start);
+        last = threads.getCurrentThreadAllocatedBytes() - start;
         MemoryUsage usage = eden.getUsage();
-        if (!needed(usage.getMax() > 0 ? usage.getMax() : usage.getCommitted(), usage.getUsed(), largest)) {
+        if (!needed(usage.getMax() > 0 ? usage.getMax() : usage.getCommitted(), usage.getUsed(), last)) {
             return false;
         }
         System.gc();
         return true;
     }
 
-    /** True when a request as large as {@code largest}, and a margin, would not fit in eden's free bytes. */
-    static boolean needed(long edenSize, long edenUsed, long largest) {
-        return edenSize - edenUsed < largest + largest / 8 * MARGIN_EIGHTHS;
+    /** True when a request of {@code request} bytes, and a margin, would not fit in eden's free bytes. */
+    static boolean needed(long edenSize, long edenUsed, long request) {
+        return edenSize - edenUsed < request + request / 8 * MARGIN_EIGHTHS;
     }
 }

@@ -16,11 +16,11 @@ class CollectBetweenRequestsTest {
     private static final long MB = 1 << 20;
 
     @Test
-    void collectsOnlyWhenTheLargestRequestAndAQuarterNoLongerFitInFreeEden() {
+    void collectsOnlyWhenTheLastRequestAndAQuarterNoLongerFitInFreeEden() {
         assertFalse(CollectBetweenRequests.needed(600 * MB, 250 * MB, 280 * MB), "350 MB free, 350 MB needed");
         assertTrue(CollectBetweenRequests.needed(600 * MB, 251 * MB, 280 * MB), "349 MB free, 350 MB needed");
         assertTrue(CollectBetweenRequests.needed(600 * MB, 300 * MB, 280 * MB), "after a second request of a large system");
-        assertFalse(CollectBetweenRequests.needed(600 * MB, 300 * MB, 5 * MB), "small systems: once in many requests");
+        assertFalse(CollectBetweenRequests.needed(600 * MB, 300 * MB, 5 * MB), "small requests: once in many");
     }
 
     @Test
