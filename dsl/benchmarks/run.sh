@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EPL-2.0
 # DSL benchmark (not a test): a 256-core, 1,000-partition, 10,000-channel system through the Orrery pipeline,
-# against xmllint validating the equivalent ARINC 653 XML with the export schema. Whole processes, same run;
-# each figure is the median of BENCH_RUNS runs (default 3). Also prints the start-up floor of a JVM CLI.
+# against xmllint validating its ARINC 653 export (`orrery export-arinc`) with the schema of arinc-judge.sh.
+# Whole processes, same run; each figure is the median of BENCH_RUNS runs (default 3). Also prints the
+# start-up floor of a JVM CLI. Commands run in-process (ORRERY_SERVER=0): the compile server's figures are
+# releng/org.orrery.cli/benchmarks/check-speed.sh's.
 # Usage: dsl/benchmarks/run.sh [work-dir]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -10,10 +12,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="${1:-$(mktemp -d)}"
 RUNS="${BENCH_RUNS:-3}"
 mkdir -p "$WORK"
-XSD="$ROOT/dsl/org.orrery.dsl/src/main/resources/org/orrery/dsl/arinc/arinc653-module.xsd"
+export ORRERY_SERVER=0
 command -v xmllint >/dev/null || { echo "run.sh: xmllint missing (Debian: libxml2-utils)" >&2; exit 2; }
 # Builds the CLI and its start-up cache if needed, outside the timings.
 "$ROOT/orrery" --version >/dev/null
+XSD="$WORK/judge.xsd"
+"$ROOT/dsl/benchmarks/arinc-judge.sh" "$XSD"
 
 timed() { # label, command...: median wall-clock seconds of RUNS whole processes
   local start end i times=()
@@ -29,7 +33,10 @@ for shape in "256 1000 10000" "256 256 4096"; do
   set -- $shape
   name="large-$1c-$2p-$3ch"
   python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores "$1" --partitions "$2" --channels "$3" \
-      "$WORK/$name.orrery" "$WORK/$name.xml"
+      "$WORK/$name.orrery" "$WORK/$name-generated.xml"
+  "$ROOT/orrery" export-arinc "$WORK/$name.orrery" -o "$WORK/$name.xml" >/dev/null
+  xmllint --noout --schema "$XSD" "$WORK/$name.xml" 2>&1 | grep -q ' validates$' \
+    || { echo "run.sh: the export of $name does not validate against the schema; no comparison" >&2; exit 1; }
   xml=$(timed "$name-xmllint" xmllint --noout --schema "$XSD" "$WORK/$name.xml")
   check=$(timed "$name-check" "$ROOT/orrery" check "$WORK/$name.orrery")
   gen=$(timed "$name-generate" "$ROOT/orrery" generate "$WORK/$name.orrery" -o "$WORK/$name-out")

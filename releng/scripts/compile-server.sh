@@ -23,11 +23,13 @@ serve_check() {
   rc=0; "${client[@]}" 0 "$@" || rc=$?
   [ "$rc" -eq 111 ] || exit "$rc"
   # No server yet (or a stale socket): start one, detached from this terminal, and hand it this check.
-  # It runs long, so it keeps C2 (the launcher's C1-only option is for processes of a few seconds); a young
-  # generation large enough for one big system's check spares copying the model it builds.
+  # C1 only, like the in-process commands: C2 spent 15-18 s of CPU compiling Xtext's parser and linker over the
+  # first ten checks of the 1,000-partition system, more than its faster code saved there (44 s of CPU in all
+  # vs 35 s with C1; a server idles out after ten minutes). A young generation large enough for one big
+  # system's check spares copying the model it builds; the server collects between requests.
   local server_opts=()
   for opt in "${jvm_opts[@]}"; do
-    case " ${short_opts[*]} " in *" $opt "*) ;; *) server_opts+=("$opt") ;; esac
+    [ "$opt" = -XX:+UseSerialGC ] || server_opts+=("$opt")
   done
   case "${ORRERY_JAVA_OPTS:-} ${ORRERY_SERVER_JAVA_OPTS:-}" in *Use*GC*) ;; *) gc=(-XX:+UseSerialGC -Xmn768m) ;; esac
   local detach=()

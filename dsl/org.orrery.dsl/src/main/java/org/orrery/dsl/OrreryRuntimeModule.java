@@ -8,12 +8,15 @@ import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.orrery.dsl.conversion.OrreryValueConverters;
 import org.orrery.dsl.documentation.OrreryDocumentation;
 import org.orrery.dsl.formatting.OrreryFormatter;
 import org.orrery.dsl.scoping.OrreryGlobalScopeProvider;
 import org.orrery.dsl.scoping.OrreryLinkingDiagnostics;
+import org.orrery.dsl.scoping.OrreryLocalScopeProvider;
 import org.orrery.dsl.scoping.OrreryQualifiedNameProvider;
 import org.orrery.dsl.syntax.OrrerySyntaxErrors;
 
@@ -35,6 +38,13 @@ public class OrreryRuntimeModule extends AbstractOrreryRuntimeModule {
     @Override
     public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
         return OrreryGlobalScopeProvider.class;
+    }
+
+    // Relative names and the file's own names as Xtext resolves them, without looking for namespace imports.
+    @Override
+    public void configureIScopeProviderDelegate(Binder binder) {
+        binder.bind(IScopeProvider.class).annotatedWith(Names.named(AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+                .to(OrreryLocalScopeProvider.class);
     }
 
     @Override

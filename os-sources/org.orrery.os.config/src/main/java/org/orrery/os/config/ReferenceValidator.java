@@ -3,6 +3,7 @@ package org.orrery.os.config;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,11 +29,14 @@ final class ReferenceValidator {
         for (PartitionConfig part : c.partitions()) {
             byName.putIfAbsent(part.name(), part);
         }
+        // Ports too: a partition of 20 ports searched by a stream per endpoint was most of this rule's time. By
+        // identity: a record's hash code would walk all its ports and processes.
+        Map<PartitionConfig, Map<String, PortConfig>> portsOf = new IdentityHashMap<>();
         for (int i = 0; i < c.channels().size(); i++) {
             ChannelConfig ch = c.channels().get(i);
             String f = Problems.at("channels", ch.name(), i);
             p.name(f + ".name", ch.name());
-            PortConfig src = endpoint(p, byName, f + ".source", ch.source(), ch.kind(), PortDirection.SOURCE);
+            PortConfig src = endpoint(p, byName, portsOf, f + ".source", ch.source(), ch.kind(), PortDirection.SOURCE);
             claim(p, portOwner, f + ".source", ch.source(), ch.name());
             if (ch.destinations().isEmpty()) {
                 p.add(f + ".destinations", "at least one destination is required");
@@ -41,7 +45,7 @@ final class ReferenceValidator {
             for (int j = 0; j < ch.destinations().size(); j++) {
                 PortEndpoint d = ch.destinations().get(j);
                 String g = f + ".destinations[" + j + "]";
-                PortConfig dst = endpoint(p, byName, g, d, ch.kind(), PortDirection.DESTINATION);
+                PortConfig dst = endpoint(p, byName, portsOf, g, d, ch.kind(), PortDirection.DESTINATION);
                 claim(p, portOwner, g, d, ch.name());
                 if (src != null && dst != null && dst.maxMessageSize() < src.maxMessageSize()) {
                     p.add(g, "maxMessageSize " + dst.maxMessageSize() + " is smaller than the source's "
@@ -51,14 +55,15 @@ final class ReferenceValidator {
         }
     }
 
-    private static PortConfig endpoint(Problems p, Map<String, PartitionConfig> partitions, String f, PortEndpoint e,
-            PortKind kind, PortDirection direction) {
+    private static PortConfig endpoint(Problems p, Map<String, PartitionConfig> partitions,
+            Map<PartitionConfig, Map<String, PortConfig>> portsOf, String f, PortEndpoint e, PortKind kind,
+            PortDirection direction) {
         PartitionConfig part = partitions.get(e.partition());
         if (part == null) {
             p.add(f + ".partition", "unknown partition '" + e.partition() + "'");
             return null;
         }
-        PortConfig port = part.port(e.port()).orElse(null);
+        PortConfig port = portsOf.computeIfAbsent(part, ReferenceValidator::portsByName).get(e.port());
         if (port == null) {
             p.add(f + ".port", "partition '" + e.partition() + "' has no port '" + e.port() + "'");
             return null;
@@ -70,6 +75,15 @@ final class ReferenceValidator {
             p.add(f, "port " + e + " is a " + port.direction() + " port, expected " + direction);
         }
         return port;
+    }
+
+    /** The partition's ports by name; the first of a name, as {@link PartitionConfig#port} finds it. */
+    private static Map<String, PortConfig> portsByName(PartitionConfig part) {
+        Map<String, PortConfig> ports = new HashMap<>();
+        for (PortConfig port : part.ports()) {
+            ports.putIfAbsent(port.name(), port);
+        }
+        return ports;
     }
 
     private static void claim(Problems p, Map<String, String> owner, String f, PortEndpoint e, String channel) {

@@ -99,6 +99,7 @@ public final class CompileServer {
         idle.start();
         PrintStream logOut = System.out;
         PrintStream logErr = System.err;
+        CollectBetweenRequests heap = CollectBetweenRequests.create();
         while (true) {
             SocketChannel client;
             try {
@@ -107,6 +108,7 @@ public final class CompileServer {
                 return; // closed by the idle stop
             }
             busy = true;
+            heap.requestStarts();
             try (client) {
                 handle(client);
             } catch (IOException | RuntimeException e) {
@@ -114,6 +116,7 @@ public final class CompileServer {
             } finally {
                 System.setOut(logOut);
                 System.setErr(logErr);
+                heap.requestEnded();
                 lastActivity = System.nanoTime();
                 busy = false;
             }
