@@ -24,7 +24,9 @@ import org.orrery.dsl.orrery.Model;
  * on disk: the buffer may be dirty) into an Xtext resource with the file's URI, so imports resolve next to
  * the file, and validates it with the language's own rules. Graphical edits are EMF changes recorded by
  * Xtext's change serializer, which turns them into the few text replacements that realise them; comments and
- * layout elsewhere stay untouched. Not thread-safe: one owner (e.g. the UI thread) drives it; only
+ * layout elsewhere stay untouched. Edits whose text the caller can compute itself from the node model (a new
+ * time value) skip the serializer: {@link #editText} writes them and re-parses only the rule around them, which
+ * on a large system is what makes a drag interactive. Not thread-safe: one owner (e.g. the UI thread) drives it; only
  * {@link #prepare} may run elsewhere.
  */
 public final class SystemModelSession {
@@ -133,6 +135,31 @@ public final class SystemModelSession {
             throw new IllegalStateException("The change cannot be written as text: " + describe(e), e);
         }
         parse(TextEdit.apply(before, edits));
+        return List.copyOf(edits);
+    }
+
+    /**
+     * Region-scoped edit: applies {@code edits} (non-overlapping, offsets against the current text) to the text
+     * and brings the model in step by re-parsing only the grammar rule around them ({@link PartialReparse}),
+     * falling back to a full parse where that cannot be done; then validates. The result is the state a full
+     * parse of the new text gives. Model objects obtained before the call may be stale afterwards.
+     */
+    public List<TextEdit> editText(List<TextEdit> edits) {
+        if (edits.isEmpty()) {
+            return List.of();
+        }
+        String after = TextEdit.apply(text, edits);
+        // One re-parse for the batch: the region from the first edit to the end of the last one.
+        int from = edits.stream().mapToInt(TextEdit::offset).min().orElseThrow();
+        int to = edits.stream().mapToInt(e -> e.offset() + e.length()).max().orElseThrow();
+        int newTo = to + after.length() - text.length();
+        if (PartialReparse.apply(resource, from, to - from, after.substring(from, newTo))) {
+            text = after;
+            diagnostics = Language.validate(resource);
+            generation++;
+        } else {
+            parse(after);
+        }
         return List.copyOf(edits);
     }
 
