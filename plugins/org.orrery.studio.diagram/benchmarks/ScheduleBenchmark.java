@@ -25,7 +25,8 @@ import com.google.inject.Injector;
  * plain Xtext parse of the same text (no validation, no model) in the same JVM. Round 1 is cold, later rounds
  * warm. Also times one graphical move of a window both ways, in the same round: as a region edit of the text
  * (partial re-parse + validation, what the editor does) and through Xtext's change serializer (+ full re-parse),
- * each followed by the schedule model the page redraws from.
+ * each followed by the schedule model the page redraws from. Then the same with validation deferred, as the
+ * system editor runs it: "drawn" is the picture without the new flags, "flagged" adds the validation.
  */
 public final class ScheduleBenchmark {
 
@@ -79,7 +80,43 @@ public final class ScheduleBenchmark {
                     (double) total / baseline, model.plans().size(), lanes, windows, session.diagnostics().size(),
                     ms(edited - e0), edits.size(), edits.stream().mapToInt(e -> e.replacement().length()).sum(),
                     ms(redrawn - edited), ms(cEdited - c0), serialized.size(), ms(cRedrawn - cEdited));
+            session = null;
+
+            long d0 = System.nanoTime();
+            SystemModelSession deferred = SystemModelSession.openDeferringValidation(file.toUri(), text);
+            ScheduleModel shown = ScheduleModel.of(deferred);
+            long drawn = System.nanoTime();
+            deferred.validate();
+            ScheduleModel.of(deferred);
+            long flagged = System.nanoTime();
+            // Ten moves in a row, each drawn then flagged; wall and this thread's CPU time (the machine may be shared).
+            long[] drawnWall = new long[MOVES], drawnCpu = new long[MOVES], flaggedWall = new long[MOVES];
+            for (int i = 0; i < MOVES; i++) {
+                Lane l = shown.defaultPlan().lanes().get(2 + i);
+                long w0 = System.nanoTime(), u0 = CPU.getCurrentThreadCpuTime();
+                new ScheduleEditor(deferred).move(l.windows().get(0).ref(), l.windows().get(0).startNs() + tick);
+                shown = ScheduleModel.of(deferred);
+                drawnWall[i] = System.nanoTime() - w0;
+                drawnCpu[i] = CPU.getCurrentThreadCpuTime() - u0;
+                long f0 = System.nanoTime();
+                deferred.validate();
+                shown = ScheduleModel.of(deferred);
+                flaggedWall[i] = System.nanoTime() - f0;
+            }
+            System.out.printf(Locale.ROOT, "round %d, validation deferred: timeline drawn %.0f ms (%.2fx baseline), flagged"
+                    + " +%.0f ms | %d moves: drawn median %.0f ms (CPU %.0f ms), flagged +%.0f ms median%n", round,
+                    ms(drawn - d0), (double) (drawn - d0) / baseline, ms(flagged - drawn), MOVES, median(drawnWall),
+                    median(drawnCpu), median(flaggedWall));
         }
+    }
+
+    private static final int MOVES = 10;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static double median(long[] ns) {
+        long[] sorted = ns.clone();
+        java.util.Arrays.sort(sorted);
+        return ms(sorted[sorted.length / 2]);
     }
 
     private static double ms(long ns) {

@@ -36,6 +36,8 @@ public final class SystemModelSession {
     private XtextResource resource;
     private List<ModelDiagnostic> diagnostics = List.of();
     private long generation;
+    private boolean deferValidation;
+    private boolean validated = true;
 
     private SystemModelSession(URI uri) {
         this.uri = uri;
@@ -46,6 +48,38 @@ public final class SystemModelSession {
         SystemModelSession session = new SystemModelSession(URI.createURI(fileUri.toString()));
         session.parse(text);
         return session;
+    }
+
+    /**
+     * A session that does not validate as it parses: {@link #diagnostics()} are those of an earlier text (after a
+     * region edit, whose objects keep their places) or none, until the owner calls {@link #validate()}. On a large
+     * system validation costs more than the parse; deferring it lets a view draw the new picture first and
+     * flag the problems a moment later.
+     */
+    public static SystemModelSession openDeferringValidation(java.net.URI fileUri, String text) {
+        SystemModelSession session = new SystemModelSession(URI.createURI(fileUri.toString()));
+        session.deferValidation = true;
+        session.parse(text);
+        return session;
+    }
+
+    /** Whether {@link #diagnostics()} describe the current text (always, unless validation is deferred). */
+    public boolean diagnosticsCurrent() {
+        return validated;
+    }
+
+    /**
+     * Validates the current text if a deferred parse or edit left the diagnostics behind; answers whether it did
+     * (the generation then moves on, so views redraw their flags).
+     */
+    public boolean validate() {
+        if (validated) {
+            return false;
+        }
+        diagnostics = Language.validate(resource);
+        validated = true;
+        generation++;
+        return true;
     }
 
     /**
@@ -79,7 +113,7 @@ public final class SystemModelSession {
         return java.net.URI.create(uri.toString());
     }
 
-    /** Increments on every re-parse, so views can tell whether their picture is current. */
+    /** Increments on every re-parse and deferred validation, so views can tell whether their picture is current. */
     public long generation() {
         return generation;
     }
@@ -155,8 +189,11 @@ public final class SystemModelSession {
         int newTo = to + after.length() - text.length();
         if (PartialReparse.apply(resource, from, to - from, after.substring(from, newTo))) {
             text = after;
-            diagnostics = Language.validate(resource);
             generation++;
+            validated = !deferValidation;
+            if (validated) {
+                diagnostics = Language.validate(resource);
+            }
         } else {
             parse(after);
         }
@@ -168,6 +205,10 @@ public final class SystemModelSession {
      * background job while the user types); {@link #install} then makes it current on the owner's thread.
      */
     public Parse prepare(String newText) {
+        return prepare(newText, true);
+    }
+
+    private Parse prepare(String newText, boolean validate) {
         XtextResourceSet set = Language.injector().getInstance(XtextResourceSet.class);
         XtextResource r = (XtextResource) set.createResource(uri);
         try {
@@ -175,19 +216,20 @@ public final class SystemModelSession {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot parse " + uri + ": " + e.getMessage(), e);
         }
-        return new Parse(newText, r, Language.validate(r));
+        return new Parse(newText, r, validate ? Language.validate(r) : null);
     }
 
     /** Makes a prepared parse the session's model (the caller checks it is not stale). */
     public void install(Parse parse) {
         text = parse.text;
         resource = parse.resource;
-        diagnostics = parse.diagnostics;
+        validated = parse.diagnostics != null;
+        diagnostics = validated ? parse.diagnostics : List.of();
         generation++;
     }
 
     private void parse(String newText) {
-        install(prepare(newText));
+        install(prepare(newText, !deferValidation));
     }
 
     /** A parsed and validated text, not yet the session's model. */
