@@ -71,6 +71,23 @@ class RegionEditTest {
     }
 
     @Test
+    void randomGesturesOnALargeSystemMatchTheSerializerAndAFreshParse() {
+        String text = Fixtures.large(200);
+        SystemModelSession region = Fixtures.inline(text);
+        assertTrue(region.diagnostics().stream().noneMatch(ModelDiagnostic::isError), region.diagnostics().toString());
+        SystemModelSession serializer = Fixtures.inline(text);
+        Random random = new Random(16);
+        for (int i = 0; i < 6; i++) {
+            Gesture g = Gesture.random(ScheduleModel.of(region), random);
+            g.apply(new ScheduleEditor(region));
+            g.apply(ScheduleEditor.throughSerializer(serializer));
+            assertEquals(serializer.text(), region.text(), g.toString());
+            assertEquals(labels(serializer.diagnostics()), labels(region.diagnostics()), g.toString());
+        }
+        assertSameAsFreshParse(region);
+    }
+
+    @Test
     void aRegionEditChangesOnlyTheDigitsAndReparsesOnlyTheValue() {
         SystemModelSession s = Fixtures.flightControlSession();
         String before = s.text();
