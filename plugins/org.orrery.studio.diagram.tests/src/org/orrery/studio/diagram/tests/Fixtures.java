@@ -36,6 +36,39 @@ final class Fixtures {
         return SystemModelSession.open(Path.of(System.getProperty("java.io.tmpdir"), "inline.orrery").toUri(), text);
     }
 
+    /**
+     * A generated system in the shape of dsl/benchmarks/generate-large-system.py, smaller: {@code partitions}
+     * partitions with two processes and a sampling port pair each, four per core in one 100 ms frame, a channel
+     * from every partition to the next.
+     */
+    static String large(int partitions) {
+        int cores = (partitions + 3) / 4;
+        StringBuilder sb = new StringBuilder("system large\n\nboard sim {\n    cores " + cores
+                + "\n    memory 64 GiB\n    tick 1 ms\n}\n");
+        for (int p = 0; p < partitions; p++) {
+            sb.append("\npartition p").append(p).append(" {\n    cores ").append(p % cores)
+                    .append("\n    memory 16 MiB\n    application \"bench.p").append(p).append(".App\"\n")
+                    .append("    process control periodic period 100 ms priority 10 wcet 1 ms\n")
+                    .append("    process housekeeping periodic period 100 ms priority 5 wcet 1 ms\n")
+                    .append("    port tx sampling out size 64 B\n")
+                    .append("    port rx sampling in size 64 B refresh 200 ms\n}\n");
+        }
+        sb.append('\n');
+        for (int p = 0; p < partitions; p++) {
+            sb.append("channel ch").append(p).append(" sampling from p").append(p).append(".tx to p")
+                    .append((p + 1) % partitions).append(".rx\n");
+        }
+        sb.append("\nplan normal initial {\n");
+        for (int c = 0; c < cores; c++) {
+            sb.append("    core ").append(c).append(" major-frame 100 ms {\n");
+            for (int k = 0, p = c; p < partitions; k++, p += cores) {
+                sb.append("        window p").append(p).append(" at ").append(25 * k).append(" ms duration 20 ms\n");
+            }
+            sb.append("    }\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
     /** A one-core system with two partitions and a 50 ms frame; {@code windows} are the core's window lines. */
     static String oneCore(String windows) {
         return """

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.diagram.schedule;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.orrery.dsl.model.SystemView;
@@ -17,16 +18,31 @@ import org.orrery.studio.diagram.edit.TextEdit;
 /**
  * The timeline's editing operations. Each one snaps times to the board's timer tick and keeps windows inside
  * the major frame (the kernel only switches windows on ticks, so off-tick values could never be honoured),
- * then changes the model through the session, which answers the text edits. An operation that changes
+ * then changes the model through the session, which answers the text edits. Moves and resizes only rewrite
+ * time values, whose new text is known from the node model: they are region edits of the text
+ * ({@link SystemModelSession#editText}), fast on large systems; creating and deleting windows changes the
+ * structure and goes through Xtext's change serializer ({@link SystemModelSession#edit}), as do moves and
+ * resizes of an editor made {@link #throughSerializer} (kept to compare the two paths). An operation that changes
  * nothing answers an empty list and leaves the text alone. Overlaps created by moves are allowed: the
  * validator reports them, as it would for a typed edit, and the timeline flags the windows.
  */
 public final class ScheduleEditor {
 
     private final SystemModelSession session;
+    private final boolean regionEdits;
 
     public ScheduleEditor(SystemModelSession session) {
+        this(session, true);
+    }
+
+    private ScheduleEditor(SystemModelSession session, boolean regionEdits) {
         this.session = session;
+        this.regionEdits = regionEdits;
+    }
+
+    /** An editor whose moves and resizes, too, go through the change serializer. */
+    public static ScheduleEditor throughSerializer(SystemModelSession session) {
+        return new ScheduleEditor(session, false);
     }
 
     /** The current picture (rebuilt from the session's latest parse). */
@@ -52,6 +68,9 @@ public final class ScheduleEditor {
         if (start == block.startNs()) {
             return List.of();
         }
+        if (regionEdits) {
+            return session.editText(Times.edits(window(session.root(), ref).getStart(), start));
+        }
         return session.edit(m -> {
             Window w = window(m, ref);
             w.setStart(Times.retime(w.getStart(), start));
@@ -71,6 +90,17 @@ public final class ScheduleEditor {
         long end = clamp(snap(endNs, tick), start + tick, lane.majorFrameNs());
         if (start == block.startNs() && end == block.endNs()) {
             return List.of();
+        }
+        if (regionEdits) {
+            Window w = window(session.root(), ref);
+            List<TextEdit> edits = new ArrayList<>();
+            if (start != block.startNs()) {
+                edits.addAll(Times.edits(w.getStart(), start));
+            }
+            if (end - start != block.durationNs()) {
+                edits.addAll(Times.edits(w.getDuration(), end - start));
+            }
+            return session.editText(edits);
         }
         return session.edit(m -> {
             Window w = window(m, ref);

@@ -29,7 +29,9 @@ import org.orrery.studio.ui.SystemEditorContext;
  * a second to parse and validate); typing in the Source page is not parsed twice, the next graphical page
  * catches up when it is activated. Pages that are about to edit call {@link #sync()}, which parses now;
  * graphical edits go the other way, into the document as one compound change of the document's own undo
- * manager, which the text viewer shares, so Undo in any page undoes either kind of edit.
+ * manager, which the text viewer shares, so Undo in any page undoes either kind of edit. Validation is deferred
+ * (on a large system it costs more than the parse): pages draw the new model at once and redraw their flags
+ * once {@link #validateSoon()} has run, right after the paint.
  */
 public final class DocumentModel implements SystemEditorContext, IDocumentListener {
 
@@ -59,7 +61,8 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
     @Override
     public SystemModelSession session() {
         if (session == null) {
-            session = SystemModelSession.open(fileUri, document.get());
+            session = SystemModelSession.openDeferringValidation(fileUri, document.get());
+            validateSoon();
         }
         return session;
     }
@@ -96,6 +99,7 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
             write(edits);
         }
         fire();
+        validateSoon();
         return true;
     }
 
@@ -154,7 +158,25 @@ public final class DocumentModel implements SystemEditorContext, IDocumentListen
             fire();
         } else if (session.update(document.get())) {
             fire();
+            validateSoon();
         }
+    }
+
+    // After the pages have painted the new model: validate on the UI thread (the session has one owner) and
+    // let the pages redraw their flags.
+    private void validateSoon() {
+        if (display.isDisposed()) {
+            return;
+        }
+        display.asyncExec(() -> {
+            if (disposed || session == null || session.diagnosticsCurrent()) {
+                return;
+            }
+            display.update();
+            if (session.validate()) {
+                fire();
+            }
+        });
     }
 
     @Override
