@@ -263,6 +263,16 @@ public final class SystemModelSession {
         public String text() {
             return text;
         }
+
+        /** The problems of the parsed text; empty when it was parsed without validation. */
+        public List<ModelDiagnostic> diagnostics() {
+            return diagnostics == null ? List.of() : diagnostics;
+        }
+
+        /** The object of this parse a diagnostic is about, or null. */
+        public EObject objectOf(ModelDiagnostic diagnostic) {
+            return diagnostic.objectFragment() == null ? null : resource.getEObject(diagnostic.objectFragment());
+        }
     }
 
     private static String describe(Throwable e) {
