@@ -88,6 +88,26 @@ class ConnectRegionEditTest {
         assertEquals(before, s.text());
     }
 
+    @Test
+    void aNameThatIsAKeywordIsWrittenEscaped() {
+        // The channel is named after its source port: 'from', a keyword. (The change serializer writes it bare,
+        // and the text it makes does not parse.)
+        String text = ChannelEditsTest.SYSTEM.replace("    port q_out queuing out", "    port from_out sampling out size 8 B\n"
+                + "    port q_out queuing out");
+        SystemModelSession proposed = Fixtures.inline(text);
+        ChannelEdits.Proposal p = ChannelEdits.propose(proposed, "a.from_out", "b.z_in");
+        assertTrue(p.problems().isEmpty(), p.problems().toString());
+        ChannelEdits.accept(proposed, p);
+        SystemModelSession connected = Fixtures.inline(text);
+        ChannelEdits.connect(connected, "a.from_out", "b.z_in");
+        for (SystemModelSession s : List.of(proposed, connected)) {
+            assertTrue(s.text().contains("\nchannel ^from sampling from a.from_out to b.z_in\n"), s.text());
+            assertTrue(!s.hasSyntaxErrors() && s.system().channels().stream().anyMatch(c -> "from".equals(c.getName())),
+                    s.diagnostics().toString());
+            assertSameAsFreshParse(s);
+        }
+    }
+
     /** Up to {@code count} random allowed connections both ways; answers how many were made. */
     private static int randomConnects(SystemModelSession region, SystemModelSession serializer, Random random, int count) {
         int made = 0;

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.xtext.Grammar;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+import org.orrery.dsl.ide.OrreryLanguage;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Channel;
 import org.orrery.dsl.orrery.Element;
@@ -89,10 +93,15 @@ public final class ChannelEdits {
     public static Proposal propose(SystemModelSession session, String from, String to) {
         Connection c = connection(session, from, to);
         String base = session.text();
-        SystemModelSession.Parse parse = session.prepare(TextEdit.apply(base, c.edits()));
+        List<TextEdit> edits = c.edits();
+        SystemModelSession.Parse written = session.prepare(TextEdit.apply(base, edits));
+        if (written.hasSyntaxErrors() && !session.hasSyntaxErrors()) {
+            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        }
+        SystemModelSession.Parse parse = written;
         List<ModelDiagnostic> problems = parse.diagnostics().stream()
                 .filter(d -> parse.objectOf(d) instanceof Channel ch && c.channel().equals(ch.getName())).toList();
-        return new Proposal(c.edits(), problems, base, parse);
+        return new Proposal(edits, problems, base, parse);
     }
 
     /**
@@ -112,11 +121,18 @@ public final class ChannelEdits {
      * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination)
      * and the model re-read with one full parse: a channel declaration holds cross-references, and a new
      * top-level declaration is a change of the file's root rule, which the partial parser would re-parse whole
-     * anyway.
+     * anyway. Names that are keywords are written escaped ({@code ^from}); should the text so written still not
+     * parse, the session is left as it was (IllegalStateException).
      */
     public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
         List<TextEdit> edits = connection(session, from, to).edits();
-        session.update(TextEdit.apply(session.text(), edits));
+        String base = session.text();
+        boolean clean = !session.hasSyntaxErrors();
+        session.update(TextEdit.apply(base, edits));
+        if (clean && session.hasSyntaxErrors()) {
+            session.update(base);
+            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        }
         return edits;
     }
 
@@ -134,7 +150,7 @@ public final class ChannelEdits {
         if (existing != null) {
             // The serializer would rewrite the declaration on one line; only the new destination is needed.
             int end = RootElementText.endOf(existing, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
-            return new Connection(List.of(new TextEdit(end, 0, ", " + to)), existing.getName());
+            return new Connection(List.of(new TextEdit(end, 0, ", " + escaped(to))), existing.getName());
         }
         Model root = session.root();
         int index = insertionIndex(root);
@@ -142,8 +158,34 @@ public final class ChannelEdits {
         String name = freshName(system, src);
         // Written as the serializer writes a new channel: tokens single-spaced on one line, ports by the
         // qualified name the scope knows them by (partition.port, the id the diagram uses).
-        String line = "channel " + name + " " + src.getKind().getLiteral() + " from " + from + " to " + to;
+        String line = "channel " + escaped(name) + " " + src.getKind().getLiteral() + " from " + escaped(from) + " to "
+                + escaped(to);
         return new Connection(RootElementText.insertAfter(session.text(), previous, line), name);
+    }
+
+    /**
+     * {@code id} (a name or partition.port) as the grammar reads it: a segment that is one of the language's
+     * keywords the Name rule does not take bare is escaped with '^'. The
+     * change serializer does not do this: a channel named 'from' makes it write text that does not parse.
+     */
+    static String escaped(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : id.split("\\.", -1)) {
+            out.append(out.isEmpty() ? "" : ".").append(keywords().contains(segment) ? "^" : "").append(segment);
+        }
+        return out.toString();
+    }
+
+    private static Set<String> keywords;
+
+    private static synchronized Set<String> keywords() {
+        if (keywords == null) {
+            Grammar grammar = OrreryLanguage.injector().getInstance(IGrammarAccess.class).getGrammar();
+            Set<String> all = new HashSet<>(GrammarUtil.getAllKeywords(grammar));
+            GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar, "Name")).forEach(k -> all.remove(k.getValue()));
+            keywords = Set.copyOf(all);
+        }
+        return keywords;
     }
 
     /**
