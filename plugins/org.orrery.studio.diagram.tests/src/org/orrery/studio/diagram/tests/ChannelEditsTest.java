@@ -64,7 +64,8 @@ class ChannelEditsTest {
         SystemModelSession s = Fixtures.inline(SYSTEM);
         List<TextEdit> edits = ChannelEdits.connect(s, "a.x_out", "b.z_in");
         String line = "channel x sampling from a.x_out to b.x_in";
-        assertEquals(List.of(new TextEdit(SYSTEM.indexOf(line), line.length(), line + ", b.z_in")), edits);
+        assertEquals(List.of(new TextEdit(SYSTEM.indexOf(line) + line.length(), 0, ", b.z_in")), edits);
+        assertEquals(SYSTEM.replace(line, line + ", b.z_in"), s.text());
         assertEquals(2, TopologyBuilder.build(s.system(), s.diagnostics()).channel("x").size());
     }
 

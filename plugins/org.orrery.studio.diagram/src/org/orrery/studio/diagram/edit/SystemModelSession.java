@@ -113,6 +113,11 @@ public final class SystemModelSession {
         return text;
     }
 
+    /** Whether the current text has syntax errors (the model is then partial). */
+    public boolean hasSyntaxErrors() {
+        return resource.getParseResult() != null && resource.getParseResult().hasSyntaxErrors();
+    }
+
     public java.net.URI fileUri() {
         return java.net.URI.create(uri.toString());
     }
@@ -262,6 +267,21 @@ public final class SystemModelSession {
 
         public String text() {
             return text;
+        }
+
+        /** Whether the parsed text has syntax errors. */
+        public boolean hasSyntaxErrors() {
+            return resource.getParseResult() != null && resource.getParseResult().hasSyntaxErrors();
+        }
+
+        /** The problems of the parsed text; empty when it was parsed without validation. */
+        public List<ModelDiagnostic> diagnostics() {
+            return diagnostics == null ? List.of() : diagnostics;
+        }
+
+        /** The object of this parse a diagnostic is about, or null. */
+        public EObject objectOf(ModelDiagnostic diagnostic) {
+            return diagnostic.objectFragment() == null ? null : resource.getEObject(diagnostic.objectFragment());
         }
     }
 

@@ -7,11 +7,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.xtext.Grammar;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+import org.orrery.dsl.ide.OrreryLanguage;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Channel;
 import org.orrery.dsl.orrery.Element;
 import org.orrery.dsl.orrery.Model;
 import org.orrery.dsl.orrery.OrreryFactory;
+import org.orrery.dsl.orrery.OrreryPackage;
 import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Port;
 import org.orrery.dsl.orrery.PortDirection;
@@ -21,15 +26,21 @@ import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
 
 /**
- * Channel edits of the topology diagram, as EMF changes that the session turns into minimal text edits.
+ * Channel edits of the topology diagram. A connection is written as text where the text is known (a region
+ * edit: a new one-line declaration, or one more destination); removals and the change serializer's way to
+ * connect ({@link #connectThroughSerializer}, kept as the reference) go through the model.
  * Before offering a connection, only the structure is checked (an out port to an in port of the same kind,
  * each port in at most one channel); everything else (message sizes, refresh periods) is left to the
  * language's own rules, run on the edited model by {@link #propose}.
  */
 public final class ChannelEdits {
 
-    /** The text edits of a connection and the problems the language reports about the resulting channel. */
-    public record Proposal(List<TextEdit> edits, List<ModelDiagnostic> problems) {
+    /**
+     * The text edits of a connection, the problems the language reports about the resulting channel, and the
+     * parsed, validated text they give ({@link #accept} makes it the session's).
+     */
+    public record Proposal(List<TextEdit> edits, List<ModelDiagnostic> problems, String base,
+            SystemModelSession.Parse parse) {
 
         public boolean hasErrors() {
             return problems.stream().anyMatch(ModelDiagnostic::isError);
@@ -75,22 +86,113 @@ public final class ChannelEdits {
     }
 
     /**
-     * Connects {@code from} to {@code to} in a scratch copy of the session and reports the edits and what the
-     * language then says about the channel. The session itself is not changed.
+     * Connects {@code from} to {@code to} in a parse of the edited text, off the session, and reports the edits
+     * and what the language then says about the channel. The session itself is not changed; {@link #accept}
+     * installs the parse, so a connection costs one parse and one validation.
      */
     public static Proposal propose(SystemModelSession session, String from, String to) {
-        SystemModelSession scratch = SystemModelSession.open(session.fileUri(), session.text());
-        List<TextEdit> edits = connect(scratch, from, to);
-        String channel = channelOf(scratch.system(), to);
-        List<ModelDiagnostic> problems = scratch.diagnostics().stream().filter(d -> {
-            Channel c = scratch.objectOf(d) instanceof Channel ch ? ch : null;
-            return c != null && channel.equals(c.getName());
-        }).toList();
-        return new Proposal(edits, problems);
+        Connection c = connection(session, from, to);
+        String base = session.text();
+        List<TextEdit> edits = c.edits();
+        SystemModelSession.Parse written = session.prepare(TextEdit.apply(base, edits));
+        if (written.hasSyntaxErrors() && !session.hasSyntaxErrors()) {
+            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        }
+        SystemModelSession.Parse parse = written;
+        List<ModelDiagnostic> problems = parse.diagnostics().stream()
+                .filter(d -> parse.objectOf(d) instanceof Channel ch && c.channel().equals(ch.getName())).toList();
+        return new Proposal(edits, problems, base, parse);
     }
 
-    /** Connects {@code from} to {@code to} in the session; answers the text edits that did it. */
+    /**
+     * Makes a proposal's parse the session's model; answers its edits. Refuses (IllegalStateException) a proposal
+     * made on another text than the session's.
+     */
+    public static List<TextEdit> accept(SystemModelSession session, Proposal proposal) {
+        if (!proposal.base().equals(session.text())) {
+            throw new IllegalStateException("The system changed since the connection was proposed; connect again.");
+        }
+        session.install(proposal.parse());
+        return proposal.edits();
+    }
+
+    /**
+     * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
+     * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination)
+     * and the model re-read with one full parse: a channel declaration holds cross-references, and a new
+     * top-level declaration is a change of the file's root rule, which the partial parser would re-parse whole
+     * anyway. Names that are keywords are written escaped ({@code ^from}); should the text so written still not
+     * parse, the session is left as it was (IllegalStateException).
+     */
     public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
+        List<TextEdit> edits = connection(session, from, to).edits();
+        String base = session.text();
+        boolean clean = !session.hasSyntaxErrors();
+        session.update(TextEdit.apply(base, edits));
+        if (clean && session.hasSyntaxErrors()) {
+            session.update(base);
+            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        }
+        return edits;
+    }
+
+    /** A connection's text edits and the name of the channel that carries it. */
+    private record Connection(List<TextEdit> edits, String channel) {
+    }
+
+    private static Connection connection(SystemModelSession session, String from, String to) {
+        SystemView system = session.system();
+        refusal(system, from, to).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        Port src = port(system, from);
+        Channel existing = system.firstChannelOf(src);
+        if (existing != null) {
+            // The serializer would rewrite the declaration on one line; only the new destination is needed.
+            int end = RootElementText.endOf(existing, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
+            return new Connection(List.of(new TextEdit(end, 0, ", " + escaped(to))), existing.getName());
+        }
+        Model root = session.root();
+        int index = insertionIndex(root);
+        Element previous = index == 0 ? null : root.getElements().get(index - 1);
+        String name = freshName(system, src);
+        // Written as the serializer writes a new channel: tokens single-spaced on one line, ports by the
+        // qualified name the scope knows them by (partition.port, the id the diagram uses).
+        String line = "channel " + escaped(name) + " " + src.getKind().getLiteral() + " from " + escaped(from) + " to "
+                + escaped(to);
+        return new Connection(RootElementText.insertAfter(session.text(), previous, line), name);
+    }
+
+    /**
+     * {@code id} (a name or partition.port) as the grammar reads it: a segment that is one of the language's
+     * keywords the Name rule does not take bare is escaped with '^'. The
+     * change serializer does not do this: a channel named 'from' makes it write text that does not parse.
+     */
+    static String escaped(String id) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : id.split("\\.", -1)) {
+            out.append(out.isEmpty() ? "" : ".").append(keywords().contains(segment) ? "^" : "").append(segment);
+        }
+        return out.toString();
+    }
+
+    private static Set<String> keywords;
+
+    private static synchronized Set<String> keywords() {
+        if (keywords == null) {
+            Grammar grammar = OrreryLanguage.injector().getInstance(IGrammarAccess.class).getGrammar();
+            Set<String> all = new HashSet<>(GrammarUtil.getAllKeywords(grammar));
+            GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar, "Name")).forEach(k -> all.remove(k.getValue()));
+            keywords = Set.copyOf(all);
+        }
+        return keywords;
+    }
+
+    /**
+     * The change serializer's way to connect (kept to compare the two paths, and the reference for tests): the
+     * channel is added to the model and written by the serializer, then placed as a single line.
+     */
+    public static List<TextEdit> connectThroughSerializer(SystemModelSession session, String from, String to) {
         SystemView before = session.system();
         refusal(before, from, to).ifPresent(why -> {
             throw new IllegalArgumentException(why);
@@ -173,13 +275,6 @@ public final class ChannelEdits {
         return root.getElements().stream().filter(e -> e instanceof Channel ch && name.equals(ch.getName()))
                 .map(Channel.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No channel " + name + " in this file."));
-    }
-
-    /** Name of the channel that ends at port {@code to}, or "" when none does. */
-    private static String channelOf(SystemView system, String to) {
-        Port p = port(system, to);
-        Channel c = p == null ? null : system.firstChannelOf(p);
-        return c == null ? "" : c.getName();
     }
 
     static Port port(SystemView system, String id) {

@@ -4,8 +4,10 @@ package org.orrery.studio.diagram.topology;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.orrery.studio.diagram.edit.TextEdit;
 
@@ -28,6 +30,22 @@ final class RootElementText {
             if (!leaf.isHidden()) {
                 end = leaf.getEndOffset();
             }
+        }
+        return end;
+    }
+
+    /** Offset just after the last real token of {@code element}'s {@code feature} (e.g. its last destination). */
+    static int endOf(EObject element, EStructuralFeature feature) {
+        int end = -1;
+        for (INode node : NodeModelUtils.findNodesForFeature(element, feature)) {
+            for (ILeafNode leaf : node.getLeafNodes()) {
+                if (!leaf.isHidden()) {
+                    end = Math.max(end, leaf.getEndOffset());
+                }
+            }
+        }
+        if (end < 0) {
+            throw new IllegalStateException("The declaration has no " + feature.getName() + " in the text.");
         }
         return end;
     }

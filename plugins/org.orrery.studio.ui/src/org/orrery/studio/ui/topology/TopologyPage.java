@@ -65,7 +65,7 @@ public final class TopologyPage implements SystemEditorPage {
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(errors.get(0).label());
             }
-            return ChannelEdits.connect(session, fromPort, toPort);
+            return ChannelEdits.accept(session, proposal);
         });
     }
 
