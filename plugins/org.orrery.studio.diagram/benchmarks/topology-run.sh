@@ -16,7 +16,8 @@ ELK="$HOME/.m2/repository/org/eclipse/elk"
 for a in core graph alg.layered alg.common; do
     ELK_CP="${ELK_CP:-}:$ELK/org.eclipse.elk.$a/0.12.1/org.eclipse.elk.$a-0.12.1.jar"
 done
-CP="$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.diagram/target/classes$ELK_CP"
+# This worktree's DSL classes go first (the local repository may hold an older org.orrery.dsl).
+CP="$ROOT/dsl/org.orrery.dsl/target/classes:$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.diagram/target/classes$ELK_CP"
 javac -d "$WORK/classes" -cp "$CP" "$ROOT/plugins/org.orrery.studio.diagram/benchmarks/TopologyBenchmark.java"
 java --sun-misc-unsafe-memory-access=allow -Xmx3g -cp "$WORK/classes:$CP" TopologyBenchmark "$WORK/large.orrery" "${2:-3}" \
     2> >(grep -v -i -E 'warn|log4j' >&2)

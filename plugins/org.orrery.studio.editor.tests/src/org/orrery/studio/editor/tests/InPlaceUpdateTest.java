@@ -108,6 +108,25 @@ class InPlaceUpdateTest {
     }
 
     /**
+     * A file that already holds a rule's error, opened with the text the workspace build read from disk: the editor
+     * shows the error at once (the build of the open document validates it and publishes the diagnostics).
+     */
+    @Test
+    void opensAFileWithAnErrorAndPublishesIt() throws Exception {
+        String text = system(2).replace("window p1 at 10 ms duration 5 ms", "window p1 at 10 ms duration 500 ms");
+        Path file = incrementalFolder.resolve("rack.orrery");
+        Files.writeString(file, text);
+        String uri = Uris.of(file);
+        try (OrreryLanguageService service = OrreryLanguageService.start(incrementalFolder.toUri())) {
+            Latest published = new Latest(service, uri);
+            LspDocument lsp = new LspDocument(service, uri, new Document(text)).open();
+            dump(service, uri);
+            lsp.close();
+            assertTrue(published.text().contains("window-beyond-frame"), "published on open: " + published.text());
+        }
+    }
+
+    /**
      * One random edit where people type: a digit changed, a character inserted or deleted, a line broken, a word
      * typed; now and then the whole difference to the original text is typed back in one replacement (a paste,
      * an undo), so that broken syntax does not pile up and both valid and broken states are met.

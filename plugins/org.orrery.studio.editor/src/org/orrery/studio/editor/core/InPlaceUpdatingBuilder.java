@@ -52,7 +52,9 @@ public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulI
 
     private boolean updateInPlace(URI uri) {
         OpenDocuments.Changes changes = documents.take(uri);
-        if (changes == null) {
+        // A document just opened has no edits yet: it is parsed from its text as Xtext does (a resource the
+        // workspace build loaded from disk, kept for the open document, left a file's errors unshown in the editor).
+        if (changes == null || changes.edits().isEmpty()) {
             return false;
         }
         Resource resource = getRequest().getResourceSet().getResource(uri, false);
