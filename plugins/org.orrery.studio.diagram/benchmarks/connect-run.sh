@@ -2,19 +2,9 @@
 # SPDX-License-Identifier: EPL-2.0
 # Channel connect benchmark (not a test): connects on the generated 1,000-partition system,
 # before (scratch session + change serializer) and now (region edit), same JVM.
-# Needs the diagram bundle and the DSL built (mvnw install).
+# Needs the diagram bundle and the DSL built (mvnw verify; the DSL's other dependencies come from ~/.m2).
 # Usage: plugins/org.orrery.studio.diagram/benchmarks/connect-run.sh [partitions] [rounds]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-. "$ROOT/releng/scripts/jdk.sh"
-WORK="$(mktemp -d)"
-PARTS="${1:-1000}"
-python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions "$PARTS" --channels 10000 \
-    "$WORK/large.orrery" "$WORK/large.xml" >/dev/null
-(cd "$ROOT" && ./mvnw -B -o -q dependency:build-classpath -pl dsl/org.orrery.dsl.ide \
-    -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-CP="$(cat "$WORK/cp.txt"):$ROOT/dsl/org.orrery.dsl.ide/target/classes:$ROOT/plugins/org.orrery.studio.diagram/target/classes"
-javac -d "$WORK/classes" -cp "$CP" "$ROOT/plugins/org.orrery.studio.diagram/benchmarks/ConnectBenchmark.java"
-java --sun-misc-unsafe-memory-access=allow -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$WORK/classes:$CP" ConnectBenchmark "$WORK/large.orrery" "${2:-3}" \
-    2> >(grep -v -i -E 'warn|log4j' >&2)
-rm -rf "$WORK"
+PARTS="${1:-1000}" CHANNELS=10000
+. "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
+run_benchmark ConnectBenchmark 3g "${2:-3}"
