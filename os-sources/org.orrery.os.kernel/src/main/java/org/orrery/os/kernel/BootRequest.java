@@ -19,8 +19,9 @@ import org.orrery.os.trace.TraceSink;
  * @param console receives each console line as a partition prints it
  * @param stop asked between slices of board time; true ends the run early with what was recorded
  * @param trace receives every trace event, or null for none
- * @param guardNanos wall-clock time a process may keep a core between kernel calls before it counts as
- *        overrunning; 0 takes the board's own default
+ * @param guardNanos time in its windows a process may keep a core between kernel calls before it counts as
+ *        overrunning (a board may count a window for no more than the processor time the partition got in it);
+ *        0 takes the board's own default
  * @param operator where an operator's requests (start/stop a partition, switch plan) reach the running kernel;
  *        null for a board no one operates
  */

@@ -23,4 +23,14 @@ public interface WindowListener {
 
     /** The window of {@code partition} on {@code core} closed; it was planned to end at {@code plannedNs}. */
     void closed(int core, int partition, long plannedNs);
+
+    /**
+     * Called just after {@link #closed} with the lock held: the processor time the partition's processes got while
+     * the windows that just closed were open, in ns, or {@link Long#MAX_VALUE} when the board cannot tell (or
+     * another window of the partition is still open). A process's own code cannot have run longer than this,
+     * whatever the wall clock says: a loaded host may give a partition less than its window.
+     */
+    default long processorTimeOfClosedWindow(int partition) {
+        return Long.MAX_VALUE;
+    }
 }

@@ -9,7 +9,9 @@ import org.orrery.os.kernel.WindowListener;
  * Time partitioning on the hosted board: a partition's cgroup is thawed while at least one of its windows is open
  * and frozen otherwise. Called by the engine at the edge (kernel lock held); also records each window's lateness.
  * A partition without an application has no group (nothing of it runs on the host). When the board runs under its
- * watchdog, each window edge that opens on time kicks it: a schedule that stalls stops the kicks.
+ * watchdog, each window edge that opens on time kicks it: a schedule that stalls stops the kicks. It also counts
+ * the processor time each partition's group got in its windows, which bounds what the engine charges to a process's
+ * own code when a window closes on it (see the overrun allowance).
  */
 final class WindowGate implements WindowListener {
     /** A window opened later than this is not on time: it does not kick the board's watchdog. */
@@ -17,6 +19,9 @@ final class WindowGate implements WindowListener {
 
     private final PartitionGroup[] groups;
     private final int[] open;
+    /** Per partition: its group's processor time when its windows opened, and what they got until they closed. */
+    private final long[] processorAtOpen;
+    private final long[] processorOfClosed;
     private final RealTimeClock clock;
     private final Lateness lateness;
     private final long bootNanos;
@@ -29,6 +34,9 @@ final class WindowGate implements WindowListener {
         this.kicker = kicker;
         this.groups = groups;
         this.open = new int[groups.length];
+        this.processorAtOpen = new long[groups.length];
+        this.processorOfClosed = new long[groups.length];
+        java.util.Arrays.fill(processorOfClosed, Long.MAX_VALUE);
         this.clock = clock;
         this.lateness = lateness;
         this.bootNanos = bootNanos;
@@ -47,6 +55,8 @@ final class WindowGate implements WindowListener {
         if (open[partition]++ == 0 && groups[partition] != null) {
             try {
                 groups[partition].thaw();
+                // after the thaw: the edge's critical path is the thaw itself
+                processorAtOpen[partition] = groups[partition].processorTimeNanos();
             } catch (Exception e) {
                 fail(e);
             }
@@ -55,13 +65,25 @@ final class WindowGate implements WindowListener {
 
     @Override
     public void closed(int core, int partition, long plannedNs) {
+        processorOfClosed[partition] = Long.MAX_VALUE;
         if (--open[partition] == 0 && groups[partition] != null) {
             try {
                 groups[partition].freeze();
+                // The freeze's tail (the tasks still stopping) is not counted: it is not time in the window.
+                long now = groups[partition].processorTimeNanos();
+                long then = processorAtOpen[partition];
+                if (now >= 0 && then >= 0) {
+                    processorOfClosed[partition] = now - then;
+                }
             } catch (Exception e) {
                 fail(e);
             }
         }
+    }
+
+    @Override
+    public long processorTimeOfClosedWindow(int partition) {
+        return processorOfClosed[partition];
     }
 
     /**

@@ -17,6 +17,7 @@ import org.orrery.os.bsp.hosted.BoardUnavailableException;
 final class CgroupPartition implements PartitionGroup {
     private static final int SIGKILL = 9;
     private static final long KILL_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+    private static final byte[] USAGE_USEC = "usage_usec".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final String name;
     private final List<Path> dirs;
@@ -24,6 +25,7 @@ final class CgroupPartition implements PartitionGroup {
     private final Path oomFile;
     private final Path killFile;
     private final Runnable onClose;
+    private final ControlFile cpuStat;
     private boolean closed;
 
     /**
@@ -31,15 +33,18 @@ final class CgroupPartition implements PartitionGroup {
      * @param freezer  open freeze files of one of them
      * @param oomFile  memory.events (v2) or memory.oom_control (v1), both with an "oom_kill N" line
      * @param killFile a v2 cgroup.kill, or null to kill by signalling every process
+     * @param cpuStat  the v2 directory's cpu.stat (there whether or not the cpu controller is enabled), or null
      * @param onClose  tells the board the group is gone
      */
-    CgroupPartition(String name, List<Path> dirs, Freezer freezer, Path oomFile, Path killFile, Runnable onClose) {
+    CgroupPartition(String name, List<Path> dirs, Freezer freezer, Path oomFile, Path killFile, Path cpuStat,
+            Runnable onClose) throws BoardUnavailableException {
         this.name = name;
         this.dirs = List.copyOf(dirs);
         this.freezer = freezer;
         this.oomFile = oomFile;
         this.killFile = killFile;
         this.onClose = onClose;
+        this.cpuStat = cpuStat == null ? null : ControlFile.open(cpuStat, false);
     }
 
     @Override
@@ -76,6 +81,15 @@ final class CgroupPartition implements PartitionGroup {
     @Override
     public boolean frozen() throws BoardUnavailableException {
         return freezer.frozen();
+    }
+
+    @Override
+    public long processorTimeNanos() throws BoardUnavailableException {
+        if (cpuStat == null) {
+            return -1;
+        }
+        long us = cpuStat.keyed(USAGE_USEC);
+        return us < 0 ? -1 : us * 1000;
     }
 
     @Override
@@ -121,6 +135,9 @@ final class CgroupPartition implements PartitionGroup {
         }
         kill();
         freezer.close();
+        if (cpuStat != null) {
+            cpuStat.close();
+        }
         long deadline = System.nanoTime() + KILL_TIMEOUT_NS;
         for (Path dir : dirs) {
             CgroupFiles.rmdir(dir, deadline);

@@ -71,6 +71,40 @@ final class ControlFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The number after {@code key} and a space at the start of a line of a flat-keyed file ("usage_usec 1234"), or
+     * -1 when no line has that key; read and parsed without allocating.
+     */
+    synchronized long keyed(byte[] key) throws BoardUnavailableException {
+        try {
+            readBuffer.clear();
+            int n = channel.read(readBuffer, 0);
+            outer:
+            for (int i = 0; i + key.length < n; i++) {
+                if (i > 0 && readBuffer.get(i - 1) != '\n') {
+                    continue;
+                }
+                for (int j = 0; j < key.length; j++) {
+                    if (readBuffer.get(i + j) != key[j]) {
+                        continue outer;
+                    }
+                }
+                int k = i + key.length;
+                if (readBuffer.get(k) != ' ') {
+                    continue;
+                }
+                long v = 0;
+                for (k++; k < n && readBuffer.get(k) >= '0' && readBuffer.get(k) <= '9'; k++) {
+                    v = v * 10 + (readBuffer.get(k) - '0');
+                }
+                return v;
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new BoardUnavailableException(file + ": cannot read (" + CgroupFiles.reason(e) + ")");
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -94,7 +94,8 @@ final class HybridGroups extends GroupFactory {
                     ? dir.get(CgroupLayout.V1_FREEZER) : unified);
             Path killFile = unified != null && Files.exists(unified.resolve("cgroup.kill"))
                     ? unified.resolve("cgroup.kill") : null;
-            return new CgroupPartition(name, dirs, freezer, oomFile, killFile, onClose);
+            Path cpuStat = unified != null && Files.exists(unified.resolve("cpu.stat")) ? unified.resolve("cpu.stat") : null;
+            return new CgroupPartition(name, dirs, freezer, oomFile, killFile, cpuStat, onClose);
         } catch (BoardUnavailableException e) {
             if (freezer != null) {
                 freezer.close();

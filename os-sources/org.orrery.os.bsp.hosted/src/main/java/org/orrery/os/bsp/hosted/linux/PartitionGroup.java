@@ -27,6 +27,12 @@ public interface PartitionGroup extends AutoCloseable {
     /** True once the kernel confirms every task stopped (v2 cgroup.events "frozen 1", v1 freezer.state FROZEN). */
     boolean frozen() throws BoardUnavailableException;
 
+    /**
+     * Processor time the group's processes have used since it was created, in ns (a v2 group's cpu.stat
+     * usage_usec), or -1 where the layout gives the group no such count (a v1-only freezer layout).
+     */
+    long processorTimeNanos() throws BoardUnavailableException;
+
     /** How many processes of the group the kernel's OOM killer has killed since the group was created. */
     long oomKills() throws BoardUnavailableException;
 

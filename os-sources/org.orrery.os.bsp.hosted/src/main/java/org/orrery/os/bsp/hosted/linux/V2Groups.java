@@ -48,6 +48,7 @@ final class V2Groups extends GroupFactory {
         }
         Path dir = own.resolve(board);
         List<Path> dirs = mkdirs(List.of(dir));
+        Freezer freezer = null;
         try {
             CgroupFiles.write(dir.resolve("cgroup.subtree_control"), ENABLE);
             return dirs;
@@ -84,6 +85,7 @@ final class V2Groups extends GroupFactory {
         checkCpus(name, cpus, boardDir.resolve("cpuset.cpus.effective"));
         Path dir = boardDir.resolve(name);
         List<Path> dirs = mkdirs(List.of(dir));
+        Freezer freezer = null;
         try {
             CgroupFiles.write(dir.resolve("memory.max"), Long.toString(memoryBytes));
             if (Files.exists(dir.resolve("memory.swap.max"))) {
@@ -94,9 +96,13 @@ final class V2Groups extends GroupFactory {
             CgroupFiles.write(dir.resolve("cpuset.mems"),
                     CgroupFiles.read(boardDir.resolve("cpuset.mems.effective")));
             Path kill = dir.resolve("cgroup.kill");
-            return new CgroupPartition(name, dirs, Freezer.open(FreezeInterface.V2_CGROUP_FREEZE, dir),
-                    dir.resolve("memory.events"), Files.exists(kill) ? kill : null, onClose);
+            freezer = Freezer.open(FreezeInterface.V2_CGROUP_FREEZE, dir);
+            return new CgroupPartition(name, dirs, freezer, dir.resolve("memory.events"),
+                    Files.exists(kill) ? kill : null, dir.resolve("cpu.stat"), onClose);
         } catch (BoardUnavailableException e) {
+            if (freezer != null) {
+                freezer.close();
+            }
             removeQuietly(dirs);
             throw e;
         }

@@ -76,12 +76,16 @@ class PartitionGroupTest {
             Path stat = Path.of("/proc/" + spinner.pid() + "/stat");
             long start = statField(stat, 14);
             assertTrue(await(3000, () -> statField(stat, 14) > start + 5), "the spinner runs before the freeze");
+            // the group's processor time counts the spinner (this machine's layouts all have a v2 group)
+            assertTrue(p.processorTimeNanos() >= 40_000_000L, "processor time " + p.processorTimeNanos());
 
             p.freeze();
             assertTrue(await(2000, p::frozen), "frozen confirmed");
             long frozenAt = statField(stat, 14);
+            long processorFrozen = p.processorTimeNanos();
             Thread.sleep(300);
             assertEquals(frozenAt, statField(stat, 14), "utime does not grow while frozen");
+            assertEquals(processorFrozen, p.processorTimeNanos(), "nor does the group's processor time");
             assertTrue(p.frozen());
 
             p.thaw();

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+
+/**
+ * The gate between the engine's window edges and the partitions' groups: thawed while a window is open, frozen
+ * otherwise, and the processor time a group got in its windows handed to the engine's overrun count.
+ */
+class WindowGateTest {
+
+    /** A group whose processor time the test sets; it records the gate's freezes and thaws. */
+    private static final class Group implements PartitionGroup {
+        final List<String> calls = new ArrayList<>();
+        long processorNanos;
+
+        Group(long processorNanos) {
+            this.processorNanos = processorNanos;
+        }
+
+        @Override
+        public String name() {
+            return "g";
+        }
+
+        @Override
+        public void add(long pid) {
+        }
+
+        @Override
+        public List<Long> pids() {
+            return List.of();
+        }
+
+        @Override
+        public void freeze() {
+            calls.add("freeze");
+        }
+
+        @Override
+        public void thaw() {
+            calls.add("thaw");
+        }
+
+        @Override
+        public boolean frozen() {
+            return calls.isEmpty() || calls.get(calls.size() - 1).equals("freeze");
+        }
+
+        @Override
+        public long processorTimeNanos() {
+            return processorNanos;
+        }
+
+        @Override
+        public long oomKills() {
+            return 0;
+        }
+
+        @Override
+        public void kill() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static WindowGate gate(PartitionGroup... groups) {
+        return new WindowGate(groups, new RealTimeClock(t -> {
+        }), new Lateness(2), System.nanoTime(), null);
+    }
+
+    @Test
+    void aClosedWindowCountsTheProcessorTimeItsGroupGotBetweenThawAndFreeze() {
+        Group g = new Group(5_000_000);
+        WindowGate gate = gate(g);
+        gate.opened(0, 0, 0);
+        assertTrue(gate.isOpen(0));
+        g.processorNanos += 3_000_000; // a host that gave the partition 3 ms of its window
+        gate.closed(0, 0, 10_000_000);
+        assertFalse(gate.isOpen(0));
+        assertEquals(List.of("thaw", "freeze"), g.calls);
+        assertEquals(3_000_000, gate.processorTimeOfClosedWindow(0));
+
+        gate.opened(0, 0, 20_000_000);
+        g.processorNanos += 10_000_000;
+        gate.closed(0, 0, 30_000_000);
+        assertEquals(10_000_000, gate.processorTimeOfClosedWindow(0), "each window counts from its own thaw");
+    }
+
+    @Test
+    void whileAnotherWindowOfThePartitionIsOpenNothingIsFrozenAndNoFigureIsGiven() {
+        Group g = new Group(0);
+        WindowGate gate = gate(g);
+        gate.opened(0, 0, 0);
+        gate.opened(1, 0, 0);
+        g.processorNanos = 8_000_000;
+        gate.closed(0, 0, 10_000_000);
+        assertEquals(List.of("thaw"), g.calls, "still open on core 1");
+        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(0));
+        gate.closed(1, 0, 10_000_000);
+        assertEquals(8_000_000, gate.processorTimeOfClosedWindow(0));
+    }
+
+    @Test
+    void aGroupWithoutAProcessorCountOrAPartitionWithoutAGroupLeavesTheWallClockAlone() {
+        Group uncounted = new Group(-1);
+        WindowGate gate = gate(uncounted, null);
+        gate.opened(0, 0, 0);
+        gate.closed(0, 0, 10_000_000);
+        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(0));
+        gate.opened(1, 1, 0);
+        gate.closed(1, 1, 10_000_000);
+        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(1));
+    }
+}
