@@ -93,10 +93,21 @@ public final class SlotBoard implements BoardControl {
      * selected slot. A board with nothing bootable still opens (a flash repairs it).
      */
     public static SlotBoard open(Path dir, SlotBoardOptions options) throws IOException {
+        return open(dir, options, null);
+    }
+
+    /**
+     * As {@link #open(Path, SlotBoardOptions)}, with {@code listener} subscribed before power on: it also hears
+     * what power on did (repairs, a reverted trial) and the boot, which can come before a later subscriber is in.
+     */
+    public static SlotBoard open(Path dir, SlotBoardOptions options, Consumer<BoardEvent> listener) throws IOException {
         // The boot child runs inside the slot directory: paths handed to it must not depend on our working directory.
         Path absolute = dir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
         SlotBoard b = new SlotBoard(absolute, options);
+        if (listener != null) {
+            b.hub.subscribe(listener);
+        }
         b.lock.lock();
         try {
             for (String repair : b.store.recover()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.orrery.os.agent.Agent;
 import org.orrery.os.agent.AgentServer;
@@ -26,6 +27,7 @@ import org.orrery.os.agent.Verdict;
  * booted SLOT                   the boot child verified that slot's image and started the board
  * phase upload|install|switched|trial|confirmed|rolled-back
  * resumed OFFSET                the upload continued one a cut interrupted
+ * event TEXT                    any other slot event (for the transcript)
  * </pre>
  * After "booted" it waits for a line on stdin before it flashes.
  * Usage: {@code PowerLossWorker DIR CONFIRM_FRAMES CHUNK IMAGE...}; without images it powers on, waits for the
@@ -44,27 +46,46 @@ public final class PowerLossWorker {
         SlotBoardOptions options = SlotBoardOptions.defaults("sim").withConfirmFrames(confirm)
                 .withTrialTimeout(Duration.ofSeconds(30)).withChildJvmOptions(jvmOptions());
         Object out = new Object();
-        try (SlotBoard board = SlotBoard.open(dir, options);
+        java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
+        // The listener is in before power on: the boot child can report before the agent has started (a cold JVM's
+        // TLS set-up), and a listener subscribed after power on missed it (a 60 s wait in a run). "booted" is still
+        // said after "open" and "agent" (kept until then, never waited for: the board's lock is held here).
+        String[] bootedBeforeAnnounced = {null};
+        boolean[] announced = {false};
+        Consumer<BoardEvent> events = e -> {
+            if (e.kind() != BoardEvent.Kind.SLOT) {
+                return;
+            }
+            if (e.text().contains(" booted ")) {
+                synchronized (out) {
+                    if (announced[0]) {
+                        say(out, "booted " + e.text().split(" ")[1]);
+                    } else {
+                        bootedBeforeAnnounced[0] = e.text().split(" ")[1];
+                    }
+                }
+                booted.countDown();
+            } else if (e.text().contains(" on trial ")) {
+                say(out, "phase switched");
+            } else if (e.text().contains("(trial)")) {
+                say(out, "phase trial");
+            } else {
+                say(out, "event " + e.text()); // for the test's transcript: repairs, refusals, the child's last words
+            }
+        };
+        try (SlotBoard board = SlotBoard.open(dir, options, events);
                 AgentServer agent = Agent.start(dir, new InetSocketAddress("127.0.0.1", 0), board,
                         new PrintStream(OutputStream.nullOutputStream()))) {
             BoardStatus s = board.status();
             String running = s.running() == null ? null : s.running().sha256();
-            say(out, s.bootedSlot() == null ? "open none" : "open " + s.bootedSlot() + " " + running);
-            say(out, "agent 127.0.0.1:" + agent.address().getPort() + " " + agent.fingerprint());
-            java.util.concurrent.CountDownLatch booted = new java.util.concurrent.CountDownLatch(1);
-            board.subscribe(e -> {
-                if (e.kind() != BoardEvent.Kind.SLOT) {
-                    return;
+            synchronized (out) {
+                say(out, s.bootedSlot() == null ? "open none" : "open " + s.bootedSlot() + " " + running);
+                say(out, "agent 127.0.0.1:" + agent.address().getPort() + " " + agent.fingerprint());
+                announced[0] = true;
+                if (bootedBeforeAnnounced[0] != null) {
+                    say(out, "booted " + bootedBeforeAnnounced[0]);
                 }
-                if (e.text().contains(" booted ")) {
-                    say(out, "booted " + e.text().split(" ")[1]);
-                    booted.countDown();
-                } else if (e.text().contains(" on trial ")) {
-                    say(out, "phase switched");
-                } else if (e.text().contains("(trial)")) {
-                    say(out, "phase trial");
-                }
-            });
+            }
             // The old image proves it boots before the next flash begins (the test checks each power on).
             booted.await(60, java.util.concurrent.TimeUnit.SECONDS);
             if (images.isEmpty()) {
