@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.client.AgentClient;
 import org.orrery.os.agent.client.AgentException;
+import org.orrery.studio.core.DevelopmentKeys;
 import org.orrery.studio.targets.internal.FlashProgress;
 
 /**
@@ -72,7 +73,7 @@ public final class FlashJob extends Job {
                 return new Status(IStatus.CANCEL, FlashLaunch.PLUGIN_ID, "Flash to board " + board
                         + " cancelled (the board keeps the bytes it received; flash again to continue)");
             }
-            return Status.error(e.getMessage());
+            return Status.error(e.getMessage() + signerHint(e));
         } catch (IOException e) {
             return Status.error("Flash to board " + board + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -82,6 +83,23 @@ public final class FlashJob extends Job {
             client = null;
             refresh();
             monitor.done();
+        }
+    }
+
+    /**
+     * A board that does not trust the image's signer cannot be fixed from Studio (a board's trusted signers are set
+     * where the board is, by design): say which key Studio signs with and how the board is told to trust it.
+     */
+    private static String signerHint(AgentException e) {
+        if (!"wrong-key".equals(e.code())) {
+            return "";
+        }
+        try {
+            Path key = DevelopmentKeys.publicKeyFile();
+            return ". Images built in Studio are signed with this workspace's key " + key + ": start the board's agent"
+                    + " with --signer " + key + " (or copy the file into the board's trust/signers folder) to trust them";
+        } catch (IOException unreadable) {
+            return "";
         }
     }
 

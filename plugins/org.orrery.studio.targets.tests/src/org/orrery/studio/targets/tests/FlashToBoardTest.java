@@ -165,6 +165,27 @@ class FlashToBoardTest {
     }
 
     @Test
+    void aBoardThatDoesNotTrustStudiosKeyRefusesAndTheErrorSaysHowToTrustIt(@TempDir Path otherDir,
+            @TempDir Path otherKey) throws Exception {
+        org.orrery.os.image.SigningKeys.writePair(org.orrery.os.image.SigningKeys.generate(), otherKey);
+        try (TestAgent other = TestAgent.startSlotBoard(otherDir,
+                otherKey.resolve(org.orrery.os.image.SigningKeys.PUBLIC_FILE), 5, model.identity())) {
+            model.add("stranger", other.address(), other.fingerprint());
+            FlashJob job = new FlashJob(model, "stranger", builtImageCopy());
+            job.schedule();
+            job.join(TIMEOUT.toMillis(), null);
+
+            IStatus result = job.getResult();
+            assertNotNull(result, "the flash ended");
+            assertEquals(IStatus.ERROR, result.getSeverity(), result.getMessage());
+            assertTrue(result.getMessage().startsWith("board stranger refused INSTALL ("), result.getMessage());
+            assertTrue(result.getMessage().contains("--signer " + signerKey()), result.getMessage());
+            assertTrue(model.row("stranger").status().slots().stream().allMatch(x -> x.state() == SlotState.EMPTY),
+                    "nothing was installed: " + model.row("stranger").status());
+        }
+    }
+
+    @Test
     void cancelDuringTheTrialEndsTheFlashAtOnce(@TempDir Path slowDir) throws Exception {
         // 10,000 healthy frames of 50 ms: the trial outlasts the test, which cancels it
         try (TestAgent slow = TestAgent.startSlotBoard(slowDir, signerKey(), 10_000, model.identity())) {
