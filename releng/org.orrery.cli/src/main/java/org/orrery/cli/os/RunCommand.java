@@ -71,7 +71,8 @@ public final class RunCommand implements Callable<Integer> {
     Long watchdogNs;
 
     @Option(names = "--guard-ms", paramLabel = "MS", hidden = true,
-            description = "Wall-clock time a process may keep a core between kernel calls (default: the board's).")
+            description = "Time a process may keep a core between kernel calls: wall clock on sim, window time bounded by "
+                    + "the partition's processor time on hosted (default: the board's).")
     Long guardMs;
 
     @Override
