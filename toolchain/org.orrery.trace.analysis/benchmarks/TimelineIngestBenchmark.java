@@ -40,30 +40,42 @@ public final class TimelineIngestBenchmark {
             }
         }
 
+        // Wall time and CPU time of each side: on a machine shared with other work the wall-clock ratio swings with
+        // the load (2.7x to 6.7x for the first load in two runs of one day), the CPU ratio much less. babeltrace2's
+        // CPU is what the shell's `times` reports for its child; ours is the whole process's (JIT threads included,
+        // which is most of a first load's extra cost).
         List<Double> babeltrace = new ArrayList<>();
+        List<Double> babeltraceCpu = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
-            Process p = new ProcessBuilder("babeltrace2", dir.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            Process p = new ProcessBuilder("bash", "-c", "babeltrace2 \"$1\" > /dev/null && times", "ingest", dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String times = new String(p.getInputStream().readAllBytes());
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("babeltrace2 exited with " + p.exitValue());
             }
             babeltrace.add(ms(System.nanoTime() - t));
+            babeltraceCpu.add(childCpuMs(times));
         }
 
         long events = 0;
         List<Double> columns = new ArrayList<>();
+        List<Double> columnsCpu = new ArrayList<>();
         double cold = 0;
+        double coldCpu = 0;
         for (int i = 0; i < RUNS + 1; i++) {
+            long c = processCpuNanos();
             long t = System.nanoTime();
             TimelineModel m = TraceFollower.load(dir, TimelineBuilder.EXACT);
             double took = ms(System.nanoTime() - t);
+            double cpu = ms(processCpuNanos() - c);
             events = m.events();
             if (i == 0) {
                 cold = took;
+                coldCpu = cpu;
             } else {
                 columns.add(took);
+                columnsCpu.add(cpu);
             }
         }
         List<Double> objects = new ArrayList<>();
@@ -82,6 +94,26 @@ public final class TimelineIngestBenchmark {
         System.out.printf("object timeline (TraceFolder.load, CtfReader + records): median %.0f ms = %,.0f events/s%n",
                 median(objects), events / median(objects) * 1e3);
         System.out.printf("ratio columns / babeltrace2: %.1fx (first load %.1fx)%n", bt / col, bt / cold);
+        double btCpu = median(babeltraceCpu);
+        System.out.printf("CPU: babeltrace2 median %.0f ms; Timeline columns first %.0f ms, median %.0f ms; ratio %.1fx "
+                + "(first load %.1fx; goal >= 5x)%n", btCpu, coldCpu, median(columnsCpu), btCpu / median(columnsCpu),
+                btCpu / coldCpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** User + system time of the children from bash's {@code times} (second line: "0m1.234s 0m0.056s"). */
+    private static double childCpuMs(String times) {
+        String[] lines = times.strip().split("\n");
+        double ms = 0;
+        for (String part : lines[lines.length - 1].trim().split("\\s+")) {
+            int m = part.indexOf('m');
+            ms += (Double.parseDouble(part.substring(0, m)) * 60 + Double.parseDouble(part.substring(m + 1, part.length() - 1))) * 1e3;
+        }
+        return ms;
     }
 
     private static double ms(long ns) {
