@@ -20,7 +20,7 @@ import org.orrery.os.trace.TraceSink;
  * @param stop asked between slices of board time; true ends the run early with what was recorded
  * @param trace receives every trace event, or null for none
  * @param guardNanos time in its windows a process may keep a core between kernel calls before it counts as
- *        overrunning (a board may count a window for no more than the processor time the partition got in it);
+ *        overrunning (a board may leave out the time the partition waited for the host's processors);
  *        0 takes the board's own default
  * @param operator where an operator's requests (start/stop a partition, switch plan) reach the running kernel;
  *        null for a board no one operates

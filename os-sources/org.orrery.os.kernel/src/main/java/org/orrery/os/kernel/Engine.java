@@ -255,13 +255,13 @@ final class Engine {
      * Concurrent boards: the window of {@code h}'s partition closed while {@code h} ran its own code (the board has
      * frozen the partition). Within the overrun allowance this is an ordinary preemption and the process goes on in
      * the partition's next window; beyond it (counted over its windows since its last kernel call), the process
-     * kept its core without entering the kernel: an overrun. A window counts for no more than the processor time
-     * the board says the partition got in it (the rest went to the host's other work). Initialisation gets {@link #INIT_ALLOWANCE} times the
+     * kept its core without entering the kernel: an overrun. The time the board says the partition waited for a
+     * processor in the window is not counted (the host gave it to other work). Initialisation gets {@link #INIT_ALLOWANCE} times the
      * allowance: a cold JVM loads and compiles the application's classes first (the partition simply goes on in its
      * next windows), but a constructor or initialiser that never returns still ends as an overrun.
      */
     void closedMidCode(CoreRt c, Proc h, long t) {
-        long run = h.codeBefore + Math.min(t - h.codeFrom, m.windows.processorTimeOfClosedWindow(h.part.index));
+        long run = h.codeBefore + Math.max(0, t - h.codeFrom - m.windows.processorWaitInClosedWindow(h.part.index));
         long allowed = m.executor.overrunNanos(h.part.index);
         if (h.part.initialising()) {
             allowed = allowed > Long.MAX_VALUE / INIT_ALLOWANCE ? Long.MAX_VALUE : allowed * INIT_ALLOWANCE;

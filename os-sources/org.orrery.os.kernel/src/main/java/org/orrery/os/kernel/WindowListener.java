@@ -25,12 +25,12 @@ public interface WindowListener {
     void closed(int core, int partition, long plannedNs);
 
     /**
-     * Called just after {@link #closed} with the lock held: the processor time the partition's processes got while
-     * the windows that just closed were open, in ns, or {@link Long#MAX_VALUE} when the board cannot tell (or
-     * another window of the partition is still open). A process's own code cannot have run longer than this,
-     * whatever the wall clock says: a loaded host may give a partition less than its window.
+     * Called just after {@link #closed} with the lock held: how long the partition's processes waited for a processor
+     * while the windows that just closed were open (a loaded host gave them less than their windows), in ns; 0 when
+     * the board cannot tell or another window of the partition is still open. The engine does not charge that time
+     * to a process's own code.
      */
-    default long processorTimeOfClosedWindow(int partition) {
-        return Long.MAX_VALUE;
+    default long processorWaitInClosedWindow(int partition) {
+        return 0;
     }
 }

@@ -42,9 +42,10 @@ public final class HostedBoardSupport implements BoardSupport {
     public static final String NAME = "hosted";
     /**
      * Own code a process may run without a kernel call, over its windows, before it counts as an overrun. It is
-     * time in the partition's windows, each window counted for no more than the processor time the partition's
-     * cgroup got in it (a loaded host may give it less than its window: a partition JVM's initialisation once took
-     * over a second of window time in a CI run); it also covers a cold JVM's first runs of the code (the first
+     * time in the partition's windows less the time the partition's cgroup waited for a processor in them (a loaded
+     * host may give it less than its window: a partition JVM's initialisation once took over a second of window time
+     * in a CI run); a process blocked in its own code (a deadlock, a sleep) waits for no processor and is charged in
+     * full. It also covers a cold JVM's first runs of the code (the first
      * String.format of wan-router's services process took 101 ms of window time in a CI run). A process that never
      * calls the kernel reaches it in any case.
      */

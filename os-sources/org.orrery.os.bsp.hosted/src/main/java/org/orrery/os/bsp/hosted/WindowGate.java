@@ -10,8 +10,8 @@ import org.orrery.os.kernel.WindowListener;
  * and frozen otherwise. Called by the engine at the edge (kernel lock held); also records each window's lateness.
  * A partition without an application has no group (nothing of it runs on the host). When the board runs under its
  * watchdog, each window edge that opens on time kicks it: a schedule that stalls stops the kicks. It also counts
- * the processor time each partition's group got in its windows, which bounds what the engine charges to a process's
- * own code when a window closes on it (see the overrun allowance).
+ * how long each partition's group waited for a processor in its windows (a loaded host), which the engine does not
+ * charge to a process's own code when a window closes on it (see the overrun allowance).
  */
 final class WindowGate implements WindowListener {
     /** A window opened later than this is not on time: it does not kick the board's watchdog. */
@@ -19,9 +19,9 @@ final class WindowGate implements WindowListener {
 
     private final PartitionGroup[] groups;
     private final int[] open;
-    /** Per partition: its group's processor time when its windows opened, and what they got until they closed. */
-    private final long[] processorAtOpen;
-    private final long[] processorOfClosed;
+    /** Per partition: its group's processor wait when its windows opened, and how long it waited until they closed. */
+    private final long[] waitAtOpen;
+    private final long[] waitOfClosed;
     private final RealTimeClock clock;
     private final Lateness lateness;
     private final long bootNanos;
@@ -34,9 +34,8 @@ final class WindowGate implements WindowListener {
         this.kicker = kicker;
         this.groups = groups;
         this.open = new int[groups.length];
-        this.processorAtOpen = new long[groups.length];
-        this.processorOfClosed = new long[groups.length];
-        java.util.Arrays.fill(processorOfClosed, Long.MAX_VALUE);
+        this.waitAtOpen = new long[groups.length];
+        this.waitOfClosed = new long[groups.length];
         this.clock = clock;
         this.lateness = lateness;
         this.bootNanos = bootNanos;
@@ -56,7 +55,7 @@ final class WindowGate implements WindowListener {
             try {
                 groups[partition].thaw();
                 // after the thaw: the edge's critical path is the thaw itself
-                processorAtOpen[partition] = groups[partition].processorTimeNanos();
+                waitAtOpen[partition] = groups[partition].processorWaitNanos();
             } catch (Exception e) {
                 fail(e);
             }
@@ -65,15 +64,15 @@ final class WindowGate implements WindowListener {
 
     @Override
     public void closed(int core, int partition, long plannedNs) {
-        processorOfClosed[partition] = Long.MAX_VALUE;
+        waitOfClosed[partition] = 0;
         if (--open[partition] == 0 && groups[partition] != null) {
             try {
                 groups[partition].freeze();
                 // The freeze's tail (the tasks still stopping) is not counted: it is not time in the window.
-                long now = groups[partition].processorTimeNanos();
-                long then = processorAtOpen[partition];
+                long now = groups[partition].processorWaitNanos();
+                long then = waitAtOpen[partition];
                 if (now >= 0 && then >= 0) {
-                    processorOfClosed[partition] = now - then;
+                    waitOfClosed[partition] = now - then;
                 }
             } catch (Exception e) {
                 fail(e);
@@ -82,8 +81,8 @@ final class WindowGate implements WindowListener {
     }
 
     @Override
-    public long processorTimeOfClosedWindow(int partition) {
-        return processorOfClosed[partition];
+    public long processorWaitInClosedWindow(int partition) {
+        return waitOfClosed[partition];
     }
 
     /**

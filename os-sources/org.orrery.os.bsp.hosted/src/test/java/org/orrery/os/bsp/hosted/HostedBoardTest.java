@@ -85,6 +85,27 @@ class HostedBoardTest {
     }
 
     @Test
+    void aProcessBlockedInItsOwnCodeOverrunsThoughItUsesNoProcessor() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(
+                HostedSystems.partition("block", 0, 0, "Blocker", 20 * MS),
+                HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS)));
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        // Time the partition waited for a processor is not charged to its code; a blocked process waits for none,
+        // so its windows count in full: 100 ms of allowance in 10 ms windows, an overrun in its 11th window (3 s
+        // leave room for a cold JVM on a loaded host).
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
+                Map.of("block", HostedSystems.apps(), "near", HostedSystems.apps()), 3000 * MS, console::add,
+                () -> false, null, 100 * MS));
+        System.out.print(s.format());
+        List<HmEvent> overruns = s.hmEvents().stream().filter(e -> e.error() == ErrorCode.WINDOW_OVERRUN).toList();
+        assertEquals(1, overruns.size(), s.format());
+        assertTrue(overruns.get(0).toString().contains("block/main"), s.format());
+        assertEquals(PartitionMode.IDLE, s.modes().get("block"));
+        assertEquals(PartitionMode.NORMAL, s.modes().get("near"));
+        assertTrue(console.stream().anyMatch(l -> l.contains("block: about to block")), console.toString());
+    }
+
+    @Test
     void aWindowShorterThanTheBoardHonoursIsRefusedAtBootWithTheMeasuredFigure() {
         // two partitions in a 1.5 ms frame: windows of 0.75 ms
         SystemConfig config = HostedSystems.system(1_500_000L, List.of(HostedSystems.partition("a", 0, 0, "Ticker", 20 * MS),

@@ -13,17 +13,17 @@ import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 
 /**
  * The gate between the engine's window edges and the partitions' groups: thawed while a window is open, frozen
- * otherwise, and the processor time a group got in its windows handed to the engine's overrun count.
+ * otherwise, and how long a group waited for a processor in its windows handed to the engine's overrun count.
  */
 class WindowGateTest {
 
-    /** A group whose processor time the test sets; it records the gate's freezes and thaws. */
+    /** A group whose processor wait the test sets; it records the gate's freezes and thaws. */
     private static final class Group implements PartitionGroup {
         final List<String> calls = new ArrayList<>();
-        long processorNanos;
+        long waitNanos;
 
-        Group(long processorNanos) {
-            this.processorNanos = processorNanos;
+        Group(long waitNanos) {
+            this.waitNanos = waitNanos;
         }
 
         @Override
@@ -56,8 +56,8 @@ class WindowGateTest {
         }
 
         @Override
-        public long processorTimeNanos() {
-            return processorNanos;
+        public long processorWaitNanos() {
+            return waitNanos;
         }
 
         @Override
@@ -80,46 +80,45 @@ class WindowGateTest {
     }
 
     @Test
-    void aClosedWindowCountsTheProcessorTimeItsGroupGotBetweenThawAndFreeze() {
+    void aClosedWindowCountsHowLongItsGroupWaitedForAProcessorBetweenThawAndFreeze() {
         Group g = new Group(5_000_000);
         WindowGate gate = gate(g);
         gate.opened(0, 0, 0);
         assertTrue(gate.isOpen(0));
-        g.processorNanos += 3_000_000; // a host that gave the partition 3 ms of its window
+        g.waitNanos += 7_000_000; // a host that gave the partition 3 ms of its 10 ms window
         gate.closed(0, 0, 10_000_000);
         assertFalse(gate.isOpen(0));
         assertEquals(List.of("thaw", "freeze"), g.calls);
-        assertEquals(3_000_000, gate.processorTimeOfClosedWindow(0));
+        assertEquals(7_000_000, gate.processorWaitInClosedWindow(0));
 
         gate.opened(0, 0, 20_000_000);
-        g.processorNanos += 10_000_000;
         gate.closed(0, 0, 30_000_000);
-        assertEquals(10_000_000, gate.processorTimeOfClosedWindow(0), "each window counts from its own thaw");
+        assertEquals(0, gate.processorWaitInClosedWindow(0), "each window counts from its own thaw");
     }
 
     @Test
-    void whileAnotherWindowOfThePartitionIsOpenNothingIsFrozenAndNoFigureIsGiven() {
+    void whileAnotherWindowOfThePartitionIsOpenNothingIsFrozenAndNoWaitIsGiven() {
         Group g = new Group(0);
         WindowGate gate = gate(g);
         gate.opened(0, 0, 0);
         gate.opened(1, 0, 0);
-        g.processorNanos = 8_000_000;
+        g.waitNanos = 8_000_000;
         gate.closed(0, 0, 10_000_000);
         assertEquals(List.of("thaw"), g.calls, "still open on core 1");
-        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(0));
+        assertEquals(0, gate.processorWaitInClosedWindow(0));
         gate.closed(1, 0, 10_000_000);
-        assertEquals(8_000_000, gate.processorTimeOfClosedWindow(0));
+        assertEquals(8_000_000, gate.processorWaitInClosedWindow(0));
     }
 
     @Test
-    void aGroupWithoutAProcessorCountOrAPartitionWithoutAGroupLeavesTheWallClockAlone() {
+    void aGroupWithoutAWaitCountOrAPartitionWithoutAGroupLeavesTheWindowTimeWhole() {
         Group uncounted = new Group(-1);
         WindowGate gate = gate(uncounted, null);
         gate.opened(0, 0, 0);
         gate.closed(0, 0, 10_000_000);
-        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(0));
+        assertEquals(0, gate.processorWaitInClosedWindow(0));
         gate.opened(1, 1, 0);
         gate.closed(1, 1, 10_000_000);
-        assertEquals(Long.MAX_VALUE, gate.processorTimeOfClosedWindow(1));
+        assertEquals(0, gate.processorWaitInClosedWindow(1));
     }
 }

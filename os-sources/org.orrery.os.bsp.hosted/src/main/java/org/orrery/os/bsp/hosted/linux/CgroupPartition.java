@@ -17,7 +17,8 @@ import org.orrery.os.bsp.hosted.BoardUnavailableException;
 final class CgroupPartition implements PartitionGroup {
     private static final int SIGKILL = 9;
     private static final long KILL_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
-    private static final byte[] USAGE_USEC = "usage_usec".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SOME = "some ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TOTAL = "total=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final String name;
     private final List<Path> dirs;
@@ -25,7 +26,7 @@ final class CgroupPartition implements PartitionGroup {
     private final Path oomFile;
     private final Path killFile;
     private final Runnable onClose;
-    private final ControlFile cpuStat;
+    private final ControlFile cpuPressure;
     private boolean closed;
 
     /**
@@ -33,10 +34,11 @@ final class CgroupPartition implements PartitionGroup {
      * @param freezer  open freeze files of one of them
      * @param oomFile  memory.events (v2) or memory.oom_control (v1), both with an "oom_kill N" line
      * @param killFile a v2 cgroup.kill, or null to kill by signalling every process
-     * @param cpuStat  the v2 directory's cpu.stat (there whether or not the cpu controller is enabled), or null
+     * @param cpuPressure the v2 directory's cpu.pressure (there whether or not the cpu controller is enabled,
+     *                 where the kernel has pressure stall information), or null
      * @param onClose  tells the board the group is gone
      */
-    CgroupPartition(String name, List<Path> dirs, Freezer freezer, Path oomFile, Path killFile, Path cpuStat,
+    CgroupPartition(String name, List<Path> dirs, Freezer freezer, Path oomFile, Path killFile, Path cpuPressure,
             Runnable onClose) throws BoardUnavailableException {
         this.name = name;
         this.dirs = List.copyOf(dirs);
@@ -44,7 +46,7 @@ final class CgroupPartition implements PartitionGroup {
         this.oomFile = oomFile;
         this.killFile = killFile;
         this.onClose = onClose;
-        this.cpuStat = cpuStat == null ? null : ControlFile.open(cpuStat, false);
+        this.cpuPressure = cpuPressure == null ? null : ControlFile.open(cpuPressure, false);
     }
 
     @Override
@@ -84,11 +86,16 @@ final class CgroupPartition implements PartitionGroup {
     }
 
     @Override
-    public long processorTimeNanos() throws BoardUnavailableException {
-        if (cpuStat == null) {
+    public long processorWaitNanos() throws BoardUnavailableException {
+        if (cpuPressure == null) {
             return -1;
         }
-        long us = cpuStat.keyed(USAGE_USEC);
+        long us;
+        try {
+            us = cpuPressure.field(SOME, TOTAL);
+        } catch (BoardUnavailableException e) {
+            return -1; // a kernel booted with psi=0 keeps the file but refuses to read it
+        }
         return us < 0 ? -1 : us * 1000;
     }
 
@@ -135,8 +142,8 @@ final class CgroupPartition implements PartitionGroup {
         }
         kill();
         freezer.close();
-        if (cpuStat != null) {
-            cpuStat.close();
+        if (cpuPressure != null) {
+            cpuPressure.close();
         }
         long deadline = System.nanoTime() + KILL_TIMEOUT_NS;
         for (Path dir : dirs) {

@@ -72,37 +72,53 @@ final class ControlFile implements AutoCloseable {
     }
 
     /**
-     * The number after {@code key} and a space at the start of a line of a flat-keyed file ("usage_usec 1234"), or
-     * -1 when no line has that key; read and parsed without allocating.
+     * The number after {@code field} on the line that starts with {@code line}, e.g. the {@code total=} of a
+     * pressure file's "some" line ("some avg10=0.00 avg60=0.00 avg300=0.00 total=1234"), or -1 when there is no
+     * such line or field; read and parsed without allocating.
      */
-    synchronized long keyed(byte[] key) throws BoardUnavailableException {
+    synchronized long field(byte[] line, byte[] field) throws BoardUnavailableException {
         try {
             readBuffer.clear();
             int n = channel.read(readBuffer, 0);
-            outer:
-            for (int i = 0; i + key.length < n; i++) {
-                if (i > 0 && readBuffer.get(i - 1) != '\n') {
-                    continue;
+            for (int start = 0; start < n; ) {
+                int end = start;
+                while (end < n && readBuffer.get(end) != '\n') {
+                    end++;
                 }
-                for (int j = 0; j < key.length; j++) {
-                    if (readBuffer.get(i + j) != key[j]) {
-                        continue outer;
+                if (startsWith(start, end, line)) {
+                    for (int i = start + line.length; i + field.length <= end; i++) {
+                        if (startsWith(i, end, field)) {
+                            long v = 0;
+                            int k = i + field.length;
+                            if (k >= end || readBuffer.get(k) < '0' || readBuffer.get(k) > '9') {
+                                return -1;
+                            }
+                            for (; k < end && readBuffer.get(k) >= '0' && readBuffer.get(k) <= '9'; k++) {
+                                v = v * 10 + (readBuffer.get(k) - '0');
+                            }
+                            return v;
+                        }
                     }
+                    return -1;
                 }
-                int k = i + key.length;
-                if (readBuffer.get(k) != ' ') {
-                    continue;
-                }
-                long v = 0;
-                for (k++; k < n && readBuffer.get(k) >= '0' && readBuffer.get(k) <= '9'; k++) {
-                    v = v * 10 + (readBuffer.get(k) - '0');
-                }
-                return v;
+                start = end + 1;
             }
             return -1;
         } catch (IOException e) {
             throw new BoardUnavailableException(file + ": cannot read (" + CgroupFiles.reason(e) + ")");
         }
+    }
+
+    private boolean startsWith(int at, int end, byte[] prefix) {
+        if (at + prefix.length > end) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length; j++) {
+            if (readBuffer.get(at + j) != prefix[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

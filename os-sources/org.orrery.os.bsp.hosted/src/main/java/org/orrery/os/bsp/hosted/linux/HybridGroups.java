@@ -94,8 +94,9 @@ final class HybridGroups extends GroupFactory {
                     ? dir.get(CgroupLayout.V1_FREEZER) : unified);
             Path killFile = unified != null && Files.exists(unified.resolve("cgroup.kill"))
                     ? unified.resolve("cgroup.kill") : null;
-            Path cpuStat = unified != null && Files.exists(unified.resolve("cpu.stat")) ? unified.resolve("cpu.stat") : null;
-            return new CgroupPartition(name, dirs, freezer, oomFile, killFile, cpuStat, onClose);
+            Path pressure = unified == null ? null : unified.resolve("cpu.pressure");
+            return new CgroupPartition(name, dirs, freezer, oomFile, killFile,
+                    pressure != null && Files.exists(pressure) ? pressure : null, onClose);
         } catch (BoardUnavailableException e) {
             if (freezer != null) {
                 freezer.close();

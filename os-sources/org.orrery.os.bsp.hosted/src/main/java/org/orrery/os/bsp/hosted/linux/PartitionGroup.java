@@ -28,10 +28,12 @@ public interface PartitionGroup extends AutoCloseable {
     boolean frozen() throws BoardUnavailableException;
 
     /**
-     * Processor time the group's processes have used since it was created, in ns (a v2 group's cpu.stat
-     * usage_usec), or -1 where the layout gives the group no such count (a v1-only freezer layout).
+     * How long, since the group was created, at least one of its tasks was ready to run but waited for a processor
+     * (the "some" total of a v2 group's cpu.pressure), in ns; -1 where the layout or kernel gives the group no such
+     * count (a v1-only freezer layout, a kernel without pressure stall information). Frozen or blocked tasks do
+     * not wait for a processor: this is the time the host, not the partition, took from the partition's windows.
      */
-    long processorTimeNanos() throws BoardUnavailableException;
+    long processorWaitNanos() throws BoardUnavailableException;
 
     /** How many processes of the group the kernel's OOM killer has killed since the group was created. */
     long oomKills() throws BoardUnavailableException;

@@ -98,7 +98,8 @@ final class V2Groups extends GroupFactory {
             Path kill = dir.resolve("cgroup.kill");
             freezer = Freezer.open(FreezeInterface.V2_CGROUP_FREEZE, dir);
             return new CgroupPartition(name, dirs, freezer, dir.resolve("memory.events"),
-                    Files.exists(kill) ? kill : null, dir.resolve("cpu.stat"), onClose);
+                    Files.exists(kill) ? kill : null,
+                    Files.exists(dir.resolve("cpu.pressure")) ? dir.resolve("cpu.pressure") : null, onClose);
         } catch (BoardUnavailableException e) {
             if (freezer != null) {
                 freezer.close();

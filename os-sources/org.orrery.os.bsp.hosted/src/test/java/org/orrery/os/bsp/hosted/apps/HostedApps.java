@@ -44,4 +44,28 @@ public final class HostedApps {
             p.setMode(PartitionMode.NORMAL);
         }
     }
+    /**
+     * Behaves for its first activation, then blocks in its own code for good (a deadlock on a monitor no one will
+     * ever notify): it holds its core without a kernel call and without using any processor.
+     */
+    public static final class Blocker implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            Object never = new Object();
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                p.log("about to block");
+                p.periodicWait();
+                synchronized (never) {
+                    while (true) {
+                        try {
+                            never.wait();
+                        } catch (InterruptedException e) {
+                            // still blocked: nothing here ever ends the wait
+                        }
+                    }
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
 }
