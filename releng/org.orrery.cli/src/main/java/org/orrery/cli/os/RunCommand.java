@@ -71,8 +71,8 @@ public final class RunCommand implements Callable<Integer> {
     Long watchdogNs;
 
     @Option(names = "--guard-ms", paramLabel = "MS", hidden = true,
-            description = "Time a process may keep a core between kernel calls: wall clock on sim, window time bounded by "
-                    + "the partition's processor time on hosted (default: the board's).")
+            description = "Time a process may keep a core between kernel calls: wall clock on sim, window time less the "
+                    + "partition's wait for the host's processors on hosted (default: the board's).")
     Long guardMs;
 
     @Override
