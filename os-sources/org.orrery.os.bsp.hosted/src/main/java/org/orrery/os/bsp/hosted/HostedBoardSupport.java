@@ -34,7 +34,8 @@ import org.orrery.os.trace.TraceBuffer;
  * The hosted real-time board on Linux. The kernel runs in this process on a SCHED_FIFO thread that owns the module
  * schedule in real time (CLOCK_MONOTONIC); each partition with an application is its own JVM process started from
  * the image, in its own cgroup (memory: its budget as heap plus the JVM's own allowance; pids; cpuset: its
- * configured cores), thawed only while one of its windows is open. Nothing falls back to best effort: a machine
+ * configured cores, narrowed to the core of the open window for a partition with several), thawed only while one of
+ * its windows is open. Nothing falls back to best effort: a machine
  * without cgroups, delegation or real-time priority refuses to boot with one line saying what is missing.
  */
 public final class HostedBoardSupport implements BoardSupport {
@@ -288,16 +289,6 @@ public final class HostedBoardSupport implements BoardSupport {
         if (config.board().cores() > cpus) {
             throw new BoardUnavailableException("system " + config.name() + " needs " + config.board().cores()
                     + " cores; this machine gives the board " + cpus);
-        }
-        List<String> multi = new ArrayList<>();
-        for (PartitionConfig p : config.partitions()) {
-            if (p.cores().size() > 1) {
-                multi.add(p.name());
-            }
-        }
-        if (!multi.isEmpty()) {
-            throw new BoardUnavailableException("partition" + (multi.size() > 1 ? "s " : " ") + String.join(", ", multi)
-                    + " run on several cores; the hosted board runs each partition on one core for now");
         }
         for (PlanConfig plan : config.plans()) {
             for (WindowConfig w : plan.windows()) {

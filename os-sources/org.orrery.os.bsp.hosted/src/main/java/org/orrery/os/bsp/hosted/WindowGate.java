@@ -53,6 +53,8 @@ final class WindowGate implements WindowListener {
         }
         if (open[partition]++ == 0 && groups[partition] != null) {
             try {
+                // a partition with several cores runs on the one whose window opens (never two at once)
+                groups[partition].runOn(core);
                 groups[partition].thaw();
                 // after the thaw: the edge's critical path is the thaw itself
                 waitAtOpen[partition] = groups[partition].processorWaitNanos();

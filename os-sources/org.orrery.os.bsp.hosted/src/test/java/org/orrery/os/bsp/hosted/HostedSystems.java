@@ -75,6 +75,12 @@ final class HostedSystems {
                 windows.add(new WindowConfig(core, i * frame / on.size(), frame / on.size(), on.get(i).name()));
             }
         }
+        return system(frame, partitions, channels, windows);
+    }
+
+    /** Two cores with frames of {@code frame} and the given windows. */
+    static SystemConfig system(long frame, List<PartitionConfig> partitions, List<ChannelConfig> channels,
+            List<WindowConfig> windows) {
         List<CoreFrame> frames = List.of(new CoreFrame(0, frame), new CoreFrame(1, frame));
         PlanConfig plan = new PlanConfig("normal", frames, windows);
         BoardConfig board = new BoardConfig("hosted", 2, 1L << 40, 1_000, true, List.of(), 0, 0, List.of());

@@ -51,6 +51,11 @@ class WindowGateTest {
         }
 
         @Override
+        public void runOn(int cpu) {
+            calls.add("on " + cpu);
+        }
+
+        @Override
         public boolean frozen() {
             return calls.isEmpty() || calls.get(calls.size() - 1).equals("freeze");
         }
@@ -88,12 +93,23 @@ class WindowGateTest {
         g.waitNanos += 7_000_000; // a host that gave the partition 3 ms of its 10 ms window
         gate.closed(0, 0, 10_000_000);
         assertFalse(gate.isOpen(0));
-        assertEquals(List.of("thaw", "freeze"), g.calls);
+        assertEquals(List.of("on 0", "thaw", "freeze"), g.calls);
         assertEquals(7_000_000, gate.processorWaitInClosedWindow(0));
 
         gate.opened(0, 0, 20_000_000);
         gate.closed(0, 0, 30_000_000);
         assertEquals(0, gate.processorWaitInClosedWindow(0), "each window counts from its own thaw");
+    }
+
+    @Test
+    void aPartitionIsConfinedToTheCoreOfTheWindowThatOpensBeforeItIsThawed() {
+        Group g = new Group(0);
+        WindowGate gate = gate(g);
+        gate.opened(1, 0, 0);
+        gate.closed(1, 0, 10_000_000);
+        gate.opened(0, 0, 10_000_000);
+        gate.closed(0, 0, 20_000_000);
+        assertEquals(List.of("on 1", "thaw", "freeze", "on 0", "thaw", "freeze"), g.calls);
     }
 
     @Test
@@ -104,7 +120,7 @@ class WindowGateTest {
         gate.opened(1, 0, 0);
         g.waitNanos = 8_000_000;
         gate.closed(0, 0, 10_000_000);
-        assertEquals(List.of("thaw"), g.calls, "still open on core 1");
+        assertEquals(List.of("on 0", "thaw"), g.calls, "still open on core 1");
         assertEquals(0, gate.processorWaitInClosedWindow(0));
         gate.closed(1, 0, 10_000_000);
         assertEquals(8_000_000, gate.processorWaitInClosedWindow(0));

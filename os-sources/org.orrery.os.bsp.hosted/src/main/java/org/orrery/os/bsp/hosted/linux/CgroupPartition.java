@@ -27,6 +27,7 @@ final class CgroupPartition implements PartitionGroup {
     private final Path killFile;
     private final Runnable onClose;
     private final ControlFile cpuPressure;
+    private final CpuPin pin;
     private boolean closed;
 
     /**
@@ -36,10 +37,11 @@ final class CgroupPartition implements PartitionGroup {
      * @param killFile a v2 cgroup.kill, or null to kill by signalling every process
      * @param cpuPressure the v2 directory's cpu.pressure (there whether or not the cpu controller is enabled,
      *                 where the kernel has pressure stall information), or null
+     * @param pin      confines the group to one of its cpus, null for a group of one cpu
      * @param onClose  tells the board the group is gone
      */
     CgroupPartition(String name, List<Path> dirs, Freezer freezer, Path oomFile, Path killFile, Path cpuPressure,
-            Runnable onClose) throws BoardUnavailableException {
+            CpuPin pin, Runnable onClose) throws BoardUnavailableException {
         this.name = name;
         this.dirs = List.copyOf(dirs);
         this.freezer = freezer;
@@ -47,6 +49,7 @@ final class CgroupPartition implements PartitionGroup {
         this.killFile = killFile;
         this.onClose = onClose;
         this.cpuPressure = cpuPressure == null ? null : ControlFile.open(cpuPressure, false);
+        this.pin = pin;
     }
 
     @Override
@@ -68,6 +71,13 @@ final class CgroupPartition implements PartitionGroup {
             all.addAll(CgroupFiles.procs(dir));
         }
         return new ArrayList<>(all);
+    }
+
+    @Override
+    public void runOn(int cpu) throws BoardUnavailableException {
+        if (pin != null) {
+            pin.runOn(cpu);
+        }
     }
 
     @Override
@@ -144,6 +154,9 @@ final class CgroupPartition implements PartitionGroup {
         freezer.close();
         if (cpuPressure != null) {
             cpuPressure.close();
+        }
+        if (pin != null) {
+            pin.close();
         }
         long deadline = System.nanoTime() + KILL_TIMEOUT_NS;
         for (Path dir : dirs) {

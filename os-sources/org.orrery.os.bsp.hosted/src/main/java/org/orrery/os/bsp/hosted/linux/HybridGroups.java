@@ -71,6 +71,7 @@ final class HybridGroups extends GroupFactory {
         checkCpus(name, cpus, own.get("cpuset").resolve(board).resolve("cpuset.cpus"));
         List<Path> dirs = mkdirs(new ArrayList<>(dir.values()));
         Freezer freezer = null;
+        CpuPin pin = null;
         try {
             Path memory = dir.get("memory");
             CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), Long.toString(memoryBytes));
@@ -95,11 +96,15 @@ final class HybridGroups extends GroupFactory {
             Path killFile = unified != null && Files.exists(unified.resolve("cgroup.kill"))
                     ? unified.resolve("cgroup.kill") : null;
             Path pressure = unified == null ? null : unified.resolve("cpu.pressure");
+            pin = CpuPin.open(cpuset.resolve("cpuset.cpus"), cpus);
             return new CgroupPartition(name, dirs, freezer, oomFile, killFile,
-                    pressure != null && Files.exists(pressure) ? pressure : null, onClose);
+                    pressure != null && Files.exists(pressure) ? pressure : null, pin, onClose);
         } catch (BoardUnavailableException e) {
             if (freezer != null) {
                 freezer.close();
+            }
+            if (pin != null) {
+                pin.close();
             }
             removeQuietly(dirs);
             throw e;

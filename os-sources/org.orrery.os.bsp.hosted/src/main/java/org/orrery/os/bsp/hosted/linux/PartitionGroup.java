@@ -19,6 +19,12 @@ public interface PartitionGroup extends AutoCloseable {
     /** The processes in the group now. */
     List<Long> pids() throws BoardUnavailableException;
 
+    /**
+     * Confines the group's processes to processor {@code cpu}, one of the group's own (a partition with windows on
+     * several cores runs on the core whose window is open); nothing happens for a group of one cpu.
+     */
+    void runOn(int cpu) throws BoardUnavailableException;
+
     /** Asks the kernel to stop every task of the group; returns at once (see {@link #frozen()}). */
     void freeze() throws BoardUnavailableException;
 

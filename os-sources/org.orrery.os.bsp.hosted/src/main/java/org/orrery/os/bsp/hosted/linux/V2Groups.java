@@ -48,7 +48,6 @@ final class V2Groups extends GroupFactory {
         }
         Path dir = own.resolve(board);
         List<Path> dirs = mkdirs(List.of(dir));
-        Freezer freezer = null;
         try {
             CgroupFiles.write(dir.resolve("cgroup.subtree_control"), ENABLE);
             return dirs;
@@ -86,6 +85,7 @@ final class V2Groups extends GroupFactory {
         Path dir = boardDir.resolve(name);
         List<Path> dirs = mkdirs(List.of(dir));
         Freezer freezer = null;
+        CpuPin pin = null;
         try {
             CgroupFiles.write(dir.resolve("memory.max"), Long.toString(memoryBytes));
             if (Files.exists(dir.resolve("memory.swap.max"))) {
@@ -97,12 +97,16 @@ final class V2Groups extends GroupFactory {
                     CgroupFiles.read(boardDir.resolve("cpuset.mems.effective")));
             Path kill = dir.resolve("cgroup.kill");
             freezer = Freezer.open(FreezeInterface.V2_CGROUP_FREEZE, dir);
+            pin = CpuPin.open(dir.resolve("cpuset.cpus"), cpus);
             return new CgroupPartition(name, dirs, freezer, dir.resolve("memory.events"),
                     Files.exists(kill) ? kill : null,
-                    Files.exists(dir.resolve("cpu.pressure")) ? dir.resolve("cpu.pressure") : null, onClose);
+                    Files.exists(dir.resolve("cpu.pressure")) ? dir.resolve("cpu.pressure") : null, pin, onClose);
         } catch (BoardUnavailableException e) {
             if (freezer != null) {
                 freezer.close();
+            }
+            if (pin != null) {
+                pin.close();
             }
             removeQuietly(dirs);
             throw e;

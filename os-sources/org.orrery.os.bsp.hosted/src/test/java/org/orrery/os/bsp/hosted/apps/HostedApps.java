@@ -68,4 +68,45 @@ public final class HostedApps {
             p.setMode(PartitionMode.NORMAL);
         }
     }
+    /**
+     * For a partition with windows on cores 0 and 1 in the two halves of a 20 ms frame: an aperiodic process that
+     * runs whenever its partition has a window and counts, by half frame, on which processor each stretch of its
+     * code ran (read from /proc between two readings of the kernel's clock in the same half, away from its edges).
+     */
+    public static final class Walker implements PartitionApplication {
+        private static final long HALF = 10_000_000L;
+        private static final long MARGIN = 1_000_000L;
+
+        @Override
+        public void initialize(Partition p) {
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                long[][] seen = new long[2][3]; // [half][cpu 0, cpu 1, any other]
+                for (long n = 1; ; n++) {
+                    p.compute(200_000L);
+                    long t = p.now();
+                    int cpu = cpu();
+                    long t2 = p.now();
+                    if (t / HALF == t2 / HALF && t % HALF >= MARGIN && HALF - t2 % HALF >= MARGIN) {
+                        seen[(int) (t / HALF % 2)][Math.min(cpu, 2)]++;
+                    }
+                    if (n % 100 == 0) {
+                        p.log("first half on cpu 0/1/other " + seen[0][0] + "/" + seen[0][1] + "/" + seen[0][2]
+                                + ", second half " + seen[1][0] + "/" + seen[1][1] + "/" + seen[1][2]);
+                    }
+                    p.timedWait(500_000L);
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+
+        /** Field 39 of /proc/thread-self/stat: the processor the calling thread runs on. */
+        private static int cpu() {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+                return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[36]);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 }

@@ -232,6 +232,27 @@ class PartitionGroupTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(FreezeInterface.class)
+    void aGroupOfSeveralCpusRunsOnOneAtATime(FreezeInterface freeze) throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a machine of one cpu");
+        try (BoardGroup board = cgroups(freeze).createBoard(CgroupTestSupport.name())) {
+            PartitionGroup p = board.partition("walker", 16 * MIB, 4, cpus(0, 1));
+            Process sleeper = start("read go; exec sleep 60");
+            p.add(sleeper.pid());
+            Path status = Path.of("/proc/" + sleeper.pid() + "/status");
+            assertEquals("0-1", CgroupTestSupport.status(status, "Cpus_allowed_list"));
+            p.freeze();
+            p.runOn(1); // frozen as at a window edge: the tasks move all the same
+            assertEquals("1", CgroupTestSupport.status(status, "Cpus_allowed_list"));
+            p.thaw();
+            p.runOn(0);
+            assertEquals("0", CgroupTestSupport.status(status, "Cpus_allowed_list"));
+            BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> p.runOn(5));
+            assertEquals("cpu 5 is not one of the partition group's cpus", e.getMessage());
+        }
+    }
+
     @Test
     void cpusOutsideTheBoardAreRefusedInOneLine() throws Exception {
         try (BoardGroup board = CgroupTestSupport.cgroups().createBoard(CgroupTestSupport.name())) {
