@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.agent.internal.wire;
 
+import java.nio.ByteBuffer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +29,16 @@ class FrameCodecJazzerTest {
 
     @MethodSource("samples")
     @FuzzTest(maxExecutions = EXECUTIONS, maxDuration = "")
-    void framesAreRefusedOrAcceptedOnlyInCanonicalForm(byte[] frame) {
-        FrameOracle.refuses(frame, "input of " + frame.length + " bytes");
+    void framesAreRefusedOrAcceptedOnlyInCanonicalForm(byte[] input) {
+        FrameOracle.refuses(input, "the input as sent (" + input.length + " bytes)");
+        if (input.length >= 5 && ByteBuffer.wrap(input).getInt(0) != input.length - 4) {
+            // A mutation that adds or removes a byte breaks the length field and decodeFrame stops there; judging
+            // a copy with the length made consistent sends it into the payload decoders and the stream reader.
+            // 10^6 runs reached 407 edges and 669 features this way against 398 and about 540 without (2026-12-05).
+            byte[] consistent = input.clone();
+            ByteBuffer.wrap(consistent).putInt(0, consistent.length - 4);
+            FrameOracle.refuses(consistent, "the input with its length field made consistent (" + input.length
+                    + " bytes)");
+        }
     }
 }
