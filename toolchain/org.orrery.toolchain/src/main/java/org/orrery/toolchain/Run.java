@@ -69,8 +69,8 @@ public final class Run {
 
     /**
      * Also hands every trace event to {@code watcher}, with or without a trace folder: for a stop condition that waits
-     * for an event (a health-monitor report, a mode change). The board calls it between slices of board time, on the
-     * thread that runs the schedule, so it must only note what it needs.
+     * for an event (a health-monitor report, a mode change). Boards call it on the thread that runs the schedule (the
+     * hosted board between slices of board time), so it must only note what it needs.
      */
     public Run watch(TraceSink watcher) {
         this.watcher = watcher;
