@@ -17,6 +17,7 @@ import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.trace.TraceSink;
 import org.orrery.os.trace.ctf.CtfWriter;
 
 /**
@@ -31,6 +32,7 @@ public final class Run {
     private Consumer<String> echo = line -> { };
     private BooleanSupplier stop = () -> false;
     private Path traceDir;
+    private TraceSink watcher;
 
     private Run(LoadedImage image, BoardSupport board) {
         this.image = image;
@@ -65,6 +67,16 @@ public final class Run {
         return this;
     }
 
+    /**
+     * Also hands every trace event to {@code watcher}, with or without a trace folder: for a stop condition that waits
+     * for an event (a health-monitor report, a mode change). Boards call it on the thread that runs the schedule (the
+     * hosted board between slices of board time), so it must only note what it needs.
+     */
+    public Run watch(TraceSink watcher) {
+        this.watcher = watcher;
+        return this;
+    }
+
     public Outcome run(long durationNs) throws ConfigException, IOException, BoardException {
         AtomicBoolean stopped = new AtomicBoolean();
         BooleanSupplier asked = () -> {
@@ -94,7 +106,28 @@ public final class Run {
     }
 
     private BootRequest request(long durationNs, BooleanSupplier asked, CtfWriter trace) {
-        return new BootRequest(image.config(), image.osModules(), image.applicationJars(), durationNs, echo, asked, trace, guardNanos);
+        return new BootRequest(image.config(), image.osModules(), image.applicationJars(), durationNs, echo, asked,
+                both(trace, watcher), guardNanos);
+    }
+
+    /** One sink for the board: the trace folder's writer and the watcher, either of which may be absent. */
+    private static TraceSink both(TraceSink first, TraceSink second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        return new TraceSink() {
+            @Override
+            public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+                first.event(core, timestampNs, typeId, f0, f1, f2);
+                second.event(core, timestampNs, typeId, f0, f1, f2);
+            }
+
+            @Override
+            public void discarded(int core, long total) {
+                first.discarded(core, total);
+                second.discarded(core, total);
+            }
+        };
     }
 
     /**

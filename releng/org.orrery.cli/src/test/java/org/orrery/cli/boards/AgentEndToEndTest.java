@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -130,12 +131,14 @@ class AgentEndToEndTest {
         assertEquals(OrreryCli.EXIT_OK, run("flash", good.toString(), "--board", "bench"), err + "\n" + agentLog());
         long confirmedAt = System.nanoTime();
 
-        // `orrery monitor` beside the requests, as an integrator would run it in another terminal
+        // `orrery monitor` beside the requests, as an integrator would run it in another terminal; it has subscribed
+        // once it printed the board's status. It runs until what is checked below has come (a cold-started partition
+        // JVM reaches NORMAL later on a loaded host), then it is interrupted as Ctrl-C would; 60 s is a backstop.
         StringWriter monitorOut = new StringWriter();
         Thread monitor = new Thread(() -> OrreryCli.commandLine(new PrintWriter(monitorOut, true),
-                new PrintWriter(new StringWriter(), true)).execute("monitor", "bench", "--duration", "4s"));
+                new PrintWriter(new StringWriter(), true)).execute("monitor", "bench", "--duration", "60s"));
         monitor.start();
-        Thread.sleep(1_000);
+        awaitMonitor(monitor, monitorOut, seen -> !seen.isEmpty());
 
         long t0 = System.nanoTime();
         assertEquals(OrreryCli.EXIT_OK, run("partition", "stop", "bench", "display"), err.toString());
@@ -155,11 +158,13 @@ class AgentEndToEndTest {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("partition", "stop", "bench", "radar"));
         assertEquals("orrery partition stop: board bench refused CONTROL stop radar (refused): no partition 'radar' on "
                 + "this board (partitions: fcs, nav, display, datalink, maint)", err.toString().strip());
+        awaitMonitor(monitor, monitorOut, s -> displayModes(s).contains("display NORMAL") && s.contains("OPERATOR: ci(")
+                && s.contains(" CPU nav "));
+        monitor.interrupt();
         monitor.join(10_000);
 
         String seen = monitorOut.toString();
-        List<String> modes = seen.lines().filter(l -> l.contains(" MODE display ")).map(l -> l.replaceAll(".* MODE ", ""))
-                .toList();
+        List<String> modes = displayModes(seen);
         assertEquals(List.of("display IDLE", "display COLD_START", "display NORMAL"), modes, seen);
         assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\) NORMAL")),
                 "the monitor shows each partition's CPU use per window:\n" + seen);
@@ -281,5 +286,22 @@ class AgentEndToEndTest {
 
     private String agentLog() throws IOException {
         return agent == null ? "" : "agent output:\n" + Files.readString(agent.output());
+    }
+
+    private static List<String> displayModes(String monitorOutput) {
+        return monitorOutput.lines().filter(l -> l.contains(" MODE display ")).map(l -> l.replaceAll(".* MODE ", ""))
+                .toList();
+    }
+
+    /**
+     * Waits until the monitor's output so far satisfies {@code done}, the monitor ended, or 60 s passed (the assertions
+     * then say what is missing).
+     */
+    private static void awaitMonitor(Thread monitor, StringWriter monitorOut, java.util.function.Predicate<String> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.test(monitorOut.toString()) && monitor.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.os.bsp.hosted.HostedSystems.MS;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +31,17 @@ class OomTest {
                 List.of(new ProcessConfig("main", ProcessKind.PERIODIC, 20 * MS, 20 * MS, 10, 0, 1L << 30)), List.of());
         SystemConfig config = HostedSystems.system(20 * MS, List.of(hog,
                 HostedSystems.partition("near", 1, 1, "Ticker", 20 * MS)));
-        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        BoardWatch watch = new BoardWatch();
         byte[] apps = HostedSystems.apps();
+        // the run ends once the hog was killed and near ticked after it: a cold JVM that allocates near its cgroup's
+        // limit took longer than the 2 s this test once ran for on a loaded host; 30 s is only a backstop
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
-                Map.of("hog", apps, "near", apps), 2000 * MS, console::add, null, null, 0));
+                Map.of("hog", apps, "near", apps), 30_000 * MS, watch::line, () -> {
+                    int killed = watch.seen(ErrorCode.MEMORY_VIOLATION);
+                    return killed >= 0 && watch.printed("near: tick 20") && watch.printed(killed, "near: tick");
+                }, watch, 0));
         System.out.print(s.format());
+        List<String> console = watch.lines();
         assertFalse(console.stream().anyMatch(l -> l.contains("hog: survived")), console.toString());
         List<HmEvent> memory = s.hmEvents().stream().filter(e -> e.error() == ErrorCode.MEMORY_VIOLATION).toList();
         // a lost partition process cold-starts its partition, which allocates again: one violation per start
@@ -46,5 +50,8 @@ class OomTest {
         assertTrue(memory.get(0).toString().contains("killed by the out-of-memory killer at its cgroup's limit of 160 MiB "
                 + "(memory budget 64 MiB + 96 MiB for the JVM)"), memory.get(0).toString());
         assertTrue(console.stream().anyMatch(l -> l.contains("near: tick 20")), "near stopped running: " + console);
+        int killed = watch.seen(ErrorCode.MEMORY_VIOLATION);
+        assertTrue(console.subList(killed, console.size()).stream().anyMatch(l -> l.contains("near: tick")),
+                "near ran on after the hog was killed: " + console);
     }
 }
