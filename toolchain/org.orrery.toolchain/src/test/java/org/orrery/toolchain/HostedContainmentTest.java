@@ -25,14 +25,15 @@ import org.orrery.trace.analysis.DeviationKind;
  * real-time board now and then), the health monitor reports only the attacker, with the configured action. An
  * endless constructor overruns later than on the simulated board: initialisation gets ten overrun allowances here
  * (a cold JVM loads and compiles first). A run ends as soon as what it checks has happened (the attacker reported, the
- * neighbours' ticks printed): the allowances count the processor time the attacker's cgroup got in its windows, and
- * on a loaded host it gets less of each window, so its overrun comes later in board time than on a quiet one.
+ * neighbours' ticks printed): the allowances leave out the time the attacker's cgroup waited for a processor in its
+ * windows, and on a loaded host it waits longer, so its overrun comes later in board time than on a quiet one.
  */
 class HostedContainmentTest {
     private static final long MS = 1_000_000L;
     /**
      * How long a console flood runs: its lines are counted per whole second of board time. An endless constructor's
-     * overrun (ten guards of bad's processor time in its windows, 10 ms of each 20 ms frame) comes at 2 s on a quiet host.
+     * overrun (ten guards of bad's window time less its wait for a processor, 10 ms of each 20 ms frame) comes at 2 s on
+     * a quiet host.
      */
     private static final long DURATION = 3_000 * MS;
     /** Only a backstop: a run ends once what it checks has happened. */
