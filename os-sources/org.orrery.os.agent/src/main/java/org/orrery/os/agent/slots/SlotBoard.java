@@ -460,6 +460,9 @@ public final class SlotBoard implements BoardControl {
     }
 
     private void onFrame(ChildLine line) throws IOException {
+        if (line.starting()) {
+            return; // a partition JVM still loading: bounded by the trial timeout, not by frames
+        }
         if (line.healthy() && ++healthySinceBoot >= options.confirmFrames()) {
             backoffMs = 1_000;
         }

@@ -7,6 +7,7 @@ package org.orrery.os.agent.slots.internal;
  * booted SYSTEM BOARD          the image verified and the board started
  * frame N ok                   major frame N was healthy ({@link FrameJudge})
  * frame N bad WHY...           it was not, and why
+ * frame N starting PARTITION   a partition was still in its first cold start, before any fault (not judged)
  * mode PARTITION MODE          a partition changed mode
  * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
  * console TEXT...              a partition printed a line
@@ -36,6 +37,10 @@ public record ChildLine(String kind, String rest) {
 
     static String unhealthyFrame(long n, String why) {
         return "frame " + n + " bad " + why;
+    }
+
+    static String startingFrame(long n, String partition) {
+        return "frame " + n + " starting " + partition;
     }
 
     static String mode(String partition, String mode) {
@@ -73,6 +78,12 @@ public record ChildLine(String kind, String rest) {
     /** For a {@code frame} line: true when healthy. */
     public boolean healthy() {
         return rest.endsWith(" ok") && rest.indexOf(' ') == rest.length() - 3;
+    }
+
+    /** For a {@code frame} line: true when a partition was still starting (the frame is not judged). */
+    public boolean starting() {
+        int sp = rest.indexOf(' ');
+        return sp > 0 && rest.startsWith("starting ", sp + 1);
     }
 
     /** For a {@code frame} line: why it was not healthy. */

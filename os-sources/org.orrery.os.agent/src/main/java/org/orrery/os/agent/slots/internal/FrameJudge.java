@@ -23,6 +23,12 @@ import org.orrery.os.trace.TraceSink;
  * every partition that had a window in it is in NORMAL mode at its end</b>. Frames are cut at multiples of
  * the initial plan's longest core frame, counted from board time 0.
  *
+ * <p>A frame whose only fault is a partition still in its <em>first</em> cold start, before any fault since
+ * boot, is judged <b>starting</b> instead: on the hosted board a partition is a JVM that loads and compiles
+ * first, for a time the frame length does not bound (a busy host makes it seconds). Such frames neither count
+ * against a trial nor toward its healthy run; a partition that never finishes starting is bounded by the
+ * kernel's initialisation allowance (an HM event, a fault) and by the trial's wall-clock timeout.
+ *
  * <p>Events reach the sink core by core, so a frame is only judged once the board says everything up to a
  * later time was drained ({@link #drained()}).
  */
@@ -32,6 +38,10 @@ public final class FrameJudge implements TraceSink {
     private final long frameNs;
     private final Consumer<String> out;
     private final PartitionMode[] modes;
+    /** Partitions that reached NORMAL at least once since boot. */
+    private final BitSet started = new BitSet();
+    /** A fault was seen since boot: from then on every frame counts. */
+    private boolean faulted;
     /** What happened since the last judged frame, not yet in time order across cores. */
     private final List<Happening> pending = new ArrayList<>();
     private long frame;
@@ -109,20 +119,28 @@ public final class FrameJudge implements TraceSink {
             BitSet scheduled = new BitSet();
             for (; next < pending.size() && pending.get(next).ns() < end; next++) {
                 Happening h = pending.get(next);
-                if (h.fault() != null && why == null) {
-                    why = h.fault();
+                if (h.fault() != null) {
+                    faulted = true;
+                    why = why == null ? h.fault() : why;
                 } else if (h.mode() != null) {
                     modes[h.partition()] = h.mode();
-                } else if (h.fault() == null) {
+                    if (h.mode() == PartitionMode.NORMAL) {
+                        started.set(h.partition());
+                    }
+                } else {
                     scheduled.set(h.partition());
                 }
             }
+            String starting = null;
             for (int p = scheduled.nextSetBit(0); p >= 0 && why == null; p = scheduled.nextSetBit(p + 1)) {
-                if (modes[p] != PartitionMode.NORMAL) {
+                if (modes[p] == PartitionMode.COLD_START && !started.get(p) && !faulted) {
+                    starting = starting == null ? name(p) : starting;
+                } else if (modes[p] != PartitionMode.NORMAL) {
                     why = name(p) + " is " + modes[p] + " at the frame's end";
                 }
             }
-            out.accept(why == null ? ChildLine.healthyFrame(frame) : ChildLine.unhealthyFrame(frame, why));
+            out.accept(why != null ? ChildLine.unhealthyFrame(frame, why)
+                    : starting != null ? ChildLine.startingFrame(frame, starting) : ChildLine.healthyFrame(frame));
             frame++;
         }
         pending.subList(0, next).clear();

@@ -63,7 +63,7 @@ class FrameJudgeTest {
     }
 
     @Test
-    void aScheduledPartitionNotInNormalAtTheFrameEndMakesItUnhealthyAndLaterEventsWaitForTheirFrame() {
+    void aPartitionInItsFirstColdStartLeavesItsFrameUnjudgedAndLaterEventsWaitForTheirFrame() {
         window(0);
         judge.drained();
         assertEquals(List.of(), frames(), "frame 0 is judged only once board time passed its end");
@@ -72,6 +72,32 @@ class FrameJudgeTest {
         window(20);
         window(40);
         judge.drained();
-        assertEquals(List.of("frame 0 bad app is COLD_START at the frame's end", "frame 1 ok"), frames());
+        assertEquals(List.of("frame 0 starting app", "frame 1 ok"), frames());
+    }
+
+    @Test
+    void onceAFaultWasSeenAColdStartIsUnhealthy() {
+        window(0);
+        hm(5, 0, ErrorCode.APPLICATION_ERROR, HmAction.COLD_START_PARTITION);
+        window(20);
+        window(40);
+        mode(41, PartitionMode.COLD_START, PartitionMode.NORMAL);
+        window(60);
+        judge.drained();
+        assertEquals(List.of("frame 0 bad app APPLICATION_ERROR -> COLD_START_PARTITION",
+                "frame 1 bad app is COLD_START at the frame's end", "frame 2 ok"), frames());
+    }
+
+    @Test
+    void aPartitionBackInColdStartAfterItRanOrOneThatLeftInitForAnotherModeIsUnhealthy() {
+        window(0);
+        mode(1, PartitionMode.COLD_START, PartitionMode.NORMAL);
+        mode(2, PartitionMode.NORMAL, PartitionMode.COLD_START); // an operator's restart: no HM event
+        window(20);
+        mode(21, PartitionMode.COLD_START, PartitionMode.IDLE);
+        window(40);
+        judge.drained();
+        assertEquals(List.of("frame 0 bad app is COLD_START at the frame's end", "frame 1 bad app is IDLE at the frame's end"),
+                frames());
     }
 }
