@@ -55,8 +55,9 @@ class BoardWatchdogTest {
     @Test
     void healthyKernelEndsTheSupervisorWithItsStatusAndNoReset() throws Exception {
         Path device = Files.createFile(dir.resolve("fake-watchdog-device"));
-        // the kernel runs for three timeouts: only its kicks keep it from being reset
-        Settings settings = SupervisorRun.settings(dir, 300, kernel("every=10", "run=900"))
+        // the kernel runs for three timeouts: only its kicks keep it from being reset (a timeout well above the
+        // 260 ms an ordinary JVM has been seen to miss here, yet below the run)
+        Settings settings = SupervisorRun.settings(dir, 1000, kernel("every=10", "run=3000"))
                 .withBootTimeout(JVM_BOOT).withDevice(Optional.of(device), Duration.ofMillis(50));
         Outcome outcome;
         long elapsedMs;
