@@ -64,6 +64,7 @@ public final class BoardWatch {
                 add(source != null && partitions.containsKey(source) ? partitions.get(source).console : log, e.text());
             }
             case SLOT -> add(log, e.text());
+            case PLAN -> add(log, "plan " + e.text());
         }
         return true;
     }

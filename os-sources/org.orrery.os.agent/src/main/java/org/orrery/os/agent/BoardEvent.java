@@ -6,7 +6,7 @@ package org.orrery.os.agent;
  *
  * @param timeMillis wall-clock time on the board (ms since the epoch)
  * @param kind what happened
- * @param text one line for people; for {@code MODE} and {@code HM} it starts with the partition name
+ * @param text one line for people; for {@code MODE}, {@code HM} and {@code CPU} it starts with the partition name
  */
 public record BoardEvent(long timeMillis, Kind kind, String text) {
 
@@ -23,6 +23,11 @@ public record BoardEvent(long timeMillis, Kind kind, String text) {
          * how much of its last window a partition's processes used, and its mode then, at most once per major
          * frame: {@code PARTITION BUSY_US WINDOW_US MODE} (see {@link CpuUse})
          */
-        CPU
+        CPU,
+        /**
+         * a core's schedule switched plans at the end of its major frame (an HM action, a partition's or an
+         * operator's request): {@code FROM -> TO on core N}
+         */
+        PLAN
     }
 }

@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code orrery monitor NAME}: the board's events (partition modes, health monitor, slots, console, CPU) as they happen. */
+/** {@code orrery monitor NAME}: the board's events (partition modes, health monitor, plans, slots, console, CPU) as they happen. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = "Stream a board's events: partition mode changes, health-monitor events, slot changes, console lines, "
-                + "and each partition's CPU use in its last window (once per major frame).")
+        description = "Stream a board's events: partition mode changes, health-monitor events, plan switches, slot changes, "
+                + "console lines, and each partition's CPU use in its last window (once per major frame).")
 public final class MonitorCommand implements Callable<Integer> {
 
     @Spec

@@ -149,8 +149,10 @@ class AgentEndToEndTest {
         assertEquals("board bench: display COLD_START", out.toString().strip());
         // flight-control's maint partition itself holds the maintenance plan from 4 s to 6 s of board time (paced to
         // real time since the boot, which came before the confirmation): switch once that scenario is over, or the
-        // board rightly answers that maintenance is already the plan
+        // board rightly answers that maintenance is already the plan. A board behind wall time (a loaded host) may
+        // not be there at 6.5 s: then the monitor has shown the switch to maintenance and not yet the one back.
         Thread.sleep(Math.max(0, 6_500 - (System.nanoTime() - confirmedAt) / 1_000_000));
+        awaitMonitor(monitor, monitorOut, s -> lastPlan(s, 0).equals("normal") && lastPlan(s, 1).equals("normal"));
         assertEquals(OrreryCli.EXIT_OK, run("plan", "switch", "bench", "maintenance"), err.toString());
         assertEquals("board bench: plan maintenance at the end of the major frame", out.toString().strip());
         System.out.println("[agent-control] orrery partition stop (connect, request, answer): " + stopMs + " ms");
@@ -159,7 +161,7 @@ class AgentEndToEndTest {
         assertEquals("orrery partition stop: board bench refused CONTROL stop radar (refused): no partition 'radar' on "
                 + "this board (partitions: fcs, nav, display, datalink, maint)", err.toString().strip());
         awaitMonitor(monitor, monitorOut, s -> displayModes(s).contains("display NORMAL") && s.contains("OPERATOR: ci(")
-                && s.contains(" CPU nav "));
+                && s.contains(" CPU nav ") && lastPlan(s, 0).equals("maintenance") && lastPlan(s, 1).equals("maintenance"));
         monitor.interrupt();
         monitor.join(10_000);
 
@@ -169,6 +171,8 @@ class AgentEndToEndTest {
         assertTrue(seen.lines().anyMatch(l -> l.matches(".* CPU nav \\d+\\.\\d\\d of \\d+\\.\\d\\d ms \\(.*%\\) NORMAL")),
                 "the monitor shows each partition's CPU use per window:\n" + seen);
         assertTrue(seen.contains("OPERATOR: ci("), "the console names who operated the board:\n" + seen);
+        assertTrue(seen.lines().anyMatch(l -> l.endsWith(" PLAN normal -> maintenance on core 1")),
+                "the monitor shows each core's plan switch:\n" + seen);
         String audit = Files.readString(slots.resolve("agent.log"));
         assertTrue(audit.lines().anyMatch(l -> l.contains("ci(") && l.contains("CONTROL stop display")
                 && l.endsWith("done: display IDLE")), audit);
@@ -286,6 +290,14 @@ class AgentEndToEndTest {
 
     private String agentLog() throws IOException {
         return agent == null ? "" : "agent output:\n" + Files.readString(agent.output());
+    }
+
+    /** The plan core {@code core} last switched to in the monitor's output ("normal" before any switch). */
+    private static String lastPlan(String monitorOutput, int core) {
+        String suffix = " on core " + core;
+        return monitorOutput.lines().filter(l -> l.contains(" PLAN ") && l.endsWith(suffix))
+                .map(l -> l.substring(l.indexOf(" -> ") + 4, l.length() - suffix.length()))
+                .reduce((a, b) -> b).orElse("normal");
     }
 
     private static List<String> displayModes(String monitorOutput) {

@@ -444,6 +444,7 @@ public final class SlotBoard implements BoardControl {
                 case "hm" -> publish(BoardEvent.Kind.HM, line.rest());
                 case "console" -> publish(BoardEvent.Kind.CONSOLE, line.rest());
                 case "cpu" -> publish(BoardEvent.Kind.CPU, line.rest());
+                case "plan" -> publish(BoardEvent.Kind.PLAN, line.rest());
                 case "booted" -> emit("slot " + bootedSlot + " booted " + line.rest());
                 case "ended", "error" -> {
                     lastWords = line.rest();

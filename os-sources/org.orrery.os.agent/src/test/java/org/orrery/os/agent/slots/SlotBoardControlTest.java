@@ -83,6 +83,8 @@ class SlotBoardControlTest {
 
             assertEquals("plan maintenance at the end of the major frame",
                     board.control("switch-plan", "maintenance", "tester"));
+            await(events, e -> e.kind() == BoardEvent.Kind.PLAN && e.text().equals("main -> maintenance on core 0"),
+                    "plan event");
 
             Refusal unknown = assertThrows(Refusal.class, () -> board.control("stop", "nav", "tester"));
             assertEquals("refused", unknown.code());

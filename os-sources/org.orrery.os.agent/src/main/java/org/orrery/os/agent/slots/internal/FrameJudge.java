@@ -100,6 +100,7 @@ public final class FrameJudge implements TraceSink {
                     pending.add(new Happening(ts, -1, null, who + " " + error + " -> " + action));
                 }
             }
+            case PLAN_SWITCH -> out.accept(ChildLine.plan(planName(f0), planName(f1), core));
             case WATCHDOG_EXPIRED -> pending.add(new Happening(ts, -1, null, name(f0) + " watchdog expired"));
             default -> {
             }
@@ -148,6 +149,10 @@ public final class FrameJudge implements TraceSink {
 
     private boolean known(long partition) {
         return partition >= 0 && partition < modes.length;
+    }
+
+    private String planName(long index) {
+        return index >= 0 && index < config.plans().size() ? config.plans().get((int) index).name() : "plan" + index;
     }
 
     private String name(long index) {

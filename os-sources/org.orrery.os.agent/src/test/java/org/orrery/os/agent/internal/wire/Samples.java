@@ -53,6 +53,7 @@ final class Samples {
                 new Message.DebugClose("the debugger closed its connection"),
                 new Message.Event(new BoardEvent(1_700_000_000_001L, BoardEvent.Kind.CPU, "nav 10000 50000 NORMAL")),
                 new Message.Control("switch-plan", "maintenance"),
+                new Message.Event(new BoardEvent(1_700_000_000_002L, BoardEvent.Kind.PLAN, "main -> maintenance on core 1")),
                 new Message.ControlDone("nav IDLE"));
     }
 }

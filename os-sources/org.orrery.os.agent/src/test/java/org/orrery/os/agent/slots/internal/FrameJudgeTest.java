@@ -76,6 +76,12 @@ class FrameJudgeTest {
     }
 
     @Test
+    void aPlanSwitchIsReportedWithThePlansNamesAndTheCore() {
+        judge.event(0, 20 * MS, TraceEventType.PLAN_SWITCH.id(), 0, 1, 0);
+        assertEquals(List.of("plan main -> maintenance on core 0"), lines);
+    }
+
+    @Test
     void onceAFaultWasSeenAColdStartIsUnhealthy() {
         window(0);
         hm(5, 0, ErrorCode.APPLICATION_ERROR, HmAction.COLD_START_PARTITION);
