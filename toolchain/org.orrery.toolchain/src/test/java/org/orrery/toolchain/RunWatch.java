@@ -4,15 +4,18 @@ package org.orrery.toolchain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.orrery.os.api.PartitionMode;
 import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.trace.TraceSink;
 
 /**
  * What a running board's trace has shown so far, for a test that ends a real-time run once what it checks has happened
- * rather than after a fixed time: which partitions the health monitor reported, and how far board time got.
+ * rather than after a fixed time: which partitions the health monitor reported, which reached NORMAL, and how far
+ * board time got.
  */
 final class RunWatch implements TraceSink {
     private final Set<Long> reported = ConcurrentHashMap.newKeySet();
+    private final Set<Long> normal = ConcurrentHashMap.newKeySet();
     private volatile long boardTimeNs;
 
     @Override
@@ -22,7 +25,14 @@ final class RunWatch implements TraceSink {
         }
         if (typeId == TraceEventType.HM_EVENT.id()) {
             reported.add(f0);
+        } else if (typeId == TraceEventType.PARTITION_MODE.id() && f2 == PartitionMode.NORMAL.ordinal()) {
+            normal.add(f0);
         }
+    }
+
+    /** The indices of the partitions that have reached NORMAL at least once. */
+    Set<Long> normal() {
+        return Set.copyOf(normal);
     }
 
     /** Whether the health monitor has reported an error of the partition with index {@code partition}. */
