@@ -20,9 +20,11 @@
  * boot selection switched to it in trial (the commit point). The running image is stopped and the new one booted
  * in a child JVM. A trial passes after N healthy major frames in a row (default 10): no health-monitor action
  * above process level and no watchdog expiry in the frame, and every partition that had a window in it in
- * NORMAL at its end. Confirmation clears the trial flag (commit), marks the slot GOOD and raises the stored
- * counter to the image's. A trial fails after 10×N frames without such a run, after a wall-clock bound, or when
- * the board process dies: the slot becomes BAD with the reason and the previous GOOD slot is booted again.
+ * NORMAL at its end. Frames in which a partition is still in its first cold start, before any fault, are not
+ * judged (a hosted partition JVM loads and compiles first, for as long as the host makes it). Confirmation clears
+ * the trial flag (commit), marks the slot GOOD and raises the stored counter to the image's. A trial fails after
+ * 10×N judged frames without such a run, after a wall-clock bound, or when the board process dies: the slot becomes
+ * BAD with the reason and the previous GOOD slot is booted again.
  *
  * <h2>Power on</h2>
  * Half-done steps are finished or undone so that the files agree with the boot selection; a selection still in
