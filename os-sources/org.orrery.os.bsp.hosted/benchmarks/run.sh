@@ -6,6 +6,7 @@
 # module: ./mvnw -o -q -pl os-sources/org.orrery.os.bsp.hosted -am verify -DskipTests) and a JDK >= 22.
 # debug: window-start lateness on a core whose other partition a debugger holds at a breakpoint, vs no debugger.
 # ports: sampling-port write→read between two partition processes, shared memory vs the kernel round trip.
+# BENCH_JAVA_OPTS: options for the benchmark JVM (the board's kernel JVM), e.g. -Xlog:safepoint*,gc*:file=/tmp/jvm.log
 # Usage: run.sh [freeze|wakeup|board|debug|ports|all] [arguments for that benchmark]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,7 @@ trap 'rm -rf "$out"' EXIT
 os="$here/../.."
 for m in api config trace kernel partition bsp.sim; do classes="$classes:$os/org.orrery.os.$m/target/classes"; done
 "$JAVA_HOME/bin/javac" -d "$out" -cp "$classes" $(find "$here" -name '*.java')
-run() { "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$out:$classes" "org.orrery.os.bsp.hosted.bench.$@"; }
+run() { "$JAVA_HOME/bin/java" $BENCH_JAVA_OPTS --enable-native-access=ALL-UNNAMED -cp "$out:$classes" "org.orrery.os.bsp.hosted.bench.$@"; }
 case "$what" in
     freeze) run FreezeBenchmark "$@" ;;
     wakeup) run WakeupBenchmark "$@" ;;

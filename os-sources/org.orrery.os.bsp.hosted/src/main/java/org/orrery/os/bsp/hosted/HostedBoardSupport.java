@@ -124,7 +124,7 @@ public final class HostedBoardSupport implements BoardSupport {
                     config.board().cores(), TRACE_CAPACITY, gate, ports);
             Priorities priorities = new Priorities();
             try {
-                priorities.raiseStopTheWorld();
+                priorities.raiseJvmThreads();
                 RunSummary summary = run(request, config, board, processes, clock, gate, ports);
                 return summary.withBoardReport(report(gate, lateness, cgroups, locked));
             } finally {
