@@ -132,7 +132,23 @@ final class Module {
 
     /** Console line with the virtual time and the source. */
     void print(String source, String text) {
-        console.accept(String.format("[%d.%09d] %s: %s", now / 1_000_000_000L, now % 1_000_000_000L, source, text));
+        console.accept(line(now, source, text));
+    }
+
+    /**
+     * {@code [SECONDS.NANOSECONDS] SOURCE: TEXT}, board time with nine digits after the point. Built by hand, not
+     * with String.format: this runs on the schedule's thread under the kernel lock, and a Formatter's first use
+     * (regular expressions, locale data) delayed every window edge of a hosted board by 10-19 ms at the first
+     * health-monitor report.
+     */
+    static String line(long boardTimeNs, String source, String text) {
+        long seconds = boardTimeNs / 1_000_000_000L;
+        long nanos = boardTimeNs % 1_000_000_000L;
+        StringBuilder b = new StringBuilder(source.length() + text.length() + 24).append('[').append(seconds).append('.');
+        for (long d = 100_000_000L; d > 1 && nanos < d; d /= 10) {
+            b.append('0');
+        }
+        return b.append(nanos).append("] ").append(source).append(": ").append(text).toString();
     }
 
     /** Core {@code core} has just left its plan for {@code plan}. */
