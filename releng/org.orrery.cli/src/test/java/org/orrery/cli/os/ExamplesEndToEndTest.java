@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -138,18 +140,21 @@ class ExamplesEndToEndTest {
         assertEquals(OrreryCli.EXIT_OK, run("build", EXAMPLES.resolve("flight-control/system.orrery").toString(),
                 "-o", image.toString(), "--key", tmp.resolve("keys/orrery-signing.key").toString()), err.toString());
         var trusted = SigningKeys.readPublic(tmp.resolve("keys/orrery-signing.pub"));
-        Set<String> hashes = new TreeSet<>();
+        // each distinct trace with the first run that gave it and that run's report (HM events, overruns), so that
+        // a difference says what happened
+        Map<String, String> hashes = new TreeMap<>();
         for (int i = 0; i < RUNS; i++) {
             LoadedImage loaded = LoadedImage.load(image, trusted, 0);
             Path dir = tmp.resolve("det-" + i);
-            Run.of(loaded, Boards.named("sim").orElseThrow()).traceTo(dir).run(1_000_000_000L);
+            Run.Outcome out = Run.of(loaded, Boards.named("sim").orElseThrow()).traceTo(dir).run(1_000_000_000L);
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             for (String f : List.of("metadata", "stream_0", "stream_1")) {
                 d.update(Files.readAllBytes(dir.resolve(f)));
             }
-            hashes.add(HexFormat.of().formatHex(d.digest()));
+            hashes.putIfAbsent(HexFormat.of().formatHex(d.digest()), "run " + i + ":\n" + out.report());
         }
-        assertEquals(1, hashes.size(), RUNS + " runs gave " + hashes.size() + " different traces");
+        assertEquals(1, hashes.size(), RUNS + " runs gave " + hashes.size() + " different traces:\n"
+                + String.join("\n", hashes.values()));
         assertTrue(ImageVerifier.inspect(Files.readAllBytes(image), "x").applicationPartitions().size() == 5);
     }
 
