@@ -92,7 +92,7 @@ public final class BoardBenchmark {
                 + "ratio %.1f (goal <= 3)%n", firstMs, hello[2], firstMs / (double) Math.max(1, hello[2]));
     }
 
-    private static SystemConfig system() {
+    static SystemConfig system() {
         List<PartitionConfig> parts = new ArrayList<>();
         List<WindowConfig> windows = new ArrayList<>();
         String[] names = {"a", "b", "c", "d"};
