@@ -9,7 +9,7 @@ package org.orrery.os.agent.slots.internal;
  * frame N bad WHY...           it was not, and why
  * frame N starting PARTITION   a partition was still in its first cold start, before any fault (not judged)
  * mode PARTITION MODE          a partition changed mode
- * plan FROM -> TO on core N     core N's schedule switched plans at the end of its major frame
+ * plan FROM -> TO on core N    core N's schedule switched plans at the end of its major frame
  * hm WHO ERROR ACTION          the health monitor handled an error (WHO is a partition or "module")
  * console TEXT...              a partition printed a line
  * cpu PARTITION BUSY WIN MODE  its processes held a core BUSY us of its last window of WIN us; its mode then
