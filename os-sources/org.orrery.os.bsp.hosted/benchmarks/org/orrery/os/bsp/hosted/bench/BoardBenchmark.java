@@ -44,8 +44,7 @@ public final class BoardBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        Map<String, byte[]> os = Map.of("org.orrery.os.api", jar(Path.of(args[0]), null),
-                "org.orrery.os.partition", jar(Path.of(args[1]), null));
+        Map<String, byte[]> os = osModules(args);
         byte[] app = jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/BoardTicker");
         SystemConfig config = system();
         Map<String, byte[]> apps = new TreeMap<>();
@@ -110,6 +109,12 @@ public final class BoardBenchmark {
     }
 
     /** The classes under {@code root} (those whose path starts with {@code prefix}, when given) as a jar. */
+    /** The OS modules a partition JVM loads, from the class folders the usage names first (api, partition). */
+    static Map<String, byte[]> osModules(String[] args) throws Exception {
+        return Map.of("org.orrery.os.api", jar(Path.of(args[0]), null), "org.orrery.os.partition",
+                jar(Path.of(args[1]), null));
+    }
+
     static byte[] jar(Path root, String prefix) throws Exception {
         Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {

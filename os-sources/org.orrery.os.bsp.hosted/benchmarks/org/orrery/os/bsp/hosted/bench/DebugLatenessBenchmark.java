@@ -66,8 +66,7 @@ public final class DebugLatenessBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        Map<String, byte[]> os = Map.of("org.orrery.os.api", BoardBenchmark.jar(Path.of(args[0]), null),
-                "org.orrery.os.partition", BoardBenchmark.jar(Path.of(args[1]), null));
+        Map<String, byte[]> os = BoardBenchmark.osModules(args);
         byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/DebugTicker");
         Path dir = Files.createTempDirectory("orrery-debug-bench-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

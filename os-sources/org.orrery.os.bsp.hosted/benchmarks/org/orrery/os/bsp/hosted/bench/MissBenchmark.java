@@ -29,8 +29,7 @@ public final class MissBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        Map<String, byte[]> os = Map.of("org.orrery.os.api", BoardBenchmark.jar(Path.of(args[0]), null),
-                "org.orrery.os.partition", BoardBenchmark.jar(Path.of(args[1]), null));
+        Map<String, byte[]> os = BoardBenchmark.osModules(args);
         byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/BoardTicker");
         SystemConfig config = BoardBenchmark.system();
         Map<String, byte[]> apps = new TreeMap<>();
