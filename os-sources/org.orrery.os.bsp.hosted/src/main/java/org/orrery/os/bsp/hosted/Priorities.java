@@ -87,12 +87,7 @@ final class Priorities {
 
     /** Whether thread {@code name} (as in /proc/self/task/TID/comm) is one of {@code prefixes}. */
     private static boolean matches(String name, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return prefixes.stream().anyMatch(name::startsWith);
     }
 
     private record Task(long tid, String name) {
