@@ -31,7 +31,7 @@ class HostedExamplesTest {
     private static final long DURATION = 2_000_000_000L;
     /**
      * Only a backstop: a run lasts {@link #DURATION} of board time and then until every partition has reached NORMAL
-     * (a cold partition JVM took more than 2 s to on a loaded host).
+     * (a cold partition JVM has taken more than 2 s to get there on a loaded host).
      */
     private static final long BOUND = 30_000_000_000L;
     /** The tolerance the printed check uses for late and early starts. */
