@@ -84,8 +84,10 @@ final class DebugRelay {
         try {
             while (channel.read(buf) >= 0) {
                 if (buf.position() > 0) {
-                    sender.send(new Message.DebugData(Arrays.copyOf(buf.array(), buf.position())));
+                    // counted before the send: once the client has the bytes it may close, and the close's audit
+                    // line (written by the session's reader) must already include them
                     down += buf.position();
+                    sender.send(new Message.DebugData(Arrays.copyOf(buf.array(), buf.position())));
                     buf.clear();
                 }
             }
