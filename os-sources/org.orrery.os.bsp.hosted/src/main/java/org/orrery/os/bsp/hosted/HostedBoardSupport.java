@@ -75,6 +75,7 @@ public final class HostedBoardSupport implements BoardSupport {
     @Override
     public RunSummary boot(BootRequest request) throws ConfigException, BoardException {
         long bootNanos = System.nanoTime();
+        StartPhases phases = new StartPhases(bootNanos);
         SystemConfig config = request.config();
         checkMachine(config);
         Cgroups cgroups = Cgroups.detect();
@@ -89,6 +90,7 @@ public final class HostedBoardSupport implements BoardSupport {
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
                         request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
                                 : debug))) {
+            phases.mark("partition processes launched");
             boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
             if (locked) {
                 // after the partition processes started (their start-up pages need not be faulted in twice)
@@ -125,8 +127,8 @@ public final class HostedBoardSupport implements BoardSupport {
             Priorities priorities = new Priorities();
             try {
                 priorities.raiseJvmThreads();
-                RunSummary summary = run(request, config, board, processes, clock, gate, ports);
-                return summary.withBoardReport(report(gate, lateness, cgroups, locked));
+                RunSummary summary = run(request, config, board, processes, clock, gate, ports, phases);
+                return summary.withBoardReport(report(gate, phases, processes.startNote(), lateness, cgroups, locked));
             } finally {
                 if (kicker != null) {
                     kicker.close(); // a deliberate end of the run, not a stall
@@ -155,16 +157,20 @@ public final class HostedBoardSupport implements BoardSupport {
 
     /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
     private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
-            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardPorts ports)
+            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardPorts ports, StartPhases phases)
             throws ConfigException, BoardException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread engine = new Thread(() -> {
             try {
                 Linux.setFifo(Priorities.ENGINE);
+                phases.mark("engine real-time");
                 processes.connectAll();
+                phases.mark("connected");
                 Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
                 ports.start(kernel, HostedBoardSupport::kernelCallPriority);
+                phases.mark("kernel booted");
                 warmUp(gate);
+                phases.mark("edges warmed up");
                 ports.clockStarted(clock.start());
                 drive(kernel, request, board, gate, ports);
                 outcome.set(kernel.summary());
@@ -306,10 +312,13 @@ public final class HostedBoardSupport implements BoardSupport {
         return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    private static List<String> report(WindowGate gate, Lateness lateness, Cgroups cgroups, boolean locked) {
+    private static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, Lateness lateness,
+            Cgroups cgroups, boolean locked) {
         List<String> lines = new ArrayList<>();
         long first = gate.firstWindowNanos();
-        lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms"));
+        lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms")
+                + " (" + phases.describe() + ")");
+        lines.add(partitionStart);
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
         lines.add("kernel process memory: " + (locked ? "locked in RAM (mlockall), " + lockedKib() + " KiB"

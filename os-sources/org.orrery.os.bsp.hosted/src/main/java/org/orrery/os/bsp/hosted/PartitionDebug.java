@@ -86,6 +86,8 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
         String name = partition.name();
         if (namespaces != null) {
             List<String> cmd = new ArrayList<>(builder.command());
+            // a JVM with a JDWP agent refuses an AOT cache of linked classes (and says so on its output)
+            cmd.replaceAll(o -> o.startsWith("-XX:AOTCache=") ? "-Xshare:auto" : o);
             cmd.add(1, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + JDWP_PORT);
             builder.command(cmd);
             try {

@@ -5,31 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.os.bsp.sim.Sys.MS;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.orrery.os.api.ErrorCode;
-import org.orrery.os.api.Partition;
 import org.orrery.os.bsp.sim.contained.Attacks;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
+import org.orrery.os.bsp.sim.process.TestJars;
 import org.orrery.os.config.Criticality;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SchedulingPolicy;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.HmEvent;
-import org.orrery.os.partition.PartitionClassLoader;
-import org.orrery.os.partition.PartitionMain;
 
 /**
  * Partitions in their own processes: one misbehaving partition ({@code bad}, core 0, 0..10 ms of each 20 ms
@@ -46,27 +38,8 @@ class PartitionProcessesTest {
 
     @BeforeAll
     static void jars() throws Exception {
-        osModules = Map.of("org.orrery.os.api", jarOf(Partition.class, null),
-                "org.orrery.os.partition", jarOf(PartitionMain.class, null));
-        apps = jarOf(Attacks.class, "org/orrery/os/bsp/sim/contained/");
-    }
-
-    /** The classes of {@code type}'s code source (those under {@code prefix} only, when given) as a jar. */
-    static byte[] jarOf(Class<?> type, String prefix) throws IOException, URISyntaxException {
-        Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!Files.isDirectory(root)) {
-            return Files.readAllBytes(root);
-        }
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = root.relativize(f).toString().replace('\\', '/');
-                if (prefix == null || name.startsWith(prefix)) {
-                    entries.put(name, Files.readAllBytes(f));
-                }
-            }
-        }
-        return PartitionClassLoader.jar(entries);
+        osModules = TestJars.runtime();
+        apps = TestJars.jarOf(Attacks.class, "org/orrery/os/bsp/sim/contained/");
     }
 
     private static PartitionConfig partition(String name, int index, int core, String entry) {

@@ -40,6 +40,8 @@ public final class PartitionProcesses implements AutoCloseable {
     private volatile Confinement confinement = Confinement.NONE;
     private volatile MemoryWatch memoryWatch = MemoryWatch.NONE;
     private final Launcher launcher;
+    private RuntimeCache cache;
+    private String startNote = "";
 
     private PartitionProcesses(Path dir, String java, String classPath, Launcher launcher) {
         this.dir = dir;
@@ -75,13 +77,27 @@ public final class PartitionProcesses implements AutoCloseable {
             dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             removeStale(dir.getParent());
-            List<String> cp = new ArrayList<>();
-            for (String m : RUNTIME_MODULES) {
-                Path jar = dir.resolve(m + ".jar");
-                Files.write(jar, osModules.get(m));
-                cp.add(jar.toString());
+            StringBuilder why = new StringBuilder();
+            RuntimeCache cache = RuntimeCache.open(osModules, RUNTIME_MODULES, why);
+            String classPath;
+            if (cache != null) {
+                classPath = cache.classPath();
+            } else {
+                List<String> cp = new ArrayList<>();
+                for (String m : RUNTIME_MODULES) {
+                    Path jar = dir.resolve(m + ".jar");
+                    Files.write(jar, osModules.get(m));
+                    cp.add(jar.toString());
+                }
+                classPath = String.join(":", cp);
             }
-            PartitionProcesses board = new PartitionProcesses(dir, javaCommand(), String.join(":", cp), launcher);
+            PartitionProcesses board = new PartitionProcesses(dir, javaCommand(), classPath, launcher);
+            if (cache != null) {
+                // before the partitions start: they are the JVMs that gain from it, and they would slow its making
+                cache.train(board::trainer, why);
+                board.cache = cache;
+            }
+            board.startNote = why.isEmpty() ? cache.note() : why.toString();
             try {
                 for (PartitionConfig p : config.partitions()) {
                     byte[] jar = applicationJars.get(p.name());
@@ -232,12 +248,39 @@ public final class PartitionProcesses implements AutoCloseable {
         return dir;
     }
 
-    List<String> command(PartitionConfig p, Path socket) {
+    List<String> command(PartitionConfig p, Path socket) throws IOException {
+        if (cache != null) {
+            cache.refresh();
+        }
+        Path aotCache = cache != null ? cache.aotCache() : null;
         long heap = Math.max(MIN_HEAP, p.memoryBudget());
-        return List.of(java, "-Xmx" + heap, "-Xms" + MIN_HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), "-Djava.io.tmpdir=" + dir,
-                "-cp", classPath, MAIN, socket.toString(), p.name(), appJars.get(p.name()).toString());
+        List<String> options = List.of("-Xmx" + heap, "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()),
+                aotCache != null ? "-XX:AOTCache=" + aotCache : "-Xshare:auto");
+        return jvm(options, classPath, socket, p.name(), appJars.get(p.name()));
+    }
+
+    /** A partition JVM's command: the options every partition JVM has, then {@code options}, then its main. */
+    private List<String> jvm(List<String> options, String cp, Path socket, String partition, Path appJar) {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms" + MIN_HEAP, "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + dir));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", cp, MAIN, socket.toString(), partition, appJar.toString()));
+        return cmd;
+    }
+
+    /** The JVM that makes the runtime's AOT cache: a partition JVM of a typical budget on one processor. */
+    private List<String> trainer(List<String> options, String cp, Path socket, Path appJar) {
+        List<String> all = new ArrayList<>(List.of("-Xmx64m", "-XX:ActiveProcessorCount=1"));
+        all.addAll(options);
+        return jvm(all, cp, socket, "training", appJar);
+    }
+
+    /**
+     * How this board's partition JVMs start (from the AOT cache of the partition runtime, or why not), for a board's
+     * report.
+     */
+    public String startNote() {
+        return startNote;
     }
 
     /** The JVM this board runs on (inside Studio the process is the Eclipse launcher, so not its command). */
