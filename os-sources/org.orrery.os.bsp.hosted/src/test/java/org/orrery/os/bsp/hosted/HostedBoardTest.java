@@ -66,8 +66,9 @@ class HostedBoardTest {
                 s.boardReport().toString());
         // the start's phases in the order they happen, so an integrator sees which one the wait was
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("board start to first window: ")
-                && l.matches(".*\\(partition processes launched at \\d+ ms, engine real-time at \\d+ ms, connected at "
-                        + "\\d+ ms, kernel booted at \\d+ ms, edges warmed up at \\d+ ms\\)")),
+                && l.matches(".*\\(machine checked at \\d+ ms, partition processes launched at \\d+ ms, "
+                        + "engine real-time at \\d+ ms, connected at \\d+ ms, kernel booted at \\d+ ms, "
+                        + "edges warmed up at \\d+ ms\\)")),
                 s.boardReport().toString());
     }
 
