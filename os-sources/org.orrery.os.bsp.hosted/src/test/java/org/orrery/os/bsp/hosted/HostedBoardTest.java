@@ -70,6 +70,10 @@ class HostedBoardTest {
                         + "engine real-time at \\d+ ms, connected at \\d+ ms, kernel booted at \\d+ ms, "
                         + "edges warmed up at \\d+ ms\\)")),
                 s.boardReport().toString());
+        // on JDK 25 the partition JVMs map the runtime's AOT cache (made by the first board of this runtime)
+        String start = Runtime.version().feature() >= 25 ? "partition JVMs start from the AOT cache "
+                : "partition JVMs start without an AOT cache (JDK before 25)";
+        assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith(start)), s.boardReport().toString());
     }
 
     @Test

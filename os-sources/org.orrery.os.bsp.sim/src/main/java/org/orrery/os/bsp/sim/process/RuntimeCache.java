@@ -2,11 +2,6 @@
 package org.orrery.os.bsp.sim.process;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -26,11 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.orrery.os.partition.wire.Frame;
-import org.orrery.os.partition.wire.Wire;
 
 /**
  * The partition runtime's jars in a folder of their own per content and JDK, owned by this user and closed to
@@ -38,7 +30,7 @@ import org.orrery.os.partition.wire.Wire;
  * loads up to its hello, loaded and linked once and mapped by every later partition JVM). The partition JVMs of a
  * board start side by side before its first window; with the cache each reaches the kernel in roughly half the time
  * (one JVM 150 vs 300 ms, three at once on two processors 330 vs 600 ms, measured on this machine kind). The cache is
- * made once, by a training JVM that starts exactly as a partition does and says hello to a socket of this class.
+ * made once, by a training JVM that starts exactly as a partition does ({@link AotTraining}).
  * <p>
  * The folder is only used when it is this user's and nobody else may write it; jars found there are compared with
  * the image's bytes before every use and written again when they differ (the cache then goes with them: the JVM
@@ -51,7 +43,6 @@ final class RuntimeCache {
     /** Folders not used for this long are removed when another is made. */
     private static final Duration UNUSED = Duration.ofDays(7);
     private static final String AOT = "runtime.aot";
-    private static final long TRAINING_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private static final Object TRAINING = new Object();
@@ -132,74 +123,24 @@ final class RuntimeCache {
      * to a socket of ours and ends, and the JVM writes the cache as it exits. Returns the cache, or null when it
      * could not be made (the reason goes to {@code why}; the board starts its partitions without it).
      */
-    Path train(TrainerCommand command, StringBuilder why) {
+    Path train(AotTraining.Command command, StringBuilder why) {
         synchronized (TRAINING) { // two boards of one JVM: the second finds the first's cache
-            return supported() && aotCache() == null ? trainOnce(command, why) : aotCache();
-        }
-    }
-
-    private Path trainOnce(TrainerCommand command, StringBuilder why) {
-        long pid = ProcessHandle.current().pid();
-        Path out = dir.resolve("training-" + pid + ".aot");
-        Path socket = dir.resolve("training-" + pid + ".sock");
-        Path app = dir.resolve("training-" + pid + ".jar");
-        Path log = dir.resolve("training.log");
-        Process p = null;
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            Files.deleteIfExists(socket);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Files.write(app, EMPTY_JAR);
-            ProcessBuilder pb = new ProcessBuilder(command.of(List.of("-XX:AOTCacheOutput=" + out), classPath(),
-                    socket, app));
-            pb.directory(dir.toFile());
-            pb.environment().clear();
-            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            pb.redirectErrorStream(true);
-            p = pb.start();
-            server.configureBlocking(false);
-            long deadline = System.nanoTime() + TRAINING_TIMEOUT_NANOS;
-            SocketChannel ch;
-            while ((ch = server.accept()) == null) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    throw new IOException("the training JVM did not connect (see " + log + ")");
+            if (!supported() || aotCache() != null) {
+                return aotCache();
+            }
+            try {
+                Path made = AotTraining.run(command, dir, classPath());
+                try {
+                    move(made, dir.resolve(AOT));
+                } finally {
+                    deleteQuietly(made); // left only when the move failed
                 }
-                Thread.sleep(1);
+                return aotCache();
+            } catch (IOException e) {
+                why.append("no AOT cache for partition JVMs: ").append(e.getMessage());
+                return null;
             }
-            try (SocketChannel c = ch) {
-                c.configureBlocking(true);
-                Frame hello = new Wire(Channels.newInputStream(c), Channels.newOutputStream(c), null).read();
-                if (hello.type() != Frame.HELLO) {
-                    throw new IOException("the training JVM did not say hello");
-                }
-            } // closed: the runtime's serve loop ends, the JVM halts and writes the cache
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (!p.waitFor(left, TimeUnit.NANOSECONDS) || p.exitValue() != 0 || !Files.isRegularFile(out)) {
-                throw new IOException("the training JVM did not write its cache (see " + log + ")");
-            }
-            move(out, dir.resolve(AOT));
-            Files.deleteIfExists(log);
-            return aotCache();
-        } catch (IOException e) {
-            why.append("no AOT cache for partition JVMs: ").append(e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            why.append("no AOT cache for partition JVMs: interrupted while it was made");
-            return null;
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-            deleteQuietly(out);
-            deleteQuietly(socket);
-            deleteQuietly(app);
         }
-    }
-
-    /** A partition JVM's command with extra JVM options, for a class path, a socket and an application jar. */
-    interface TrainerCommand {
-        List<String> of(List<String> jvmOptions, String classPath, Path socket, Path appJar);
     }
 
     /** JDK 25 is the first with one-step AOT cache creation ({@code -XX:AOTCacheOutput}). */
@@ -251,7 +192,7 @@ final class RuntimeCache {
         return true;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -290,15 +231,11 @@ final class RuntimeCache {
         }
     }
 
-    private static void deleteQuietly(Path f) {
+    static void deleteQuietly(Path f) {
         try {
             Files.deleteIfExists(f);
         } catch (IOException e) {
             // in use or gone: left for the next prune
         }
     }
-
-    /** An empty jar (an end-of-central-directory record only): the training JVM's application has no classes. */
-    private static final byte[] EMPTY_JAR = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0};
 }

@@ -129,6 +129,21 @@ class RuntimeCacheTest {
     }
 
     @Test
+    void aTrainingJvmThatEndsWithoutItsHelloLeavesNoCacheAndTheReasonNamesItsLog() throws Exception {
+        assumeTrue(RuntimeCache.supported(), "the AOT cache needs JDK 25; this is " + Runtime.version());
+        StringBuilder why = new StringBuilder();
+        RuntimeCache cache = RuntimeCache.open(TestJars.runtime(), ORDER, why);
+
+        assertNull(cache.train((extra, cp, socket, app) -> List.of("false"), why));
+
+        Path dir = Path.of(cache.classPath().split(":")[0]).getParent();
+        assertEquals("no AOT cache for partition JVMs: the training JVM did not connect (see "
+                + dir.resolve("training.log") + ")", why.toString());
+        assertNull(cache.aotCache());
+        assertTrue(cache.note().contains("without an AOT cache (not made)"), cache.note());
+    }
+
+    @Test
     void theTrainingJvmMakesACacheThatAPartitionJvmMapsWhenItMust() throws Exception {
         assumeTrue(RuntimeCache.supported(), "the AOT cache needs JDK 25; this is " + Runtime.version());
         StringBuilder why = new StringBuilder();
@@ -136,7 +151,7 @@ class RuntimeCacheTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> options = List.of("-Xms4m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData");
-        RuntimeCache.TrainerCommand trainer = (extra, cp, socket, app) -> {
+        AotTraining.Command trainer = (extra, cp, socket, app) -> {
             List<String> cmd = new ArrayList<>(List.of(java));
             cmd.addAll(options);
             cmd.addAll(extra);
