@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.orrery.os.partition.wire.Frame;
 import org.orrery.os.partition.wire.Wire;
@@ -23,6 +24,8 @@ import org.orrery.os.partition.wire.Wire;
  * waits for). Its output goes to {@code training.log} in the folder, kept when the training fails.
  */
 final class AotTraining {
+    /** Training files are named {@code training-<pid of the board process>.<aot|sock|jar>}. */
+    private static final String PREFIX = "training-";
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** An empty jar (an end-of-central-directory record only): the training JVM's application has no classes. */
     private static final byte[] EMPTY_JAR = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -38,10 +41,11 @@ final class AotTraining {
 
     /** Runs the training JVM in {@code dir}; returns the cache it wrote there (the caller moves it into place). */
     static Path run(Command command, Path dir, String classPath) throws IOException {
+        removeStale(dir);
         long pid = ProcessHandle.current().pid();
-        Path out = dir.resolve("training-" + pid + ".aot");
-        Path socket = dir.resolve("training-" + pid + ".sock");
-        Path app = dir.resolve("training-" + pid + ".jar");
+        Path out = dir.resolve(PREFIX + pid + ".aot");
+        Path socket = dir.resolve(PREFIX + pid + ".sock");
+        Path app = dir.resolve(PREFIX + pid + ".jar");
         Path log = dir.resolve("training.log");
         Process p = null;
         boolean made = false;
@@ -78,6 +82,27 @@ final class AotTraining {
             }
             RuntimeCache.deleteQuietly(socket);
             RuntimeCache.deleteQuietly(app);
+        }
+    }
+
+    /** Files of trainings whose board process is gone (killed with -9 while it trained: a power cut of the agent). */
+    static void removeStale(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                int dot = name.indexOf('.');
+                if (name.startsWith(PREFIX) && dot > PREFIX.length()) {
+                    try {
+                        if (ProcessHandle.of(Long.parseLong(name.substring(PREFIX.length(), dot))).isEmpty()) {
+                            RuntimeCache.deleteQuietly(f);
+                        }
+                    } catch (NumberFormatException e) {
+                        // not a training file of ours
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // listed again at the next training
         }
     }
 

@@ -129,6 +129,22 @@ class RuntimeCacheTest {
     }
 
     @Test
+    void filesOfATrainingWhoseBoardProcessIsGoneAreRemovedByTheNextOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Files.createDirectories(tmp);
+        Path dead = Files.writeString(tmp.resolve("training-" + gone.pid() + ".aot"), "half a cache");
+        Path alive = Files.writeString(tmp.resolve("training-" + ProcessHandle.current().pid() + ".jar"), "");
+        Path jar = Files.writeString(tmp.resolve("org.orrery.os.api.jar"), "");
+
+        AotTraining.removeStale(tmp);
+
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(alive), "a running board's training goes on");
+        assertTrue(Files.exists(jar));
+    }
+
+    @Test
     void aTrainingJvmThatEndsWithoutItsHelloLeavesNoCacheAndTheReasonNamesItsLog() throws Exception {
         assumeTrue(RuntimeCache.supported(), "the AOT cache needs JDK 25; this is " + Runtime.version());
         StringBuilder why = new StringBuilder();
