@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The partition runtime's cache folder: one owner-only folder per runtime content, jars checked against the image's
- * bytes at every use, a folder others may write refused, and a training JVM whose cache a JVM started with
- * {@code -XX:AOTMode=on} (fails unless the cache maps) accepts.
+ * bytes at every use, unused folders and the files of killed trainings removed, a folder others may write refused, a
+ * failed training named, and a training JVM whose cache a JVM started with {@code -XX:AOTMode=on} (fails unless the
+ * cache maps) accepts.
  */
 class RuntimeCacheTest {
     private static final List<String> ORDER = PartitionProcesses.RUNTIME_MODULES;
