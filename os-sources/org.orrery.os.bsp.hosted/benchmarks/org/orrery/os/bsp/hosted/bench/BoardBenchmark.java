@@ -108,13 +108,13 @@ public final class BoardBenchmark {
                 List.of(), List.of(), List.of(), List.of());
     }
 
-    /** The classes under {@code root} (those whose path starts with {@code prefix}, when given) as a jar. */
     /** The OS modules a partition JVM loads, from the class folders the usage names first (api, partition). */
     static Map<String, byte[]> osModules(String[] args) throws Exception {
         return Map.of("org.orrery.os.api", jar(Path.of(args[0]), null), "org.orrery.os.partition",
                 jar(Path.of(args[1]), null));
     }
 
+    /** The classes under {@code root} (those whose path starts with {@code prefix}, when given) as a jar. */
     static byte[] jar(Path root, String prefix) throws Exception {
         Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
