@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.editor.core.LspDocument;
 import org.orrery.studio.editor.core.OrreryLanguageService;
+import org.orrery.studio.editor.core.ReplaceableResource;
 import org.orrery.studio.editor.core.Uris;
 
 /**
@@ -55,6 +56,7 @@ class InPlaceUpdateTest {
             Random random = new Random(16);
             int sameResource = 0;
             int sameRoot = 0;
+            int linkedAlone = 0;
             ModelDump last = dump(incremental, incrementalUri);
             for (int i = 0; i < EDITS; i++) {
                 String before = doc.get();
@@ -76,6 +78,7 @@ class InPlaceUpdateTest {
                 assertEquals(parsedDiagnostics, typed.text(), "diagnostics " + where);
                 sameResource += afterTyping.resource() == last.resource() ? 1 : 0;
                 sameRoot += afterTyping.root() == last.root() ? 1 : 0;
+                linkedAlone += linking(incremental, incrementalUri) == ReplaceableResource.Linking.SUBTREE ? 1 : 0;
                 last = afterTyping;
             }
             lsp.close();
@@ -84,6 +87,9 @@ class InPlaceUpdateTest {
             // Most random edits break the syntax, which the partial parser answers with a full parse; some must not.
             assertTrue(sameRoot > 0, "the partial parser kept the model's root (re-parsed a region) in "
                     + sameRoot + " of " + EDITS + " edits");
+            // And of those, edits that replaced an object no scope sees linked that object alone.
+            assertTrue(linkedAlone > 0, "the replaced object was linked alone in " + linkedAlone + " of " + EDITS
+                    + " edits");
         }
     }
 
@@ -100,6 +106,7 @@ class InPlaceUpdateTest {
             String window = "window p3 at 30 ms duration 5 ms";
             doc.replace(original.indexOf(window) + window.indexOf('5'), 1, "7");
             ModelDump after = dump(service, uri);
+            ReplaceableResource.Linking linked = linking(service, uri);
             lsp.close();
 
             assertEquals(before.resource(), after.resource(), "the same resource");
@@ -107,6 +114,7 @@ class InPlaceUpdateTest {
             String duration = before.model().lines().filter(l -> l.contains("@windows.3/@duration ")).findFirst()
                     .orElseThrow();
             assertEquals(before.model().replace(duration, duration.replace("value=5", "value=7")), after.model());
+            assertEquals(ReplaceableResource.Linking.SUBTREE, linked, "only the new duration was linked");
         }
     }
 
@@ -190,6 +198,11 @@ class InPlaceUpdateTest {
     private static ModelDump dump(OrreryLanguageService service, String uri) throws Exception {
         return service.read(uri, (XtextResource r) -> ModelDump.of(r)).get(ServerSession.TIMEOUT.toSeconds(),
                 TimeUnit.SECONDS);
+    }
+
+    private static ReplaceableResource.Linking linking(OrreryLanguageService service, String uri) throws Exception {
+        return service.read(uri, (XtextResource r) -> ((ReplaceableResource) r).lastLinking())
+                .get(ServerSession.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The diagnostics last published for one document (published during the build, before any later read). */

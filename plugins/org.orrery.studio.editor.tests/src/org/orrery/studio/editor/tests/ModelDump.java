@@ -8,9 +8,11 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 
 /**
@@ -33,7 +35,7 @@ record ModelDump(String text, String model, String nodes, int resource, int root
             }
             for (EReference ref : o.eClass().getEAllReferences()) {
                 if (!ref.isContainment() && !ref.isContainer() && o.eIsSet(ref)) {
-                    model.append(' ').append(ref.getName()).append("->").append(target(o.eGet(ref, true)));
+                    model.append(' ').append(ref.getName()).append("->").append(target(r, o.eGet(ref, true)));
                 }
             }
             model.append('\n');
@@ -55,20 +57,32 @@ record ModelDump(String text, String model, String nodes, int resource, int root
                 System.identityHashCode(root));
     }
 
-    private static String target(Object value) {
+    private static String target(XtextResource owner, Object value) {
         if (value instanceof Iterable<?> many) {
             StringBuilder s = new StringBuilder("[");
             for (Object v : many) {
-                s.append(target(v)).append(',');
+                s.append(target(owner, v)).append(',');
             }
             return s.append(']').toString();
         }
         if (value instanceof EObject o) {
-            return o.eIsProxy() ? "proxy " + ((InternalEObject) o).eProxyURI().fragment()
+            return o.eIsProxy() ? "proxy " + link(owner, ((InternalEObject) o).eProxyURI().fragment())
                     : o.eResource() == null ? "detached " + o.eClass().getName()
                             : o.eResource().getURIFragment(o);
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * An unresolved link by the text it was written with: Xtext names its proxies by their position in the
+     * resource's table of pending links, which differs between a model linked whole and one whose unchanged part
+     * kept its pending links from before an update.
+     */
+    private static String link(XtextResource owner, String fragment) {
+        if (owner instanceof LazyLinkingResource lazy && lazy.getEncoder().isCrossLinkFragment(lazy, fragment)) {
+            return "to '" + NodeModelUtils.getTokenText(lazy.getEncoder().decode(lazy, fragment).getThird()) + "'";
+        }
+        return fragment;
     }
 
     private static String grammar(EObject element) {

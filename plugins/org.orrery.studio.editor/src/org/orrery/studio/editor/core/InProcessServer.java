@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
+import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
 import org.eclipse.xtext.parser.antlr.IReferableElementsUnloader;
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
@@ -136,7 +137,8 @@ public final class InProcessServer implements AutoCloseable {
      * the document's resource on each keystroke must not proxify all of it, nor copy index entries for objects
      * no reference can target, nor validate it twice to decide about a generation that never happens here; the
      * partial parser that updates it in place must not lex the whole text to find the tokens around a change, nor
-     * proxify replaced objects nothing outside the document points at.
+     * proxify replaced objects nothing outside the document points at, nor link the whole model again when the
+     * object it replaced cannot change what any other reference means.
      */
     public static Module editorBindings() {
         return b -> {
@@ -146,6 +148,7 @@ public final class InProcessServer implements AutoCloseable {
             b.bind(IPartialParsingHelper.class).to(LocalPartialParsing.class);
             b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
             b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
+            b.bind(ILinker.class).to(SubtreeLinker.class);
         };
     }
 

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.editor.core;
 
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.eclipse.emf.ecore.EClass;
-import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.util.IAcceptor;
 
 /**
  * Exports only objects that some cross-reference of the language can point at (partitions, ports, plans, VMs,
- * BSPs in Orrery), read from the metamodel rather than listed. The language server rebuilds the document's index
+ * BSPs in Orrery; {@link ReferableTypes}). The language server rebuilds the document's index
  * entry on every keystroke, copying each exported object with its URI (a fragment computed by {@code indexOf}
  * in the containing list); channels, processes, windows and memory regions (~13,000 of ~34,000 named objects on a
  * 1,000-partition system, and the channels sit late in the longest list) cost that time and no other file could
@@ -26,39 +17,12 @@ import org.eclipse.xtext.util.IAcceptor;
  */
 public class ReferableExports extends DefaultResourceDescriptionStrategy {
 
-    private final Map<EPackage, Set<EClass>> targetsByPackage = new ConcurrentHashMap<>();
-
     @Override
     public boolean createEObjectDescriptions(EObject object, IAcceptor<IEObjectDescription> acceptor) {
-        if (isReferable(object.eClass())) {
+        if (ReferableTypes.isReferable(object.eClass())) {
             super.createEObjectDescriptions(object, acceptor);
         }
         // Children are always visited: a referable object (a port) may sit inside one that is not exported.
         return true;
-    }
-
-    private boolean isReferable(EClass type) {
-        Set<EClass> targets = targetsByPackage.computeIfAbsent(type.getEPackage(), ReferableExports::targetsOf);
-        for (EClass target : targets) {
-            if (target.isSuperTypeOf(type)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Types of every non-containment reference declared in {@code pkg}. */
-    private static Set<EClass> targetsOf(EPackage pkg) {
-        Set<EClass> targets = new HashSet<>();
-        for (EClassifier classifier : pkg.getEClassifiers()) {
-            if (classifier instanceof EClass type) {
-                for (EReference ref : type.getEReferences()) {
-                    if (!ref.isContainment() && !ref.isContainer()) {
-                        targets.add(ref.getEReferenceType());
-                    }
-                }
-            }
-        }
-        return targets;
     }
 }

@@ -16,7 +16,12 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.util.InternalEList;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
 
 /**
  * The language server's resource. On every keystroke Xtext's builder drops the old version of the document and
@@ -26,8 +31,26 @@ import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
  * resolve to the new version; every other object of the old version is garbage. This resource proxifies exactly
  * the objects other resources of its set reference and leaves the rest alone. It also computes URI fragments
  * (asked for by indexing and reference descriptions on every keystroke too) without the per-object {@code indexOf}.
+ * <p>
+ * When a keystroke's partial re-parse replaced one object that no scope can see (see
+ * {@link LocalPartialParsing.Replacement#invisibleToScopes}), only that object's references are linked
+ * ({@link SubtreeLinker}); every other reference keeps its target, and unresolved ones stay pending, resolved again
+ * (and reported again) with the new ones. And the cross-references are walked once per version of the model: the
+ * builder, the validator and the index each ask for all of them to be resolved, and after the first complete pass
+ * there is nothing left that could resolve.
  */
 public class ReplaceableResource extends LazyLinkingResource {
+
+    /** How an update linked the model: all of it (Xtext's way), or the replaced object alone. */
+    public enum Linking {
+        WHOLE, SUBTREE
+    }
+
+    private static final String ALL_RESOLVED = ReplaceableResource.class.getName() + "#allResolved";
+
+    private volatile Linking lastLinking = Linking.WHOLE;
+    // During an update: the replacement to link alone, or null for a whole-model link.
+    private EObject linkAlone;
 
     // The builder removes the resource from its set before unloading it, so the set is remembered here.
     private ResourceSet lastSet;
@@ -65,6 +88,53 @@ public class ReplaceableResource extends LazyLinkingResource {
     protected void unloaded(InternalEObject object) {
         if (referencedFromOutside == null || referencedFromOutside.contains(object)) {
             super.unloaded(object);
+        }
+    }
+
+    @Override
+    protected void updateInternalState(IParseResult oldParseResult, IParseResult newParseResult) {
+        LocalPartialParsing.Replacement replaced = LocalPartialParsing.takeReplacement(newParseResult);
+        linkAlone = replaced != null && replaced.invisibleToScopes() ? replaced.replacement() : null;
+        try {
+            super.updateInternalState(oldParseResult, newParseResult);
+        } finally {
+            linkAlone = null;
+        }
+    }
+
+    @Override
+    protected void doLinking() {
+        if (linkAlone == null || !(getLinker() instanceof SubtreeLinker linker)) {
+            lastLinking = Linking.WHOLE;
+            super.doLinking();
+            return;
+        }
+        ListBasedDiagnosticConsumer consumer = new ListBasedDiagnosticConsumer();
+        linker.linkSubtree(linkAlone, consumer);
+        if (!isValidationDisabled()) {
+            getErrors().addAll(consumer.getResult(Severity.ERROR));
+            getWarnings().addAll(consumer.getResult(Severity.WARNING));
+        }
+        lastLinking = Linking.SUBTREE;
+    }
+
+    /** How the last update (or load) linked the model (tests and benchmarks ask). */
+    public Linking lastLinking() {
+        return lastLinking;
+    }
+
+    // The flag lives in the resource's cache, which every change of the model (and every update) clears; resolving
+    // a proxy is not such a change, and references that did not resolve in a complete pass cannot resolve before one.
+    @Override
+    public void resolveLazyCrossReferences(CancelIndicator monitor) {
+        OnChangeEvictingCache.CacheAdapter cache = getCache() instanceof OnChangeEvictingCache c ? c.getOrCreate(this)
+                : null;
+        if (cache != null && cache.get(ALL_RESOLVED) != null) {
+            return;
+        }
+        super.resolveLazyCrossReferences(monitor);
+        if (cache != null) {
+            cache.set(ALL_RESOLVED, Boolean.TRUE);
         }
     }
 
