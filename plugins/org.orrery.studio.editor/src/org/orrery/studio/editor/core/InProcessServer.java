@@ -27,6 +27,7 @@ import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryRegistryImpl;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResource;
@@ -138,7 +139,8 @@ public final class InProcessServer implements AutoCloseable {
      * no reference can target, nor validate it twice to decide about a generation that never happens here; the
      * partial parser that updates it in place must not lex the whole text to find the tokens around a change, nor
      * proxify replaced objects nothing outside the document points at, nor link the whole model again when the
-     * object it replaced cannot change what any other reference means.
+     * object it replaced cannot change what any other reference means, nor rebuild the index entry's parts that
+     * such an update leaves as they were.
      */
     public static Module editorBindings() {
         return b -> {
@@ -149,6 +151,7 @@ public final class InProcessServer implements AutoCloseable {
             b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
             b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
             b.bind(ILinker.class).to(SubtreeLinker.class);
+            b.bind(IResourceDescription.Manager.class).to(DocumentDescriptions.class);
         };
     }
 

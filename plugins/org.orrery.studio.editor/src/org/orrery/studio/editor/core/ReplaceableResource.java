@@ -6,7 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.NotificationChain;
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.EObject;
@@ -18,10 +20,13 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Triple;
 
 /**
  * The language server's resource. On every keystroke Xtext's builder drops the old version of the document and
@@ -47,10 +52,20 @@ public class ReplaceableResource extends LazyLinkingResource {
     }
 
     private static final String ALL_RESOLVED = ReplaceableResource.class.getName() + "#allResolved";
+    // In the resource's cache (cleared by every change of the model): the model is as the last link left it.
+    private static final String AS_LINKED = ReplaceableResource.class.getName() + "#asLinked";
+    private static final int MAX_LINK_TABLE_GROWTH = 10_000;
 
     private volatile Linking lastLinking = Linking.WHOLE;
     // During an update: the replacement to link alone, or null for a whole-model link.
     private EObject linkAlone;
+    // During an update: the model was changed by other means since its last link, so it is linked whole.
+    private boolean changedSinceLinked;
+    private int linkTableAfterWholeLink;
+    // The exported objects of this version, kept through updates linked alone (same objects, names and places).
+    private List<IEObjectDescription> exports;
+    // Whether a link resolved into another resource since the last whole link.
+    private volatile boolean linksOutside;
 
     // The builder removes the resource from its set before unloading it, so the set is remembered here.
     private ResourceSet lastSet;
@@ -67,6 +82,7 @@ public class ReplaceableResource extends LazyLinkingResource {
 
     @Override
     protected void doUnload() {
+        forgetExports();
         referencedFromOutside = lastSet == null ? Set.of() : referencedFrom(List.copyOf(lastSet.getResources()));
         try {
             super.doUnload();
@@ -94,7 +110,8 @@ public class ReplaceableResource extends LazyLinkingResource {
     @Override
     protected void updateInternalState(IParseResult oldParseResult, IParseResult newParseResult) {
         LocalPartialParsing.Replacement replaced = LocalPartialParsing.takeReplacement(newParseResult);
-        linkAlone = replaced != null && replaced.invisibleToScopes() ? replaced.replacement() : null;
+        linkAlone = !changedSinceLinked && replaced != null && replaced.invisibleToScopes() ? replaced.replacement()
+                : null;
         try {
             super.updateInternalState(oldParseResult, newParseResult);
         } finally {
@@ -104,9 +121,16 @@ public class ReplaceableResource extends LazyLinkingResource {
 
     @Override
     protected void doLinking() {
-        if (linkAlone == null || !(getLinker() instanceof SubtreeLinker linker)) {
+        // Xtext's table of pending links only grows until the next whole link, and its entries keep replaced
+        // objects alive: a long run of edits linked alone ends with a whole link.
+        if (linkAlone == null || !(getLinker() instanceof SubtreeLinker linker)
+                || getLazyProxyInformation().size() > linkTableAfterWholeLink + MAX_LINK_TABLE_GROWTH) {
             lastLinking = Linking.WHOLE;
+            forgetExports();
+            linksOutside = false;
             super.doLinking();
+            linkTableAfterWholeLink = getLazyProxyInformation().size();
+            mark(AS_LINKED);
             return;
         }
         ListBasedDiagnosticConsumer consumer = new ListBasedDiagnosticConsumer();
@@ -116,6 +140,60 @@ public class ReplaceableResource extends LazyLinkingResource {
             getWarnings().addAll(consumer.getResult(Severity.WARNING));
         }
         lastLinking = Linking.SUBTREE;
+        mark(AS_LINKED);
+    }
+
+    /**
+     * The objects this document exports to the index: those {@code compute} gives for this version of the model,
+     * computed once and kept through later updates linked alone, which change no exported object, name or place.
+     * Any other change of the model (a rename through the model, as refactorings make) evicts the resource's cache,
+     * and with it the mark that the model is as linked: then they are computed again.
+     */
+    synchronized List<IEObjectDescription> exports(Supplier<List<IEObjectDescription>> compute) {
+        if (exports == null || !cached(AS_LINKED)) {
+            exports = compute.get();
+        }
+        return exports;
+    }
+
+    private synchronized void forgetExports() {
+        exports = null;
+    }
+
+    // Loading links the model whole and then tells its adapters that the resource is loaded, which clears the cache:
+    // the model is still as linked.
+    @Override
+    public void eNotify(Notification notification) {
+        super.eNotify(notification);
+        if (notification.getNotifier() == this && notification.getFeatureID(Resource.class) == RESOURCE__IS_LOADED
+                && notification.getNewBooleanValue() && getParseResult() != null) {
+            mark(AS_LINKED);
+        }
+    }
+
+    @Override
+    public void update(int offset, int replacedTextLength, String newText) {
+        // The update clears the cache itself, so whether anything else changed the model is asked before it.
+        changedSinceLinked = !cached(AS_LINKED);
+        try {
+            super.update(offset, replacedTextLength, newText);
+        } finally {
+            changedSinceLinked = false;
+        }
+    }
+
+    /** Whether some link of this document resolved into another resource since the model was last linked whole. */
+    boolean linksOutside() {
+        return linksOutside;
+    }
+
+    @Override
+    protected EObject getEObject(String uriFragment, Triple<EObject, EReference, INode> triple) {
+        EObject target = super.getEObject(uriFragment, triple);
+        if (target != null && target.eResource() != this) {
+            linksOutside = true;
+        }
+        return target;
     }
 
     /** How the last update (or load) linked the model (tests and benchmarks ask). */
@@ -127,14 +205,21 @@ public class ReplaceableResource extends LazyLinkingResource {
     // a proxy is not such a change, and references that did not resolve in a complete pass cannot resolve before one.
     @Override
     public void resolveLazyCrossReferences(CancelIndicator monitor) {
-        OnChangeEvictingCache.CacheAdapter cache = getCache() instanceof OnChangeEvictingCache c ? c.getOrCreate(this)
-                : null;
-        if (cache != null && cache.get(ALL_RESOLVED) != null) {
+        if (cached(ALL_RESOLVED)) {
             return;
         }
         super.resolveLazyCrossReferences(monitor);
-        if (cache != null) {
-            cache.set(ALL_RESOLVED, Boolean.TRUE);
+        mark(ALL_RESOLVED);
+    }
+
+    /** Whether the resource's cache holds {@code key}: nothing changed the model since it was {@link #mark}ed. */
+    private boolean cached(String key) {
+        return getCache() instanceof OnChangeEvictingCache cache && cache.getOrCreate(this).get(key) != null;
+    }
+
+    private void mark(String key) {
+        if (getCache() instanceof OnChangeEvictingCache cache) {
+            cache.getOrCreate(this).set(key, Boolean.TRUE);
         }
     }
 
