@@ -2,14 +2,18 @@
 # SPDX-License-Identifier: EPL-2.0
 # Editor benchmark (not a test): open the generated 1,000-partition system through the editor's LSP bridge and
 # time first diagnostics and keystroke -> diagnostics. Needs the editor and the DSL built (mvnw install).
-# Usage: [CHANNELS=n] plugins/org.orrery.studio.editor/benchmarks/run.sh [partitions] [keystrokes]
+# Usage: [CHANNELS=n | SYSTEM=file.orrery] plugins/org.orrery.studio.editor/benchmarks/run.sh [partitions] [keystrokes]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 . "$ROOT/releng/scripts/jdk.sh"
 WORK="$(mktemp -d)"
 PARTS="${1:-1000}"
-python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions "$PARTS" --channels "${CHANNELS:-10000}" \
-    "$WORK/large.orrery" "$WORK/large.xml" >/dev/null
+if [ -n "${SYSTEM:-}" ]; then
+    cp "$SYSTEM" "$WORK/large.orrery"   # an existing system instead of the generated one
+else
+    python3 "$ROOT/dsl/benchmarks/generate-large-system.py" --cores 256 --partitions "$PARTS" --channels "${CHANNELS:-10000}" \
+        "$WORK/large.orrery" "$WORK/large.xml" >/dev/null
+fi
 (cd "$ROOT" && ./mvnw -B -o -q dependency:build-classpath -pl dsl/org.orrery.dsl.ide \
     -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 # JFace text (document model) from the local repository, as the target platform pins it.
