@@ -44,8 +44,9 @@ public final class OrreryLanguageService implements AutoCloseable {
     }
 
     /**
-     * The workbench's service, started on first use over {@code root} (the workspace location). Starting takes
-     * a moment (Xtext scans the folder), so it happens when the first editor opens, not at workbench start.
+     * The workbench's service, started on first use over {@code root} (the workspace location): by the first editor
+     * that opens, or in the background when the workbench opens a workspace with Orrery projects (starting takes a
+     * moment: Xtext builds the folder). A caller that comes while another starts it waits for that start.
      */
     public static OrreryLanguageService shared(URI root) {
         OrreryLanguageService s = shared;
@@ -59,6 +60,11 @@ public final class OrreryLanguageService implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    /** The workbench's service if it has been started, else null. */
+    public static OrreryLanguageService running() {
+        return shared;
     }
 
     public LanguageServer server() {
