@@ -3,96 +3,115 @@ package org.orrery.cli.server;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Set;
 
 import org.orrery.cli.OrreryCli;
 import org.orrery.toolchain.Compile;
 
 /**
- * A warm JVM that runs {@code orrery check} for {@link ServerClient}s, so a check costs the parse, link and
- * rules but not the JVM start, class loading and Xtext's injector (the Gradle-daemon pattern). One server per
- * user, CLI build and working directory (the launcher derives the socket name from them), so relative paths and
- * printed file names mean what they mean in-process. Only the user reaches it: the socket lives in a folder
- * that {@link SocketFolder} requires to be the user's own, mode 0700. Requests run one at a time (Xtext's
- * set-up is not for concurrent compilations); after {@code idleSeconds} without one it removes its socket and
- * exits.
+ * A warm JVM that runs {@code orrery check} for the launcher's client, so a check costs the parse, link and rules
+ * but not the JVM start, class loading and Xtext's injector (the Gradle-daemon pattern). One server per user, CLI
+ * build and working directory (the launcher derives the endpoint's name from them), so relative paths and printed
+ * file names mean what they mean in-process.
+ * <p>
+ * It listens on the loopback interface only, on a port of the system's choosing, and serves only requests that
+ * carry the token it drew at start. Port and token are in the endpoint file {@code ENDPOINT.tcp}, mode 0600, in a
+ * folder that {@link PrivateFolder} requires to be the user's own with mode 0700: reading that file is the
+ * authentication, as the issue's compile-server pattern asks. (A Unix socket would need no token, but bash, the
+ * client that costs no JVM start, cannot open one.) Requests run one at a time (Xtext's set-up is not for
+ * concurrent compilations); a connection that does not send its request within seconds is dropped. After
+ * {@code idleSeconds} without a request it removes its endpoint file and exits.
  *
- * <p>Usage: {@code CompileServer SOCKET IDLE_SECONDS}. Exits 0 at once when another server holds the socket.
+ * <p>Usage: {@code CompileServer ENDPOINT IDLE_SECONDS}. Exits 0 at once when another server holds the endpoint.
  */
 public final class CompileServer {
 
-    /** The commands served; any other is answered {@link ServerClient#NOT_SERVED} and runs in-process. */
+    /** The commands served; any other is answered {@link Protocol#NOT_SERVED} and runs in-process. */
     static final Set<String> SERVED = Set.of("check");
 
-    private final Path socket;
+    // A client writes its whole request at once; one that does not is not ours (or is stuck), and must not hold
+    // the server.
+    private static final int REQUEST_TIMEOUT_MILLIS = 5_000;
+
+    private final Path endpointFile;
     private final long idleNanos;
     private final String workingDirectory = System.getProperty("user.dir");
+    private final byte[] token = newToken();
     private volatile long lastActivity;
     private volatile boolean busy;
-    private ServerSocketChannel server;
+    private ServerSocket server;
 
-    CompileServer(Path socket, long idleSeconds) {
-        this.socket = socket;
+    CompileServer(Path endpoint, long idleSeconds) {
+        this.endpointFile = Path.of(endpoint + ".tcp");
         this.idleNanos = idleSeconds * 1_000_000_000L;
     }
 
     public static void main(String[] argv) throws IOException {
         if (argv.length != 2) {
-            System.err.println("usage: CompileServer SOCKET IDLE_SECONDS");
+            System.err.println("usage: CompileServer ENDPOINT IDLE_SECONDS");
             System.exit(2);
         }
-        Path socket = Path.of(argv[0]).toAbsolutePath();
-        String problem = SocketFolder.problem(socket.getParent());
+        Path endpoint = Path.of(argv[0]).toAbsolutePath();
+        String problem = PrivateFolder.problem(endpoint.getParent());
         if (problem != null) {
             System.err.println("orrery: compile server not started: " + problem);
             System.exit(2);
         }
-        // The lock, not the socket file, says who serves: a socket file without a live server behind it (a
-        // killed server, a reboot) is stale and replaced; a second server started by a racing client leaves.
-        FileChannel lockFile = FileChannel.open(Path.of(socket + ".lock"), StandardOpenOption.CREATE,
+        // The lock, not the endpoint file, says who serves: a file without a live server behind it (a killed
+        // server, a reboot) is stale and replaced; a second server started by a racing client leaves.
+        FileChannel lockFile = FileChannel.open(Path.of(endpoint + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock();
         if (lock == null) {
-            log("another server serves " + socket + "; leaving");
+            log("another server serves " + endpoint + "; leaving");
             System.exit(0);
         }
-        new CompileServer(socket, Long.parseLong(argv[1])).serve();
+        new CompileServer(endpoint, Long.parseLong(argv[1])).serve();
+    }
+
+    private static byte[] newToken() {
+        byte[] t = new byte[32];
+        new SecureRandom().nextBytes(t);
+        return HexFormat.of().formatHex(t).getBytes(StandardCharsets.US_ASCII);
     }
 
     void serve() throws IOException {
-        Files.deleteIfExists(socket);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        // A server stopped by a signal leaves no socket behind (after a kill -9 the next server replaces it).
+        // A file left by a killed server names a port nobody (or somebody else) listens on: gone before anything.
+        Files.deleteIfExists(endpointFile);
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        // A server stopped by a signal leaves no endpoint behind (after a kill -9 the next server replaces it).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                Files.deleteIfExists(socket);
+                Files.deleteIfExists(endpointFile);
             } catch (IOException e) {
                 // nothing more to do while the JVM stops
             }
         }));
-        log("serving " + workingDirectory + " on " + socket + " (pid " + ProcessHandle.current().pid() + ")");
+        log("serving " + workingDirectory + " on 127.0.0.1:" + server.getLocalPort() + " (pid "
+                + ProcessHandle.current().pid() + ")");
         // The language's set-up is what a warm server saves; make it before the first request needs it. Idle
         // time counts from then, so a short idle limit never stops a server that is still starting.
         Compile.create();
+        publishEndpoint();
         lastActivity = System.nanoTime();
         Thread idle = new Thread(this::stopWhenIdle, "idle-stop");
         idle.setDaemon(true);
@@ -101,7 +120,7 @@ public final class CompileServer {
         PrintStream logErr = System.err;
         CollectBetweenRequests heap = CollectBetweenRequests.create();
         while (true) {
-            SocketChannel client;
+            Socket client;
             try {
                 client = server.accept();
             } catch (IOException e) {
@@ -123,13 +142,35 @@ public final class CompileServer {
         }
     }
 
-    private void handle(SocketChannel client) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
-        Protocol.Request request = Protocol.readRequest(in);
-        DataOutputStream wire = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client), 1 << 16));
+    // Written whole under a temporary name, then renamed: a client never reads half a file. Owner-only from the
+    // start, so the token is never readable by others, not even for a moment.
+    private void publishEndpoint() throws IOException {
+        Path tmp = Path.of(endpointFile + "." + ProcessHandle.current().pid());
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(tmp, (server.getLocalPort() + " " + new String(token, StandardCharsets.US_ASCII) + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        Files.move(tmp, endpointFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void handle(Socket client) throws IOException {
+        client.setSoTimeout(REQUEST_TIMEOUT_MILLIS);
+        Protocol.Request request;
+        try {
+            request = Protocol.readRequest(new BufferedInputStream(client.getInputStream()));
+        } catch (IOException e) {
+            log("refused an incomplete or malformed request from " + client.getRemoteSocketAddress() + ": " + e.getMessage());
+            return;
+        }
+        if (!MessageDigest.isEqual(token, request.token().getBytes(StandardCharsets.US_ASCII))) {
+            log("refused a request without this server's token from " + client.getRemoteSocketAddress());
+            return;
+        }
+        client.setSoTimeout(0);
+        OutputStream wire = new BufferedOutputStream(client.getOutputStream(), 1 << 16);
         if (!workingDirectory.equals(request.workingDirectory()) || request.args().isEmpty()
                 || !SERVED.contains(request.args().get(0))) {
-            exit(wire, ServerClient.NOT_SERVED);
+            Protocol.writeExit(wire, Protocol.NOT_SERVED);
             return;
         }
         OutputStream out = new FrameStream(wire, Protocol.OUT);
@@ -145,13 +186,7 @@ public final class CompileServer {
         pErr.flush();
         System.out.flush();
         System.err.flush();
-        exit(wire, code);
-    }
-
-    private static void exit(DataOutputStream wire, int code) throws IOException {
-        wire.writeByte(Protocol.EXIT);
-        wire.writeInt(code);
-        wire.flush();
+        Protocol.writeExit(wire, code);
     }
 
     private void stopWhenIdle() {
@@ -162,9 +197,9 @@ public final class CompileServer {
                 return;
             }
             if (!busy && System.nanoTime() - lastActivity > idleNanos) {
-                // Socket file first: a client that finds no file starts a new server instead of queueing here.
+                // Endpoint file first: a client that finds no file starts a new server instead of queueing here.
                 try {
-                    Files.deleteIfExists(socket);
+                    Files.deleteIfExists(endpointFile);
                     server.close();
                 } catch (IOException e) {
                     log("stopping: " + e);
@@ -181,10 +216,10 @@ public final class CompileServer {
 
     /** Each write becomes one frame of its stream; the client copies frames in order, so interleaving is kept. */
     private static final class FrameStream extends OutputStream {
-        private final DataOutputStream wire;
-        private final byte kind;
+        private final OutputStream wire;
+        private final char kind;
 
-        FrameStream(DataOutputStream wire, byte kind) {
+        FrameStream(OutputStream wire, char kind) {
             this.wire = wire;
             this.kind = kind;
         }

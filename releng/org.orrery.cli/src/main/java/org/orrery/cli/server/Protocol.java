@@ -1,76 +1,110 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.cli.server;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compile server's wire format, shared by {@link CompileServer} and {@link ServerClient}. The client sends
- * one request (magic, working directory, arguments); the server answers with frames of stdout/stderr bytes in
- * the order they were written and ends with the exit code. Strings are length-prefixed UTF-8, so arguments of
- * any length and content pass unchanged.
+ * The compile server's wire format, written so that the launcher's client can be bash over {@code /dev/tcp}: text
+ * lines and length-prefixed byte strings, no binary numbers (bash's {@code read} drops NUL bytes).
+ * <pre>
+ * request:  "ORR2 " TOKEN "\n"  LEN ":" WORKING-DIRECTORY  COUNT "\n"  (LEN ":" ARGUMENT)*
+ * answer:   ("O " LEN "\n" STDOUT-BYTES | "E " LEN "\n" STDERR-BYTES)*  "X " EXIT-CODE "\n"
+ * </pre>
+ * Lengths count bytes (UTF-8), so arguments of any content pass unchanged; frames come in the order the command
+ * wrote them, so stdout and stderr interleave as they would in-process.
  */
 final class Protocol {
 
     /** Changes whenever the format does: a client never talks to a server of another format. */
-    static final int MAGIC = 0x4f525231; // "ORR1"
-    static final byte OUT = 1;
-    static final byte ERR = 2;
-    static final byte EXIT = 3;
+    static final String MAGIC = "ORR2";
+    static final char OUT = 'O';
+    static final char ERR = 'E';
+    static final char EXIT = 'X';
+    /** The exit code that says no server took the request and nothing was printed. */
+    static final int NOT_SERVED = 111;
+
+    private static final int MAX_LINE = 256;
+    private static final int MAX_STRING = 1 << 24;
+    private static final int MAX_ARGS = 100_000;
 
     private Protocol() {
     }
 
-    record Request(String workingDirectory, List<String> args) {
+    record Request(String token, String workingDirectory, List<String> args) {
     }
 
-    static void writeRequest(DataOutputStream out, String workingDirectory, List<String> args) throws IOException {
-        out.writeInt(MAGIC);
-        writeString(out, workingDirectory);
-        out.writeInt(args.size());
-        for (String a : args) {
-            writeString(out, a);
-        }
-        out.flush();
-    }
-
-    static Request readRequest(DataInputStream in) throws IOException {
-        if (in.readInt() != MAGIC) {
+    static Request readRequest(InputStream in) throws IOException {
+        String header = readLine(in);
+        if (!header.startsWith(MAGIC + " ")) {
             throw new IOException("not an orrery client");
         }
+        String token = header.substring(MAGIC.length() + 1);
         String cwd = readString(in);
-        int n = in.readInt();
-        if (n < 0 || n > 100_000) {
-            throw new IOException("bad argument count " + n);
-        }
+        int n = number(readLine(in), MAX_ARGS);
         List<String> args = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             args.add(readString(in));
         }
-        return new Request(cwd, args);
+        return new Request(token, cwd, args);
     }
 
-    static void writeFrame(DataOutputStream out, byte stream, byte[] b, int off, int len) throws IOException {
-        out.writeByte(stream);
-        out.writeInt(len);
+    static void writeFrame(OutputStream out, char stream, byte[] b, int off, int len) throws IOException {
+        out.write((stream + " " + len + "\n").getBytes(StandardCharsets.US_ASCII));
         out.write(b, off, len);
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    static void writeExit(OutputStream out, int code) throws IOException {
+        out.write((EXIT + " " + code + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private static void writeString(OutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
+        out.write((b.length + ":").getBytes(StandardCharsets.US_ASCII));
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1 << 24) {
-            throw new IOException("bad string length " + n);
+    private static String readString(InputStream in) throws IOException {
+        StringBuilder digits = new StringBuilder();
+        for (int c = in.read(); c != ':'; c = in.read()) {
+            if (c < '0' || c > '9' || digits.length() > 9) {
+                throw new IOException(c < 0 ? "request ended early" : "bad string length");
+            }
+            digits.append((char) c);
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        byte[] b = in.readNBytes(number(digits.toString(), MAX_STRING));
+        if (b.length != Integer.parseInt(digits.toString())) {
+            throw new EOFException("request ended early");
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0 || line.size() >= MAX_LINE) {
+                throw new IOException(c < 0 ? "request ended early" : "request line too long");
+            }
+            line.write(c);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static int number(String text, int max) throws IOException {
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+            throw new IOException("bad number " + text);
+        }
+        int n = Integer.parseInt(text);
+        if (n > max) {
+            throw new IOException("number too large: " + n);
+        }
+        return n;
     }
 }

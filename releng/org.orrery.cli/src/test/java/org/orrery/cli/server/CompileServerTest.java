@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The compile server and its client as the launcher runs them: real processes over a real Unix socket, from the
- * repository root so that relative paths are what a user types.
+ * The compile server and the launcher's client as the launcher runs them: real processes, the bash client of
+ * {@code releng/scripts/server-client.sh} over a real loopback connection, from the repository root so that
+ * relative paths are what a user types.
  */
 class CompileServerTest {
 
@@ -56,7 +57,7 @@ class CompileServerTest {
         return p;
     }
 
-    private Path socketFolder() throws IOException {
+    private Path privateFolder() throws IOException {
         Path dir = tmp.resolve("run");
         Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         return dir;
@@ -70,8 +71,8 @@ class CompileServerTest {
         return new ProcessBuilder(cmd).directory(ROOT.toFile());
     }
 
-    private Process server(Path socket, int idleSeconds) throws IOException {
-        Process p = java(CompileServer.class.getName(), List.of(socket.toString(), String.valueOf(idleSeconds)))
+    private Process server(Path endpoint, int idleSeconds) throws IOException {
+        Process p = java(CompileServer.class.getName(), List.of(endpoint.toString(), String.valueOf(idleSeconds)))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("server-" + started.size() + ".log").toFile()).start();
         started.add(p);
         return p;
@@ -85,19 +86,17 @@ class CompileServerTest {
         return new Result(p.exitValue(), Files.readAllBytes(out), Files.readAllBytes(err));
     }
 
-    private Result client(Path socket, double waitSeconds, String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of(socket.toString(), String.valueOf(waitSeconds)));
-        a.addAll(List.of(args));
-        return run(java(ServerClient.class.getName(), a));
+    /** The launcher's client, told to wait {@code waitSeconds} for the server {@code pid} (null: any server). */
+    private Result client(Path endpoint, int waitSeconds, Long pid, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c",
+                ". releng/scripts/server-client.sh; orrery_server_call \"$@\"", "client", endpoint.toString(),
+                String.valueOf(waitSeconds), pid == null ? "" : pid.toString()));
+        cmd.addAll(List.of(args));
+        return run(new ProcessBuilder(cmd).directory(ROOT.toFile()));
     }
 
-    /** As the launcher calls it right after starting the server {@code pid}. */
-    private Result clientOf(long pid, Path socket, double waitSeconds, String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of(socket.toString(), String.valueOf(waitSeconds)));
-        a.addAll(List.of(args));
-        ProcessBuilder pb = java(ServerClient.class.getName(), a);
-        pb.command().add(1, "-Dorrery.server.pid=" + pid);
-        return run(pb);
+    private Result client(Path endpoint, int waitSeconds, String... args) throws Exception {
+        return client(endpoint, waitSeconds, null, args);
     }
 
     private Result inProcess(String... args) throws Exception {
@@ -110,77 +109,138 @@ class CompileServerTest {
         assertArrayEquals(expected.err(), actual.err(), actual.errText());
     }
 
+    private static Path endpointFile(Path endpoint) {
+        return Path.of(endpoint + ".tcp");
+    }
+
+    private static void awaitEndpoint(Path endpoint) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(endpointFile(endpoint)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(endpointFile(endpoint)), "the server published its endpoint");
+    }
+
     @Test
     void answersWithTheBytesAndExitCodeOfTheInProcessCheckAndIsReused() throws Exception {
-        Path socket = socketFolder().resolve("s.sock");
-        Process server = server(socket, 60);
+        Path endpoint = privateFolder().resolve("check");
+        Process server = server(endpoint, 60);
         String[] mixed = {"check", FLIGHT_CONTROL, WINDOWS_OVERLAP, "no/such/system.orrery"};
-        Result served = client(socket, 60, mixed);
+        Result served = client(endpoint, 60, mixed);
         Result expected = inProcess(mixed);
         assertEquals(1, expected.exit(), expected.errText());
         assertTrue(expected.errText().contains("error[windows-overlap]"), expected.errText());
         assertSame(expected, served);
         // A usage mistake: picocli's message and exit code 2, through the server as well.
-        assertSame(inProcess("check"), client(socket, 0, "check"));
+        assertSame(inProcess("check"), client(endpoint, 0, "check"));
+        // Arguments with spaces, quotes and non-ASCII letters arrive as typed (a file that does not exist).
+        assertSame(inProcess("check", "no such/sÿstème \"x\".orrery"), client(endpoint, 0, "check",
+                "no such/sÿstème \"x\".orrery"));
         // The server's one command model starts each request afresh: the files of the first call are gone.
-        assertSame(expected, client(socket, 0, mixed));
+        assertSame(expected, client(endpoint, 0, mixed));
         // Every call went to the one server that is still there.
         assertTrue(server.isAlive());
         String log = Files.readString(tmp.resolve("server-0.log"));
         assertEquals(1, log.lines().filter(l -> l.contains("serving")).count(), log);
         // Commands other than check are not served: the launcher runs them itself, nothing was printed.
-        Result generate = client(socket, 0, "generate", FLIGHT_CONTROL, "-o", tmp.resolve("gen").toString());
-        assertEquals(ServerClient.NOT_SERVED, generate.exit());
+        Result generate = client(endpoint, 0, "generate", FLIGHT_CONTROL, "-o", tmp.resolve("gen").toString());
+        assertEquals(Protocol.NOT_SERVED, generate.exit());
         assertEquals(0, generate.out().length + generate.err().length);
         assertFalse(Files.exists(tmp.resolve("gen")));
     }
 
     @Test
     void withoutAServerNothingIsPrintedAndTheLauncherIsToldNotServed() throws Exception {
-        Result r = client(socketFolder().resolve("none.sock"), 0, "check", FLIGHT_CONTROL);
-        assertEquals(ServerClient.NOT_SERVED, r.exit());
+        Result r = client(privateFolder().resolve("none"), 0, "check", FLIGHT_CONTROL);
+        assertEquals(Protocol.NOT_SERVED, r.exit());
         assertEquals(0, r.out().length + r.err().length);
     }
 
+    /**
+     * The server listens on the loopback interface only and publishes its port and token to the user alone; a
+     * request without the token, or a connection that sends nothing, gets nothing and does not hold the server.
+     */
     @Test
-    void replacesAStaleSocketStopsWhenIdleAndASecondServerLeaves() throws Exception {
-        Path socket = socketFolder().resolve("s.sock");
-        // A socket file nobody listens on, as a killed server leaves it.
-        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            dead.bind(UnixDomainSocketAddress.of(socket));
+    void servesOnlyRequestsWithItsTokenOnLoopback() throws Exception {
+        Path endpoint = privateFolder().resolve("check");
+        server(endpoint, 60);
+        awaitEndpoint(endpoint);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(endpointFile(endpoint))));
+        String[] published = Files.readString(endpointFile(endpoint)).trim().split(" ");
+        int port = Integer.parseInt(published[0]);
+        assertEquals(64, published[1].length(), "a 256-bit token");
+        // Listening on 127.0.0.1 (a JVM with IPv6 lists it in tcp6, as an IPv4-mapped address), nowhere else.
+        String onPort = String.format(":%04X", port);
+        List<String> sockets = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] f = line.trim().split("\\s+");
+                if (f[1].endsWith(onPort) && f[3].equals("0A")) {
+                    sockets.add(f[1]);
+                }
+            }
         }
-        assertTrue(Files.exists(socket));
-        assertEquals(ServerClient.NOT_SERVED, client(socket, 0, "check", FLIGHT_CONTROL).exit());
-        Process server = server(socket, 2);
-        Result r = client(socket, 60, "check", FLIGHT_CONTROL);
-        assertEquals(0, r.exit(), r.errText());
-        assertEquals(FLIGHT_CONTROL + ": 0 errors, 0 warnings\n", new String(r.out(), StandardCharsets.UTF_8));
-        // A racing second server finds the first one's lock and leaves at once.
-        Process second = server(socket, 60);
-        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, second.exitValue());
-        assertTrue(server.isAlive());
-        // Idle for 2 s: the server removes its socket and exits.
-        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop when idle");
-        assertEquals(0, server.exitValue());
-        assertFalse(Files.exists(socket));
+        assertEquals(1, sockets.size(), "one listening socket on the port: " + sockets);
+        assertTrue(sockets.get(0).equals("0100007F" + onPort)
+                || sockets.get(0).equals("0000000000000000FFFF00000100007F" + onPort), "loopback only: " + sockets);
+
+        // A request with another token (as someone would send who cannot read the file): no answer at all.
+        String forged = "ORR2 " + "0".repeat(64) + "\n" + ROOT.toRealPath().toString().getBytes(StandardCharsets.UTF_8).length
+                + ":" + ROOT.toRealPath() + "2\n5:check" + FLIGHT_CONTROL.length() + ":" + FLIGHT_CONTROL;
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write(forged.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            s.setSoTimeout(60_000);
+            InputStream in = s.getInputStream();
+            assertEquals(-1, in.read(), "the server answered a request without its token");
+        }
+        // A connection that never sends its request is dropped; the next client is served meanwhile or after it.
+        try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            Result r = client(endpoint, 0, "check", FLIGHT_CONTROL);
+            assertEquals(0, r.exit(), r.errText());
+            assertEquals(FLIGHT_CONTROL + ": 0 errors, 0 warnings\n", new String(r.out(), StandardCharsets.UTF_8));
+        }
+        String log = Files.readString(tmp.resolve("server-0.log"));
+        assertTrue(log.contains("refused a request without this server's token"), log);
+        assertTrue(log.contains("refused an incomplete or malformed request"), log);
     }
 
     @Test
-    void refusesASocketFolderOthersCanEnter() throws Exception {
+    void replacesAStaleEndpointStopsWhenIdleAndASecondServerLeaves() throws Exception {
+        Path endpoint = privateFolder().resolve("check");
+        // An endpoint file naming a port nobody listens on, as a killed server leaves it.
+        Files.writeString(endpointFile(endpoint), "1 " + "ab".repeat(32) + "\n");
+        assertEquals(Protocol.NOT_SERVED, client(endpoint, 0, "check", FLIGHT_CONTROL).exit());
+        Process server = server(endpoint, 2);
+        Result r = client(endpoint, 60, "check", FLIGHT_CONTROL);
+        assertEquals(0, r.exit(), r.errText());
+        assertEquals(FLIGHT_CONTROL + ": 0 errors, 0 warnings\n", new String(r.out(), StandardCharsets.UTF_8));
+        // A racing second server finds the first one's lock and leaves at once.
+        Process second = server(endpoint, 60);
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, second.exitValue());
+        assertTrue(server.isAlive());
+        // Idle for 2 s: the server removes its endpoint file and exits.
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop when idle");
+        assertEquals(0, server.exitValue());
+        assertFalse(Files.exists(endpointFile(endpoint)));
+    }
+
+    @Test
+    void refusesAFolderOthersCanEnter() throws Exception {
         Path open = Files.createDirectory(tmp.resolve("open"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Process server = server(open.resolve("s.sock"), 60);
+        Process server = server(open.resolve("check"), 60);
         assertTrue(server.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, server.exitValue());
         String log = Files.readString(tmp.resolve("server-0.log"));
         assertEquals(1, log.lines().count(), log);
         assertTrue(log.contains("rwx------ (0700)"), log);
-        assertFalse(Files.exists(open.resolve("s.sock")));
+        assertFalse(Files.exists(endpointFile(open.resolve("check"))));
         // A client told to wait a minute for that server gives up as soon as it sees the process gone.
         long start = System.nanoTime();
-        Result r = clientOf(server.pid(), open.resolve("s.sock"), 60, "check", FLIGHT_CONTROL);
-        assertEquals(ServerClient.NOT_SERVED, r.exit(), r.errText());
+        Result r = client(open.resolve("check"), 60, server.pid(), "check", FLIGHT_CONTROL);
+        assertEquals(Protocol.NOT_SERVED, r.exit(), r.errText());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the client waited for a dead server");
     }
 }

@@ -10,15 +10,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The compile server's only authentication: its socket lives in a folder that belongs to the user and that
- * nobody else may enter (mode 0700), so only the user's processes can connect. The server refuses to listen
- * anywhere else.
+ * Where the compile server's authentication lives: its endpoint file (port and token) is in a folder that belongs
+ * to the user and that nobody else may enter (mode 0700), so only the user's processes can read the token. The
+ * server refuses to serve from anywhere else.
  */
-final class SocketFolder {
+final class PrivateFolder {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private SocketFolder() {
+    private PrivateFolder() {
     }
 
     /** Why {@code dir} is not a private folder of this user, or null when it is. */
