@@ -1,13 +1,24 @@
 # SPDX-License-Identifier: EPL-2.0
 # Sourced by every Orrery script: finds a JDK 21 or newer and exports JAVA_HOME, or explains in one line.
 # Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm (ORRERY_JVM_DIR overrides the folder).
+# Leaves the JDK's feature version (e.g. 25) in orrery_jdk_major.
 
 orrery_java_major() {
   # Prints the feature version of the JDK at $1 (e.g. 25), nothing if it is not a JDK.
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
-  local rel="$1/release"
+  local rel="$1/release" line
   if [ -f "$rel" ]; then
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel"
+    # Read by the shell itself (POSIX: mvnw sources this file with sh): every command on the launcher's path
+    # costs a process start.
+    while IFS= read -r line || [ -n "$line" ]; do
+      case "$line" in
+        JAVA_VERSION=\"[0-9]*)
+          line="${line#JAVA_VERSION=\"}"
+          echo "${line%%[!0-9]*}"
+          return 0
+          ;;
+      esac
+    done <"$rel"
   else
     "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
   fi
@@ -18,6 +29,7 @@ orrery_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ]; then
     major=$(orrery_java_major "$JAVA_HOME")
     if [ -n "$major" ] && [ "$major" -ge "$want" ]; then
+      orrery_jdk_major="$major"
       return 0
     fi
   fi
@@ -36,6 +48,7 @@ orrery_find_jdk() {
     return 1
   fi
   export JAVA_HOME="$best"
+  orrery_jdk_major="$best_major"
 }
 
 orrery_find_jdk || exit 3

@@ -5,11 +5,14 @@
 # start. Lives in build/cli/ (one folder per CLI build, so a running command never loses its jars);
 # ORRERY_STARTUP_CACHE=0 turns it off.
 CACHE="$ROOT/build/cli"
-cache_current() { # the folder of the cache made for the current CLI build and JDK, if there is one
-  local dir
-  dir="$(cat "$CACHE/current" 2>/dev/null)" || return 1
+cache_current() { # sets cache_dir to the cache made for the current CLI build and JDK, if there is one
+  local dir="" key=""
+  cache_dir=""
+  # Files read by bash itself (no cat): every process the launcher starts is time before the command runs.
+  { IFS= read -r dir <"$CACHE/current"; } 2>/dev/null || [ -n "$dir" ] || return 1
+  { IFS= read -r key <"$dir/key"; } 2>/dev/null || true
   [ -f "$dir/orrery.aot" ] && [ -f "$dir/classpath" ] && [ ! "$stamp" -nt "$dir/orrery.aot" ] \
-    && [ "$(cat "$dir/key" 2>/dev/null)" = "$cache_key" ] && echo "$dir"
+    && [ "$key" = "$cache_key" ] && cache_dir="$dir"
 }
 prepare_startup_cache() {
   mkdir -p "$CACHE"
@@ -42,11 +45,15 @@ prepare_startup_cache() {
   rmdir "$CACHE/.lock" 2>/dev/null || true
 }
 if [ "${ORRERY_STARTUP_CACHE:-1}" != 0 ] && [ "$major" -ge 25 ]; then
-  if ! cache_current >/dev/null && ! { [ "$(cat "$CACHE/failed" 2>/dev/null)" = "$cache_key" ] && [ "$CACHE/failed" -nt "$stamp" ]; }; then
+  failed=""
+  { IFS= read -r failed <"$CACHE/failed"; } 2>/dev/null || true
+  if ! cache_current && ! { [ "$failed" = "$cache_key" ] && [ "$CACHE/failed" -nt "$stamp" ]; }; then
     prepare_startup_cache
+    cache_current || true
   fi
-  if dir="$(cache_current)"; then
-    classpath="$(cat "$dir/classpath")"
+  if [ -n "$cache_dir" ]; then
+    dir="$cache_dir"
+    IFS= read -r classpath <"$dir/classpath" || true
     # A cache that no longer matches (e.g. a JDK update) is ignored by the JVM: say nothing, run without it.
     jvm_opts+=("-XX:AOTCache=$dir/orrery.aot" "-Xlog:aot*=off" "-Xlog:cds*=off")
   fi
