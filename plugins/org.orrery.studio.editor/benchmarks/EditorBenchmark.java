@@ -17,7 +17,8 @@ import org.orrery.dsl.SystemCompiler;
  * Editor benchmark (reported, not asserted): the editor's document sync and the in-process language server,
  * exactly as the workbench editor uses them, minus SWT painting. Measures server start, open → first
  * diagnostics, and keystroke → diagnostics on a large system, each against the headless compiler's check of the
- * same file in the same run and against the goal of issue 5 (ready ≤ 2 s, keystroke → diagnostics ≤ 150 ms).
+ * same file in the same run and against the goals of issues 5 and 16 (ready ≤ 2 s, keystroke → diagnostics median ≤
+ * 150 ms, p95 ≤ 250 ms).
  */
 public final class EditorBenchmark {
 
@@ -93,7 +94,7 @@ public final class EditorBenchmark {
         compare("editor ready, first editor of a session (cold server)", built - t0 + (first - openAt),
                 2_000_000_000L, baseline);
         compare("keystroke -> diagnostics, median of " + keystrokes, median, 150_000_000L, baseline);
-        compare("keystroke -> diagnostics, p95", p95, 150_000_000L, baseline);
+        compare("keystroke -> diagnostics, p95", p95, 250_000_000L, baseline);
         report("keystroke -> diagnostics, min", latencies.get(0));
         // CPU time of the whole process per keystroke: on a machine shared with other work the wall-clock figures
         // above grow with the load, this one much less.
