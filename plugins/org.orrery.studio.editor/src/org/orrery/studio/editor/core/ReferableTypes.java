@@ -14,7 +14,8 @@ import org.eclipse.emf.ecore.EReference;
 /**
  * Which objects some cross-reference of the language can point at (partitions, ports, plans, VMs, BSPs in
  * Orrery), read from the metamodel rather than listed: an object is referable when its type is, or extends, the
- * type of a non-containment reference declared in its package.
+ * type of a non-containment reference declared in its package (the language has one package; a reference declared
+ * in another metamodel would not be seen here).
  */
 final class ReferableTypes {
 

@@ -3,6 +3,7 @@ package org.orrery.cli.server;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +50,9 @@ public final class CompileServer {
     /** The commands served; any other is answered {@link Protocol#NOT_SERVED} and runs in-process. */
     static final Set<String> SERVED = Set.of("check");
 
-    // A client writes its whole request at once; one that does not is not ours (or is stuck), and must not hold
-    // the server.
-    private static final int REQUEST_TIMEOUT_MILLIS = 5_000;
+    // A client writes its whole request at once; one that does not (sends nothing, or trickles bytes) is not ours,
+    // or is stuck, and must not hold the server.
+    private static final long REQUEST_TIMEOUT_MILLIS = 5_000;
 
     private final Path endpointFile;
     private final long idleNanos;
@@ -154,10 +156,10 @@ public final class CompileServer {
     }
 
     private void handle(Socket client) throws IOException {
-        client.setSoTimeout(REQUEST_TIMEOUT_MILLIS);
         Protocol.Request request;
         try {
-            request = Protocol.readRequest(new BufferedInputStream(client.getInputStream()));
+            request = Protocol.readRequest(new BufferedInputStream(new RequestDeadline(client,
+                    System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000L)));
         } catch (IOException e) {
             log("refused an incomplete or malformed request from " + client.getRemoteSocketAddress() + ": " + e.getMessage());
             return;
@@ -212,6 +214,38 @@ public final class CompileServer {
 
     private static void log(String message) {
         System.err.println(Instant.now() + " orrery compile server: " + message);
+    }
+
+    /** The client's input until a deadline: every read waits at most for the time left, then fails. */
+    private static final class RequestDeadline extends FilterInputStream {
+        private final Socket socket;
+        private final long deadlineNanos;
+
+        RequestDeadline(Socket socket, long deadlineNanos) throws IOException {
+            super(socket.getInputStream());
+            this.socket = socket;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            waitAtMostTheTimeLeft();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            waitAtMostTheTimeLeft();
+            return super.read(b, off, len);
+        }
+
+        private void waitAtMostTheTimeLeft() throws IOException {
+            long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000L;
+            if (leftMillis <= 0) {
+                throw new SocketTimeoutException("request not complete within " + REQUEST_TIMEOUT_MILLIS + " ms");
+            }
+            socket.setSoTimeout((int) leftMillis);
+        }
     }
 
     /** Each write becomes one frame of its stream; the client copies frames in order, so interleaving is kept. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,7 +159,8 @@ class CompileServerTest {
 
     /**
      * The server listens on the loopback interface only and publishes its port and token to the user alone; a
-     * request without the token, or a connection that sends nothing, gets nothing and does not hold the server.
+     * request without the token, or a connection that sends nothing or trickles, gets nothing and does not hold the
+     * server.
      */
     @Test
     void servesOnlyRequestsWithItsTokenOnLoopback() throws Exception {
@@ -193,6 +195,24 @@ class CompileServerTest {
             s.setSoTimeout(60_000);
             InputStream in = s.getInputStream();
             assertEquals(-1, in.read(), "the server answered a request without its token");
+        }
+        // One that trickles its request, a byte a second, is dropped at the same deadline as one that sends nothing.
+        try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            long start = System.nanoTime();
+            slow.setSoTimeout(1_000);
+            int answer = 0;
+            for (byte b : forged.getBytes(StandardCharsets.UTF_8)) {
+                slow.getOutputStream().write(b);
+                slow.getOutputStream().flush();
+                try {
+                    answer = slow.getInputStream().read();
+                    break;
+                } catch (SocketTimeoutException stillOpen) {
+                    // the next byte
+                }
+            }
+            assertEquals(-1, answer, "dropped without an answer");
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "dropped at the deadline");
         }
         // A connection that never sends its request is dropped; the next client is served meanwhile or after it.
         try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
