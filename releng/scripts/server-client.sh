@@ -28,12 +28,15 @@ orrery_server_call() {
   done
   # The server compares the directory with its own (the JVM's, symbolic links resolved).
   cwd="$(pwd -P)"
+  # A server that is just stopping resets the connection: a write then fails, and must not kill this shell.
+  trap '' PIPE
   {
     printf 'ORR2 %s\n%d:%s%d\n' "$token" "${#cwd}" "$cwd" "$#"
     for arg in "$@"; do
       printf '%d:%s' "${#arg}" "$arg"
     done
-  } >&"$fd" 2>/dev/null || { exec {fd}>&-; return 111; }
+  } >&"$fd" 2>/dev/null || { trap - PIPE; exec {fd}>&-; return 111; }
+  trap - PIPE
   while IFS=' ' read -r kind len <&"$fd"; do
     case "$kind" in
       O | E)
