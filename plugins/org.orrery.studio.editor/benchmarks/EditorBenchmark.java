@@ -17,8 +17,8 @@ import org.orrery.dsl.SystemCompiler;
  * Editor benchmark (reported, not asserted): the editor's document sync and the in-process language server,
  * exactly as the workbench editor uses them, minus SWT painting. Measures server start, open → first
  * diagnostics, and keystroke → diagnostics on a large system, each against the headless compiler's check of the
- * same file in the same run and against the goals of issues 5 and 16 (ready ≤ 2 s, keystroke → diagnostics median ≤
- * 150 ms, p95 ≤ 250 ms).
+ * same file in the same run and against the goals of issues 5 and 16 (ready ≤ 2 s, keystroke → diagnostics
+ * median ≤ 150 ms, p95 ≤ 250 ms).
  */
 public final class EditorBenchmark {
 

@@ -161,7 +161,8 @@ public final class CompileServer {
             request = Protocol.readRequest(new BufferedInputStream(new RequestDeadline(client,
                     System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000L)));
         } catch (IOException e) {
-            log("refused an incomplete or malformed request from " + client.getRemoteSocketAddress() + ": " + e.getMessage());
+            log("refused an incomplete or malformed request from " + client.getRemoteSocketAddress() + ": "
+                    + e.getMessage());
             return;
         }
         if (!MessageDigest.isEqual(token, request.token().getBytes(StandardCharsets.US_ASCII))) {
