@@ -33,6 +33,24 @@ import org.orrery.studio.editor.core.ReplaceableResource.Linking;
  */
 class ReferableExportsTest {
 
+    /** The partitions of {@link Systems#TWO_PARTITIONS} alone, as a file another one imports. */
+    private static final String IMPORTED = Systems.TWO_PARTITIONS.substring(
+            Systems.TWO_PARTITIONS.indexOf("/** Flight control"), Systems.TWO_PARTITIONS.indexOf("channel cmd"));
+
+    /** A system linking its channel and windows to the partitions of {@link #IMPORTED}, imported as a file. */
+    private static final String IMPORTING = """
+            import "partitions.orrery"
+            system demo
+            board sim { cores 1 memory 64 MiB tick 1 ms }
+            channel cmd sampling from fcs.cmd_out to nav.cmd_in
+            plan main {
+                core 0 major-frame 10 ms {
+                    window fcs at 0 ms duration 4 ms
+                    window nav at 4 ms duration 4 ms
+                }
+            }
+            """;
+
     @TempDir
     Path dir;
 
@@ -75,21 +93,8 @@ class ReferableExportsTest {
     void channelsLinkToPortsOfAnImportedFile() throws Exception {
         EditorLanguage editor = EditorLanguage.withEditorBindings();
         XtextResourceSet set = editor.resourceSet();
-        String partitions = Systems.TWO_PARTITIONS.substring(Systems.TWO_PARTITIONS.indexOf("/** Flight control"),
-                Systems.TWO_PARTITIONS.indexOf("channel cmd"));
-        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), partitions);
-        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), """
-                import "partitions.orrery"
-                system demo
-                board sim { cores 1 memory 64 MiB tick 1 ms }
-                channel cmd sampling from fcs.cmd_out to nav.cmd_in
-                plan main {
-                    core 0 major-frame 10 ms {
-                        window fcs at 0 ms duration 4 ms
-                        window nav at 4 ms duration 4 ms
-                    }
-                }
-                """);
+        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), IMPORTED);
+        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), IMPORTING);
         EcoreUtil.resolveAll(system);
         assertEquals(Map.of(), EcoreUtil.UnresolvedProxyCrossReferencer.find(system), "every reference linked");
         Channel channel = ((Model) system.getContents().get(0)).getElements().stream()
@@ -139,26 +144,12 @@ class ReferableExportsTest {
      */
     @Test
     void referencesIntoAnImportedFileAreListedAsByXtext() throws Exception {
-        String partitions = Systems.TWO_PARTITIONS.substring(Systems.TWO_PARTITIONS.indexOf("/** Flight control"),
-                Systems.TWO_PARTITIONS.indexOf("channel cmd"));
-        String system = """
-                import "partitions.orrery"
-                system demo
-                board sim { cores 1 memory 64 MiB tick 1 ms }
-                channel cmd sampling from fcs.cmd_out to nav.cmd_in
-                plan main {
-                    core 0 major-frame 10 ms {
-                        window fcs at 0 ms duration 4 ms
-                        window nav at 4 ms duration 4 ms
-                    }
-                }
-                """;
         List<String> listed = new ArrayList<>();
         for (EditorLanguage language : List.of(EditorLanguage.withEditorBindings(), EditorLanguage.plain())) {
             XtextResourceSet set = language.resourceSet();
             Path folder = Files.createTempDirectory(dir, "set");
-            XtextResource imported = EditorLanguage.load(set, folder.resolve("partitions.orrery"), partitions);
-            XtextResource importing = EditorLanguage.load(set, folder.resolve("system.orrery"), system);
+            XtextResource imported = EditorLanguage.load(set, folder.resolve("partitions.orrery"), IMPORTED);
+            XtextResource importing = EditorLanguage.load(set, folder.resolve("system.orrery"), IMPORTING);
             assertEquals(List.of(), references(language, imported), "the imported file links only inside itself");
             listed.add(references(language, importing).toString().replace(folder.toString(), ""));
         }
