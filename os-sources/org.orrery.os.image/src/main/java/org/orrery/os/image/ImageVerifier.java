@@ -12,8 +12,10 @@ import static org.orrery.os.image.ImageException.Reason.WRONG_KEY;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -103,19 +105,58 @@ public final class ImageVerifier {
 
     private record Parsed(ImageManifest manifest, Map<String, byte[]> contents, int trailer) {}
 
-    /** Everything that does not need a key: magic, header, length, digest, manifest and entry hashes. */
-    private static Parsed parse(byte[] b, String name) throws ImageException {
+    /**
+     * The digest an image file declares in its trailer (lower-case hex), after checking its header, its length and
+     * its trailer's magic, without hashing it: the name boards know an image by. Only {@link #verify} proves that
+     * the bytes hash to it.
+     */
+    public static String declaredDigest(Path file) throws ImageException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return declaredDigest(ch, file.toString());
+        } catch (IOException e) {
+            throw new ImageException(IO, file + ": cannot read image (" + e.getMessage() + ")");
+        }
+    }
+
+    /** {@link #declaredDigest(Path)} of an image file the caller has open (and reads on from). */
+    public static String declaredDigest(FileChannel ch, String name) throws ImageException, IOException {
+        long size = ch.size();
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, ImageFormat.HEADER_BYTES));
+        readFully(ch, head, 0);
+        long total = checkHeader(head.array(), size, name).total();
+        ByteBuffer trailer = ByteBuffer.allocate(ImageFormat.TRAILER_BYTES);
+        readFully(ch, trailer, total - ImageFormat.TRAILER_BYTES);
+        checkTrailerMagic(trailer.array(), 0, name);
+        return HexFormat.of().formatHex(trailer.array(), ImageFormat.TRAILER_SIGNED_BYTES,
+                ImageFormat.TRAILER_SIGNED_BYTES + ImageFormat.DIGEST_BYTES);
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new IOException("it shrank while it was read");
+            }
+        }
+    }
+
+    private record Header(long total, long manifestLength) {}
+
+    /**
+     * Magic, header CRC, version and the length the header records against the file's, from the header's bytes
+     * ({@code head} may be shorter than a header when the file is).
+     */
+    private static Header checkHeader(byte[] head, long fileLength, String name) throws ImageException {
         int magicLen = ImageFormat.MAGIC.length;
-        if (!Arrays.equals(b, 0, Math.min(b.length, magicLen), ImageFormat.MAGIC, 0, Math.min(b.length, magicLen))
-                || b.length == 0) {
+        int have = (int) Math.min(head.length, magicLen);
+        if (head.length == 0 || !Arrays.equals(head, 0, have, ImageFormat.MAGIC, 0, have)) {
             throw new ImageException(NOT_AN_IMAGE, name + ": not an Orrery image (no .oimg signature at the start)");
         }
-        if (b.length < ImageFormat.HEADER_BYTES) {
-            throw truncated(name, ImageFormat.HEADER_BYTES, b.length);
+        if (fileLength < ImageFormat.HEADER_BYTES) {
+            throw truncated(name, ImageFormat.HEADER_BYTES, fileLength);
         }
-        ByteBuffer h = ByteBuffer.wrap(b);
+        ByteBuffer h = ByteBuffer.wrap(head);
         CRC32 crc = new CRC32();
-        crc.update(b, 0, ImageFormat.HEADER_BYTES - 4);
+        crc.update(head, 0, ImageFormat.HEADER_BYTES - 4);
         if ((int) crc.getValue() != h.getInt(ImageFormat.HEADER_BYTES - 4)) {
             throw tampered(name, "its header was modified");
         }
@@ -126,24 +167,36 @@ public final class ImageVerifier {
         }
         long total = h.getLong(12);
         long manifestLen = Integer.toUnsignedLong(h.getInt(20));
-        if (b.length < total) {
-            throw truncated(name, total, b.length);
+        if (fileLength < total) {
+            throw truncated(name, total, fileLength);
         }
-        if (b.length > total) {
-            throw tampered(name, (b.length - total) + " bytes were appended");
+        if (fileLength > total) {
+            throw tampered(name, (fileLength - total) + " bytes were appended");
         }
         if (total < ImageFormat.HEADER_BYTES + manifestLen + ImageFormat.TRAILER_BYTES) {
             throw tampered(name, "its header sizes are inconsistent");
         }
+        return new Header(total, manifestLen);
+    }
+
+    private static void checkTrailerMagic(byte[] b, int trailer, String name) throws ImageException {
+        if (!Arrays.equals(b, trailer, trailer + 4, ImageFormat.TRAILER_MAGIC, 0, 4)) {
+            throw tampered(name, "its signature block is malformed");
+        }
+    }
+
+    /** Everything that does not need a key: magic, header, length, digest, manifest and entry hashes. */
+    private static Parsed parse(byte[] b, String name) throws ImageException {
+        Header header = checkHeader(b, b.length, name);
+        long total = header.total();
+        long manifestLen = header.manifestLength();
         int trailer = (int) total - ImageFormat.TRAILER_BYTES;
         int digestAt = trailer + ImageFormat.TRAILER_SIGNED_BYTES;
         byte[] digest = sha256(b, 0, digestAt);
         if (!Arrays.equals(digest, 0, digest.length, b, digestAt, digestAt + ImageFormat.DIGEST_BYTES)) {
             throw tampered(name, locateDamage(b, (int) manifestLen, trailer));
         }
-        if (!Arrays.equals(b, trailer, trailer + 4, ImageFormat.TRAILER_MAGIC, 0, 4)) {
-            throw tampered(name, "its signature block is malformed");
-        }
+        checkTrailerMagic(b, trailer, name);
         ImageManifest manifest;
         try {
             manifest = ImageManifest.parse(Arrays.copyOfRange(b, ImageFormat.HEADER_BYTES,

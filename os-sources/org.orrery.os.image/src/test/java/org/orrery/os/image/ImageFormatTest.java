@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.image.ImageException.Reason;
 
 class ImageFormatTest {
@@ -157,6 +159,48 @@ class ImageFormatTest {
         ImageException e = refused("PK\3\4 a zip".getBytes(StandardCharsets.US_ASCII));
         assertEquals(Reason.NOT_AN_IMAGE, e.reason());
         assertEquals(Reason.NOT_AN_IMAGE, refused(new byte[0]).reason());
+    }
+
+    @Test
+    void theDeclaredDigestIsTheSignedBytesHashReadFromTheFileWithItsFrameChecked(@TempDir Path dir) throws Exception {
+        byte[] good = signed();
+        int digestAt = good.length - ImageFormat.TRAILER_BYTES + ImageFormat.TRAILER_SIGNED_BYTES;
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(good, digestAt)));
+        assertEquals(expected, ImageVerifier.declaredDigest(write(dir, "good.oimg", good)));
+
+        // It names the image without vouching for it: a changed payload still declares the built digest.
+        byte[] changed = good.clone();
+        changed[ImageFormat.HEADER_BYTES + java.nio.ByteBuffer.wrap(good).getInt(20)] ^= 1;
+        assertEquals(expected, ImageVerifier.declaredDigest(write(dir, "changed.oimg", changed)));
+
+        // What it can tell without hashing, it words as verification does.
+        Map<byte[], Reason> refused = new LinkedHashMap<>();
+        refused.put(Arrays.copyOf(good, good.length - 1), Reason.TRUNCATED);
+        refused.put(Arrays.copyOf(good, 5), Reason.TRUNCATED);
+        refused.put(Arrays.copyOf(good, good.length + 1), Reason.TAMPERED);
+        refused.put("PK\3\4 a zip".getBytes(StandardCharsets.US_ASCII), Reason.NOT_AN_IMAGE);
+        refused.put(new byte[0], Reason.NOT_AN_IMAGE);
+        for (var e : refused.entrySet()) {
+            Path f = write(dir, "bad.oimg", e.getKey());
+            ImageException declared = assertThrows(ImageException.class, () -> ImageVerifier.declaredDigest(f));
+            assertEquals(e.getValue(), declared.reason(), declared.getMessage());
+            assertEquals(refused(e.getKey()).getMessage().replace("x.oimg", f.toString()), declared.getMessage());
+        }
+        byte[] badMagic = good.clone();
+        badMagic[good.length - ImageFormat.TRAILER_BYTES] ^= 1;
+        Path f = write(dir, "bad.oimg", badMagic);
+        ImageException e = assertThrows(ImageException.class, () -> ImageVerifier.declaredDigest(f));
+        assertEquals(Reason.TAMPERED, e.reason()); // verification finds the digest wrong first: no hash here
+        assertEquals(f + ": image was modified after it was built (its signature block is malformed); refusing to load it",
+                e.getMessage());
+        ImageException missing = assertThrows(ImageException.class,
+                () -> ImageVerifier.declaredDigest(dir.resolve("none.oimg")));
+        assertEquals(Reason.IO, missing.reason());
+    }
+
+    private static Path write(Path dir, String name, byte[] bytes) throws java.io.IOException {
+        return java.nio.file.Files.write(dir.resolve(name), bytes);
     }
 
     @Test
