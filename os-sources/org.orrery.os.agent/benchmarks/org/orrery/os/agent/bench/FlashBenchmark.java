@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.agent.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -39,22 +39,27 @@ import org.orrery.os.agent.client.ClientIdentity;
 import org.orrery.os.agent.client.FlashListener;
 import org.orrery.os.agent.internal.tls.PinnedTrust;
 import org.orrery.os.agent.internal.tls.Tls;
+import org.orrery.os.image.ImageFormat;
+import org.orrery.os.image.ImageWriter;
 
 /**
- * Flash of an image over loopback (upload, install with the board's SHA-256 check, verdict) against copying the
- * same bytes through a plain mutual-TLS 1.3 socket with the same keys, in the same run; both on open
+ * Flash of an image over loopback (upload, install with the board's check of the image's digest, verdict) against
+ * copying the same bytes through a plain mutual-TLS 1.3 socket with the same keys, in the same run; both on open
  * connections, median of the rounds after warm-up. The board keeps the upload in memory and confirms at once:
- * this measures the protocol, not the slot store or the trial.
+ * this measures the protocol, not the signature check, the slot store or the trial.
  */
 public final class FlashBenchmark {
 
     /**
-     * Stores uploads in memory and verifies the hash at install, as a board must, hashing the bytes as they
-     * arrive as the board's staging does; trials pass at once.
+     * Stores uploads in memory and checks at install, as a board must, that the bytes hash to the digest their
+     * trailer declares and the upload was announced by (hashing them as they arrive); trials pass at once.
      */
     static final class MemoryBoard implements BoardControl {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private byte[] bytes = new byte[0];
+        private int stored;
         private MessageDigest hash;
+        /** Bytes the digest covers: all but the digest and the signature at the end. */
+        private long signedBytes;
 
         @Override
         public BoardStatus status() {
@@ -63,25 +68,32 @@ public final class FlashBenchmark {
 
         @Override
         public synchronized long beginUpload(String sha256, long size) {
-            bytes.reset();
+            if (bytes.length < size) {
+                bytes = new byte[(int) size];
+            }
+            stored = 0;
             hash = sha256();
+            signedBytes = size - ImageFormat.DIGEST_BYTES - ImageFormat.SIGNATURE_BYTES;
             return 0;
         }
 
         @Override
         public synchronized void writeChunk(String sha256, long offset, byte[] data) throws Refusal {
-            if (offset != bytes.size()) {
-                throw new Refusal("bad-offset", "at " + offset + ", upload ends at " + bytes.size());
+            if (offset != stored || stored + data.length > signedBytes + ImageFormat.DIGEST_BYTES + ImageFormat.SIGNATURE_BYTES) {
+                throw new Refusal("bad-offset", "at " + offset + ", upload ends at " + stored);
             }
-            bytes.writeBytes(data);
-            hash.update(data);
+            System.arraycopy(data, 0, bytes, stored, data.length);
+            stored += data.length;
+            int signed = (int) Math.max(0, Math.min(data.length, signedBytes - offset));
+            hash.update(data, 0, signed);
         }
 
         @Override
         public synchronized SlotInfo install(String sha256, boolean allowDowngrade, String requestedBy) throws Refusal {
             String h = HexFormat.of().formatHex(hash.digest());
-            if (!h.equals(sha256)) {
-                throw new Refusal("tampered", "hash " + h);
+            int declared = (int) signedBytes;
+            if (!h.equals(sha256) || !h.equals(HexFormat.of().formatHex(bytes, declared, declared + ImageFormat.DIGEST_BYTES))) {
+                throw new Refusal("tampered", "digest " + h);
             }
             return new SlotInfo("b", SlotState.TRIAL, new ImageId("bench", "1", sha256, 0), true);
         }
@@ -110,13 +122,23 @@ public final class FlashBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int size = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 20;
+        String what = args.length > 0 ? args[0] : Integer.toString(1 << 20);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path work = Files.createTempDirectory("orrery-flash-bench");
-        byte[] data = new byte[size];
-        new Random(1).nextBytes(data);
         Path image = work.resolve("image.oimg");
-        Files.write(image, data);
+        if (what.matches("\\d+")) {
+            // an unsigned image of about that many bytes in all: one entry of random bytes (the board here checks
+            // the digest, not a signature)
+            int size = Integer.parseInt(what);
+            int overhead = ImageWriter.write("1", "bench", 1, Map.of("apps/bench.jar", new byte[size]), null, null).length - size;
+            byte[] payload = new byte[size - overhead];
+            new Random(1).nextBytes(payload);
+            Files.write(image, ImageWriter.write("1", "bench", 1, Map.of("apps/bench.jar", payload), null, null));
+        } else {
+            Files.copy(Path.of(what), image);
+        }
+        byte[] data = Files.readAllBytes(image);
+        int size = data.length;
 
         ClientIdentity me = ClientIdentity.loadOrCreate(work.resolve("home"));
         Path boardDir = work.resolve("board");
@@ -157,13 +179,13 @@ public final class FlashBenchmark {
             // CPU time is counted in scheduler ticks: the mean over the measured rounds, not the median.
             double fc = measured(flashCpu, rounds).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
             double pc = measured(copyCpu, rounds).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-            System.out.printf("image %,d bytes, %d rounds (%d measured), %d-byte chunks, window %d%n", size, rounds,
+            System.out.printf("image %s, %,d bytes, %d rounds (%d measured), %d-byte chunks, window %d%n", what, size, rounds,
                     f.size(), AgentClient.CHUNK_SIZE, AgentClient.WINDOW);
-            System.out.printf("flash (upload + install with hash check + verdict): median %.1f ms (min %.1f)%n", fm, f.get(0) / 1e6);
-            System.out.printf("plain TLS 1.3 copy of the same bytes:               median %.1f ms (min %.1f)%n", pm, p.get(0) / 1e6);
+            System.out.printf("flash (upload + install with hash check + verdict): median %.2f ms (min %.2f)%n", fm, f.get(0) / 1e6);
+            System.out.printf("plain TLS 1.3 copy of the same bytes:               median %.2f ms (min %.2f)%n", pm, p.get(0) / 1e6);
             System.out.printf("ratio flash / plain copy: %.2f (goal <= 1.5)%n", fm / pm);
             // Both ends run in this process: CPU time per round is the work done, whatever else loads the machine.
-            System.out.printf("process CPU time per round (mean): flash %.1f ms, plain copy %.1f ms, ratio %.2f%n", fc, pc, fc / pc);
+            System.out.printf("process CPU time per round (mean): flash %.2f ms, plain copy %.2f ms, ratio %.2f%n", fc, pc, fc / pc);
         }
     }
 

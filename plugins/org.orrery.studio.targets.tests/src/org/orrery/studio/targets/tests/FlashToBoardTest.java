@@ -140,7 +140,7 @@ class FlashToBoardTest {
         assertEquals(booted.name(), s.bootedSlot(), s.toString());
         assertEquals(SlotState.GOOD, booted.state());
         assertEquals("flight_control", booted.image().system());
-        assertEquals(sha256(image), booted.image().sha256(), "the board runs the bytes the builder wrote");
+        assertEquals(digest(image), booted.image().sha256(), "the board runs the image the builder wrote");
         assertEquals(booted.image(), s.running());
     }
 
@@ -230,7 +230,7 @@ class FlashToBoardTest {
             await(() -> selectedSlot("bench").filter(x -> x.state() == SlotState.GOOD).isPresent(),
                     "the row to show the image confirmed good");
             assertTrue(shown.contains(SlotState.TRIAL), "the trial showed on the way: " + shown);
-            assertEquals(sha256(image), selectedSlot("bench").orElseThrow().image().sha256());
+            assertEquals(digest(image), selectedSlot("bench").orElseThrow().image().sha256());
             assertTrue(model.live("bench"));
         } finally {
             model.removeListener(listener);
@@ -321,8 +321,9 @@ class FlashToBoardTest {
         return copy;
     }
 
-    private static String sha256(Path f) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+    /** Boards name an image by the digest it declares (and its signature covers). */
+    private static String digest(Path f) throws Exception {
+        return org.orrery.os.image.ImageVerifier.declaredDigest(f);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

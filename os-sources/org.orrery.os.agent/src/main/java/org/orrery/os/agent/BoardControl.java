@@ -15,8 +15,8 @@ public interface BoardControl extends AutoCloseable {
     BoardStatus status();
 
     /**
-     * Starts an upload of an image of {@code size} bytes whose SHA-256 is {@code sha256} (lower-case hex), or
-     * resumes the one already begun for the same hash.
+     * Starts an upload of an image of {@code size} bytes named by its digest {@code sha256} (lower-case hex, as
+     * in {@link ImageId}), or resumes the one already begun for the same image.
      *
      * @return the offset the client continues from (0 for a new upload)
      */
@@ -26,10 +26,10 @@ public interface BoardControl extends AutoCloseable {
     void writeChunk(String sha256, long offset, byte[] data) throws Refusal;
 
     /**
-     * Verifies the complete upload (hash, signature against the board's trusted signers, security counter
-     * against the one the board stores), writes it to the inactive slot, makes it durable, switches the boot
-     * selection to it for a trial and boots it. {@code allowDowngrade} lets a lower security counter through
-     * (the caller logs who asked).
+     * Verifies the complete upload (length, digest against the announced one, signature against the board's
+     * trusted signers, security counter against the one the board stores), writes it to the inactive slot, makes
+     * it durable, switches the boot selection to it for a trial and boots it. {@code allowDowngrade} lets a lower
+     * security counter through (the caller logs who asked).
      */
     SlotInfo install(String sha256, boolean allowDowngrade, String requestedBy) throws Refusal;
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +37,8 @@ import org.orrery.os.agent.client.AgentException;
 import org.orrery.os.agent.client.ClientIdentity;
 import org.orrery.os.agent.client.FlashListener;
 import org.orrery.os.agent.internal.tls.PinnedTrust;
+import org.orrery.os.image.ImageVerifier;
+import org.orrery.os.image.ImageWriter;
 
 /** The agent's server over real TLS on loopback: authentication, pinning, roles, the audit log, uploads. */
 class AgentServerTest {
@@ -59,11 +62,12 @@ class AgentServerTest {
         return AgentClient.connect("bench", boards.server.address(), boards.server.fingerprint(), me);
     }
 
-    private Path image(int size, long seed) throws IOException {
-        byte[] b = new byte[size];
+    /** An unsigned image carrying {@code payload} random bytes: the in-memory board checks its digest, not a signature. */
+    private Path image(int payload, long seed) throws IOException {
+        byte[] b = new byte[payload];
         new Random(seed).nextBytes(b);
         Path p = tmp.resolve("image-" + seed + ".oimg");
-        Files.write(p, b);
+        Files.write(p, ImageWriter.write("0.1.0", "bench", 1, Map.of("apps/bench.jar", b), null, null));
         return p;
     }
 
@@ -190,6 +194,29 @@ class AgentServerTest {
     }
 
     @Test
+    void aFileThatIsNoWholeImageIsRefusedBeforeAnyByteIsSent() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
+        Path img = image(10_000, 5);
+        Path cut = Files.write(tmp.resolve("cut.oimg"), java.util.Arrays.copyOf(Files.readAllBytes(img), 6_000));
+        Path text = Files.writeString(tmp.resolve("notes.oimg"), "not an image");
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class,
+                    () -> c.flash(cut, false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)));
+            assertEquals("truncated", e.code());
+            assertTrue(e.getMessage().startsWith(cut + ": image is truncated (6000 of ")
+                    && e.getMessage().endsWith("; nothing was sent to board bench"), e.getMessage());
+            e = assertThrows(AgentException.class,
+                    () -> c.flash(text, false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)));
+            assertEquals("bad-request", e.code());
+            assertTrue(e.getMessage().contains("not an Orrery image"), e.getMessage());
+            // the session goes on: the whole image flashes
+            assertEquals(Verdict.Outcome.CONFIRMED,
+                    c.flash(img, false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)).outcome());
+        }
+        assertEquals(1, boards.board.uploads.size(), "only the whole image reached the board");
+    }
+
+    @Test
     void operatorRequestsNeedTheOperateRoleAndAreAuditedWithWhoAsked() throws Exception {
         ClientIdentity watcher = boards.user(tmp.resolve("home"), "watcher", Role.MONITOR, Role.FLASH);
         try (AgentClient c = connect(watcher)) {
@@ -229,7 +256,7 @@ class AgentServerTest {
             }, () -> false, Duration.ofSeconds(5));
             assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
         }
-        assertEquals(300_000, last.get());
+        assertEquals(Files.size(img), last.get());
         assertTrue(boards.board.lastAllowDowngrade);
         assertTrue(boards.board.lastRequester.startsWith("alice(" + me.fingerprint() + ")"), boards.board.lastRequester);
         boards.board.installRefusal = new Refusal("downgrade", "image security counter 0 is below the board's 1");
@@ -245,8 +272,8 @@ class AgentServerTest {
     @Test
     void anInterruptedUploadResumesAtTheBoardsOffset() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
-        int size = 40 * AgentClient.CHUNK_SIZE + 123;
-        Path img = image(size, 4);
+        Path img = image(40 * AgentClient.CHUNK_SIZE + 123, 4);
+        long size = Files.size(img);
         AtomicInteger polls = new AtomicInteger();
         try (AgentClient c = connect(me)) {
             AgentException e = assertThrows(AgentException.class,
@@ -268,6 +295,31 @@ class AgentServerTest {
         }
         assertEquals(stored, resumedAt.get());
         assertArrayEquals(Files.readAllBytes(img), boards.board.uploads.get(sha).toByteArray());
+    }
+
+    @Test
+    void aResumeInsideTheFirstChunkStoresOnlyTheRestOfIt() throws Exception {
+        // The first chunk goes out behind UPLOAD_BEGIN before the client knows where the board is: the session
+        // keeps only the bytes the board does not hold yet.
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
+        Path img = image(3 * AgentClient.CHUNK_SIZE, 6);
+        byte[] bytes = Files.readAllBytes(img);
+        String sha = ImageVerifier.declaredDigest(img);
+        boards.board.beginUpload(sha, bytes.length);
+        boards.board.writeChunk(sha, 0, java.util.Arrays.copyOf(bytes, 1000));
+        AtomicLong resumedAt = new AtomicLong(-1);
+        try (AgentClient c = connect(me)) {
+            Verdict v = c.flash(img, false, new FlashListener() {
+                @Override
+                public void uploadStarted(long offset, long total) {
+                    resumedAt.set(offset);
+                }
+            }, () -> false, Duration.ofSeconds(5));
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
+        }
+        assertEquals(1000, resumedAt.get());
+        assertArrayEquals(bytes, boards.board.uploads.get(sha).toByteArray());
+        boards.awaitLogLine(l -> l.contains("CHUNK x") && l.endsWith("stored " + (bytes.length - 1000) + " bytes"));
     }
 
     private long waitForStableSize(String sha) throws InterruptedException {
@@ -303,12 +355,12 @@ class AgentServerTest {
             s.setSoTimeout(5_000);
             var out = s.getOutputStream();
             org.orrery.os.agent.internal.wire.FrameCodec.write(out,
-                    new org.orrery.os.agent.internal.wire.Message.Hello(2, 0, "future"));
+                    new org.orrery.os.agent.internal.wire.Message.Hello(3, 0, "future"));
             out.flush();
             var reply = org.orrery.os.agent.internal.wire.FrameCodec.read(s.getInputStream());
             assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("version",
-                    "board board speaks protocol 1.0, not 2.0"), reply);
+                    "board board speaks protocol 2.0, not 3.0"), reply);
         }
-        boards.awaitLogLine(l -> l.contains("HELLO 2.0 -> refused: protocol version 2"));
+        boards.awaitLogLine(l -> l.contains("HELLO 3.0 -> refused: protocol version 3"));
     }
 }

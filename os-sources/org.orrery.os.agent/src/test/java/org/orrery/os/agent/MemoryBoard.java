@@ -2,7 +2,6 @@
 package org.orrery.os.agent;
 
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,9 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageFormat;
+import org.orrery.os.image.ImageVerifier;
+
 /**
- * A board that keeps uploads in memory, for the protocol's tests: it checks offsets and the hash as a real board
- * does and then ends every trial the way the test says. The bootloader side proper is {@code SlotBoard}.
+ * A board that keeps uploads in memory, for the protocol's tests: it checks offsets and the image's digest as a
+ * real board does and then ends every trial the way the test says. The bootloader side proper is {@code SlotBoard}.
  */
 final class MemoryBoard implements BoardControl {
 
@@ -66,13 +69,16 @@ final class MemoryBoard implements BoardControl {
         if (b.size() != sizes.get(sha256)) {
             throw new Refusal("truncated", "upload has " + b.size() + " of " + sizes.get(sha256) + " bytes");
         }
+        byte[] bytes = b.toByteArray();
         try {
-            String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.toByteArray()));
-            if (!actual.equals(sha256)) {
-                throw new Refusal("tampered", "upload hashes to " + actual + ", not " + sha256);
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            ImageVerifier.inspect(bytes, "upload"); // the image's digest vouches for its bytes, as a board checks
+        } catch (ImageException e) {
+            throw new Refusal(Refusal.code(e.reason()), e.getMessage());
+        }
+        int at = bytes.length - ImageFormat.SIGNATURE_BYTES - ImageFormat.DIGEST_BYTES;
+        String actual = HexFormat.of().formatHex(bytes, at, at + ImageFormat.DIGEST_BYTES);
+        if (!actual.equals(sha256)) {
+            throw new Refusal("tampered", "upload is image " + actual + ", not " + sha256);
         }
         if (installRefusal != null) {
             throw installRefusal;

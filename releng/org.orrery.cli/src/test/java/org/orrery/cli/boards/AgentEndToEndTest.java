@@ -221,7 +221,7 @@ class AgentEndToEndTest {
         monitor.join(15_000);
 
         List<String> seen = monitorOut.toString().lines().toList();
-        String hash = sha256(good).substring(0, 12);
+        String hash = digest(good).substring(0, 12);
         assertTrue(!seen.isEmpty() && seen.get(0).matches("sim: running flight_control \\S+ " + hash
                 + " from slot a; slots a=good\\*\\(flight_control \\S+ " + hash + "\\) b=empty"),
                 "the first line is the board's status when the monitor started:\n" + monitorOut);
@@ -244,9 +244,9 @@ class AgentEndToEndTest {
         return -1;
     }
 
-    private static String sha256(Path f) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(f)));
+    /** Boards name an image by the digest it declares (and its signature covers). */
+    private static String digest(Path f) throws Exception {
+        return org.orrery.os.image.ImageVerifier.declaredDigest(f);
     }
 
     /** Builds a signed image of the system in {@code dir}. */

@@ -103,11 +103,11 @@ class BoardCommandsTest {
     void flashExitsZeroOnceConfirmedAndOneWithTheBoardsReasonOnRefusalOrRollback() throws Exception {
         authorise(Role.FLASH, Role.MONITOR);
         assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", address, "--fingerprint", server.fingerprint()));
-        Path img = tmp.resolve("demo.oimg");
-        Files.write(img, new byte[200_000]);
+        Path img = image("demo.oimg", 200_000);
+        long size = Files.size(img);
 
         assertEquals(OrreryCli.EXIT_OK, run("flash", img.toString(), "--board", "bench"), err.toString());
-        assertTrue(out.toString().contains("upload 100% (200000 of 200000 bytes)"), out.toString());
+        assertTrue(out.toString().contains("upload 100% (" + size + " of " + size + " bytes)"), out.toString());
         assertTrue(out.toString().contains("board bench: image confirmed good (3 healthy major frames)"), out.toString());
 
         board.verdict = new Verdict(Verdict.Outcome.ROLLED_BACK, "partition nav crashed at start (HM: PROCESS_ERROR)");
@@ -128,8 +128,7 @@ class BoardCommandsTest {
     void flashWithAMonitorOnlyKeyIsRefusedNamingTheRole() throws Exception {
         authorise(Role.MONITOR);
         run("boards", "add", "bench", address, "--fingerprint", server.fingerprint());
-        Path img = tmp.resolve("demo.oimg");
-        Files.write(img, new byte[1000]);
+        Path img = image("demo.oimg", 1000);
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("flash", img.toString(), "--board", "bench"));
         assertEquals("orrery flash: board bench refused UPLOAD_BEGIN (unauthorised): client tester lacks the role 'flash' "
                 + "needed for UPLOAD_BEGIN on board bench\n", err.toString());
@@ -154,5 +153,11 @@ class BoardCommandsTest {
         emitter.join();
         assertTrue(out.toString().startsWith("sim: running demo 1.0.0"), out.toString());
         assertTrue(out.toString().contains("1970-01-01T00:00:00Z HM nav: deadline missed"), out.toString());
+    }
+
+    /** An unsigned image carrying {@code payload} bytes: the test board takes any image, as the protocol's client needs one. */
+    private Path image(String name, int payload) throws java.io.IOException {
+        return Files.write(tmp.resolve(name), org.orrery.os.image.ImageWriter.write("1.1.0", "demo", 1,
+                java.util.Map.of("apps/demo.jar", new byte[payload]), null, null));
     }
 }

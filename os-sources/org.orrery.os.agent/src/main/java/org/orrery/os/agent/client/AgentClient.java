@@ -13,15 +13,12 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -32,6 +29,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.orrery.os.agent.BoardEvent;
 import org.orrery.os.agent.BoardStatus;
+import org.orrery.os.agent.Refusal;
 import org.orrery.os.agent.SlotInfo;
 import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.internal.server.Connection;
@@ -40,6 +38,8 @@ import org.orrery.os.agent.internal.tls.Tls;
 import org.orrery.os.agent.internal.wire.FrameCodec;
 import org.orrery.os.agent.internal.wire.Message;
 import org.orrery.os.agent.internal.wire.ProtocolException;
+import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageVerifier;
 
 /**
  * One authenticated session with a board agent, shared by the CLI and Studio. The board must present exactly
@@ -57,6 +57,8 @@ public final class AgentClient implements AutoCloseable {
     public static final int WINDOW = 4;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int READ_TIMEOUT_MS = 60_000;
+    /** {@link AgentException} codes of this side's own failures, as opposed to a board's refusal. */
+    private static final java.util.Set<String> CLIENT_SIDE = java.util.Set.of("io", "handshake", "protocol");
 
     private final String board;
     private final SSLSocket socket;
@@ -222,84 +224,104 @@ public final class AgentClient implements AutoCloseable {
      */
     public Verdict flash(Path image, boolean allowDowngrade, FlashListener listener, BooleanSupplier cancelled,
             Duration verdictTimeout) throws AgentException, InterruptedException {
+        long awaitMillis = verdictTimeout.toMillis();
         String sha;
-        long size;
-        try {
-            size = Files.size(image);
-            sha = sha256(image);
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
+            try {
+                // The image's own digest names the upload: nothing is hashed here, the board's verification of
+                // the image is the check (a hash of the whole file first would only delay the first chunk).
+                sha = ImageVerifier.declaredDigest(ch, image.toString());
+            } catch (ImageException e) {
+                throw new AgentException(Refusal.code(e.reason()), e.getMessage() + "; nothing was sent to board " + board);
+            }
+            upload(ch, image, ch.size(), new Message.Install(sha, allowDowngrade, awaitMillis), listener, cancelled);
         } catch (NoSuchFileException e) {
             throw new AgentException("bad-request", image + ": no such file");
+        } catch (AgentException e) {
+            throw e;
         } catch (IOException e) {
             throw new AgentException("io", image + ": cannot read: " + e.getMessage());
         }
-        send(new Message.UploadBegin(sha, size));
-        long offset = expect(Message.UploadOffset.class, "UPLOAD_BEGIN").offset();
-        if (offset > size) {
-            throw new AgentException("protocol", "board " + board + " asked to continue at " + offset
-                    + ", beyond the image's " + size + " bytes");
-        }
-        listener.uploadStarted(offset, size);
-        uploadAndInstall(image, sha, offset, size, allowDowngrade, listener, cancelled);
         listener.installing();
         listener.installed(expectSlow(Message.Installed.class, "INSTALL", Duration.ZERO).slot());
         long deadline = System.nanoTime() + verdictTimeout.toNanos();
+        // The board waits for the verdict behind INSTALLED (as AWAIT would); AWAIT asks again while it is pending.
+        Verdict v = awaitMillis == 0 ? null
+                : expectSlow(Message.VerdictReply.class, "INSTALL", Duration.ofMillis(awaitMillis)).verdict();
         while (true) {
             long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-            send(new Message.Await(sha, left));
-            Verdict v = expectSlow(Message.VerdictReply.class, "AWAIT", Duration.ofMillis(left)).verdict();
-            if (v.outcome() != Verdict.Outcome.PENDING || left == 0) {
+            if (v != null && (v.outcome() != Verdict.Outcome.PENDING || left == 0)) {
                 return v;
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
+            send(new Message.Await(sha, left));
+            v = expectSlow(Message.VerdictReply.class, "AWAIT", Duration.ofMillis(left)).verdict();
+            if (left == 0) {
+                return v;
+            }
         }
     }
 
     /**
-     * Sends the chunks, keeping up to {@link #WINDOW} ahead of the board's acknowledgements, and INSTALL right
-     * behind the last one so the board starts verifying without a round trip; when a chunk is refused the board
-     * refuses that INSTALL too (the upload is incomplete), so nothing is installed from a partial upload.
+     * Announces the upload with its first chunk right behind it, without waiting for the board's answer: a new
+     * upload starts at 0 and the round trip is saved; when the board resumes a staged one, its session drops what
+     * the board already holds (one chunk sent twice at most). Then the rest from where the board is, keeping up
+     * to {@link #WINDOW} chunks ahead of the acknowledgements, and INSTALL right behind the last one so the board
+     * starts verifying without a round trip; when a chunk is refused the board refuses that INSTALL too (the
+     * upload is incomplete), so nothing is installed from a partial upload.
      */
-    private void uploadAndInstall(Path image, String sha, long offset, long size, boolean allowDowngrade,
-            FlashListener listener, BooleanSupplier cancelled) throws AgentException {
-        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
-            long sent = offset;
-            long acked = offset;
-            int inFlight = 0;
-            boolean installSent = false;
+    private void upload(FileChannel ch, Path image, long size, Message.Install install, FlashListener listener,
+            BooleanSupplier cancelled) throws AgentException {
+        String sha = install.sha256();
+        try {
             byte[] frame = new byte[FrameCodec.CHUNK_FRAME_HEAD + CHUNK_SIZE];
-            while (acked < size || !installSent) {
+            FrameCodec.write(out, new Message.UploadBegin(sha, size));
+            long sent = sendChunk(ch, image, frame, sha, 0, size);
+            int inFlight = 1;
+            out.flush();
+            long offset;
+            try {
+                offset = expect(Message.UploadOffset.class, "UPLOAD_BEGIN").offset();
+            } catch (AgentException e) {
+                if (!CLIENT_SIDE.contains(e.code())) {
+                    skipReply(); // the board refused the upload and then the chunk: the session stays in step
+                }
+                throw e;
+            }
+            if (offset > size) {
+                throw new AgentException("protocol", "board " + board + " asked to continue at " + offset
+                        + ", beyond the image's " + size + " bytes");
+            }
+            listener.uploadStarted(offset, size);
+            sent = Math.max(sent, offset);
+            long acked = offset;
+            boolean installSent = false;
+            while (true) {
                 while (sent < size && inFlight < WINDOW) {
                     if (cancelled.getAsBoolean()) {
                         close();
                         throw new AgentException("cancelled", "flash to board " + board + " cancelled at " + acked
                                 + " of " + size + " bytes (the board keeps them; flash again to continue)");
                     }
-                    int n = (int) Math.min(CHUNK_SIZE, size - sent);
-                    ByteBuffer b = ByteBuffer.wrap(frame, FrameCodec.CHUNK_FRAME_HEAD, n);
-                    while (b.hasRemaining()) {
-                        if (ch.read(b, sent + b.position() - FrameCodec.CHUNK_FRAME_HEAD) < 0) {
-                            throw new AgentException("io", image + " shrank while it was being flashed");
-                        }
-                    }
-                    FrameCodec.writeChunkFrame(out, sha, sent, frame, n);
-                    sent += n;
+                    sent = sendChunk(ch, image, frame, sha, sent, size);
                     inFlight++;
                 }
                 if (sent == size && !installSent) {
-                    FrameCodec.write(out, new Message.Install(sha, allowDowngrade));
+                    FrameCodec.write(out, install);
                     installSent = true;
                 }
                 out.flush();
-                if (acked == size) {
-                    break;
+                if (inFlight == 0) {
+                    return; // every chunk answered: the upload is complete and INSTALL on its way
                 }
                 long end = expect(Message.ChunkAck.class, "CHUNK").end();
                 inFlight--;
-                if (end <= acked || end > sent) {
+                // a chunk the board already held is acknowledged with where the board was: the same end again
+                if (end < acked || end > sent) {
                     throw new AgentException("protocol", "board " + board + " acknowledged up to " + end
-                            + ", expected more than " + acked + " and at most " + sent);
+                            + ", expected at least " + acked + " and at most " + sent);
                 }
                 acked = end;
                 listener.uploaded(acked, size);
@@ -308,6 +330,29 @@ public final class AgentClient implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw new AgentException("io", "flash to board " + board + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the chunk at {@code at} into {@code frame} and writes it as one CHUNK frame; returns where it ends. */
+    private long sendChunk(FileChannel ch, Path image, byte[] frame, String sha, long at, long size)
+            throws IOException, AgentException {
+        int n = (int) Math.min(CHUNK_SIZE, size - at);
+        ByteBuffer b = ByteBuffer.wrap(frame, FrameCodec.CHUNK_FRAME_HEAD, n);
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position() - FrameCodec.CHUNK_FRAME_HEAD) < 0) {
+                throw new AgentException("io", image + " shrank while it was being flashed");
+            }
+        }
+        FrameCodec.writeChunkFrame(out, sha, at, frame, n);
+        return at + n;
+    }
+
+    /** Reads and drops one reply (a refused request's pipelined follower's), whatever it is. */
+    private void skipReply() {
+        try {
+            FrameCodec.read(in);
+        } catch (IOException e) {
+            // the session is over anyway; the caller reports the refusal
         }
     }
 
@@ -472,19 +517,6 @@ public final class AgentClient implements AutoCloseable {
                     + FrameCodec.typeOf(m));
         }
         return type.cast(m);
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            byte[] b = new byte[1 << 16];
-            for (int n; (n = in.read(b)) > 0; ) {
-                d.update(b, 0, n);
-            }
-            return HexFormat.of().formatHex(d.digest());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -176,7 +176,16 @@ public final class SlotBoard implements BoardControl {
                         + trial.slot() + "; wait for its verdict");
             }
             Path staged = staging.complete(sha256);
-            ImageCheck.Verified v = check.verify(staged, sha256);
+            ImageCheck.Verified v;
+            try {
+                v = check.verify(staged, sha256);
+            } catch (Refusal r) {
+                if (!r.code().equals("io")) {
+                    // Not this image (or not one at all): a retry must send the bytes again, not resume these.
+                    staging.discard();
+                }
+                throw r;
+            }
             long stored = store.counter();
             if (v.id().securityCounter() < stored) {
                 if (!allowDowngrade) {
@@ -330,10 +339,7 @@ public final class SlotBoard implements BoardControl {
         }
         ImageCheck.Verified v;
         try {
-            String actual = Staging.sha256(store.imageFile(slot.name()));
-            if (!actual.equals(slot.image().sha256())) {
-                throw new Refusal("tampered", "the image file in slot " + slot.name() + " no longer has the hash it was installed with");
-            }
+            // the slot's state names the image by its digest: verification checks the file is still that image
             v = check.verify(store.imageFile(slot.name()), slot.image().sha256());
         } catch (Refusal r) {
             if (sel.trial()) {

@@ -6,7 +6,7 @@
  * <h2>On disk ({@code DIR})</h2>
  * <pre>
  * trust/signers/*.pub   Ed25519 public keys images must be signed with (read only)
- * staging/upload.part   the upload in progress; upload.info its announced hash and size
+ * staging/upload.part   the upload in progress; upload.info its image's announced digest and size
  * slots/a|b/image.oimg  a slot's image; slots/a|b/state its state (EMPTY, TRIAL, GOOD, BAD), identity, reason
  * slots/boot            the boot selection: selected slot, trial flag, slot to fall back to
  * slots/counter         the stored security counter
@@ -14,9 +14,10 @@
  * Every change is one atomic file replacement (temporary file, fsync, rename, directory fsync).
  *
  * <h2>Install, trial, confirm, rollback (after MCUboot's test/confirm/revert)</h2>
- * Install: the staged file's length and SHA-256, then its signature against the trusted signers and its
- * security counter against the stored one (lower is {@code downgrade} unless overridden) are checked before
- * anything changes; then the inactive slot is emptied, the file renamed into it, the slot marked TRIAL, and the
+ * Install: the staged file's length, then the image in it (its digest, which must be the one the upload was
+ * announced by, its signature against the trusted signers) and its security counter against the stored one
+ * (lower is {@code downgrade} unless overridden) are checked before anything changes; an image refused as such
+ * drops the upload; then the inactive slot is emptied, the file renamed into it, the slot marked TRIAL, and the
  * boot selection switched to it in trial (the commit point). The running image is stopped and the new one booted
  * in a child JVM. A trial passes after N healthy major frames in a row (default 10): no health-monitor action
  * above process level and no watchdog expiry in the frame, and every partition that had a window in it in

@@ -36,7 +36,6 @@ import org.orrery.os.agent.client.ClientIdentity;
 import org.orrery.os.agent.client.StatusSnapshot;
 import org.orrery.os.agent.slots.internal.AtomicFiles;
 import org.orrery.os.agent.slots.internal.ChildJvm;
-import org.orrery.os.agent.slots.internal.Staging;
 import org.orrery.os.image.ImageVerifier;
 
 /**
@@ -61,7 +60,7 @@ class PowerLossTest {
         TestImages images = new TestImages(Files.createDirectories(tmp.resolve("images")));
         Path a = images.good("alpha", 1);
         Path b = images.good("beta", 1);
-        Set<String> valid = Set.of(Staging.sha256(a), Staging.sha256(b));
+        Set<String> valid = Set.of(ImageVerifier.declaredDigest(a), ImageVerifier.declaredDigest(b));
         PublicKey key = images.signer.getPublic();
         Path dir = tmp.resolve("board");
         images.trust(dir);
@@ -81,7 +80,7 @@ class PowerLossTest {
         Map<String, Integer> phases = new TreeMap<>();
         Map<String, Integer> outcomes = new TreeMap<>();
         int resumed = 0;
-        String runningBefore = Staging.sha256(a);
+        String runningBefore = ImageVerifier.declaredDigest(a);
         String installing = null;
         long t0 = System.nanoTime();
         for (int cut = 0; cut <= CUTS; cut++) {
@@ -135,8 +134,8 @@ class PowerLossTest {
         assertEquals("GOOD", state.get("state"), "cut " + cut + ": " + state);
         assertEquals(sha, state.get("sha256"));
         Path file = dir.resolve("slots").resolve(slot).resolve("image.oimg");
-        assertEquals(sha, Staging.sha256(file), "cut " + cut + ": the slot's file is the image its state names");
-        assertNotNull(ImageVerifier.verify(file, key, 0));
+        assertEquals(sha, ImageVerifier.declaredDigest(file), "cut " + cut + ": the slot's file is the image its state names");
+        assertNotNull(ImageVerifier.verify(file, key, 0)); // and its bytes are that image, signed
     }
 
     /**

@@ -97,7 +97,7 @@ public final class PowerLossWorker {
                     .readLine();
             for (Path image : images) {
                 byte[] bytes = Files.readAllBytes(image);
-                String sha = Uploads.sha256(bytes);
+                String sha = Uploads.digest(bytes);
                 if (sha.equals(running)) {
                     continue;
                 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.agent.BoardStatus;
 import org.orrery.os.agent.Refusal;
 import org.orrery.os.agent.Verdict;
-import org.orrery.os.agent.slots.internal.Staging;
 
 /**
  * Every refusal on a board running a confirmed image (security counter 2): the stable code, one clear line,
@@ -74,7 +73,7 @@ class RefusalTest {
         Map<String, String> out = new TreeMap<>();
         try (var files = Files.walk(dir.resolve("slots"))) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.put(dir.relativize(p).toString(), Staging.sha256(p));
+                out.put(dir.relativize(p).toString(), Uploads.sha256(p));
             }
         }
         return out;
@@ -96,40 +95,67 @@ class RefusalTest {
     @Test
     void unsigned() throws Exception {
         byte[] b = Files.readAllBytes(images.unsigned("demo", 3));
-        refusedInstall("unsigned", "not signed", b, Uploads.sha256(b));
+        refusedInstall("unsigned", "not signed", b, Uploads.digest(b));
     }
 
     @Test
     void wrongKey() throws Exception {
         byte[] b = Files.readAllBytes(images.signedBy(images.stranger, "demo", 3));
-        refusedInstall("wrong-key", "not by the trusted key", b, Uploads.sha256(b));
+        refusedInstall("wrong-key", "not by the trusted key", b, Uploads.digest(b));
     }
 
     @Test
     void tamperedImage() throws Exception {
         byte[] b = Files.readAllBytes(images.good("demo", 3));
         b[b.length / 2] ^= 0x40;
-        refusedInstall("tampered", "modified after it was built", b, Uploads.sha256(b));
+        refusedInstall("tampered", "modified after it was built", b, Uploads.digest(b));
     }
 
     @Test
     void tamperedInTransit() throws Exception {
         byte[] b = Files.readAllBytes(images.good("demo", 3));
-        String announced = Uploads.sha256(b);
+        String announced = Uploads.digest(b);
         b[100] ^= 1;
-        refusedInstall("tampered", "not to the announced", b, announced);
+        refusedInstall("tampered", "modified after it was built", b, announced);
+        assertEquals(0, board.beginUpload(announced, b.length), "the refused upload is dropped: a retry sends it all");
+    }
+
+    @Test
+    void anotherSignedImageThanTheOneAnnounced() throws Exception {
+        String announced = Uploads.digest(Files.readAllBytes(images.good("demo", 3)));
+        byte[] other = Files.readAllBytes(images.good("other", 3));
+        refusedInstall("tampered", "was announced, but the bytes are the signed image " + Uploads.digest(other).substring(0, 12),
+                other, announced);
+        assertEquals(0, board.beginUpload(announced, other.length), "the refused upload is dropped");
+    }
+
+    @Test
+    void stagedBytesDamagedOnDiskAreCaughtAtInstall() throws Exception {
+        // Chunks are not fsynced one by one: after a power cut the staged tail may be garbage, and the upload
+        // resumes after it. The image's verification at install is what catches it.
+        byte[] b = Files.readAllBytes(images.good("demo", 3));
+        String sha = Uploads.digest(b);
+        board.beginUpload(sha, b.length);
+        board.writeChunk(sha, 0, Arrays.copyOf(b, 60_000));
+        Path part = dir.resolve("staging/upload.part");
+        byte[] onDisk = Files.readAllBytes(part);
+        onDisk[59_999] ^= 1;
+        Files.write(part, onDisk);
+        assertEquals(60_000, board.beginUpload(sha, b.length));
+        board.writeChunk(sha, 60_000, Arrays.copyOfRange(b, 60_000, b.length));
+        refused("tampered", "modified after it was built", () -> board.install(sha, false, "test"));
     }
 
     @Test
     void truncatedImage() throws Exception {
-        byte[] b = Arrays.copyOf(Files.readAllBytes(images.good("demo", 3)), 5000);
-        refusedInstall("truncated", "truncated", b, Uploads.sha256(b));
+        byte[] whole = Files.readAllBytes(images.good("demo", 3));
+        refusedInstall("truncated", "truncated", Arrays.copyOf(whole, 5000), Uploads.digest(whole));
     }
 
     @Test
     void incompleteUpload() throws Exception {
         byte[] b = Files.readAllBytes(images.good("demo", 3));
-        String sha = Uploads.sha256(b);
+        String sha = Uploads.digest(b);
         board.beginUpload(sha, b.length);
         board.writeChunk(sha, 0, Arrays.copyOf(b, b.length / 2));
         refused("truncated", "incomplete", () -> board.install(sha, false, "test"));
@@ -139,7 +165,7 @@ class RefusalTest {
     @Test
     void downgrade() throws Exception {
         byte[] b = Files.readAllBytes(images.good("demo", 1));
-        refusedInstall("downgrade", "below the board's 2", b, Uploads.sha256(b));
+        refusedInstall("downgrade", "below the board's 2", b, Uploads.digest(b));
     }
 
     @Test

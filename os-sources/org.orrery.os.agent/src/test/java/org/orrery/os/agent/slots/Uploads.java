@@ -11,6 +11,7 @@ import java.util.HexFormat;
 
 import org.orrery.os.agent.BoardControl;
 import org.orrery.os.agent.Refusal;
+import org.orrery.os.image.ImageFormat;
 
 /** What a client does before {@code install}: announce, then send the bytes in chunks from where the board is. */
 final class Uploads {
@@ -18,7 +19,15 @@ final class Uploads {
     private Uploads() {
     }
 
-    static String sha256(byte[] bytes) {
+    /** The digest an image's trailer declares: the name a client announces it by (as {@code AgentClient} does). */
+    static String digest(byte[] image) {
+        int at = image.length - ImageFormat.SIGNATURE_BYTES - ImageFormat.DIGEST_BYTES;
+        return HexFormat.of().formatHex(image, at, at + ImageFormat.DIGEST_BYTES);
+    }
+
+    /** A file's SHA-256, to tell whether its bytes changed. */
+    static String sha256(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -26,7 +35,7 @@ final class Uploads {
         }
     }
 
-    /** Uploads {@code bytes} announced as {@code sha}; returns the hash announced. */
+    /** Uploads {@code bytes} announced as {@code sha}; returns the digest announced. */
     static String upload(BoardControl board, byte[] bytes, String sha, int chunk) throws Refusal {
         long at = board.beginUpload(sha, bytes.length);
         while (at < bytes.length) {
@@ -39,6 +48,6 @@ final class Uploads {
 
     static String upload(BoardControl board, Path image) throws Refusal, IOException {
         byte[] bytes = Files.readAllBytes(image);
-        return upload(board, bytes, sha256(bytes), 64 * 1024);
+        return upload(board, bytes, digest(bytes), 64 * 1024);
     }
 }

@@ -28,7 +28,8 @@ import org.orrery.os.agent.internal.wire.ProtocolException;
  */
 public final class Connection implements Runnable {
 
-    public static final int MAJOR = 1;
+    /** 2: images are named by their own digest, not the file's hash; INSTALL carries the wait for the verdict. */
+    public static final int MAJOR = 2;
     public static final int MINOR = 0;
 
     private final SSLSocket socket;
@@ -43,8 +44,11 @@ public final class Connection implements Runnable {
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
-    /** Chunk acknowledgements written but not flushed (guarded by the socket's lock, as the output is). */
-    private boolean acksPending;
+    /** Replies written but not flushed (guarded by the socket's lock, as the output is). */
+    private boolean repliesPending;
+    /** The upload this session last began and where the board held it then: chunks below are already there. */
+    private String begunSha;
+    private long begunAt;
 
     private final DebugRelay debug;
 
@@ -74,7 +78,7 @@ public final class Connection implements Runnable {
             while ((m = FrameCodec.read(in)) != null) {
                 handle(m);
                 if (in.available() == 0) {
-                    flushAcks(); // nothing more to read now: the client may be waiting for them
+                    flushReplies(); // nothing more to read now: the client may be waiting for them
                 }
             }
         } catch (ProtocolException e) {
@@ -169,20 +173,23 @@ public final class Connection implements Runnable {
                     log.record(who, request, "subscribed");
                 }
                 case Message.UploadBegin u -> {
+                    begunSha = null;
                     long offset = board.beginUpload(u.sha256(), u.size());
+                    begunSha = u.sha256();
+                    begunAt = offset;
                     log.record(who, request, "ok, continue at " + offset);
+                    // at once, though the first chunk follows: the client sends the next ones when it knows
                     send(new Message.UploadOffset(u.sha256(), offset));
                 }
                 case Message.Install i -> {
                     var slot = board.install(i.sha256(), i.allowDowngrade(), who);
                     log.record(who, request, "installed in slot " + slot.name() + " (" + slot.state() + ")");
                     send(new Message.Installed(slot));
+                    if (i.awaitMillis() > 0) {
+                        await(i.sha256(), i.awaitMillis(), Message.describe(new Message.Await(i.sha256(), i.awaitMillis())));
+                    }
                 }
-                case Message.Await a -> {
-                    var verdict = board.awaitVerdict(a.sha256(), Duration.ofMillis(a.timeoutMillis()));
-                    log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
-                    send(new Message.VerdictReply(verdict));
-                }
+                case Message.Await a -> await(a.sha256(), a.timeoutMillis(), request);
                 case Message.TraceStart t -> {
                     if (trace == null) {
                         trace = new TraceRelay(board, this::send, log, who);
@@ -225,11 +232,27 @@ public final class Connection implements Runnable {
         }
     }
 
+    private void await(String sha256, long millis, String request) throws IOException, InterruptedException {
+        var verdict = board.awaitVerdict(sha256, Duration.ofMillis(millis));
+        log.record(who, request, verdict.outcome() + (verdict.reason() == null ? "" : ": " + verdict.reason()));
+        send(new Message.VerdictReply(verdict));
+    }
+
     /**
      * Stores a chunk; its acknowledgement waits in the output buffer until the input runs dry or another reply
      * flushes, so a burst of chunks costs one TLS record and one write of acknowledgements, not one each.
      */
     private void chunk(Message.Chunk c) throws IOException {
+        if (c.sha256().equals(begunSha) && c.offset() < begunAt) {
+            // Sent behind UPLOAD_BEGIN before the client knew the board resumes: keep only what is new.
+            long end = c.offset() + c.data().length;
+            if (end <= begunAt) {
+                ack(begunAt);
+                return;
+            }
+            c = new Message.Chunk(c.sha256(), begunAt, java.util.Arrays.copyOfRange(c.data(), (int) (begunAt - c.offset()),
+                    c.data().length));
+        }
         try {
             board.writeChunk(c.sha256(), c.offset(), c.data());
         } catch (Refusal r) {
@@ -239,17 +262,26 @@ public final class Connection implements Runnable {
         }
         chunks++;
         chunkBytes += c.data().length;
+        ack(c.offset() + c.data().length);
+    }
+
+    private void ack(long end) throws IOException {
+        sendLater(new Message.ChunkAck(end));
+    }
+
+    /** Writes a reply that waits in the output buffer until the input runs dry or another reply flushes. */
+    private void sendLater(Message m) throws IOException {
         synchronized (socket) {
-            FrameCodec.write(out, new Message.ChunkAck(c.offset() + c.data().length));
-            acksPending = true;
+            FrameCodec.write(out, m);
+            repliesPending = true;
         }
     }
 
-    private void flushAcks() throws IOException {
+    private void flushReplies() throws IOException {
         synchronized (socket) {
-            if (acksPending) {
+            if (repliesPending) {
                 out.flush();
-                acksPending = false;
+                repliesPending = false;
             }
         }
     }
@@ -258,7 +290,7 @@ public final class Connection implements Runnable {
         synchronized (socket) {
             FrameCodec.write(out, m);
             out.flush();
-            acksPending = false;
+            repliesPending = false;
         }
     }
 

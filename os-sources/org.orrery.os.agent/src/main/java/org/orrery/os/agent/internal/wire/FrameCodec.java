@@ -107,7 +107,7 @@ public final class FrameCodec {
                 w.sha256(c.sha256()).nonNegative(c.offset(), "offset").bytes(c.data());
             }
             case ChunkAck c -> w.nonNegative(c.end(), "end");
-            case Install i -> w.sha256(i.sha256()).bool(i.allowDowngrade());
+            case Install i -> w.sha256(i.sha256()).bool(i.allowDowngrade()).nonNegative(i.awaitMillis(), "await");
             case Installed i -> slot(w, i.slot());
             case Await a -> w.sha256(a.sha256()).nonNegative(a.timeoutMillis(), "timeout");
             case VerdictReply v -> w.u8(v.verdict().outcome().ordinal()).optionalString(v.verdict().reason());
@@ -269,7 +269,7 @@ public final class FrameCodec {
             case UPLOAD_OFFSET -> new UploadOffset(r.sha256("sha256"), r.nonNegative("offset"));
             case CHUNK -> new Chunk(r.sha256("sha256"), r.nonNegative("offset"), r.bytes("chunk", MAX_CHUNK));
             case CHUNK_ACK -> new ChunkAck(r.nonNegative("end"));
-            case INSTALL -> new Install(r.sha256("sha256"), r.bool("allow-downgrade"));
+            case INSTALL -> new Install(r.sha256("sha256"), r.bool("allow-downgrade"), r.nonNegative("await"));
             case INSTALLED -> new Installed(slot(r));
             case AWAIT -> new Await(r.sha256("sha256"), r.nonNegative("timeout"));
             case VERDICT -> new VerdictReply(new Verdict(pick(OUTCOMES, r.u8("outcome"), "outcome"),

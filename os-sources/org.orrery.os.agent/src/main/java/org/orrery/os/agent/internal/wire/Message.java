@@ -25,6 +25,7 @@ public sealed interface Message {
     record StatusReply(BoardStatus status) implements Message {
     }
 
+    /** An upload of the image whose digest (as its trailer declares it) is {@code sha256}. */
     record UploadBegin(String sha256, long size) implements Message {
     }
 
@@ -32,7 +33,10 @@ public sealed interface Message {
     record UploadOffset(String sha256, long offset) implements Message {
     }
 
-    /** Pipelined: the client sends several before it reads their {@link ChunkAck}s. */
+    /**
+     * Pipelined: the client sends several before it reads their {@link ChunkAck}s, the first right behind
+     * {@link UploadBegin}; bytes below the offset the board answered are already there and are dropped.
+     */
     record Chunk(String sha256, long offset, byte[] data) implements Message {
         @Override
         public boolean equals(Object o) {
@@ -54,7 +58,11 @@ public sealed interface Message {
     record ChunkAck(long end) implements Message {
     }
 
-    record Install(String sha256, boolean allowDowngrade) implements Message {
+    /**
+     * Install the complete upload; with {@code awaitMillis} above 0 the board also waits that long for the trial's
+     * verdict and sends it right after INSTALLED, as AWAIT would, so a flash needs no request after this one.
+     */
+    record Install(String sha256, boolean allowDowngrade, long awaitMillis) implements Message {
     }
 
     record Installed(SlotInfo slot) implements Message {
@@ -168,7 +176,8 @@ public sealed interface Message {
             case Hello h -> "HELLO " + h.major() + "." + h.minor();
             case UploadBegin u -> "UPLOAD_BEGIN " + shortHash(u.sha256()) + " " + u.size() + " bytes";
             case Chunk c -> "CHUNK " + shortHash(c.sha256()) + " @" + c.offset();
-            case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "");
+            case Install i -> "INSTALL " + shortHash(i.sha256()) + (i.allowDowngrade() ? " allow-downgrade" : "")
+                    + (i.awaitMillis() > 0 ? " await " + i.awaitMillis() + " ms" : "");
             case Await a -> "AWAIT " + shortHash(a.sha256());
             case DebugOpen d -> "DEBUG_OPEN " + d.partition();
             case Control c -> "CONTROL " + c.action() + " " + c.target();

@@ -6,20 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.orrery.os.agent.ImageId;
 import org.orrery.os.agent.Refusal;
 import org.orrery.os.image.Image;
 import org.orrery.os.image.ImageException;
+import org.orrery.os.image.ImageFormat;
 import org.orrery.os.image.ImageVerifier;
 import org.orrery.os.image.LoadedImage;
 import org.orrery.os.image.SigningKeys;
 
 /**
- * Verifies an image file against the board's trusted signers ({@code DIR/trust/signers/*.pub}) and turns the
- * image library's reasons into the protocol's refusal codes. The security counter is checked by the caller
- * (it needs the override and who asked).
+ * Verifies an image file against the board's trusted signers ({@code DIR/trust/signers/*.pub}) and the digest it
+ * was announced by, and turns the image library's reasons into the protocol's refusal codes. The security counter
+ * is checked by the caller (it needs the override and who asked).
  */
 public final class ImageCheck {
 
@@ -62,6 +64,13 @@ public final class ImageCheck {
                 keyFile = keys.get(0);
             }
             Image verified = ImageVerifier.verify(bytes, name, key, 0);
+            // The digest is vouched for now; it must be the one the upload (or the slot) was announced as.
+            int digestAt = bytes.length - ImageFormat.DIGEST_BYTES - ImageFormat.SIGNATURE_BYTES;
+            String digest = HexFormat.of().formatHex(bytes, digestAt, digestAt + ImageFormat.DIGEST_BYTES);
+            if (!digest.equals(sha256)) {
+                throw new Refusal("tampered", name + " was announced, but the bytes are the signed image "
+                        + digest.substring(0, 12) + "...");
+            }
             LoadedImage.of(verified, name);
             var m = verified.manifest();
             java.util.Map<String, byte[]> kernel = new java.util.TreeMap<>();
@@ -70,7 +79,7 @@ public final class ImageCheck {
             }
             return new Verified(new ImageId(m.systemName(), m.orreryVersion(), sha256, m.securityCounter()), keyFile, kernel);
         } catch (ImageException e) {
-            throw new Refusal(code(e.reason()), e.getMessage());
+            throw new Refusal(Refusal.code(e.reason()), e.getMessage());
         } catch (IOException e) {
             throw new Refusal("io", "cannot read the board's trusted signers: " + e.getMessage());
         }
@@ -84,17 +93,5 @@ public final class ImageCheck {
             }
         }
         return out;
-    }
-
-    static String code(ImageException.Reason reason) {
-        return switch (reason) {
-            case UNSIGNED -> "unsigned";
-            case WRONG_KEY -> "wrong-key";
-            case TRUNCATED -> "truncated";
-            case TAMPERED -> "tampered";
-            case ROLLBACK -> "downgrade";
-            case IO -> "io";
-            case NOT_AN_IMAGE, UNSUPPORTED_VERSION, BAD_CONTENT -> "bad-request";
-        };
     }
 }

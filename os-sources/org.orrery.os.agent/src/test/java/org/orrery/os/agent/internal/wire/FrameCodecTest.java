@@ -66,8 +66,8 @@ class FrameCodecTest {
         assertEquals("client name is not valid UTF-8",
                 refusal(frame(1, (byte) 0, (byte) 1, (byte) 0, (byte) 0, (byte) 0, (byte) 1, (byte) 0x80)));
         // INSTALL with a boolean of 2
-        byte[] install = FrameCodec.encode(new Message.Install(Samples.SHA, false));
-        install[install.length - 1] = 2;
+        byte[] install = FrameCodec.encode(new Message.Install(Samples.SHA, false, 0));
+        install[5 + 32] = 2;
         assertEquals("allow-downgrade must be 0 or 1, not 2", refusal(install));
         // VERDICT with an unknown outcome
         assertEquals("unknown outcome 9", refusal(frame(12, (byte) 9, (byte) 0)));
