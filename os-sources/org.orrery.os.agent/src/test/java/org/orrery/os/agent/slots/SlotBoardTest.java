@@ -161,6 +161,25 @@ class SlotBoardTest {
     }
 
     @Test
+    void theSameImageFlashedAgainGetsTheVerdictOfItsOwnTrial() throws Exception {
+        // Both slots then hold it: the earlier copy's GOOD is no answer for the new trial.
+        built.trust(dir);
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            Path image = built.good("demo", 2);
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, image, false).outcome());
+            String sha = Uploads.upload(board, image);
+            board.install(sha, false, "test");
+            assertEquals(SlotState.TRIAL, slot(board.status(), "b").state());
+            assertEquals(Verdict.Outcome.PENDING, board.awaitVerdict(sha, Duration.ZERO).outcome(),
+                    "slot a holds the same image, good; slot b's trial has not ended");
+            Verdict v = board.awaitVerdict(sha, Duration.ofSeconds(40));
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome(), v.reason());
+            assertEquals("confirmed good in slot b", v.reason());
+            assertEquals("b", board.status().bootedSlot());
+        }
+    }
+
+    @Test
     void powerOnDuringATrialRevertsIt() throws Exception {
         built.trust(dir);
         String trialSha;

@@ -194,20 +194,41 @@ public final class SlotStore {
         return done;
     }
 
-    /** How the trial of image {@code sha256} ended, as the slots tell it. */
+    /**
+     * How the trial of image {@code sha256} ended, as the slots tell it. When both slots hold it (an image flashed
+     * again), the later install is the one asked about: it went to the slot that was not selected, so it is the one
+     * on trial, or the one that failed while the earlier stays good; of two good slots, the selected one.
+     */
     public Verdict verdict(String sha256) throws IOException {
+        String selected = selection().selected();
+        Slot latest = null;
+        int rank = -1;
         for (String s : SlotStore.SLOTS) {
             Slot slot = slot(s);
-            if (slot.image() != null && slot.image().sha256().equals(sha256)) {
-                return switch (slot.state()) {
-                    case GOOD -> new Verdict(Verdict.Outcome.CONFIRMED, "confirmed good in slot " + s);
-                    case BAD -> new Verdict(Verdict.Outcome.ROLLED_BACK, slot.reason());
-                    default -> Verdict.pending();
-                };
+            int r = laterInstall(slot.state()) * 2 + (s.equals(selected) ? 1 : 0);
+            if (slot.image() != null && slot.image().sha256().equals(sha256) && r > rank) {
+                latest = slot;
+                rank = r;
             }
+        }
+        if (latest != null) {
+            return switch (latest.state()) {
+                case GOOD -> new Verdict(Verdict.Outcome.CONFIRMED, "confirmed good in slot " + latest.name());
+                case BAD -> new Verdict(Verdict.Outcome.ROLLED_BACK, latest.reason());
+                default -> Verdict.pending();
+            };
         }
         return new Verdict(Verdict.Outcome.ROLLED_BACK, "no slot holds image " + sha256.substring(0, Math.min(12, sha256.length()))
                 + "...: it was not installed or a later install replaced it");
+    }
+
+    private static int laterInstall(SlotState state) {
+        return switch (state) {
+            case TRIAL -> 3;
+            case BAD -> 2;
+            case GOOD -> 1;
+            default -> 0;
+        };
     }
 
     public List<SlotInfo> infos() throws IOException {
