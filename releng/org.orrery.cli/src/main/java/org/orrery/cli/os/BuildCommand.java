@@ -46,7 +46,7 @@ public final class BuildCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "Ed25519 private key (default: ~/.orrery/keys/orrery-signing.key).")
+            description = "Ed25519 private key (default: ~/.orrery/keys/orrery-signing.key; $ORRERY_HOME/keys when set).")
     Path key;
 
     @Option(names = "--unsigned", description = "Build without signing (`orrery run` refuses such images).")

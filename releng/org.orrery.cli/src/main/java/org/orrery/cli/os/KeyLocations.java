@@ -3,16 +3,20 @@ package org.orrery.cli.os;
 
 import java.nio.file.Path;
 
+import org.orrery.os.agent.client.OrreryHome;
 import org.orrery.os.image.SigningKeys;
 
-/** Where {@code orrery keygen} puts keys by default and where build and run look for them. */
+/**
+ * Where {@code orrery keygen} puts keys by default and where build and run look for them: {@code keys} in the
+ * user's Orrery home ({@code ORRERY_HOME}, else {@code ~/.orrery}), beside the client identity the boards commands use.
+ */
 final class KeyLocations {
 
     private KeyLocations() {
     }
 
     static Path defaultDir() {
-        return Path.of(System.getProperty("user.home"), ".orrery", "keys");
+        return OrreryHome.dir().resolve("keys");
     }
 
     static Path defaultPrivate() {

@@ -24,7 +24,7 @@ public final class KeygenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Directory for the key files (default: ~/.orrery/keys).")
+            description = "Directory for the key files (default: ~/.orrery/keys; $ORRERY_HOME/keys when set).")
     Path dir;
 
     @Override

@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
     ApplicationsOption applications;
 
     @Option(names = "--key", paramLabel = "PUB",
-            description = "Trusted public key (default: ~/.orrery/keys/orrery-signing.pub).")
+            description = "Trusted public key (default: ~/.orrery/keys/orrery-signing.pub; $ORRERY_HOME/keys when set).")
     Path key;
 
     @Option(names = "--min-security-counter", paramLabel = "N", defaultValue = "0",
