@@ -72,14 +72,29 @@ public final class TraceBuffer {
      * counter is cumulative (CTF packet contexts carry a running count) and is not reset.
      */
     public void drainTo(TraceSink sink) {
-        while (size > 0) {
+        drainTo(sink, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Hands at most {@code max} of the stored events to {@code sink}, oldest first; the rest stay for a later drain
+     * (a reader with room for only so many, like a board that passes events to another thread in fixed batches).
+     *
+     * @return how many events it handed over
+     */
+    public int drainTo(TraceSink sink, int max) {
+        int n = 0;
+        while (size > 0 && n < max) {
             int i = head * SLOT;
             // Advance before calling out so a sink that throws does not get the same event twice.
             head = head + 1 == capacity ? 0 : head + 1;
             size--;
+            n++;
             sink.event(core, slots[i], (int) slots[i + 1], slots[i + 2], slots[i + 3], slots[i + 4]);
         }
-        head = 0;
+        if (size == 0) {
+            head = 0;
+        }
+        return n;
     }
 
     /** Events dropped because the buffer was full, since it was created. */

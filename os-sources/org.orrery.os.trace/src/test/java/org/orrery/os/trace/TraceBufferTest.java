@@ -25,6 +25,27 @@ class TraceBufferTest {
     }
 
     @Test
+    void aBoundedDrainLeavesTheRestInOrderAcrossTheWrap() {
+        TraceBuffer b = new TraceBuffer(0, 4);
+        for (int i = 0; i < 3; i++) {
+            b.emit(i, TraceEventType.WINDOW_START, i, 0, 0);
+        }
+        List<Ev> out = new ArrayList<>();
+        TraceSink sink = (c, ts, t, f0, f1, f2) -> out.add(new Ev(c, ts, t, f0, f1, f2));
+        assertEquals(2, b.drainTo(sink, 2));
+        assertEquals(1, b.size());
+        for (int i = 3; i < 6; i++) { // wraps around the end of the array
+            assertTrue(b.emit(i, TraceEventType.WINDOW_START, i, 0, 0));
+        }
+        assertFalse(b.emit(6, TraceEventType.WINDOW_START, 6, 0, 0), "full: dropped and counted");
+        assertEquals(3, b.drainTo(sink, 3));
+        assertEquals(1, b.drainTo(sink, 5));
+        assertEquals(0, b.drainTo(sink, 5));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), out.stream().map(Ev::ts).toList());
+        assertEquals(1, b.discarded());
+    }
+
+    @Test
     void drainsInEmissionOrderWithCoreAndFields() {
         TraceBuffer b = new TraceBuffer(3, 8);
         assertTrue(b.emit(10, TraceEventType.WINDOW_START, 1, 2, 3));

@@ -28,7 +28,6 @@ import org.orrery.os.kernel.BoardSupport;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
-import org.orrery.os.trace.TraceBuffer;
 
 /**
  * The hosted real-time board on Linux. The kernel runs in this process on a SCHED_FIFO thread that owns the module
@@ -219,27 +218,44 @@ public final class HostedBoardSupport implements BoardSupport {
         gate.exercise();
     }
 
-    /** Runs the schedule in slices: between slices the trace is drained and a stop request is honoured. */
+    /**
+     * Runs the schedule in slices: between slices the trace is handed to its writer thread (the sink's writes never
+     * hold a window edge) and a stop request is honoured.
+     */
     private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports)
-            throws BoardException {
-        long end = request.durationNs();
-        for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
-            t = Math.min(end, t + DRAIN_SLICE_NANOS);
-            kernel.runUntil(t);
-            if (gate.failure() != null) {
-                throw new BoardException("cannot keep partitions apart any more: " + gate.failure());
+            throws BoardException, InterruptedException {
+        TraceHandoff trace = request.trace() == null ? null
+                : new TraceHandoff(request.trace(), kernel.traceBuffers().length);
+        try {
+            long end = request.durationNs();
+            for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
+                t = Math.min(end, t + DRAIN_SLICE_NANOS);
+                kernel.runUntil(t);
+                if (gate.failure() != null) {
+                    throw new BoardException("cannot keep partitions apart any more: " + gate.failure());
+                }
+                if (trace != null) {
+                    board.executor().lock().lock();
+                    try {
+                        ports.trace(kernel.traceBuffers(), kernel.now());
+                        trace.drain(kernel.traceBuffers());
+                    } finally {
+                        board.executor().lock().unlock();
+                    }
+                }
             }
-            if (request.trace() != null) {
+            if (trace != null) {
                 board.executor().lock().lock();
                 try {
-                    ports.trace(kernel.traceBuffers(), kernel.now());
-                    for (TraceBuffer b : kernel.traceBuffers()) {
-                        request.trace().discarded(b.core(), b.discarded());
-                        b.drainTo(request.trace());
-                    }
+                    trace.finish(kernel.traceBuffers());
                 } finally {
                     board.executor().lock().unlock();
                 }
+                trace = null;
+            }
+        } finally {
+            if (trace != null) {
+                trace.close();
             }
         }
     }

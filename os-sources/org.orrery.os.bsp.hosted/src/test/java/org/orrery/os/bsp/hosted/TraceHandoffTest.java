@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.TraceSink;
+
+/** The engine hands trace events over without ever waiting for the sink's writes. */
+class TraceHandoffTest {
+
+    /** Records what reaches the sink; blocks in its first call until released (a write stuck on a slow disk). */
+    private static final class StuckSink implements TraceSink {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<long[]> events = new ArrayList<>();
+        final Map<Integer, Long> discarded = new TreeMap<>();
+
+        @Override
+        public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+            block();
+            events.add(new long[] {core, timestampNs});
+        }
+
+        @Override
+        public void discarded(int core, long total) {
+            block();
+            discarded.put(core, total);
+        }
+
+        private void block() {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aStuckSinkNeverHoldsTheEngineAndLosesOnlyWhatTheBuffersCannotKeep() throws Exception {
+        TraceBuffer[] buffers = {new TraceBuffer(0, 32), new TraceBuffer(1, 32)};
+        StuckSink sink = new StuckSink();
+        TraceHandoff handoff = new TraceHandoff(sink, buffers.length, 8);
+        long t = 0;
+        int drains = 0;
+        boolean behind = false;
+        while (!behind || drains < 20) {
+            for (TraceBuffer b : buffers) {
+                for (int i = 0; i < 6; i++) {
+                    b.emit(t++, TraceEventType.WINDOW_START, 0, 0, 0);
+                }
+            }
+            long before = System.nanoTime();
+            behind |= !handoff.drain(buffers);
+            assertTrue(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(200), "a drain waited for the sink");
+            drains++;
+            if (drains == 1) {
+                assertTrue(sink.entered.await(10, TimeUnit.SECONDS), "the writer got the first batch");
+            }
+        }
+        long dropped = buffers[0].discarded() + buffers[1].discarded();
+        assertTrue(behind && dropped > 0, "with the sink stuck the batches run out and the buffers overflow");
+
+        sink.release.countDown();
+        handoff.finish(buffers);
+        assertEquals(0, buffers[0].size() + buffers[1].size());
+        assertEquals(t - dropped, sink.events.size(), "everything the buffers kept reached the sink");
+        assertEquals(Map.of(0, buffers[0].discarded(), 1, buffers[1].discarded()), sink.discarded,
+                "the sink's last counts are the buffers'");
+        for (int core = 0; core < 2; core++) {
+            int c = core;
+            long[] stamps = sink.events.stream().filter(e -> e[0] == c).mapToLong(e -> e[1]).toArray();
+            for (int i = 1; i < stamps.length; i++) {
+                assertTrue(stamps[i - 1] < stamps[i], "core " + c + "'s events in emission order");
+            }
+        }
+    }
+
+    @Test
+    void aSinkThatFailsIsReportedAtTheNextDrain() throws Exception {
+        TraceBuffer[] buffers = {new TraceBuffer(0, 16)};
+        CountDownLatch failed = new CountDownLatch(1);
+        TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> {
+            failed.countDown();
+            throw new IllegalStateException("disk full");
+        }, 1, 8);
+        buffers[0].emit(1, TraceEventType.WINDOW_START, 0, 0, 0);
+        handoff.drain(buffers);
+        assertTrue(failed.await(10, TimeUnit.SECONDS));
+        buffers[0].emit(2, TraceEventType.WINDOW_START, 0, 0, 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (int i = 0; i < 100; i++) { // until the writer has recorded its failure
+                handoff.drain(buffers);
+                Thread.sleep(10);
+            }
+        });
+        assertEquals("the trace could not be written: disk full", e.getMessage());
+    }
+}
