@@ -44,8 +44,8 @@ public final class Connection implements Runnable {
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
-    /** Replies written but not flushed (guarded by the socket's lock, as the output is). */
-    private boolean repliesPending;
+    /** Chunk acknowledgements written but not flushed (guarded by the socket's lock, as the output is). */
+    private boolean acksPending;
     /** The upload this session last began and where the board held it then: chunks below are already there. */
     private String begunSha;
     private long begunAt;
@@ -78,7 +78,7 @@ public final class Connection implements Runnable {
             while ((m = FrameCodec.read(in)) != null) {
                 handle(m);
                 if (in.available() == 0) {
-                    flushReplies(); // nothing more to read now: the client may be waiting for them
+                    flushAcks(); // nothing more to read now: the client may be waiting for them
                 }
             }
         } catch (ProtocolException e) {
@@ -186,7 +186,8 @@ public final class Connection implements Runnable {
                     log.record(who, request, "installed in slot " + slot.name() + " (" + slot.state() + ")");
                     send(new Message.Installed(slot));
                     if (i.awaitMillis() > 0) {
-                        await(i.sha256(), i.awaitMillis(), Message.describe(new Message.Await(i.sha256(), i.awaitMillis())));
+                        var asAwait = new Message.Await(i.sha256(), i.awaitMillis());
+                        await(asAwait.sha256(), asAwait.timeoutMillis(), Message.describe(asAwait));
                     }
                 }
                 case Message.Await a -> await(a.sha256(), a.timeoutMillis(), request);
@@ -250,8 +251,8 @@ public final class Connection implements Runnable {
                 ack(begunAt);
                 return;
             }
-            c = new Message.Chunk(c.sha256(), begunAt, java.util.Arrays.copyOfRange(c.data(), (int) (begunAt - c.offset()),
-                    c.data().length));
+            byte[] rest = java.util.Arrays.copyOfRange(c.data(), (int) (begunAt - c.offset()), c.data().length);
+            c = new Message.Chunk(c.sha256(), begunAt, rest);
         }
         try {
             board.writeChunk(c.sha256(), c.offset(), c.data());
@@ -266,22 +267,17 @@ public final class Connection implements Runnable {
     }
 
     private void ack(long end) throws IOException {
-        sendLater(new Message.ChunkAck(end));
-    }
-
-    /** Writes a reply that waits in the output buffer until the input runs dry or another reply flushes. */
-    private void sendLater(Message m) throws IOException {
         synchronized (socket) {
-            FrameCodec.write(out, m);
-            repliesPending = true;
+            FrameCodec.write(out, new Message.ChunkAck(end));
+            acksPending = true;
         }
     }
 
-    private void flushReplies() throws IOException {
+    private void flushAcks() throws IOException {
         synchronized (socket) {
-            if (repliesPending) {
+            if (acksPending) {
                 out.flush();
-                repliesPending = false;
+                acksPending = false;
             }
         }
     }
@@ -290,7 +286,7 @@ public final class Connection implements Runnable {
         synchronized (socket) {
             FrameCodec.write(out, m);
             out.flush();
-            repliesPending = false;
+            acksPending = false;
         }
     }
 
