@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
@@ -220,15 +221,18 @@ public final class HostedBoardSupport implements BoardSupport {
 
     /**
      * Runs the schedule in slices: between slices the trace is handed to its writer thread (the sink's writes never
-     * hold a window edge) and a stop request is honoured.
+     * hold a window edge) and a stop request is honoured; with a trace, the writer asks for it once it has written a
+     * slice, so whoever answers sees the trace up to there.
      */
     private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports)
             throws BoardException, InterruptedException {
         TraceHandoff trace = request.trace() == null ? null
-                : new TraceHandoff(request.trace(), kernel.traceBuffers().length);
+                : new TraceHandoff(request.trace(), request.stop(), kernel.traceBuffers().length);
+        TraceHandoff asks = trace;
+        BooleanSupplier stop = asks == null ? request.stop() : asks::stopRequested;
         try {
             long end = request.durationNs();
-            for (long t = 0; t < end && !kernel.isShutdown() && !request.stop().getAsBoolean(); ) {
+            for (long t = 0; t < end && !kernel.isShutdown() && !stop.getAsBoolean(); ) {
                 t = Math.min(end, t + DRAIN_SLICE_NANOS);
                 kernel.runUntil(t);
                 if (gate.failure() != null) {

@@ -4,6 +4,7 @@ package org.orrery.os.bsp.hosted;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceSink;
@@ -15,6 +16,10 @@ import org.orrery.os.trace.TraceSink;
  * events into a free batch, preallocated, and goes on; the writer replays batches into the sink in order. When no batch
  * is free (the sink is {@link #BATCHES} batches behind), {@link #drain} leaves the events in the cores' buffers, which
  * keep what fits and count the rest as discarded, as the trace then reports: the schedule keeps its edges either way.
+ * <p>
+ * The run's stop request is asked on the writer's thread too, after each slice whose events have all reached the
+ * sink: whoever answers it (the agent's boot child judges the trial's frames there, and writes its live trace) sees
+ * the trace complete up to then, and does its work off the engine's thread as well.
  */
 final class TraceHandoff implements AutoCloseable {
 
@@ -23,17 +28,20 @@ final class TraceHandoff implements AutoCloseable {
     static final int BATCH_EVENTS = 16_384;
 
     private final TraceSink sink;
+    private final BooleanSupplier stop;
+    private volatile boolean stopRequested;
     private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
     private final Thread writer;
     private volatile Throwable failure;
 
-    TraceHandoff(TraceSink sink, int cores) {
-        this(sink, cores, BATCH_EVENTS);
+    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores) {
+        this(sink, stop, cores, BATCH_EVENTS);
     }
 
-    TraceHandoff(TraceSink sink, int cores, int batchEvents) {
+    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores, int batchEvents) {
         this.sink = sink;
+        this.stop = stop;
         for (int i = 0; i < BATCHES; i++) {
             free.add(new Batch(batchEvents + cores));
         }
@@ -41,13 +49,18 @@ final class TraceHandoff implements AutoCloseable {
     }
 
     /**
-     * On the engine's thread: moves what the buffers hold (each core's discarded count first, as the sink expects
-     * before a core's events) into free batches, without waiting for the writer.
+     * On the engine's thread, at the end of a slice: moves what the buffers hold (each core's discarded count first,
+     * as the sink expects before a core's events) into free batches, without waiting for the writer.
      *
      * @return whether every buffer was emptied (false: the writer is behind and events wait in the buffers)
      */
     boolean drain(TraceBuffer[] buffers) throws InterruptedException {
         return drain(buffers, false);
+    }
+
+    /** Whether the stop request, asked on the writer's thread after a complete slice, said to stop. */
+    boolean stopRequested() {
+        return stopRequested;
     }
 
     /** Ends the trace: drains the buffers completely, waiting for the writer as needed, and lets the writer finish. */
@@ -63,6 +76,7 @@ final class TraceHandoff implements AutoCloseable {
     private boolean drain(TraceBuffer[] buffers, boolean wait) throws InterruptedException {
         rethrow();
         Batch batch = null;
+        boolean complete = false;
         try {
             for (TraceBuffer b : buffers) {
                 boolean counted = false;
@@ -83,10 +97,12 @@ final class TraceHandoff implements AutoCloseable {
                     b.drainTo(batch, batch.room());
                 }
             }
+            complete = true;
             return true;
         } finally {
             if (batch != null) {
-                (batch.count > 0 ? full : free).add(batch);
+                batch.sliceEnd = complete; // a slice the writer has in full once it has this batch
+                full.add(batch);
             }
         }
     }
@@ -111,7 +127,11 @@ final class TraceHandoff implements AutoCloseable {
                     return;
                 }
                 b.replayTo(sink);
+                boolean askStop = b.sliceEnd;
                 free.add(b);
+                if (askStop && stop.getAsBoolean()) {
+                    stopRequested = true;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,6 +163,7 @@ final class TraceHandoff implements AutoCloseable {
         private final long[] records;
         private final int capacity;
         private int count;
+        private boolean sliceEnd;
         private boolean last;
 
         Batch(int capacity) {

@@ -53,7 +53,7 @@ class TraceHandoffTest {
     void aStuckSinkNeverHoldsTheEngineAndLosesOnlyWhatTheBuffersCannotKeep() throws Exception {
         TraceBuffer[] buffers = {new TraceBuffer(0, 32), new TraceBuffer(1, 32)};
         StuckSink sink = new StuckSink();
-        TraceHandoff handoff = new TraceHandoff(sink, buffers.length, 8);
+        TraceHandoff handoff = new TraceHandoff(sink, () -> false, buffers.length, 8);
         long t = 0;
         int drains = 0;
         boolean behind = false;
@@ -90,13 +90,46 @@ class TraceHandoffTest {
     }
 
     @Test
+    void theStopRequestIsAskedOnTheWritersThreadOnceASliceIsWrittenWhole() throws Exception {
+        // The agent's boot child judges a trial's frames when asked to stop: everything drained must be there.
+        TraceBuffer[] buffers = {new TraceBuffer(0, 64), new TraceBuffer(1, 64)};
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long[] written = {0};
+        TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> written[0]++, () -> {
+            threads.add(Thread.currentThread().getName());
+            seen.add(written[0]);
+            return seen.size() == 3;
+        }, buffers.length, 8);
+        for (int slice = 0; slice < 5; slice++) {
+            for (TraceBuffer b : buffers) {
+                for (int i = 0; i < 5; i++) { // 10 events a slice: more than one batch of 8
+                    b.emit(slice * 100 + i, TraceEventType.WINDOW_START, 0, 0, 0);
+                }
+            }
+            assertTrue(handoff.drain(buffers));
+            while (seen.size() <= slice) {
+                Thread.sleep(1);
+            }
+            assertEquals(10L * (slice + 1), seen.get(slice), "asked after the whole slice was written");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (slice >= 2 && !handoff.stopRequested() && System.nanoTime() < deadline) {
+                Thread.sleep(1); // set right after the third answer
+            }
+            assertEquals(slice >= 2, handoff.stopRequested());
+        }
+        handoff.finish(buffers);
+        assertTrue(threads.stream().allMatch("orrery-hosted-trace-writer"::equals), threads.toString());
+    }
+
+    @Test
     void aSinkThatFailsIsReportedAtTheNextDrain() throws Exception {
         TraceBuffer[] buffers = {new TraceBuffer(0, 16)};
         CountDownLatch failed = new CountDownLatch(1);
         TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> {
             failed.countDown();
             throw new IllegalStateException("disk full");
-        }, 1, 8);
+        }, () -> false, 1, 8);
         buffers[0].emit(1, TraceEventType.WINDOW_START, 0, 0, 0);
         handoff.drain(buffers);
         assertTrue(failed.await(10, TimeUnit.SECONDS));

@@ -116,7 +116,7 @@ public final class BootMain {
             return 0;
         } catch (Exception e) {
             closeQuietly(live);
-            out.println(ChildLine.error("board failed: " + e.getMessage()));
+            out.println(ChildLine.error("board failed: " + (e.getMessage() != null ? e.getMessage() : e.toString())));
             return 3;
         }
     }
