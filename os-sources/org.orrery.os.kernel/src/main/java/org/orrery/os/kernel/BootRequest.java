@@ -17,7 +17,8 @@ import org.orrery.os.trace.TraceSink;
  * @param applicationJars each partition's application jar, by partition name
  * @param durationNs how long to run, in board time (less when the system shuts down or {@code stop} says so)
  * @param console receives each console line as a partition prints it
- * @param stop asked between slices of board time; true ends the run early with what was recorded
+ * @param stop asked between slices of board time, once {@code trace} has every event before it (a board that
+ *        writes the trace on a thread of its own asks there); true ends the run early with what was recorded
  * @param trace receives every trace event, or null for none
  * @param guardNanos time in its windows a process may keep a core between kernel calls before it counts as
  *        overrunning (a board may leave out the time the partition waited for the host's processors);
