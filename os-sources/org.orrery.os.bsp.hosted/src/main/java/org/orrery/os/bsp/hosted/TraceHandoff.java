@@ -26,6 +26,7 @@ final class TraceHandoff implements AutoCloseable {
     static final int BATCHES = 4;
     /** Events per batch: several slices' worth for the examples; a larger backlog takes several batches. */
     static final int BATCH_EVENTS = 16_384;
+    private static final long CLOSE_WAIT_MS = 2_000;
 
     private final TraceSink sink;
     private final BooleanSupplier stop;
@@ -34,6 +35,7 @@ final class TraceHandoff implements AutoCloseable {
     private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
     private final Thread writer;
     private volatile Throwable failure;
+    private volatile boolean abandoned;
 
     TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores) {
         this(sink, stop, cores, BATCH_EVENTS);
@@ -121,8 +123,11 @@ final class TraceHandoff implements AutoCloseable {
 
     private void write() {
         try {
-            while (true) {
-                Batch b = full.take();
+            while (!abandoned) {
+                Batch b = full.poll(100, TimeUnit.MILLISECONDS);
+                if (b == null) {
+                    continue;
+                }
                 if (b.last) {
                     return;
                 }
@@ -150,10 +155,19 @@ final class TraceHandoff implements AutoCloseable {
         }
     }
 
-    /** Stops the writer without waiting for what it has not written (the board failed; the trace ends here). */
+    /**
+     * Stops the writer after the batch it is writing, without what it has not written (the board failed; the trace
+     * ends here), and waits a little for it, so the caller can close the sink after it. Not by interrupting it: an
+     * interrupt would close the file channel it may be writing.
+     */
     @Override
     public void close() {
-        writer.interrupt();
+        abandoned = true;
+        try {
+            writer.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Events in the order the sink is to get them; a discarded count is a record of its own. */

@@ -123,6 +123,28 @@ class TraceHandoffTest {
     }
 
     @Test
+    void aClosedHandoffWritesNothingMoreOnceCloseReturns() throws Exception {
+        // A board that failed closes it and then its sink: nothing may reach the sink after that.
+        TraceBuffer[] buffers = {new TraceBuffer(0, 16)};
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> written.incrementAndGet(), () -> false,
+                1, 8);
+        buffers[0].emit(1, TraceEventType.WINDOW_START, 0, 0, 0);
+        handoff.drain(buffers);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (written.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        handoff.close();
+        int atClose = written.get();
+        buffers[0].emit(2, TraceEventType.WINDOW_START, 0, 0, 0);
+        handoff.drain(buffers);
+        Thread.sleep(300);
+        assertEquals(1, atClose);
+        assertEquals(atClose, written.get(), "the writer stopped with close");
+    }
+
+    @Test
     void aSinkThatFailsIsReportedAtTheNextDrain() throws Exception {
         TraceBuffer[] buffers = {new TraceBuffer(0, 16)};
         CountDownLatch failed = new CountDownLatch(1);
