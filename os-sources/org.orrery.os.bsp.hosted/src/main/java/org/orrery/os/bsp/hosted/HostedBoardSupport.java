@@ -227,7 +227,13 @@ public final class HostedBoardSupport implements BoardSupport {
     private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports)
             throws BoardException, InterruptedException {
         TraceHandoff trace = request.trace() == null ? null
-                : new TraceHandoff(request.trace(), request.stop(), kernel.traceBuffers().length);
+                : new TraceHandoff(request.trace(), request.stop(), kernel.traceBuffers().length, () -> {
+                    try {
+                        Linux.setOther();
+                    } catch (BoardException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
         TraceHandoff asks = trace;
         BooleanSupplier stop = asks == null ? request.stop() : asks::stopRequested;
         try {

@@ -37,17 +37,29 @@ final class TraceHandoff implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean abandoned;
 
-    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores) {
-        this(sink, stop, cores, BATCH_EVENTS);
+    /**
+     * @param writerStart run first on the writer's thread: the board makes it SCHED_OTHER there, as a thread the
+     *        real-time engine starts inherits the engine's policy and priority
+     */
+    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores, Runnable writerStart) {
+        this(sink, stop, cores, BATCH_EVENTS, writerStart);
     }
 
-    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores, int batchEvents) {
+    TraceHandoff(TraceSink sink, BooleanSupplier stop, int cores, int batchEvents, Runnable writerStart) {
         this.sink = sink;
         this.stop = stop;
         for (int i = 0; i < BATCHES; i++) {
             free.add(new Batch(batchEvents + cores));
         }
-        writer = Thread.ofPlatform().daemon().name("orrery-hosted-trace-writer").start(this::write);
+        writer = Thread.ofPlatform().daemon().name("orrery-hosted-trace-writer").start(() -> {
+            try {
+                writerStart.run();
+            } catch (RuntimeException e) {
+                failure = e;
+                return;
+            }
+            write();
+        });
     }
 
     /**

@@ -39,6 +39,16 @@ class ShmSamplingPortTest {
     private static final long REFRESH = 50 * MS;
     private static final Pattern READ = Pattern.compile("\\] dst: read (\\d+) valid (true|false) stamp (\\d+) now (\\d+)");
 
+    /** The calling thread's scheduling policy (0 SCHED_OTHER, 1 SCHED_FIFO), field 41 of its stat. */
+    private static int schedPolicy() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[41 - 3]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aSamplingChannelAcrossTwoProcessesKeepsTheSimulatorsSemantics() throws Exception {
         PortConfig out = new PortConfig("out", PortKind.SAMPLING, PortDirection.SOURCE, 8, 0, 0);
@@ -50,7 +60,11 @@ class ShmSamplingPortTest {
                         List.of(new PortEndpoint("dst", "in")), OverflowPolicy.DROP_OLDEST)));
         List<String> console = Collections.synchronizedList(new ArrayList<>());
         long[] traced = new long[8];
+        int[] writerPolicy = {-1};
         TraceSink sink = (core, t, type, f0, f1, f2) -> {
+            if (writerPolicy[0] < 0) {
+                writerPolicy[0] = schedPolicy(); // the thread the board writes its trace on
+            }
             if (type == TraceEventType.PORT_SEND.id() || type == TraceEventType.PORT_RECEIVE.id()) {
                 synchronized (traced) {
                     traced[type == TraceEventType.PORT_SEND.id() ? 0 : 1]++;
@@ -62,6 +76,8 @@ class ShmSamplingPortTest {
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
                 Map.of("src", apps, "dst", apps), 1500 * MS, console::add, null, sink, 0));
         System.out.print(s.format());
+        assertEquals(0, writerPolicy[0], "the trace is written on a SCHED_OTHER thread, not at the engine's real-time "
+                + "priority (a thread the engine starts would inherit it)");
 
         // the refusal is the kernel's, as on the simulator: an ILLEGAL_REQUEST for dst, logged by default
         assertTrue(console.stream().anyMatch(l -> l.contains("dst: destination write refused: ")

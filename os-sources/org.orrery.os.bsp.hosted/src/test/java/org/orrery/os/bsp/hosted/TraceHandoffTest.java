@@ -53,7 +53,7 @@ class TraceHandoffTest {
     void aStuckSinkNeverHoldsTheEngineAndLosesOnlyWhatTheBuffersCannotKeep() throws Exception {
         TraceBuffer[] buffers = {new TraceBuffer(0, 32), new TraceBuffer(1, 32)};
         StuckSink sink = new StuckSink();
-        TraceHandoff handoff = new TraceHandoff(sink, () -> false, buffers.length, 8);
+        TraceHandoff handoff = new TraceHandoff(sink, () -> false, buffers.length, 8, () -> { });
         long t = 0;
         int drains = 0;
         boolean behind = false;
@@ -100,7 +100,7 @@ class TraceHandoffTest {
             threads.add(Thread.currentThread().getName());
             seen.add(written[0]);
             return seen.size() == 3;
-        }, buffers.length, 8);
+        }, buffers.length, 8, () -> { });
         for (int slice = 0; slice < 5; slice++) {
             for (TraceBuffer b : buffers) {
                 for (int i = 0; i < 5; i++) { // 10 events a slice: more than one batch of 8
@@ -128,7 +128,7 @@ class TraceHandoffTest {
         TraceBuffer[] buffers = {new TraceBuffer(0, 16)};
         java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> written.incrementAndGet(), () -> false,
-                1, 8);
+                1, 8, () -> { });
         buffers[0].emit(1, TraceEventType.WINDOW_START, 0, 0, 0);
         handoff.drain(buffers);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -151,7 +151,7 @@ class TraceHandoffTest {
         TraceHandoff handoff = new TraceHandoff((core, ts, type, f0, f1, f2) -> {
             failed.countDown();
             throw new IllegalStateException("disk full");
-        }, () -> false, 1, 8);
+        }, () -> false, 1, 8, () -> { });
         buffers[0].emit(1, TraceEventType.WINDOW_START, 0, 0, 0);
         handoff.drain(buffers);
         assertTrue(failed.await(10, TimeUnit.SECONDS));
