@@ -11,4 +11,5 @@ trap 'rm -rf "$WORK"' EXIT
 CP="$ROOT/os-sources/org.orrery.os.agent/target/classes:$ROOT/os-sources/org.orrery.os.image/target/classes"
 "$JAVA_HOME/bin/javac" -d "$WORK/classes" -cp "$CP" \
     "$ROOT/os-sources/org.orrery.os.agent/benchmarks/org/orrery/os/agent/bench/FlashBenchmark.java"
-"$JAVA_HOME/bin/java" -cp "$WORK/classes:$CP" org.orrery.os.agent.bench.FlashBenchmark "${1:-1048576}" "${2:-30}"
+# its board, keys and image go under WORK too, removed on exit
+"$JAVA_HOME/bin/java" -Djava.io.tmpdir="$WORK" -cp "$WORK/classes:$CP" org.orrery.os.agent.bench.FlashBenchmark "${1:-1048576}" "${2:-30}"
