@@ -283,17 +283,7 @@ class AgentServerTest {
         String sha = boards.board.uploads.keySet().iterator().next();
         long stored = waitForStableSize(sha);
         assertTrue(stored > 0 && stored < size, "stored " + stored);
-        AtomicLong resumedAt = new AtomicLong(-1);
-        try (AgentClient c = connect(me)) {
-            Verdict v = c.flash(img, false, new FlashListener() {
-                @Override
-                public void uploadStarted(long offset, long total) {
-                    resumedAt.set(offset);
-                }
-            }, () -> false, Duration.ofSeconds(5));
-            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
-        }
-        assertEquals(stored, resumedAt.get());
+        assertEquals(stored, flashConfirmed(me, img), "resumed where the board was");
         assertArrayEquals(Files.readAllBytes(img), boards.board.uploads.get(sha).toByteArray());
     }
 
@@ -307,6 +297,13 @@ class AgentServerTest {
         String sha = ImageVerifier.declaredDigest(img);
         boards.board.beginUpload(sha, bytes.length);
         boards.board.writeChunk(sha, 0, java.util.Arrays.copyOf(bytes, 1000));
+        assertEquals(1000, flashConfirmed(me, img), "resumed where the board was");
+        assertArrayEquals(bytes, boards.board.uploads.get(sha).toByteArray());
+        boards.awaitLogLine(l -> l.contains("CHUNK x") && l.endsWith("stored " + (bytes.length - 1000) + " bytes"));
+    }
+
+    /** Flashes {@code img} to the confirmed verdict; returns the offset the upload started at. */
+    private long flashConfirmed(ClientIdentity me, Path img) throws Exception {
         AtomicLong resumedAt = new AtomicLong(-1);
         try (AgentClient c = connect(me)) {
             Verdict v = c.flash(img, false, new FlashListener() {
@@ -317,9 +314,7 @@ class AgentServerTest {
             }, () -> false, Duration.ofSeconds(5));
             assertEquals(Verdict.Outcome.CONFIRMED, v.outcome());
         }
-        assertEquals(1000, resumedAt.get());
-        assertArrayEquals(bytes, boards.board.uploads.get(sha).toByteArray());
-        boards.awaitLogLine(l -> l.contains("CHUNK x") && l.endsWith("stored " + (bytes.length - 1000) + " bytes"));
+        return resumedAt.get();
     }
 
     private long waitForStableSize(String sha) throws InterruptedException {

@@ -3,7 +3,6 @@ package org.orrery.os.agent;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,8 +74,7 @@ final class MemoryBoard implements BoardControl {
         } catch (ImageException e) {
             throw new Refusal(Refusal.code(e.reason()), e.getMessage());
         }
-        int at = bytes.length - ImageFormat.SIGNATURE_BYTES - ImageFormat.DIGEST_BYTES;
-        String actual = HexFormat.of().formatHex(bytes, at, at + ImageFormat.DIGEST_BYTES);
+        String actual = ImageFormat.digestField(bytes);
         if (!actual.equals(sha256)) {
             throw new Refusal("tampered", "upload is image " + actual + ", not " + sha256);
         }

@@ -39,4 +39,13 @@ public final class ImageFormat {
 
     private ImageFormat() {
     }
+
+    /**
+     * The digest field at the end of a whole image's bytes (lower-case hex), as it stands: only verification vouches
+     * for it ({@link ImageVerifier#declaredDigest} reads it from a file after checking the frame).
+     */
+    public static String digestField(byte[] image) {
+        int at = image.length - SIGNATURE_BYTES - DIGEST_BYTES;
+        return java.util.HexFormat.of().formatHex(image, at, at + DIGEST_BYTES);
+    }
 }

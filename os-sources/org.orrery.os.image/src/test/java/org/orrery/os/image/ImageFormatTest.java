@@ -168,6 +168,7 @@ class ImageFormatTest {
         String expected = java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(good, digestAt)));
         assertEquals(expected, ImageVerifier.declaredDigest(write(dir, "good.oimg", good)));
+        assertEquals(expected, ImageFormat.digestField(good));
 
         // It names the image without vouching for it: a changed payload still declares the built digest.
         byte[] changed = good.clone();

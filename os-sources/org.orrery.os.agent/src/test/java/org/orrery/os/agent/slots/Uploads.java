@@ -21,8 +21,7 @@ final class Uploads {
 
     /** The digest an image's trailer declares: the name a client announces it by (as {@code AgentClient} does). */
     static String digest(byte[] image) {
-        int at = image.length - ImageFormat.SIGNATURE_BYTES - ImageFormat.DIGEST_BYTES;
-        return HexFormat.of().formatHex(image, at, at + ImageFormat.DIGEST_BYTES);
+        return ImageFormat.digestField(image);
     }
 
     /** A file's SHA-256, to tell whether its bytes changed. */

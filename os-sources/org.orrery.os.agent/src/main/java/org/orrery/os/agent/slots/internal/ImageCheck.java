@@ -68,8 +68,7 @@ public final class ImageCheck {
             }
             Image verified = ImageVerifier.verify(bytes, name, key, 0);
             // The digest is vouched for now; it must be the one the upload (or the slot) was announced as.
-            int digestAt = bytes.length - ImageFormat.DIGEST_BYTES - ImageFormat.SIGNATURE_BYTES;
-            String digest = HexFormat.of().formatHex(bytes, digestAt, digestAt + ImageFormat.DIGEST_BYTES);
+            String digest = ImageFormat.digestField(bytes);
             if (!digest.equals(sha256)) {
                 throw new Refusal("tampered", name + " was announced, but the bytes are the signed image "
                         + digest.substring(0, 12) + "...");
