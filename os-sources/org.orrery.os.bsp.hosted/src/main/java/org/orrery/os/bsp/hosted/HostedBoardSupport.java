@@ -234,8 +234,8 @@ public final class HostedBoardSupport implements BoardSupport {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
                 });
-        TraceHandoff asks = trace;
-        BooleanSupplier stop = asks == null ? request.stop() : asks::stopRequested;
+        BooleanSupplier stop = trace == null ? request.stop() : trace::stopRequested;
+        boolean finished = false;
         try {
             long end = request.durationNs();
             for (long t = 0; t < end && !kernel.isShutdown() && !stop.getAsBoolean(); ) {
@@ -261,11 +261,11 @@ public final class HostedBoardSupport implements BoardSupport {
                 } finally {
                     board.executor().lock().unlock();
                 }
-                trace = null;
             }
+            finished = true;
         } finally {
-            if (trace != null) {
-                trace.close();
+            if (trace != null && !finished) {
+                trace.close(); // the board failed: the writer stops after its batch
             }
         }
     }
