@@ -302,6 +302,33 @@ class AgentServerTest {
         boards.awaitLogLine(l -> l.contains("CHUNK x") && l.endsWith("stored " + (bytes.length - 1000) + " bytes"));
     }
 
+    @Test
+    void closingTheClientWhileTheBoardJudgesTheTrialReturnsAtOnce() throws Exception {
+        // Studio cancels a flash by closing its session from another thread, maybe while the flashing thread is
+        // between reads (refreshing the Boards view after INSTALLED) and the board, judging, sends nothing: the
+        // close must not wait for the board (TLS's close reads the peer's answer with the socket's read timeout).
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
+        boards.board.judgesSlowly = true;
+        AtomicLong closeMillis = new AtomicLong(-1);
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class, () -> c.flash(image(1000, 7), false, new FlashListener() {
+                @Override
+                public void installed(SlotInfo slot) {
+                    long t0 = System.nanoTime();
+                    Thread closer = Thread.ofPlatform().start(c::close);
+                    try {
+                        closer.join();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    closeMillis.set((System.nanoTime() - t0) / 1_000_000);
+                }
+            }, () -> false, Duration.ofMinutes(3)));
+            assertEquals("io", e.code(), e.getMessage());
+        }
+        assertTrue(closeMillis.get() >= 0 && closeMillis.get() < 2_000, "close took " + closeMillis.get() + " ms");
+    }
+
     /** Flashes {@code img} to the confirmed verdict; returns the offset the upload started at. */
     private long flashConfirmed(ClientIdentity me, Path img) throws Exception {
         AtomicLong resumedAt = new AtomicLong(-1);

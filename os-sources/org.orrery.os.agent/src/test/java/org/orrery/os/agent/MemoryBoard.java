@@ -27,6 +27,8 @@ final class MemoryBoard implements BoardControl {
     volatile ImageId running;
     volatile String lastRequester;
     volatile boolean lastAllowDowngrade;
+    /** When set, a trial is judged only when the wait ends (PENDING): a board whose session sends nothing meanwhile. */
+    volatile boolean judgesSlowly;
 
     @Override
     public BoardStatus status() {
@@ -89,7 +91,11 @@ final class MemoryBoard implements BoardControl {
     }
 
     @Override
-    public Verdict awaitVerdict(String sha256, Duration timeout) {
+    public Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException {
+        if (judgesSlowly) {
+            Thread.sleep(timeout);
+            return new Verdict(Verdict.Outcome.PENDING, "still on trial");
+        }
         return verdict;
     }
 

@@ -57,6 +57,12 @@ public final class AgentClient implements AutoCloseable {
     public static final int WINDOW = 4;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int READ_TIMEOUT_MS = 60_000;
+    /**
+     * How long closing waits for the board's answer to its close_notify. Java's TLS socket reads that answer with
+     * the socket's read timeout when no thread is reading; a board busy with a request (judging a trial) sends
+     * nothing, and a cancel must not wait a minute for it.
+     */
+    private static final int CLOSE_WAIT_MS = 200;
     /** {@link AgentException} codes of this side's own failures, as opposed to a board's refusal. */
     private static final java.util.Set<String> CLIENT_SIDE = java.util.Set.of("io", "handshake", "protocol");
 
@@ -68,6 +74,8 @@ public final class AgentClient implements AutoCloseable {
     private final Message.Welcome welcome;
     /** Set by {@link #close}: the event reader then ends quietly instead of reporting a lost board. */
     private volatile boolean closing;
+    /** Orders read-timeout changes with {@link #close}, which may come from another thread (a cancel). */
+    private final Object timeouts = new Object();
 
     private AgentClient(String board, SSLSocket socket, String fingerprint) throws IOException {
         this.board = board;
@@ -366,7 +374,7 @@ public final class AgentClient implements AutoCloseable {
         BoardStatus now = expect(Message.StatusReply.class, "SUBSCRIBE").status();
         Thread.ofPlatform().daemon().name("orrery-board-events-" + board).start(() -> {
             try {
-                socket.setSoTimeout(0);
+                readTimeout(0);
                 Message m;
                 while ((m = FrameCodec.read(in)) != null) {
                     if (m instanceof Message.Event e) {
@@ -418,7 +426,7 @@ public final class AgentClient implements AutoCloseable {
 
     private void readTrace(TraceReceiver receiver, TraceStream stream) {
         try {
-            socket.setSoTimeout(0);
+            readTimeout(0);
             Message m;
             while ((m = FrameCodec.read(in)) != null) {
                 switch (m) {
@@ -460,7 +468,7 @@ public final class AgentClient implements AutoCloseable {
         send(new Message.DebugOpen(partition));
         expect(Message.DebugOpen.class, "DEBUG_OPEN " + partition);
         try {
-            socket.setSoTimeout(0); // a debugger may sit at a breakpoint for as long as it likes
+            readTimeout(0); // a debugger may sit at a breakpoint for as long as it likes
         } catch (SocketException e) {
             throw new AgentException("io", "board " + board + ": " + e.getMessage(), e);
         }
@@ -480,13 +488,13 @@ public final class AgentClient implements AutoCloseable {
     /** Waits for a reply that may take the board {@code work} (verification, boot, a trial) on top of the usual. */
     private <T extends Message> T expectSlow(Class<T> type, String request, Duration work) throws AgentException {
         try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, READ_TIMEOUT_MS + work.toMillis()));
+            readTimeout((int) Math.min(Integer.MAX_VALUE, READ_TIMEOUT_MS + work.toMillis()));
             return expect(type, request);
         } catch (SocketException e) {
             throw new AgentException("io", "board " + board + ": " + e.getMessage(), e);
         } finally {
             try {
-                socket.setSoTimeout(READ_TIMEOUT_MS);
+                readTimeout(READ_TIMEOUT_MS);
             } catch (SocketException ignored) {
                 // closed: the caller has its error already
             }
@@ -529,9 +537,26 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /** Sets the socket's read timeout unless the session is closing (then {@link #close}'s short wait stays). */
+    private void readTimeout(int millis) throws SocketException {
+        synchronized (timeouts) {
+            if (!closing) {
+                socket.setSoTimeout(millis);
+            }
+        }
+    }
+
+    /** Ends the session; safe from another thread, which is how a flash or a stream is cancelled. */
     @Override
     public void close() {
-        closing = true;
+        synchronized (timeouts) {
+            closing = true;
+            try {
+                socket.setSoTimeout(CLOSE_WAIT_MS);
+            } catch (SocketException alreadyClosed) {
+                // nothing to wait for
+            }
+        }
         closeQuietly(socket);
     }
 }
