@@ -155,7 +155,8 @@ public final class ImageRun {
         cmd.add("--enable-native-access=ALL-UNNAMED");
         if (board.equals("hosted")) {
             // a process of its own, so the board may lock its (small) memory in RAM
-            cmd.addAll(List.of(Limits.HOSTED_PROCESS_HEAP, "-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true"));
+            cmd.addAll(Limits.HOSTED_PROCESS_HEAP);
+            cmd.add("-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true");
         }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");

@@ -96,6 +96,7 @@ public final class HostedBoardSupport implements BoardSupport {
             if (locked) {
                 // after the partition processes started (their start-up pages need not be faulted in twice)
                 Linux.lockAllMemory();
+                phases.mark("memory locked");
             }
             PartitionGroup[] byIndex = partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
@@ -348,16 +349,19 @@ public final class HostedBoardSupport implements BoardSupport {
         lines.add(partitionStart);
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
-        lines.add("kernel process memory: " + (locked ? "locked in RAM (mlockall), " + lockedKib() + " KiB"
+        lines.add("kernel process memory: " + (locked ? "locked in RAM (mlockall), " + residentKib() + " KiB resident"
                 : "not locked (the board shares its JVM with a tool)"));
         return lines;
     }
 
-    /** VmLck of this process, from /proc/self/status; -1 when it cannot be read. */
-    private static long lockedKib() {
+    /**
+     * VmRSS of this process, from /proc/self/status; -1 when it cannot be read. Under mlockall every resident page
+     * is locked; VmLck would count the locked ranges, gigabytes the JVM reserved but never touched.
+     */
+    private static long residentKib() {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmLck:")) {
+                if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
