@@ -66,9 +66,9 @@ class HostedBoardTest {
                 s.boardReport().toString());
         // the start's phases in the order they happen, so an integrator sees which one the wait was
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("board start to first window: ")
-                && l.matches(".*\\(machine checked at \\d+ ms, partition processes launched at \\d+ ms, "
+                && l.matches(".*\\(partition processes launched at \\d+ ms, Linux calls linked at \\d+ ms, "
                         + "engine real-time at \\d+ ms, connected at \\d+ ms, kernel booted at \\d+ ms, "
-                        + "edges warmed up at \\d+ ms\\)")),
+                        + "edges warmed up at \\d+ ms, heap collected at \\d+ ms\\)")),
                 s.boardReport().toString());
         // on JDK 25 the partition JVMs map the runtime's AOT cache (made by the first board of this runtime)
         String start = Runtime.version().feature() >= 25 ? "partition JVMs start from the AOT cache "
