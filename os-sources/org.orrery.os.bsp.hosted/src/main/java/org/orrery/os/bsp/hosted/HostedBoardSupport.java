@@ -79,6 +79,8 @@ public final class HostedBoardSupport implements BoardSupport {
         StartPhases phases = new StartPhases(bootNanos);
         SystemConfig config = request.config();
         checkSystem(config);
+        checkCalls();
+        phases.mark("machine checked"); // in a cold JVM mostly the linking of the board's Linux calls
         Cgroups cgroups = Cgroups.detect();
         WatchdogKicker kicker = watchdog(request);
         long overrun = request.guardNanos() > 0 ? request.guardNanos() : DEFAULT_OVERRUN_NANOS;
@@ -92,10 +94,6 @@ public final class HostedBoardSupport implements BoardSupport {
                         request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
                                 : debug))) {
             phases.mark("partition processes launched");
-            // Linked once the partition JVMs are starting: in a cold kernel JVM the first link of a Linux call is
-            // most of the machine's check (100-160 ms) and now overlaps their start instead of delaying it.
-            checkCalls();
-            phases.mark("Linux calls linked");
             boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
             if (locked) {
                 // after the partition processes started (their start-up pages need not be faulted in twice)

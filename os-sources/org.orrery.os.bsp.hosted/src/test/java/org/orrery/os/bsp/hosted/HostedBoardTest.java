@@ -66,7 +66,7 @@ class HostedBoardTest {
                 s.boardReport().toString());
         // the start's phases in the order they happen, so an integrator sees which one the wait was
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("board start to first window: ")
-                && l.matches(".*\\(partition processes launched at \\d+ ms, Linux calls linked at \\d+ ms, "
+                && l.matches(".*\\(machine checked at \\d+ ms, partition processes launched at \\d+ ms, "
                         + "engine real-time at \\d+ ms, connected at \\d+ ms, kernel booted at \\d+ ms, "
                         + "edges warmed up at \\d+ ms, heap collected at \\d+ ms\\)")),
                 s.boardReport().toString());
