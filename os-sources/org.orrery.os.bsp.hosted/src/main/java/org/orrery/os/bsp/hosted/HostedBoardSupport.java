@@ -320,7 +320,6 @@ public final class HostedBoardSupport implements BoardSupport {
         }
     }
 
-    /** Refuses what this board cannot run, before anything starts. */
     /** What can be refused before anything starts: another system, a machine with too few cores, short windows. */
     private static void checkSystem(SystemConfig config) throws BoardException {
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
@@ -349,7 +348,7 @@ public final class HostedBoardSupport implements BoardSupport {
         if (!Linux.available()) {
             throw new BoardUnavailableException("the hosted board cannot link its Linux calls (clock_nanosleep,"
                     + " sched_setscheduler, sched_setaffinity, mlockall, kill) on this " + System.getProperty("os.arch")
-                    + " machine: it runs on Linux with glibc on x86_64 or aarch64");
+                    + " machine (the board runs on Linux, x86_64 or aarch64)");
         }
         if (!Futex.available()) {
             throw new BoardUnavailableException("shared-memory ports: the futex system call cannot be linked on this"
