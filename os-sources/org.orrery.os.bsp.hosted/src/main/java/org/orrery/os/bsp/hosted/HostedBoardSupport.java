@@ -10,7 +10,6 @@ import java.util.function.BooleanSupplier;
 
 import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
-import org.orrery.os.bsp.hosted.linux.Futex;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 import org.orrery.os.bsp.hosted.ports.BoardPorts;
@@ -78,8 +77,7 @@ public final class HostedBoardSupport implements BoardSupport {
         long bootNanos = System.nanoTime();
         StartPhases phases = new StartPhases(bootNanos);
         SystemConfig config = request.config();
-        checkSystem(config);
-        checkCalls();
+        checkMachine(config);
         phases.mark("machine checked"); // in a cold JVM mostly the linking of the board's Linux calls
         Cgroups cgroups = Cgroups.detect();
         WatchdogKicker kicker = watchdog(request);
@@ -320,11 +318,16 @@ public final class HostedBoardSupport implements BoardSupport {
         }
     }
 
-    /** What can be refused before anything starts: another system, a machine with too few cores, short windows. */
-    private static void checkSystem(SystemConfig config) throws BoardException {
+    /** Refuses what this board cannot run, before anything starts. */
+    private static void checkMachine(SystemConfig config) throws BoardException {
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
             throw new BoardUnavailableException("the hosted board runs on Linux (x86_64 or aarch64) only; this is "
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+        if (!Linux.available()) {
+            throw new BoardUnavailableException("the hosted board cannot link its Linux calls (clock_nanosleep,"
+                    + " sched_setscheduler, sched_setaffinity, mlockall, kill) on this " + System.getProperty("os.arch")
+                    + " machine (the board runs on Linux, x86_64 or aarch64)");
         }
         int cpus = Runtime.getRuntime().availableProcessors();
         if (config.board().cores() > cpus) {
@@ -340,19 +343,6 @@ public final class HostedBoardSupport implements BoardSupport {
                             + Limits.HOSTED_MIN_WINDOW_REASON);
                 }
             }
-        }
-    }
-
-    /** The board's Linux calls (clocks, scheduling, memory locking, signals, futexes) link on this machine. */
-    private static void checkCalls() throws BoardException {
-        if (!Linux.available()) {
-            throw new BoardUnavailableException("the hosted board cannot link its Linux calls (clock_nanosleep,"
-                    + " sched_setscheduler, sched_setaffinity, mlockall, kill) on this " + System.getProperty("os.arch")
-                    + " machine (the board runs on Linux, x86_64 or aarch64)");
-        }
-        if (!Futex.available()) {
-            throw new BoardUnavailableException("shared-memory ports: the futex system call cannot be linked on this"
-                    + " machine (blocked port calls wait on it)");
         }
     }
 

@@ -98,12 +98,14 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
 
     /**
      * Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm), after removing
-     * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone. Links no system
-     * call: the caller checks that the futex call links ({@code Futex.available()}) before any port is used.
+     * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone.
      */
     public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
             throws ShmException {
         ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
+        if (!org.orrery.os.bsp.hosted.linux.Futex.available()) {
+            throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait on it)");
+        }
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
