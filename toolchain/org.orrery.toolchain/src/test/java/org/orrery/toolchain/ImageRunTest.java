@@ -72,10 +72,12 @@ class ImageRunTest {
     /** The hosted board is not in the image: its module joins the image's on the board process's class path. */
     @Test
     void theHostedBoardRunsInABoardProcessToo() throws Exception {
-        List<String> console = new ArrayList<>();
+        List<String> console = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> errors = new ArrayList<>();
+        // Until nav is up (five cold partitions initialising in their windows took more than 1 s of board time on a
+        // loaded host); 10 s is only a backstop.
         ImageRun.Outcome out = ImageRun.of(bytes, "fc.oimg", "hosted").echo(console::add).errors(errors::add)
-                .run(1_000 * MS);
+                .stopWhen(() -> navUp(console)).run(10_000 * MS);
         assertTrue(out.report().startsWith("--- schedule summary (hosted board, flight_control) ---"), out.report());
         Matcher locked = Pattern.compile("kernel process memory: locked in RAM \\(mlockall\\), (\\d+) KiB resident")
                 .matcher(out.report());
@@ -83,8 +85,13 @@ class ImageRunTest {
         // the JVM's own pages and a heap started small (not 1/64 of the machine's RAM, all of it faulted in)
         long kib = Long.parseLong(locked.group(1));
         assertTrue(kib > 10_000 && kib < 512 * 1024, out.report());
-        assertTrue(console.stream().anyMatch(l -> l.contains("nav: navigation up")), console + "\n" + out.report()
-                + "\n" + errors);
+        assertTrue(navUp(console), console + "\n" + out.report() + "\n" + errors);
+    }
+
+    private static boolean navUp(List<String> console) {
+        synchronized (console) {
+            return console.stream().anyMatch(l -> l.contains("nav: navigation up"));
+        }
     }
 
     /**
