@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 
 import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
+import org.orrery.os.bsp.hosted.linux.KernelPreemption;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 import org.orrery.os.bsp.hosted.ports.BoardPorts;
@@ -359,6 +360,7 @@ public final class HostedBoardSupport implements BoardSupport {
         lines.add(partitionStart);
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
+        lines.add("kernel preemption: " + KernelPreemption.detect().describe());
         lines.add("kernel process memory: " + (locked ? "locked in RAM (mlockall), " + residentKib() + " KiB resident"
                 : "not locked (the board shares its JVM with a tool)"));
         return lines;

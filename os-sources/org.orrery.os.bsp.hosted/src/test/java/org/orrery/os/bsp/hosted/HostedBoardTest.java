@@ -74,6 +74,9 @@ class HostedBoardTest {
         String start = Runtime.version().feature() >= 25 ? "partition JVMs start from the AOT cache "
                 : "partition JVMs start without an AOT cache (JDK before 25)";
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith(start)), s.boardReport().toString());
+        // the kernel's preemption model bounds how late an edge can be: the report says which one this machine runs
+        String preemption = "kernel preemption: " + org.orrery.os.bsp.hosted.linux.KernelPreemption.detect().describe();
+        assertTrue(s.boardReport().contains(preemption), s.boardReport().toString());
     }
 
     @Test
