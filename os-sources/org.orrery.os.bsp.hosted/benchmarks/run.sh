@@ -4,7 +4,8 @@
 # thread against cyclictest, and the whole board (window-start lateness of 1 ms windows against cyclictest, board
 # start to first window against a Java hello-world process). Needs root, os-sources built (target/classes of each
 # module: ./mvnw -o -q -pl os-sources/org.orrery.os.bsp.hosted -am verify -DskipTests) and a JDK >= 22.
-# debug: window-start lateness on a core whose other partition a debugger holds at a breakpoint, vs no debugger.
+# debug: window-start lateness on a core whose other partition a debugger holds at a breakpoint, vs no debugger,
+# each run with cyclictest on both processors meanwhile (the machine's own stalls).
 # misses: the board benchmark's system with the board's trace: deadline misses per second, core held per job.
 # ports: sampling-port write→read between two partition processes, shared memory vs the kernel round trip.
 # BENCH_JAVA_OPTS: options for the benchmark JVM (the board's kernel JVM), e.g. -Xlog:safepoint*,gc*:file=/tmp/jvm.log
@@ -26,7 +27,7 @@ fi
 if [ "$(id -u)" != 0 ]; then
     echo "run.sh: needs root (cgroups, SCHED_FIFO, mlockall)" >&2; exit 1
 fi
-if [ "$what" != freeze ] && [ "$what" != misses ] && [ "$what" != debug ] && [ "$what" != ports ] && ! command -v cyclictest >/dev/null; then
+if [ "$what" != freeze ] && [ "$what" != misses ] && [ "$what" != ports ] && ! command -v cyclictest >/dev/null; then
     echo "run.sh: installing rt-tests for cyclictest" >&2
     apt-get install -y rt-tests >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y rt-tests >/dev/null; }
 fi

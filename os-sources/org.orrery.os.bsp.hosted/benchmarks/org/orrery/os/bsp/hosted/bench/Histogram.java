@@ -60,6 +60,15 @@ final class Histogram {
         return maxNs / 1000.0;
     }
 
+    /** The share of the samples at or above {@code us} microseconds (overflows included). */
+    double shareAtLeast(int us) {
+        long above = overflows;
+        for (int i = Math.min(us, bins.length); i < bins.length; i++) {
+            above += bins[i];
+        }
+        return count == 0 ? 0 : (double) above / count;
+    }
+
     double maxMicros() {
         return maxNs / 1000.0;
     }

@@ -2,6 +2,7 @@
 package org.orrery.os.bsp.hosted.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
@@ -19,9 +20,10 @@ import org.orrery.os.bsp.hosted.linux.Linux;
  * Arguments: [seconds each (10)] [cpu (1)] [period µs (1000)] [priority (80)] [rounds (2)].
  */
 public final class WakeupBenchmark {
-    private static final Pattern BIN = Pattern.compile("^(\\d+) (\\d+)$");
-    private static final Pattern OVERFLOWS = Pattern.compile("^# Histogram Overflows: (\\d+)");
-    private static final Pattern MAX = Pattern.compile("^# Max Latencies: (\\d+)");
+    /** A histogram line: the bin, then one count per thread (space, then tabs). */
+    private static final Pattern BIN = Pattern.compile("^(\\d+)((?:\\s+\\d+)+)$");
+    private static final Pattern OVERFLOWS = Pattern.compile("^# Histogram Overflows:((?:\\s+\\d+)+)");
+    private static final Pattern MAX = Pattern.compile("^# Max Latencies:((?:\\s+\\d+)+)");
 
     private WakeupBenchmark() {
     }
@@ -87,10 +89,22 @@ public final class WakeupBenchmark {
     }
 
     static void cyclictest(Histogram h, int seconds, int cpu, int periodUs, int priority) throws Exception {
+        collect(startCyclictest(seconds, Integer.toString(cpu), periodUs, priority), h);
+    }
+
+    /**
+     * cyclictest started in the background (histogram output), one thread per processor in {@code cpus} (e.g. "0" or
+     * "0,1"); {@link #collect} reads it, all threads in one histogram, when it ends.
+     */
+    static Process startCyclictest(int seconds, String cpus, int periodUs, int priority) throws IOException {
         List<String> cmd = List.of("cyclictest", "-m", "-p", Integer.toString(priority), "-i",
-                Integer.toString(periodUs), "-a", Integer.toString(cpu), "-t", "1", "-D", seconds + "s", "-q",
-                "-h", "100000");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                Integer.toString(periodUs), "-a", cpus, "-t", Integer.toString(cpus.split(",").length), "-D",
+                seconds + "s", "-q", "-h", "100000");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Reads a cyclictest histogram into {@code h}, waiting for the process to end. */
+    static void collect(Process p, Histogram h) throws Exception {
         long overflows = 0;
         long maxUs = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -98,17 +112,21 @@ public final class WakeupBenchmark {
             for (String line; (line = r.readLine()) != null;) {
                 Matcher m;
                 if ((m = BIN.matcher(line)).matches()) {
-                    h.add(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+                    h.add(Integer.parseInt(m.group(1)), numbers(m.group(2)).sum());
                 } else if ((m = OVERFLOWS.matcher(line)).find()) {
-                    overflows = Long.parseLong(m.group(1));
+                    overflows = numbers(m.group(1)).sum();
                 } else if ((m = MAX.matcher(line)).find()) {
-                    maxUs = Long.parseLong(m.group(1));
+                    maxUs = numbers(m.group(1)).max().orElse(0);
                 }
             }
         }
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " exited with " + p.exitValue());
+            throw new IllegalStateException("cyclictest exited with " + p.exitValue());
         }
         h.overflowsWithMax(overflows, maxUs);
+    }
+
+    private static java.util.stream.LongStream numbers(String columns) {
+        return java.util.Arrays.stream(columns.strip().split("\\s+")).mapToLong(Long::parseLong);
     }
 }
