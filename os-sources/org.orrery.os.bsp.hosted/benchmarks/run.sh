@@ -10,6 +10,7 @@
 # ports: sampling-port write→read between two partition processes, shared memory vs the kernel round trip.
 # BENCH_JAVA_OPTS: options for the benchmark JVM (the board's kernel JVM), e.g. -Xlog:safepoint*,gc*:file=/tmp/jvm.log
 # Usage: run.sh [freeze|wakeup|board|misses|debug|ports|all] [arguments for that benchmark]
+#   board [SECONDS] [ROUNDS]; debug [SECONDS] [ROUNDS] [attached]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 classes="$here/../target/classes"

@@ -103,27 +103,48 @@ public final class WakeupBenchmark {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
-    /** Reads a cyclictest histogram into {@code h}, waiting for the process to end. */
-    static void collect(Process p, Histogram h) throws Exception {
-        long overflows = 0;
-        long maxUs = 0;
+    /**
+     * Reads a cyclictest histogram, waiting for the process to end: every thread's samples into {@code h[0]} when
+     * one histogram is given, else thread i's into {@code h[i]}.
+     */
+    static void collect(Process p, Histogram... h) throws Exception {
+        long[] overflows = new long[h.length];
+        long[] maxUs = new long[h.length];
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.US_ASCII))) {
             for (String line; (line = r.readLine()) != null;) {
                 Matcher m;
                 if ((m = BIN.matcher(line)).matches()) {
-                    h.add(Integer.parseInt(m.group(1)), numbers(m.group(2)).sum());
+                    long[] n = perThread(m.group(2), h.length, java.util.stream.LongStream::sum);
+                    for (int i = 0; i < h.length; i++) {
+                        h[i].add(Integer.parseInt(m.group(1)), n[i]);
+                    }
                 } else if ((m = OVERFLOWS.matcher(line)).find()) {
-                    overflows = numbers(m.group(1)).sum();
+                    overflows = perThread(m.group(1), h.length, java.util.stream.LongStream::sum);
                 } else if ((m = MAX.matcher(line)).find()) {
-                    maxUs = numbers(m.group(1)).max().orElse(0);
+                    maxUs = perThread(m.group(1), h.length, x -> x.max().orElse(0));
                 }
             }
         }
         if (p.waitFor() != 0) {
             throw new IllegalStateException("cyclictest exited with " + p.exitValue());
         }
-        h.overflowsWithMax(overflows, maxUs);
+        for (int i = 0; i < h.length; i++) {
+            h[i].overflowsWithMax(overflows[i], maxUs[i]);
+        }
+    }
+
+    /** A line's per-thread columns: as they are for {@code histograms} threads, else all folded into one. */
+    private static long[] perThread(String columns, int histograms,
+            java.util.function.ToLongFunction<java.util.stream.LongStream> fold) {
+        long[] all = numbers(columns).toArray();
+        if (histograms == 1) {
+            return new long[] {fold.applyAsLong(java.util.Arrays.stream(all))};
+        }
+        if (all.length != histograms) {
+            throw new IllegalStateException("cyclictest printed " + all.length + " columns for " + histograms + " threads");
+        }
+        return all;
     }
 
     private static java.util.stream.LongStream numbers(String columns) {
