@@ -22,6 +22,13 @@ final class WindowGate implements WindowListener {
     /** Per partition: its group's processor wait when its windows opened, and how long it waited until they closed. */
     private final long[] waitAtOpen;
     private final long[] waitOfClosed;
+    /**
+     * Per partition: frozen by the last close, its processor wait not read yet. The engine asks for it only when a
+     * process was running its own code at the close; reading {@code cpu.pressure} at every close would put one more
+     * file read on every edge of the instant (and ahead of the other cores' edges). Frozen tasks wait for no
+     * processor, so a read after the freeze finds the same total.
+     */
+    private final boolean[] waitUnread;
     private final RealTimeClock clock;
     private final Lateness lateness;
     private final long bootNanos;
@@ -36,6 +43,7 @@ final class WindowGate implements WindowListener {
         this.open = new int[groups.length];
         this.waitAtOpen = new long[groups.length];
         this.waitOfClosed = new long[groups.length];
+        this.waitUnread = new boolean[groups.length];
         this.clock = clock;
         this.lateness = lateness;
         this.bootNanos = bootNanos;
@@ -52,6 +60,7 @@ final class WindowGate implements WindowListener {
             firstWindowNanos = System.nanoTime() - bootNanos;
         }
         if (open[partition]++ == 0 && groups[partition] != null) {
+            waitUnread[partition] = false;
             try {
                 // a partition with several cores runs on the one whose window opens (never two at once)
                 groups[partition].runOn(core);
@@ -67,9 +76,22 @@ final class WindowGate implements WindowListener {
     @Override
     public void closed(int core, int partition, long plannedNs) {
         waitOfClosed[partition] = 0;
+        waitUnread[partition] = false;
         if (--open[partition] == 0 && groups[partition] != null) {
             try {
                 groups[partition].freeze();
+                waitUnread[partition] = true;
+            } catch (Exception e) {
+                fail(e);
+            }
+        }
+    }
+
+    @Override
+    public long processorWaitInClosedWindow(int partition) {
+        if (waitUnread[partition]) {
+            waitUnread[partition] = false;
+            try {
                 // The freeze's tail (the tasks still stopping) is not counted: it is not time in the window.
                 long now = groups[partition].processorWaitNanos();
                 long then = waitAtOpen[partition];
@@ -80,10 +102,6 @@ final class WindowGate implements WindowListener {
                 fail(e);
             }
         }
-    }
-
-    @Override
-    public long processorWaitInClosedWindow(int partition) {
         return waitOfClosed[partition];
     }
 

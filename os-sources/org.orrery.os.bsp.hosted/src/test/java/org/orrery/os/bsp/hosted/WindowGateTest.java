@@ -21,6 +21,7 @@ class WindowGateTest {
     private static final class Group implements PartitionGroup {
         final List<String> calls = new ArrayList<>();
         long waitNanos;
+        int waitReads;
 
         Group(long waitNanos) {
             this.waitNanos = waitNanos;
@@ -62,6 +63,7 @@ class WindowGateTest {
 
         @Override
         public long processorWaitNanos() {
+            waitReads++;
             return waitNanos;
         }
 
@@ -136,5 +138,23 @@ class WindowGateTest {
         gate.opened(1, 1, 0);
         gate.closed(1, 1, 10_000_000);
         assertEquals(0, gate.processorWaitInClosedWindow(1));
+    }
+
+    @Test
+    void aCloseReadsTheGroupsWaitOnlyWhenTheEngineAsksForIt() {
+        Group g = new Group(1_000_000);
+        WindowGate gate = gate(g);
+        gate.opened(0, 0, 0);
+        assertEquals(1, g.waitReads, "the wait at the thaw");
+        g.waitNanos += 2_000_000;
+        gate.closed(0, 0, 10_000_000);
+        assertEquals(1, g.waitReads, "no process ran its own code at the close: the engine does not ask");
+        gate.opened(0, 0, 20_000_000);
+        g.waitNanos += 4_000_000;
+        gate.closed(0, 0, 30_000_000);
+        assertEquals(4_000_000, gate.processorWaitInClosedWindow(0), "from this window's thaw to its freeze");
+        assertEquals(3, g.waitReads);
+        assertEquals(4_000_000, gate.processorWaitInClosedWindow(0), "read once per close");
+        assertEquals(3, g.waitReads);
     }
 }
