@@ -90,8 +90,9 @@ public final class BoardBenchmark {
             double board99 = median(p99[0][core]);
             double cyclic50 = median(p50[1][core]);
             double cyclic99 = median(p99[1][core]);
-            System.out.printf("core %d  medians over %d rounds: board p50 %.0f us p99 %.0f us, cyclictest p50 %.0f us p99 %.0f us;"
-                    + " ratio p50 %.2f p99 %.2f (goal p99 <= 1.5)%n", core, rounds, board50, board99, cyclic50, cyclic99,
+            System.out.printf("core %d  medians over %d rounds: board p50 %.0f us p99 %.0f us, cyclictest p50 %.0f us"
+                    + " p99 %.0f us; ratio p50 %.2f p99 %.2f (goal p99 <= 1.5)%n", core, rounds, board50, board99,
+                    cyclic50, cyclic99,
                     board50 / Math.max(1, cyclic50), board99 / Math.max(1, cyclic99));
         }
         long[] hello = new long[5];
@@ -106,8 +107,9 @@ public final class BoardBenchmark {
         Arrays.sort(hello);
         Arrays.sort(firstMs);
         long first = firstMs[rounds / 2];
-        System.out.printf("board start to first window %d ms (median of %d); Java hello-world process %d ms (median of 5): "
-                + "ratio %.1f (goal <= 3)%n", first, rounds, hello[2], first / (double) Math.max(1, hello[2]));
+        System.out.printf("board start to first window %d ms (median of %d); Java hello-world process %d ms"
+                + " (median of 5): ratio %.1f (goal <= 3)%n", first, rounds, hello[2],
+                first / (double) Math.max(1, hello[2]));
     }
 
     private static double median(double[] values) {

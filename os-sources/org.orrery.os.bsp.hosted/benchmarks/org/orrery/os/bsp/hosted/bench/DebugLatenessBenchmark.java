@@ -86,14 +86,18 @@ public final class DebugLatenessBenchmark {
             // alternating, so the machine's load drifts over every kind alike
             for (int k = 0; k < kinds.size(); k++) {
                 String kind = kinds.get(k);
-                Holder holder = k == 0 ? null : new Holder(dir.resolve("target.sock"), kind.equals("thread at breakpoint"));
+                Holder holder = k == 0 ? null
+                        : new Holder(dir.resolve("target.sock"), kind.equals("thread at breakpoint"));
                 Histogram probe = new Histogram(100_000);
-                double[] late = run(os, app, seconds, holder, probe);
+                RunFigures run = run(os, app, seconds, holder, probe);
                 System.out.printf("round %d %-21s p50 %6.0f us  p99 %6.0f us  max %7.0f us%s%n", r + 1, kind + ":",
-                        late[0], late[1], late[2], holder == null ? "" : "  (" + (holder.hold ? "held " : "attached ") + holder.heldMillis() + " ms)");
+                        run.p50(), run.p99(), run.max(), holder == null ? ""
+                                : "  (" + (holder.hold ? "held " : "attached ") + holder.heldMillis() + " ms)");
+                System.out.printf("        %d windows, %d overruns, %d deadline misses; machine busy %.0f %%%n",
+                        run.windows(), run.overruns(), run.deadlineMisses(), 100 * run.busy());
                 System.out.printf("        probe meanwhile: %s, %.2f %% >= 1 ms%n", probe.summary(),
                         100 * probe.shareAtLeast(1000));
-                p99[k][r] = late[1];
+                p99[k][r] = run.p99();
                 probeP99[k][r] = probe.percentileMicros(0.99);
             }
             ratios[r] = p99[kinds.size() - 1][r] / Math.max(1, p99[0][r]);
@@ -104,8 +108,9 @@ public final class DebugLatenessBenchmark {
         // Medians over the runs of each kind: one run's p99 (its 12th-latest window of 1,200) moves by milliseconds
         // with the machine's own stalls, which the probe shows; the ratio of one pair says little.
         for (int k = 0; k < kinds.size(); k++) {
-            System.out.printf("median p99 over the runs, %-21s %5.0f us, ratio to no debugger %.2f (probe p99 median %.0f us)%n",
-                    kinds.get(k) + ":", median(p99[k]), median(p99[k]) / Math.max(1, median(p99[0])), median(probeP99[k]));
+            System.out.printf("median p99 over the runs, %-21s %5.0f us, ratio to no debugger %.2f"
+                    + " (probe p99 median %.0f us)%n", kinds.get(k) + ":", median(p99[k]),
+                    median(p99[k]) / Math.max(1, median(p99[0])), median(probeP99[k]));
         }
         System.out.printf("load average after: %s", Files.readString(Path.of("/proc/loadavg")));
         try (var files = Files.list(dir)) {
@@ -122,12 +127,17 @@ public final class DebugLatenessBenchmark {
         return sorted[sorted.length / 2];
     }
 
+    /** One run's window-start lateness on core 0 (µs), its counts, and the share of the processors busy meanwhile. */
+    private record RunFigures(double p50, double p99, double max, long windows, long overruns, long deadlineMisses,
+            double busy) {
+    }
+
     /**
      * One run of the board; {@code probe} receives cyclictest's wake-up lateness on both processors over the same
      * time (priority 79, below the board's engine at 80 and above everything else of the board; the engine's thread
      * is not pinned), the machine's own share of the lateness.
      */
-    private static double[] run(Map<String, byte[]> os, byte[] app, int seconds, Holder holder, Histogram probe)
+    private static RunFigures run(Map<String, byte[]> os, byte[] app, int seconds, Holder holder, Histogram probe)
             throws Exception {
         SystemConfig config = system();
         // the board's start (about a second) is not in its lateness figures; the probe's extra second covers it
@@ -144,20 +154,21 @@ public final class DebugLatenessBenchmark {
         }
         long[] after = Load.cpuTicks();
         WakeupBenchmark.collect(cyclictest, probe);
-        System.out.printf("        machine busy %.0f %% of its processors over the run%n", 100 * Load.busyShare(before, after));
         for (String line : s.boardReport()) {
             Matcher m = LATENESS.matcher(line);
             if (m.find()) {
-                System.out.printf("        %d windows, %d overruns, %d deadline misses%n", s.windowsRun(), s.overruns(),
-                        s.deadlineMisses());
-                return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3))};
+                return new RunFigures(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)), s.windowsRun(), s.overruns(), s.deadlineMisses(),
+                        Load.busyShare(before, after));
             }
         }
         throw new IllegalStateException("no lateness in the board's report: " + s.boardReport());
     }
 
-    /** Attaches JDI once the target's debug socket is there, stops its thread at step() and holds it. */
+    /**
+     * Attaches JDI once the target's debug socket is there and, when it holds, stops the target's thread at step()
+     * and keeps it there; otherwise it only stays attached.
+     */
     private static final class Holder implements Runnable {
         private final Path socket;
         private volatile long hitAt;

@@ -142,7 +142,8 @@ public final class WakeupBenchmark {
             return new long[] {fold.applyAsLong(java.util.Arrays.stream(all))};
         }
         if (all.length != histograms) {
-            throw new IllegalStateException("cyclictest printed " + all.length + " columns for " + histograms + " threads");
+            throw new IllegalStateException("cyclictest printed " + all.length + " columns for " + histograms
+                    + " threads");
         }
         return all;
     }

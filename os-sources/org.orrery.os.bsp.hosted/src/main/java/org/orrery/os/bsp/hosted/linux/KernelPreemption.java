@@ -14,12 +14,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * How the running Linux kernel preempts a task that is in a system call, which bounds how late the board's
- * real-time threads can wake. Without kernel preemption ({@code none}, also the default of many distribution and
- * cloud kernels), a SCHED_FIFO thread whose timer fires while another task runs kernel code on its processor (a
- * JVM starting, mapping or unmapping memory, a cgroup operation) waits until that task returns to user space or
- * reaches a rescheduling point: measured on this machine kind, hundreds of microseconds to milliseconds, whatever the
- * thread's priority. The board cannot change this (it is chosen when the kernel is built or booted); it says which
- * model it runs on, so that late window edges are read for what they are.
+ * real-time threads can wake. Without kernel preemption ({@code none} or {@code voluntary}, what most distribution
+ * and cloud kernels run by default), a SCHED_FIFO thread whose timer fires while another task runs kernel code on its
+ * processor (a JVM starting, mapping or unmapping memory, a cgroup operation) waits until that task returns to user
+ * space or reaches a rescheduling point, whatever the thread's priority: on the build machine, with JVMs starting on
+ * the thread's processor, a third of a millisecond to a millisecond. The board cannot change this (it is chosen when
+ * the kernel is built or booted); it says which model it runs on, so that late window edges are read for what they
+ * are.
  */
 public record KernelPreemption(Model model, String evidence) {
 

@@ -31,9 +31,9 @@ class KernelPreemptionTest {
     void aDynamicKernelRunsTheModelItWasBuiltWithUnlessTheCommandLineSaysOtherwise() {
         KernelPreemption built = KernelPreemption.from(new Sources(null, null, CMDLINE, DYNAMIC_NONE, DYNAMIC_VERSION));
         assertEquals(Model.NONE, built.model());
-        assertEquals("none (CONFIG_PREEMPT_NONE in /proc/config.gz, PREEMPT_DYNAMIC with no preempt= on the command line):"
-                + " a window edge can wait for a system call of another task on its processor; boot with preempt=full"
-                + " or use a PREEMPT_RT kernel for tighter edges", built.describe());
+        assertEquals("none (CONFIG_PREEMPT_NONE in /proc/config.gz, PREEMPT_DYNAMIC with no preempt= on the command"
+                + " line): a window edge can wait for a system call of another task on its processor; boot with"
+                + " preempt=full or use a PREEMPT_RT kernel for tighter edges", built.describe());
 
         KernelPreemption booted = KernelPreemption.from(new Sources(null, null, "quiet preempt=full psi=1\n",
                 DYNAMIC_NONE, DYNAMIC_VERSION));
