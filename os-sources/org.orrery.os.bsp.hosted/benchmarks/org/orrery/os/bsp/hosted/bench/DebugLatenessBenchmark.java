@@ -105,8 +105,8 @@ public final class DebugLatenessBenchmark {
         java.util.Arrays.sort(ratios);
         System.out.printf("ratio p99 at breakpoint / no debugger: median %.2f, range %.2f-%.2f over %d rounds"
                 + " (goal <= 1.10)%n", ratios[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
-        // Medians over the runs of each kind: one run's p99 (its 12th-latest window of 1,200) moves by milliseconds
-        // with the machine's own stalls, which the probe shows; the ratio of one pair says little.
+        // Medians over the runs of each kind: a run's p99 is decided by its latest dozen or two windows and moves by
+        // milliseconds with the machine's own stalls, which the probe shows; the ratio of one pair says little.
         for (int k = 0; k < kinds.size(); k++) {
             System.out.printf("median p99 over the runs, %-21s %5.0f us, ratio to no debugger %.2f"
                     + " (probe p99 median %.0f us)%n", kinds.get(k) + ":", median(p99[k]),

@@ -94,7 +94,7 @@ public final class WakeupBenchmark {
 
     /**
      * cyclictest started in the background (histogram output), one thread per processor in {@code cpus} (e.g. "0" or
-     * "0,1"); {@link #collect} reads it, all threads in one histogram, when it ends.
+     * "0,1"); {@link #collect} reads it when it ends.
      */
     static Process startCyclictest(int seconds, String cpus, int periodUs, int priority) throws IOException {
         List<String> cmd = List.of("cyclictest", "-m", "-p", Integer.toString(priority), "-i",
