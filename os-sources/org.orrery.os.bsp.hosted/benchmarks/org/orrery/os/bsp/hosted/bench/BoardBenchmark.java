@@ -112,7 +112,8 @@ public final class BoardBenchmark {
                 first / (double) Math.max(1, hello[2]));
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values} (the upper one of an even count). */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];

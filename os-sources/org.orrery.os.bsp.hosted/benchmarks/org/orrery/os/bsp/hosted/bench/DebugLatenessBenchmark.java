@@ -107,10 +107,12 @@ public final class DebugLatenessBenchmark {
                 + " (goal <= 1.10)%n", ratios[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
         // Medians over the runs of each kind: a run's p99 is decided by its latest dozen or two windows and moves by
         // milliseconds with the machine's own stalls, which the probe shows; the ratio of one pair says little.
+        double plain = BoardBenchmark.median(p99[0]);
         for (int k = 0; k < kinds.size(); k++) {
+            double kind = BoardBenchmark.median(p99[k]);
             System.out.printf("median p99 over the runs, %-21s %5.0f us, ratio to no debugger %.2f"
-                    + " (probe p99 median %.0f us)%n", kinds.get(k) + ":", median(p99[k]),
-                    median(p99[k]) / Math.max(1, median(p99[0])), median(probeP99[k]));
+                    + " (probe p99 median %.0f us)%n", kinds.get(k) + ":", kind, kind / Math.max(1, plain),
+                    BoardBenchmark.median(probeP99[k]));
         }
         System.out.printf("load average after: %s", Files.readString(Path.of("/proc/loadavg")));
         try (var files = Files.list(dir)) {
@@ -119,12 +121,6 @@ public final class DebugLatenessBenchmark {
             }
         }
         Files.delete(dir);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** One run's window-start lateness on core 0 (µs), its counts, and the share of the processors busy meanwhile. */

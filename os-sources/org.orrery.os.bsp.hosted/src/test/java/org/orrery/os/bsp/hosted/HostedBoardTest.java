@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
+import org.orrery.os.bsp.hosted.linux.KernelPreemption;
 import org.orrery.os.config.Limits;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.BootRequest;
@@ -75,7 +76,7 @@ class HostedBoardTest {
                 : "partition JVMs start without an AOT cache (JDK before 25)";
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith(start)), s.boardReport().toString());
         // the kernel's preemption model bounds how late an edge can be: the report says which one this machine runs
-        String preemption = "kernel preemption: " + org.orrery.os.bsp.hosted.linux.KernelPreemption.detect().describe();
+        String preemption = "kernel preemption: " + KernelPreemption.detect().describe();
         assertTrue(s.boardReport().contains(preemption), s.boardReport().toString());
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
+import org.orrery.os.bsp.hosted.linux.Futex;
 import org.orrery.os.bsp.hosted.shm.PortRegion;
 import org.orrery.os.bsp.hosted.shm.QueueRing;
 import org.orrery.os.bsp.hosted.shm.TrafficCounter;
@@ -103,8 +104,9 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
             throws ShmException {
         ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
-        if (!org.orrery.os.bsp.hosted.linux.Futex.available()) {
-            throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait on it)");
+        if (!Futex.available()) {
+            throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait"
+                    + " on it)");
         }
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
