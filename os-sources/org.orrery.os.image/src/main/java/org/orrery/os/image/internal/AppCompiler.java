@@ -35,9 +35,15 @@ import javax.tools.ToolProvider;
  */
 public final class AppCompiler {
 
-    /** Fixed options: same sources, same class files, whichever machine builds. */
+    /**
+     * Fixed options: same sources, same class files, whichever machine builds. String concatenation is compiled to
+     * StringBuilder calls ({@code -XDstringConcat=inline}, as the JDK compiles its own base module): javac's default
+     * links each concatenation at its first run through {@code StringConcatFactory}, 1-10 ms of a cold partition
+     * JVM for one expression, which a process with a deadline pays in its first activation (the flight-control
+     * example's 25 ms control loop missed its deadline at every start on the hosted board).
+     */
     static final List<String> OPTIONS = List.of("--release", "21", "-g", "-encoding", "UTF-8", "-proc:none",
-            "-implicit:class", "-Xlint:none", "-nowarn");
+            "-implicit:class", "-Xlint:none", "-nowarn", "-XDstringConcat=inline");
 
     /** Compiled class files (path inside the jar → bytes) or the errors, formatted file:line:col. */
     public record Result(SortedMap<String, byte[]> classes, List<String> errors) {
