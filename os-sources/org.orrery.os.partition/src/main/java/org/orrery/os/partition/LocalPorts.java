@@ -47,6 +47,15 @@ public interface LocalPorts {
     default void created(Object port) {
     }
 
+    /**
+     * {@code port} (one of this object's stand-ins) was just returned to the application's call, on the calling
+     * process's thread, which may make kernel calls here: what a stand-in must ask the kernel before it can serve
+     * calls itself is asked now, at the port's creation (in the partition's initialisation, which has no deadline),
+     * not at a process's first use of the port (which has one).
+     */
+    default void prepare(Object port) {
+    }
+
     /** The implementation the process was started with, or null. */
     static LocalPorts fromProperty() {
         String name = System.getProperty(PROPERTY);

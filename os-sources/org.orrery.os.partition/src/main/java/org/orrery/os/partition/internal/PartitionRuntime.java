@@ -186,6 +186,13 @@ public final class PartitionRuntime implements Wire.Side {
         }
     }
 
+    /** A call of the calling process returned {@code value}: a port the board serves here gets ready to. */
+    void returned(Object value) {
+        if (localPorts != null && (value instanceof SamplingPort || value instanceof QueuingPort)) {
+            localPorts.prepare(value);
+        }
+    }
+
     @Override
     public int bodyId(Runnable body) {
         synchronized (bodies) {

@@ -87,7 +87,9 @@ final class ProcessThread {
             throw new IllegalStateException(f.text());
         }
         fill(args, f);
-        return f.value();
+        Object value = f.value();
+        runtime.returned(value);
+        return value;
     }
 
     private static void fill(Object[] args, Frame f) {

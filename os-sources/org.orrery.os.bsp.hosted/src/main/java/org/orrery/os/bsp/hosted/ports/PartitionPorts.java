@@ -129,11 +129,21 @@ public final class PartitionPorts implements LocalPorts {
         }
     }
 
+    @Override
+    public void prepare(Object port) {
+        if (port instanceof StandIn s) {
+            s.prepare();
+        }
+    }
+
     /** A port object of this process, served here only while created in the partition's current start. */
     interface StandIn {
         void stale();
 
         void created();
+
+        /** Finds the port's mapped ends now (one kernel call), so that no process's first call has to. */
+        void prepare();
     }
 
     @Override

@@ -179,7 +179,15 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
         stale = false;
     }
 
-    /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */
+    @Override
+    public synchronized void prepare() {
+        resolve();
+    }
+
+    /**
+     * Finds the port's mapped ends once (one kernel call for its name: at the port's creation, see {@link #prepare},
+     * else at its first call); false when not served here.
+     */
     private boolean resolve() {
         if (!resolved) {
             resolved = true;

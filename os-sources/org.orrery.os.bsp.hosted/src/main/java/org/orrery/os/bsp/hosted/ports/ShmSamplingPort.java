@@ -14,9 +14,8 @@ import org.orrery.os.bsp.hosted.shm.TrafficCounter;
  * writes, a source that reads, a bad length or buffer, a port not on a channel) goes to the kernel's own port object,
  * so the refusal, its health-monitor report and the exception are the kernel's, as on the simulator.
  *
- * <p>The channel's regions are mapped when the process starts ({@link PartitionPorts}); the first call asks the
- * kernel once for the port's name. Processes of
- * one partition may share a port: calls are serialised on it.
+ * <p>The channel's regions are mapped when the process starts ({@link PartitionPorts}); the port asks the kernel once
+ * for its name, when it is created. Processes of one partition may share a port: calls are serialised on it.
  */
 final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
     private final SamplingPort kernel;
@@ -80,7 +79,15 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
         stale = false;
     }
 
-    /** Finds the port's mapped ends at the first call (one kernel call for its name); false when not served here. */
+    @Override
+    public synchronized void prepare() {
+        resolve();
+    }
+
+    /**
+     * Finds the port's mapped ends once (one kernel call for its name: at the port's creation, see {@link #prepare},
+     * else at its first call); false when not served here.
+     */
     private boolean resolve() {
         if (!resolved) {
             resolved = true;
