@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.orrery.os.partition.internal.PartitionRuntime;
+import org.orrery.os.partition.internal.RuntimeWarmUp;
 import org.orrery.os.partition.wire.ApiTable;
 import org.orrery.os.partition.wire.Wire;
 
@@ -29,6 +30,7 @@ public final class PartitionMain {
             System.err.println("usage: PartitionMain SOCKET PARTITION APP_JAR");
             System.exit(2);
         }
+        RuntimeWarmUp.run();
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(args[0]));
         PartitionClassLoader loader = PartitionClassLoader.fromJar(args[1], Files.readAllBytes(Path.of(args[2])));
