@@ -107,6 +107,28 @@ class HostedBoardTest {
         }
     }
 
+    /**
+     * The run ends while spin's process runs its own code (its overrun allowance is longer than the run): the board
+     * then ends the partition process with the rest, which is the board's doing, not a failure of the process. It was
+     * reported as one after the summary, on the console: {@code HM: spin/main APPLICATION_ERROR -> ...: uncaught
+     * partition process ended unexpectedly (status 0)}.
+     */
+    @Test
+    void aProcessInItsOwnCodeWhenTheRunEndsIsNotReportedAsFailedByTheBoardsClose() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(
+                HostedSystems.partition("spin", 0, 0, "Spinner", 20 * MS),
+                HostedSystems.partition("near", 1, 1, "Ticker", 20 * MS)));
+        List<String> console = Collections.synchronizedList(new ArrayList<>());
+        run(config, 600 * MS, console, 60_000 * MS);
+        // the kernel-side thread of spin/main learns of its partition process's end on its own, after the close
+        Thread.sleep(1500);
+        List<String> failed;
+        synchronized (console) {
+            failed = console.stream().filter(l -> l.contains("partition process ended")).toList();
+        }
+        assertEquals(List.of(), failed, String.join("\n", console));
+    }
+
     @Test
     void aProcessBlockedInItsOwnCodeOverrunsThoughItUsesNoProcessor() throws Exception {
         SystemConfig config = HostedSystems.system(20 * MS, List.of(

@@ -125,8 +125,10 @@ public abstract class ProcessThreads implements ProcessExecutor {
             }
             lock.lock();
             try {
-                if (abandoned || !turn) {
-                    // Abandoned, or unwound at shutdown: the kernel no longer waits for this thread.
+                if (abandoned || !turn || shutdown) {
+                    // Abandoned, unwound at shutdown, or ended by the board's close after it (a partition process
+                    // the board ended with the rest): the kernel no longer waits for this thread, and its end is
+                    // no failure of the process.
                     finished = true;
                     return;
                 }
