@@ -186,7 +186,7 @@ public final class PartitionRuntime implements Wire.Side {
         }
     }
 
-    /** A call of the calling process returned {@code value}: a port the board serves here gets ready to. */
+    /** A call of the calling process returned {@code value}: a port the board serves in this process gets ready now. */
     void returned(Object value) {
         if (localPorts != null && (value instanceof SamplingPort || value instanceof QueuingPort)) {
             localPorts.prepare(value);
