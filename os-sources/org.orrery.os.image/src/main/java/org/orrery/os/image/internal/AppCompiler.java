@@ -38,9 +38,9 @@ public final class AppCompiler {
     /**
      * Fixed options: same sources, same class files, whichever machine builds. String concatenation is compiled to
      * StringBuilder calls ({@code -XDstringConcat=inline}, as the JDK compiles its own base module): javac's default
-     * links each concatenation at its first run through {@code StringConcatFactory}, 1-10 ms of a cold partition
-     * JVM for one expression, which a process with a deadline pays in its first activation (the flight-control
-     * example's 25 ms control loop missed its deadline at every start on the hosted board).
+     * links each concatenation at its first run through {@code StringConcatFactory}, 5-14 ms of a cold partition
+     * JVM for one expression (measured), which a process with a deadline pays in its first activation (part of why
+     * the flight-control example's 25 ms control loop missed its first deadline on the hosted board).
      */
     static final List<String> OPTIONS = List.of("--release", "21", "-g", "-encoding", "UTF-8", "-proc:none",
             "-implicit:class", "-Xlint:none", "-nowarn", "-XDstringConcat=inline");
