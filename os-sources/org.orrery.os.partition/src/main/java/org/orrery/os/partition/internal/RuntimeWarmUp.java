@@ -2,7 +2,12 @@
 package org.orrery.os.partition.internal;
 
 import java.lang.reflect.Proxy;
+import java.util.List;
 
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.PartitionProcess;
+import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.SamplingPort;
 import org.orrery.os.partition.wire.ApiTable;
 
 /**
@@ -11,9 +16,9 @@ import org.orrery.os.partition.wire.ApiTable;
  * deadline and a watchdog, and a partition gets a few milliseconds in each major frame. Measured in a cold partition
  * JVM of this machine: the first {@code String.format} took 25-50 ms (the formatter and the locale's number symbols),
  * the next one 0.1 ms; the satellite example's manager, 10 ms per 100 ms frame, formats a housekeeping line before it
- * kicks its 200 ms watchdog again and was cold-started every second on the hosted board. The service proxies of the
- * kernel's objects are generated here too (tens of milliseconds of the initialisation's windows before). The runtime's AOT cache
- * is trained with this, so it costs less again at every start.
+ * kicks its 200 ms watchdog again and was cold-started every second on the hosted board. The proxy classes of the
+ * common services are generated here too (10 ms for the first, 1-2 ms for each other, in the initialisation's windows
+ * before). The runtime's AOT cache is trained with this, so it costs less at every start.
  */
 public final class RuntimeWarmUp {
 
@@ -26,9 +31,11 @@ public final class RuntimeWarmUp {
         Double.toString(Double.parseDouble("1.5"));
         Long.toString(Long.parseLong("42"));
         Integer.toString(Integer.parseInt("7"));
-        for (Class<?> type : ApiTable.INTERFACES) {
+        // The services nearly every application creates (the rest, 1-2 ms each, when one is created); the proxy
+        // classes are cached per loader, so the runtime's own proxies reuse them.
+        for (Class<?> type : List.of(Partition.class, PartitionProcess.class, SamplingPort.class, QueuingPort.class)) {
             Proxy.newProxyInstance(RuntimeWarmUp.class.getClassLoader(), new Class<?>[] {type},
-                    (proxy, method, args) -> null);
+                    new ServiceProxy(-1, ApiTable.INTERFACES.indexOf(type)));
         }
     }
 }
