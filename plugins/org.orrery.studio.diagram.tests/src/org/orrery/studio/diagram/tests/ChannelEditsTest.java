@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.orrery.studio.diagram.edit.ModelDiagnostic;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
 import org.orrery.studio.diagram.topology.ChannelEdits;
@@ -91,15 +90,24 @@ class ChannelEditsTest {
     }
 
     @Test
-    void proposalReportsTheLanguagesVerdictWithoutChangingTheSession() {
-        SystemModelSession s = Fixtures.inline(SYSTEM);
-        ChannelEdits.Proposal p = ChannelEdits.propose(s, "a.x_out", "b.y_in");
-        assertTrue(p.hasErrors());
-        ModelDiagnostic d = p.problems().get(0);
-        assertEquals("channel-size-mismatch", d.code());
-        assertTrue(d.message().contains("'b.y_in' takes messages of 4 B"), d.message());
-        assertEquals(SYSTEM, s.text());
-        assertTrue(ChannelEdits.propose(s, "a.q_out", "b.q_in").problems().isEmpty());
+    void aConnectionTheLanguageRefusesLeavesTheSessionAsItWas() {
+        for (SystemModelSession s : List.of(Fixtures.inline(SYSTEM), Fixtures.inlineDeferringValidation(SYSTEM))) {
+            // a further destination (x already feeds b.x_in) and a new channel (q_out is free), both too small
+            String text = SYSTEM.replace("port q_in queuing in size 8 B", "port q_in queuing in size 4 B");
+            s.update(text);
+            IllegalArgumentException fanOut = assertThrows(IllegalArgumentException.class,
+                    () -> ChannelEdits.connectChecked(s, "a.x_out", "b.y_in"));
+            assertTrue(fanOut.getMessage().contains("'b.y_in' takes messages of 4 B"), fanOut.getMessage());
+            IllegalArgumentException fresh = assertThrows(IllegalArgumentException.class,
+                    () -> ChannelEdits.connectChecked(s, "a.q_out", "b.q_in"));
+            assertTrue(fresh.getMessage().contains("'b.q_in' takes messages of 4 B"), fresh.getMessage());
+            assertEquals(text, s.text());
+            assertTrue(s.system().channels().stream().noneMatch(c -> "q".equals(c.getName())));
+            s.validate();
+            ConnectRegionEditTest.assertSameAsFreshParse(s);
+            ChannelEdits.connectChecked(s, "a.x_out", "b.z_in");
+            assertTrue(s.text().contains("channel x sampling from a.x_out to b.x_in, b.z_in\n"), s.text());
+        }
     }
 
     @Test

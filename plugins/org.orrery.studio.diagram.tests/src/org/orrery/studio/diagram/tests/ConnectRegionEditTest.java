@@ -13,10 +13,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.resource.XtextResource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.orrery.dsl.model.SystemView;
+import org.orrery.dsl.orrery.Channel;
 import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Port;
 import org.orrery.dsl.orrery.PortDirection;
@@ -28,7 +34,10 @@ import org.orrery.studio.diagram.topology.ChannelEdits;
 /**
  * Connections are region edits of the text; the change serializer is the reference. Random connections on every
  * example and on a generated 200-partition system, made both ways on twin sessions (the region way through
- * propose + accept, as the topology page does), must give the same text and the same diagnostics.
+ * {@link ChannelEdits#connectChecked}, as the topology page does), must give the same text and the same
+ * diagnostics. A new channel is parsed alone and linked into the session's model: that model must be the one a
+ * full parse of the text gives, node model included, and the problems told about the channel before the rest of
+ * the file is validated must be those the whole validation reports on it.
  */
 class ConnectRegionEditTest {
 
@@ -46,6 +55,7 @@ class ConnectRegionEditTest {
                         String text = withChannels(Files.readString(f), kept);
                         int made = randomConnects(SystemModelSession.open(f.toUri(), text),
                                 SystemModelSession.open(f.toUri(), text),
+                                SystemModelSession.openDeferringValidation(f.toUri(), text),
                                 new Random(f.getParent().getFileName().toString().hashCode() + kept), 8);
                         assertTrue(made >= 1, "no connection made in " + f);
                     })));
@@ -68,24 +78,36 @@ class ConnectRegionEditTest {
     @Test
     void randomConnectsOnALargeSystemMatchTheSerializer() {
         // Every generated partition gets a free sampling out port (a new channel) and a free in port (a further
-        // destination of an existing channel, or of a new one).
+        // destination of an existing channel, or of a new one) whose refresh is below the 100 ms period of its
+        // source: the language warns about the channel.
         String text = Fixtures.large(200).replace("    port rx sampling in size 64 B refresh 200 ms\n",
                 "    port rx sampling in size 64 B refresh 200 ms\n    port aux_out sampling out size 32 B\n"
-                        + "    port spare sampling in size 64 B refresh 200 ms\n");
-        SystemModelSession region = Fixtures.inline(text);
-        SystemModelSession serializer = Fixtures.inline(text);
-        int made = randomConnects(region, serializer, new Random(16), 4);
-        assertEquals(4, made);
+                        + "    port spare sampling in size 64 B refresh 50 ms\n");
+        int made = randomConnects(Fixtures.inline(text), Fixtures.inline(text), Fixtures.inlineDeferringValidation(text),
+                new Random(16), 6);
+        assertEquals(6, made);
     }
 
     @Test
-    void aProposalMadeOnAnotherTextIsRefused() {
-        SystemModelSession s = Fixtures.inline(ChannelEditsTest.SYSTEM);
-        ChannelEdits.Proposal p = ChannelEdits.propose(s, "a.q_out", "b.q_in");
-        ChannelEdits.connect(s, "a.x_out", "b.z_in");
-        String before = s.text();
-        assertThrows(IllegalStateException.class, () -> ChannelEdits.accept(s, p));
-        assertEquals(before, s.text());
+    void aDeclarationThatCannotBeInsertedAloneIsParsedWithTheWholeFile() {
+        // No declaration before the new channel: it goes at the end of the file, and the file is parsed again.
+        String text = "system lone\n";
+        SystemModelSession s = Fixtures.inline(text);
+        s.insertDeclaration(new TextEdit(text.length(), 0, "board sim {\n    memory 64 MiB\n    tick 1 ms\n}\n"));
+        assertEquals(1, s.root().getElements().size());
+        assertSameAsFreshParse(s);
+        // A partition may be the target of references: it is never inserted alone.
+        Resource before = s.root().eResource();
+        int end = s.text().length() - 1;
+        s.insertDeclaration(new TextEdit(end, 0, "\npartition p {\n    memory 8 MiB\n}"));
+        assertTrue(s.root().eResource() != before, "parsed again");
+        assertSameAsFreshParse(s);
+        // A declaration the rule does not read whole (two of them) is not inserted alone either.
+        before = s.root().eResource();
+        end = s.text().length() - 1;
+        s.insertDeclaration(new TextEdit(end, 0, "\nchannel x sampling from p.a to p.b channel y sampling from p.a to p.b"));
+        assertTrue(s.root().eResource() != before, "parsed again");
+        assertSameAsFreshParse(s);
     }
 
     @Test
@@ -94,13 +116,12 @@ class ConnectRegionEditTest {
         // and the text it makes does not parse.)
         String text = ChannelEditsTest.SYSTEM.replace("    port q_out queuing out", "    port from_out sampling out size 8 B\n"
                 + "    port q_out queuing out");
-        SystemModelSession proposed = Fixtures.inline(text);
-        ChannelEdits.Proposal p = ChannelEdits.propose(proposed, "a.from_out", "b.z_in");
-        assertTrue(p.problems().isEmpty(), p.problems().toString());
-        ChannelEdits.accept(proposed, p);
-        SystemModelSession connected = Fixtures.inline(text);
+        SystemModelSession checked = Fixtures.inline(text);
+        ChannelEdits.connectChecked(checked, "a.from_out", "b.z_in");
+        SystemModelSession connected = Fixtures.inlineDeferringValidation(text);
         ChannelEdits.connect(connected, "a.from_out", "b.z_in");
-        for (SystemModelSession s : List.of(proposed, connected)) {
+        connected.validate();
+        for (SystemModelSession s : List.of(checked, connected)) {
             assertTrue(s.text().contains("\nchannel ^from sampling from a.from_out to b.z_in\n"), s.text());
             assertTrue(!s.hasSyntaxErrors() && s.system().channels().stream().anyMatch(c -> "from".equals(c.getName())),
                     s.diagnostics().toString());
@@ -108,26 +129,69 @@ class ConnectRegionEditTest {
         }
     }
 
-    /** Up to {@code count} random allowed connections both ways; answers how many were made. */
-    private static int randomConnects(SystemModelSession region, SystemModelSession serializer, Random random, int count) {
+    /**
+     * Up to {@code count} random allowed connections, made through the serializer and as region edits in a session
+     * that validates and one that defers validation (as the system editor's does); answers how many were made.
+     */
+    private static int randomConnects(SystemModelSession region, SystemModelSession serializer,
+            SystemModelSession deferring, Random random, int count) {
         int made = 0;
+        int alone = 0;
         for (int i = 0; i < count; i++) {
             String[] pair = randomPair(region.system(), random);
             if (pair == null) {
                 break;
             }
             String what = pair[0] + " -> " + pair[1];
-            ChannelEdits.Proposal proposal = ChannelEdits.propose(region, pair[0], pair[1]);
-            List<TextEdit> byRegion = ChannelEdits.accept(region, proposal);
+            Resource before = deferring.root().eResource();
+            List<TextEdit> byRegion;
+            try {
+                byRegion = ChannelEdits.connectChecked(region, pair[0], pair[1]);
+            } catch (IllegalArgumentException refused) {
+                // The language reports an error on the channel (e.g. a destination too small): refused both ways.
+                String text = deferring.text();
+                List<ModelDiagnostic> flags = deferring.diagnostics();
+                boolean current = deferring.diagnosticsCurrent();
+                IllegalArgumentException also = assertThrows(IllegalArgumentException.class,
+                        () -> ChannelEdits.connectChecked(deferring, pair[0], pair[1]), what);
+                assertEquals(refused.getMessage(), also.getMessage(), what);
+                // as it was, flags included (the editor does not validate again after a refusal)
+                assertEquals(text, deferring.text(), what);
+                assertEquals(flags, deferring.diagnostics(), what);
+                assertEquals(current, deferring.diagnosticsCurrent(), what);
+                assertEquals(serializer.text(), region.text(), what);
+                continue;
+            }
             List<TextEdit> bySerializer = ChannelEdits.connectThroughSerializer(serializer, pair[0], pair[1]);
             assertEquals(serializer.text(), region.text(), what);
             assertEquals(labels(serializer.diagnostics()), labels(region.diagnostics()), what);
             // A further destination: the serializer rewrites the declaration, the region edit inserts the port.
             assertTrue(weight(byRegion) <= weight(bySerializer), what + ": " + byRegion + " vs " + bySerializer);
+
+            assertEquals(byRegion, ChannelEdits.connectChecked(deferring, pair[0], pair[1]), what);
+            Channel channel = channelWith(deferring, pair[1]);
+            List<ModelDiagnostic> told = deferring.problemsOf(channel);
+            boolean newChannel = byRegion.get(0).replacement().startsWith("\nchannel ");
+            if (newChannel && deferring.root().eResource() == before) {
+                alone++;
+            }
+            deferring.validate();
+            assertEquals(labels(deferring.diagnosticsOf(channel)), labels(told), what);
+            assertEquals(labels(region.diagnostics()), labels(deferring.diagnostics()), what);
             made++;
         }
         assertSameAsFreshParse(region);
+        deferring.validate();
+        assertSameAsFreshParse(deferring);
+        assertTrue(made == 0 || alone > 0, "no new channel was inserted without parsing the file");
         return made;
+    }
+
+    private static Channel channelWith(SystemModelSession s, String destination) {
+        return s.system().channels().stream()
+                .filter(c -> c.getDestinations().stream().anyMatch(d -> destination.equals(
+                        ((Partition) d.eContainer()).getName() + "." + d.getName())))
+                .findFirst().orElseThrow();
     }
 
     /** A random (out port, in port) pair the topology page would offer, or null when there is none. */
@@ -153,10 +217,31 @@ class ConnectRegionEditTest {
         return null;
     }
 
-    private static void assertSameAsFreshParse(SystemModelSession s) {
+    /** The session holds what a fresh parse of its text gives: diagnostics, positions and node model. */
+    static void assertSameAsFreshParse(SystemModelSession s) {
         SystemModelSession fresh = SystemModelSession.open(s.fileUri(), s.text());
         assertEquals(fresh.diagnostics().stream().map(ModelDiagnostic::toString).toList(),
                 s.diagnostics().stream().map(ModelDiagnostic::toString).toList());
+        assertEquals(nodes(fresh), nodes(s));
+    }
+
+    /** Every node: kind, grammar element, offsets, line, look-ahead and the object it holds. */
+    private static String nodes(SystemModelSession s) {
+        StringBuilder out = new StringBuilder();
+        for (INode n : ((XtextResource) s.root().eResource()).getParseResult().getRootNode().getAsTreeIterable()) {
+            out.append(n.getClass().getSimpleName()).append(' ')
+                    .append(n.getGrammarElement() == null ? "-" : EcoreUtil.getURI(n.getGrammarElement()).fragment())
+                    .append(' ').append(n.getTotalOffset()).append('+').append(n.getTotalLength()).append(" line ")
+                    .append(n.getStartLine());
+            if (n instanceof ICompositeNode c) {
+                out.append(" la ").append(c.getLookAhead());
+                if (c.hasDirectSemanticElement()) {
+                    out.append(' ').append(EcoreUtil.getURI(c.getSemanticElement()).fragment());
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private static int weight(List<TextEdit> edits) {

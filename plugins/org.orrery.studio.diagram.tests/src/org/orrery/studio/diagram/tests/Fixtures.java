@@ -36,6 +36,12 @@ final class Fixtures {
         return SystemModelSession.open(Path.of(System.getProperty("java.io.tmpdir"), "inline.orrery").toUri(), text);
     }
 
+    /** The same, validating only when asked (as the system editor's session does). */
+    static SystemModelSession inlineDeferringValidation(String text) {
+        return SystemModelSession.openDeferringValidation(
+                Path.of(System.getProperty("java.io.tmpdir"), "inline.orrery").toUri(), text);
+    }
+
     /**
      * A generated system in the shape of dsl/benchmarks/generate-large-system.py, smaller: {@code partitions}
      * partitions with two processes and a sampling port pair each, four per core in one 100 ms frame, a channel

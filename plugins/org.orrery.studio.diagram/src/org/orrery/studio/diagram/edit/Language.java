@@ -3,13 +3,25 @@ package org.orrery.studio.diagram.edit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.emf.common.util.BasicDiagnostic;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EValidator;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.AbstractInjectableValidator;
+import org.eclipse.xtext.validation.CancelableDiagnostician;
 import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IDiagnosticConverter;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.eclipse.xtext.validation.impl.ConcreteSyntaxEValidator;
 import org.orrery.dsl.ide.OrreryLanguage;
 
 import com.google.inject.Injector;
@@ -31,15 +43,54 @@ final class Language {
         IResourceValidator validator = injector().getInstance(IResourceValidator.class);
         List<ModelDiagnostic> out = new ArrayList<>();
         for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-            String fragment = issue.getUriToProblem() == null
-                    || !resource.getURI().equals(issue.getUriToProblem().trimFragment()) ? null
-                    : issue.getUriToProblem().fragment();
-            out.add(new ModelDiagnostic(severity(issue), code(issue.getCode()), issue.getMessage(),
-                    orZero(issue.getOffset()), orZero(issue.getLength()), orZero(issue.getLineNumber()),
-                    orZero(issue.getColumn()), fragment));
+            out.add(diagnostic(resource, issue));
         }
         out.sort(Comparator.comparingInt(ModelDiagnostic::offset));
         return List.copyOf(out);
+    }
+
+    /**
+     * What the language's rules report about {@code object} itself: the rules of the object and its contents and
+     * the file-wide rules (those on the file's root, e.g. unique names and limits), not the rules of the other
+     * objects, which a change of {@code object} alone leaves as they were except where they look at it.
+     */
+    static List<ModelDiagnostic> validate(XtextResource resource, EObject object) {
+        Diagnostician diagnostician = injector().getInstance(Diagnostician.class);
+        Map<Object, Object> context = new HashMap<>();
+        context.put(CheckMode.KEY, CheckMode.ALL);
+        context.put(CancelableDiagnostician.CANCEL_INDICATOR, CancelIndicator.NullImpl);
+        context.put(ConcreteSyntaxEValidator.DISABLE_CONCRETE_SYNTAX_EVALIDATOR, Boolean.TRUE);
+        context.put(EValidator.class, diagnostician);
+        context.put(AbstractInjectableValidator.CURRENT_LANGUAGE_NAME, resource.getLanguageName());
+        BasicDiagnostic found = new BasicDiagnostic();
+        diagnostician.validate(object, found, context);
+        EObject root = EcoreUtil.getRootContainer(object);
+        if (root != object) {
+            // The root's own rules only: Diagnostician.validate(root) would run every object's rules too.
+            injector().getInstance(EValidator.Registry.class).getEValidator(root.eClass().getEPackage())
+                    .validate(root.eClass(), root, found, context);
+        }
+        IDiagnosticConverter converter = injector().getInstance(IDiagnosticConverter.class);
+        List<ModelDiagnostic> out = new ArrayList<>();
+        for (Diagnostic d : found.getChildren()) {
+            converter.convertValidatorDiagnostic(d, issue -> {
+                ModelDiagnostic m = diagnostic(resource, issue);
+                if (m.objectFragment() != null && resource.getEObject(m.objectFragment()) == object) {
+                    out.add(m);
+                }
+            });
+        }
+        out.sort(Comparator.comparingInt(ModelDiagnostic::offset));
+        return List.copyOf(out);
+    }
+
+    private static ModelDiagnostic diagnostic(XtextResource resource, Issue issue) {
+        String fragment = issue.getUriToProblem() == null
+                || !resource.getURI().equals(issue.getUriToProblem().trimFragment()) ? null
+                : issue.getUriToProblem().fragment();
+        return new ModelDiagnostic(severity(issue), code(issue.getCode()), issue.getMessage(),
+                orZero(issue.getOffset()), orZero(issue.getLength()), orZero(issue.getLineNumber()),
+                orZero(issue.getColumn()), fragment);
     }
 
     private static ModelDiagnostic.Severity severity(Issue issue) {

@@ -42,6 +42,10 @@ public final class SystemModelSession {
     private boolean validated = true;
     private Map<EObject, List<ModelDiagnostic>> byObject;
     private long byObjectGeneration;
+    /** Changes of the text so far; the last one that changed the resource in place; its new declaration if any. */
+    private long changes;
+    private long lastInPlace;
+    private EObject lastInserted;
 
     private SystemModelSession(URI uri) {
         this.uri = uri;
@@ -170,6 +174,8 @@ public final class SystemModelSession {
         }
         String before = text;
         List<TextEdit> edits = new ArrayList<>();
+        // The serializer records the change on this resource's model: it is no longer the text's.
+        changedInPlace(null);
         try {
             IChangeSerializer serializer = Language.injector().getInstance(IChangeSerializer.class);
             // Only this document can be changed by the caller; other files are not ours to rewrite.
@@ -208,6 +214,7 @@ public final class SystemModelSession {
         int to = edits.stream().mapToInt(e -> e.offset() + e.length()).max().orElseThrow();
         int newTo = to + after.length() - text.length();
         if (PartialReparse.apply(resource, from, to - from, after.substring(from, newTo))) {
+            changedInPlace(null);
             text = after;
             generation++;
             validated = !deferValidation;
@@ -218,6 +225,44 @@ public final class SystemModelSession {
             parse(after);
         }
         return List.copyOf(edits);
+    }
+
+    /**
+     * Inserts one new top-level declaration: {@code edit} inserts text holding one declaration (and the line break
+     * before it) right after the last token of another. The declaration is parsed alone and linked into the model
+     * ({@link ElementSplice}); where that cannot be done, the whole new text is parsed. Then validates, unless
+     * validation is deferred ({@link #problemsOf} answers for the new declaration alone meanwhile). The result is
+     * the state a full parse of the new text gives. Model objects obtained before the call may be stale afterwards.
+     */
+    public void insertDeclaration(TextEdit edit) {
+        if (edit.length() != 0) {
+            throw new IllegalArgumentException("not an insertion: " + edit);
+        }
+        String after = TextEdit.apply(text, List.of(edit));
+        EObject inserted = ElementSplice.insert(resource, text, edit.offset(), edit.replacement());
+        if (inserted == null) {
+            parse(after);
+            return;
+        }
+        changedInPlace(inserted);
+        text = after;
+        generation++;
+        validated = !deferValidation;
+        if (validated) {
+            diagnostics = Language.validate(resource);
+        }
+    }
+
+    /**
+     * The problems the language reports on {@code object} itself: taken from {@link #diagnostics()} when they are
+     * current, else found by running the rules of the object and its contents and the file-wide ones (not the
+     * whole file's: what a new or changed declaration is told about itself, before the rest follows).
+     */
+    public List<ModelDiagnostic> problemsOf(EObject object) {
+        if (validated) {
+            return diagnosticsOf(object);
+        }
+        return object == null || object.eResource() != resource ? List.of() : Language.validate(resource, object);
     }
 
     /**
@@ -241,10 +286,76 @@ public final class SystemModelSession {
 
     /** Makes a prepared parse the session's model (the caller checks it is not stale). */
     public void install(Parse parse) {
+        changes++;
+        lastInserted = null;
         text = parse.text;
         resource = parse.resource;
         validated = parse.diagnostics != null;
         diagnostics = validated ? parse.diagnostics : List.of();
+        generation++;
+    }
+
+    private void changedInPlace(EObject inserted) {
+        lastInPlace = ++changes;
+        lastInserted = inserted;
+    }
+
+    /** The session's state at one moment, to go back to with {@link #restore} (e.g. when a change is withdrawn). */
+    public static final class Checkpoint {
+
+        private final String text;
+        private final XtextResource resource;
+        private final List<ModelDiagnostic> diagnostics;
+        private final boolean validated;
+        private final long changes;
+
+        private Checkpoint(SystemModelSession s) {
+            text = s.text;
+            resource = s.resource;
+            diagnostics = s.diagnostics;
+            validated = s.validated;
+            changes = s.changes;
+        }
+    }
+
+    public Checkpoint checkpoint() {
+        return new Checkpoint(this);
+    }
+
+    /**
+     * Brings the session back to {@code checkpoint}, diagnostics included. Cheap after the usual withdrawn change:
+     * one inserted declaration is taken out again, a model parsed since is dropped for the one kept; otherwise the
+     * checkpoint's text is parsed (and validated if it was). Model objects obtained since may be stale afterwards.
+     */
+    public void restore(Checkpoint checkpoint) {
+        if (changes == checkpoint.changes) {
+            return;
+        }
+        boolean back = false;
+        if (changes == checkpoint.changes + 1 && lastInPlace == changes && lastInserted != null
+                && resource == checkpoint.resource) {
+            try {
+                back = ElementSplice.remove(resource, lastInserted, checkpoint.text);
+            } catch (IllegalStateException halfWay) {
+                back = false;
+            }
+        } else if (lastInPlace <= checkpoint.changes) {
+            // Every change since replaced the resource: the checkpoint's is as it was.
+            resource = checkpoint.resource;
+            back = true;
+        }
+        if (!back) {
+            parse(checkpoint.text);
+            if (checkpoint.validated) {
+                validate();
+            }
+            return;
+        }
+        changes++;
+        lastInserted = null;
+        text = checkpoint.text;
+        diagnostics = checkpoint.diagnostics;
+        validated = checkpoint.validated;
         generation++;
     }
 

@@ -31,21 +31,9 @@ import org.orrery.studio.diagram.edit.TextEdit;
  * connect ({@link #connectThroughSerializer}, kept as the reference) go through the model.
  * Before offering a connection, only the structure is checked (an out port to an in port of the same kind,
  * each port in at most one channel); everything else (message sizes, refresh periods) is left to the
- * language's own rules, run on the edited model by {@link #propose}.
+ * language's own rules, run on the edited model by {@link #connectChecked}.
  */
 public final class ChannelEdits {
-
-    /**
-     * The text edits of a connection, the problems the language reports about the resulting channel, and the
-     * parsed, validated text they give ({@link #accept} makes it the session's).
-     */
-    public record Proposal(List<TextEdit> edits, List<ModelDiagnostic> problems, String base,
-            SystemModelSession.Parse parse) {
-
-        public boolean hasErrors() {
-            return problems.stream().anyMatch(ModelDiagnostic::isError);
-        }
-    }
 
     private ChannelEdits() {
     }
@@ -86,58 +74,56 @@ public final class ChannelEdits {
     }
 
     /**
-     * Connects {@code from} to {@code to} in a parse of the edited text, off the session, and reports the edits
-     * and what the language then says about the channel. The session itself is not changed; {@link #accept}
-     * installs the parse, so a connection costs one parse and one validation.
+     * Connects {@code from} to {@code to} in the session, as the topology page's gesture does: refused
+     * (IllegalArgumentException with the first one's message, session unchanged) when the language reports an
+     * error on the channel. Only the channel's own rules and the file-wide ones run here when the session defers
+     * validation; the rest of the file is validated when the owner calls {@link SystemModelSession#validate()}.
      */
-    public static Proposal propose(SystemModelSession session, String from, String to) {
+    public static List<TextEdit> connectChecked(SystemModelSession session, String from, String to) {
+        SystemModelSession.Checkpoint before = session.checkpoint();
         Connection c = connection(session, from, to);
-        String base = session.text();
-        List<TextEdit> edits = c.edits();
-        SystemModelSession.Parse written = session.prepare(TextEdit.apply(base, edits));
-        if (written.hasSyntaxErrors() && !session.hasSyntaxErrors()) {
-            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
-        }
-        SystemModelSession.Parse parse = written;
-        List<ModelDiagnostic> problems = parse.diagnostics().stream()
-                .filter(d -> parse.objectOf(d) instanceof Channel ch && c.channel().equals(ch.getName())).toList();
-        return new Proposal(edits, problems, base, parse);
-    }
-
-    /**
-     * Makes a proposal's parse the session's model; answers its edits. Refuses (IllegalStateException) a proposal
-     * made on another text than the session's.
-     */
-    public static List<TextEdit> accept(SystemModelSession session, Proposal proposal) {
-        if (!proposal.base().equals(session.text())) {
-            throw new IllegalStateException("The system changed since the connection was proposed; connect again.");
-        }
-        session.install(proposal.parse());
-        return proposal.edits();
-    }
-
-    /**
-     * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
-     * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination)
-     * and the model re-read with one full parse: a channel declaration holds cross-references, and a new
-     * top-level declaration is a change of the file's root rule, which the partial parser would re-parse whole
-     * anyway. Names that are keywords are written escaped ({@code ^from}); should the text so written still not
-     * parse, the session is left as it was (IllegalStateException).
-     */
-    public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
-        List<TextEdit> edits = connection(session, from, to).edits();
-        String base = session.text();
-        boolean clean = !session.hasSyntaxErrors();
-        session.update(TextEdit.apply(base, edits));
-        if (clean && session.hasSyntaxErrors()) {
-            session.update(base);
-            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        List<TextEdit> edits = connect(session, c, from, to);
+        Channel channel = channel(session.root(), c.channel());
+        List<ModelDiagnostic> errors = session.problemsOf(channel).stream().filter(ModelDiagnostic::isError).toList();
+        if (!errors.isEmpty()) {
+            session.restore(before);
+            throw new IllegalArgumentException(errors.get(0).label());
         }
         return edits;
     }
 
-    /** A connection's text edits and the name of the channel that carries it. */
-    private record Connection(List<TextEdit> edits, String channel) {
+    /**
+     * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
+     * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination).
+     * A new channel is parsed alone and linked into the model ({@link SystemModelSession#insertDeclaration}); a
+     * further destination changes a declaration with cross-references, and the model is re-read with one full
+     * parse. Names that are keywords are written escaped ({@code ^from}); should the text so written still not
+     * parse, the session is left as it was (IllegalStateException).
+     */
+    public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
+        return connect(session, connection(session, from, to), from, to);
+    }
+
+    private static List<TextEdit> connect(SystemModelSession session, Connection c, String from, String to) {
+        SystemModelSession.Checkpoint before = session.checkpoint();
+        boolean clean = !session.hasSyntaxErrors();
+        if (c.declaration()) {
+            session.insertDeclaration(c.edits().get(0));
+        } else {
+            session.update(TextEdit.apply(session.text(), c.edits()));
+        }
+        if (clean && session.hasSyntaxErrors()) {
+            session.restore(before);
+            throw new IllegalStateException("The connection " + from + " -> " + to + " cannot be written as text.");
+        }
+        return c.edits();
+    }
+
+    /**
+     * A connection's text edits, the name of the channel that carries it, and whether they are one new
+     * declaration (else a further destination of an existing one).
+     */
+    private record Connection(List<TextEdit> edits, String channel, boolean declaration) {
     }
 
     private static Connection connection(SystemModelSession session, String from, String to) {
@@ -150,7 +136,7 @@ public final class ChannelEdits {
         if (existing != null) {
             // The serializer would rewrite the declaration on one line; only the new destination is needed.
             int end = RootElementText.endOf(existing, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
-            return new Connection(List.of(new TextEdit(end, 0, ", " + escaped(to))), existing.getName());
+            return new Connection(List.of(new TextEdit(end, 0, ", " + escaped(to))), existing.getName(), false);
         }
         Model root = session.root();
         int index = insertionIndex(root);
@@ -160,7 +146,7 @@ public final class ChannelEdits {
         // qualified name the scope knows them by (partition.port, the id the diagram uses).
         String line = "channel " + escaped(name) + " " + src.getKind().getLiteral() + " from " + escaped(from) + " to "
                 + escaped(to);
-        return new Connection(RootElementText.insertAfter(session.text(), previous, line), name);
+        return new Connection(RootElementText.insertAfter(session.text(), previous, line), name, true);
     }
 
     /**

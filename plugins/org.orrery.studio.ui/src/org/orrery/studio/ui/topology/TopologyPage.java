@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.ui.topology;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.orrery.dsl.model.SystemView;
-import org.orrery.studio.diagram.edit.ModelDiagnostic;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.topology.ChannelEdits;
 import org.orrery.studio.diagram.topology.TopologyBuilder;
@@ -58,15 +56,7 @@ public final class TopologyPage implements SystemEditorPage {
 
     /** Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. */
     public boolean connect(String fromPort, String toPort) {
-        return context.apply(() -> {
-            SystemModelSession session = context.session();
-            ChannelEdits.Proposal proposal = ChannelEdits.propose(session, fromPort, toPort);
-            List<ModelDiagnostic> errors = proposal.problems().stream().filter(ModelDiagnostic::isError).toList();
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(errors.get(0).label());
-            }
-            return ChannelEdits.accept(session, proposal);
-        });
+        return context.apply(() -> ChannelEdits.connectChecked(context.session(), fromPort, toPort));
     }
 
     public boolean delete(TopologyEdge edge) {
