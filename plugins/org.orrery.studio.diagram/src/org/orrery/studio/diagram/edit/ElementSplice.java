@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EClass;
@@ -13,7 +14,7 @@ import org.eclipse.emf.ecore.EClassifier;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.RuleCall;
@@ -27,31 +28,35 @@ import org.eclipse.xtext.nodemodel.impl.AbstractNode;
 import org.eclipse.xtext.nodemodel.impl.CompositeNode;
 import org.eclipse.xtext.nodemodel.impl.LeafNode;
 import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 
 /**
- * Inserts one new top-level declaration into a parsed resource without parsing the file again. Xtext's partial
- * parser re-parses the smallest rule around a change; for a new declaration that rule is the file's root, so it
- * parses the whole text (a third of a second on 1,000 partitions). Here the declaration alone is parsed with the
- * rule call the file's declarations are parsed with, and its node and object are linked in after the declaration
- * it follows; only its own cross-references are linked. The resource then holds what a full parse of the new text
- * gives: the same objects in the same places, nodes of the same grammar elements at the same offsets.
+ * Puts one new top-level declaration into a parsed resource, or one edited declaration in place of the old, without
+ * parsing the file again. Xtext's partial parser re-parses the smallest rule around a change; for a new
+ * declaration that rule is the file's root, so it parses the whole text (a third of a second on 1,000 partitions),
+ * and after a change of a declaration holding cross-references the resource re-links the whole file. Here the
+ * declaration alone is parsed with the rule call the file's declarations are parsed with, its node and object take
+ * their place in the tree (after the declaration it follows, or in place of the old one), and only its own
+ * cross-references are linked. The resource then holds what a full parse of the new text gives: the same objects
+ * in the same places, nodes of the same grammar elements at the same offsets. {@link Splice#undo} takes it back.
  * <p>
  * That holds under conditions checked before anything changes, otherwise the caller parses the whole text:
  * <ul>
- * <li>the text parses without syntax errors, and the insertion follows the last token of a declaration;</li>
- * <li>the inserted text is exactly one declaration (with its leading blanks) and parses without errors;</li>
- * <li>no reference of the language can point to an object of the new kind (it could change what an existing
- * reference resolves to).</li>
+ * <li>the text parses without syntax errors, and the insertion follows the last token of a declaration, or the
+ * edit lies within one declaration (not the file's first);</li>
+ * <li>the declaration's new text parses alone without errors, as exactly one declaration;</li>
+ * <li>no reference of the language can point to an object of its kind (it could change what an existing
+ * reference resolves to, or leave one pointing to the object replaced).</li>
  * </ul>
  * References not resolved yet stay valid: a proxy names its object, reference and node by a number in the
- * resource's list of them, not by positions the insertion moves.
- * Xtext's node model offers no public way to insert a node between two others; the two sibling links, the parent
- * link and the leaf offsets are set through its own protected methods. Should a later Xtext change them, this
- * answers null and the caller parses the whole text, correct and only slower.
+ * resource's list of them, not by positions a splice moves.
+ * <p>
+ * Xtext's node model offers no public way to insert a node between two others; the sibling and parent links and
+ * the leaf offsets are set through its own protected methods, as is the linker's work without its entry point
+ * (which forgets every proxy of the resource). Should a later Xtext change them, nothing is spliced and the caller
+ * parses the whole text, correct and only slower.
  */
 final class ElementSplice {
 
@@ -60,7 +65,7 @@ final class ElementSplice {
     private ElementSplice() {
     }
 
-    /** The node model's protected setters, or null when this Xtext does not have them. */
+    /** The node model's protected setters and the linker's work, or null when this Xtext does not have them. */
     private record Links(MethodHandle parent, MethodHandle previous, MethodHandle next, MethodHandle offset,
             MethodHandle link) {
 
@@ -88,102 +93,229 @@ final class ElementSplice {
     }
 
     /**
-     * Inserts {@code text} (one declaration, usually preceded by a line break) at {@code offset} of
-     * {@code resource}'s text, which is {@code oldText}. Answers the new declaration's object, or null when the
-     * conditions above do not hold; the resource is then unchanged. A failure after the first change throws
-     * {@link IllegalStateException}: the resource must be discarded.
+     * One declaration put into a resource. {@link #undo} brings the resource back to what it was (its text then
+     * {@code oldText}); it may be called once, before any other change of the resource.
      */
-    static EObject insert(XtextResource resource, String oldText, int offset, String text) {
-        IParseResult parse = resource.getParseResult();
-        if (LINKS == null || !(resource.getLinker() instanceof LazyLinker) || parse == null || parse.hasSyntaxErrors() || parse.getRootASTElement() == null) {
-            return null;
+    static final class Splice {
+
+        private final XtextResource resource;
+        private final String oldText;
+        private final List<EObject> declarations;
+        private final int index;
+        private final EObject declaration;
+        private final CompositeNode node;
+        /** What the declaration replaced, or nulls for an insertion; the link errors taken out with it. */
+        private final EObject replaced;
+        private final CompositeNode replacedNode;
+        private final List<Resource.Diagnostic> replacedErrors;
+        private final List<Resource.Diagnostic> replacedWarnings;
+
+        private Splice(XtextResource resource, String oldText, List<EObject> declarations, int index, EObject declaration,
+                CompositeNode node, EObject replaced, CompositeNode replacedNode, List<Resource.Diagnostic> errors,
+                List<Resource.Diagnostic> warnings) {
+            this.resource = resource;
+            this.oldText = oldText;
+            this.declarations = declarations;
+            this.index = index;
+            this.declaration = declaration;
+            this.node = node;
+            this.replaced = replaced;
+            this.replacedNode = replacedNode;
+            this.replacedErrors = errors;
+            this.replacedWarnings = warnings;
         }
-        EObject root = parse.getRootASTElement();
-        ICompositeNode rootNode = parse.getRootNode();
-        CompositeNode previous = declarationEndingAt(rootNode, offset);
-        if (previous == null || !(previous.getGrammarElement() instanceof RuleCall call)) {
-            return null;
+
+        /** The new declaration's object. */
+        EObject declaration() {
+            return declaration;
         }
-        Assignment assignment = GrammarUtil.containingAssignment(call);
-        EStructuralFeature feature = assignment == null ? null : root.eClass().getEStructuralFeature(assignment.getFeature());
-        if (!(feature instanceof EReference list) || !list.isContainment() || !list.isMany()) {
-            return null;
+
+        XtextResource resource() {
+            return resource;
         }
-        @SuppressWarnings("unchecked")
-        List<EObject> declarations = (List<EObject>) root.eGet(list);
-        int index = declarations.indexOf(declarationOf(previous)) + 1;
-        if (index == 0) {
-            return null;
+
+        /** Takes the declaration out again; throws {@link IllegalStateException} when that fails half-way. */
+        void undo() {
+            ICompositeNode root = resource.getParseResult().getRootNode();
+            int start = node.getTotalOffset();
+            try {
+                takeDiagnostics(resource, start, node.getTotalEndOffset());
+                if (replacedNode != null) {
+                    linkAfter(root, node, replacedNode);
+                }
+                INode after = unlink(root, node);
+                if (after != null) {
+                    renumber(after, start);
+                }
+                new NodeModelBuilder().setCompleteContent(root, oldText);
+                if (replaced != null) {
+                    declarations.set(index, replaced);
+                    resource.getErrors().addAll(replacedErrors);
+                    resource.getWarnings().addAll(replacedWarnings);
+                } else {
+                    declarations.remove(index);
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException("The declaration could not be taken out of the parsed file: " + e, e);
+            }
         }
-        IParseResult part = resource.getParser().parse(call, new StringReader(text), previous.getLookAhead());
-        EObject fresh = part.getRootASTElement();
-        INode only = part.getRootNode() == null ? null : part.getRootNode().getFirstChild();
-        if (part.hasSyntaxErrors() || fresh == null || !(only instanceof CompositeNode node) || node.hasNextSibling()
-                || node.getTotalLength() != text.length() || isReferenceTarget(fresh.eClass())) {
-            return null;
-        }
-        try {
-            link(rootNode, previous, node);
-            renumber(node, offset);
-            new NodeModelBuilder().setCompleteContent(rootNode, oldText.substring(0, offset) + text + oldText.substring(offset));
-            declarations.add(index, fresh);
-            // The linker's own entry point first forgets every proxy of the resource (they are numbered in a
-            // list it clears), which would orphan the references not resolved yet; its work proper does not.
-            LINKS.link.invoke((LazyLinker) resource.getLinker(), fresh, (IDiagnosticConsumer) new ListBasedDiagnosticConsumer());
-        } catch (Throwable e) {
-            throw new IllegalStateException("The declaration could not be inserted into the parsed file: " + e, e);
-        }
-        return fresh;
     }
 
     /**
-     * Takes out a declaration {@link #insert} put in, leaving the resource as it was before: its text is then
-     * {@code oldText}. Answers false, changing nothing, when {@code inserted} is not a declaration of the file's
-     * root; throws {@link IllegalStateException} when it fails half-way (the resource must be discarded).
+     * Inserts {@code text} (one declaration, usually preceded by a line break) at {@code offset} of
+     * {@code resource}'s text, which is {@code oldText}. Answers the splice, or null when the conditions above do
+     * not hold; the resource is then unchanged. A failure after the first change throws
+     * {@link IllegalStateException}: the resource must be discarded.
      */
-    static boolean remove(XtextResource resource, EObject inserted, String oldText) {
-        IParseResult parse = resource.getParseResult();
-        ICompositeNode rootNode = parse == null ? null : parse.getRootNode();
-        INode node = NodeModelUtils.getNode(inserted);
-        while (node != null && node.getParent() != rootNode) {
-            node = node.getParent();
+    static Splice insert(XtextResource resource, String oldText, int offset, String text) {
+        if (!spliceable(resource)) {
+            return null;
         }
-        if (LINKS == null || node == null || !(node.getPreviousSibling() instanceof AbstractNode previous)
-                || inserted.eContainer() != parse.getRootASTElement()) {
-            return false;
-        }
-        int start = node.getTotalOffset();
-        int end = node.getTotalEndOffset();
-        try {
-            // Failed links of the declaration are the resource's errors; they go with it.
-            resource.getErrors().removeIf(d -> d instanceof AbstractDiagnostic a && a.getOffset() >= start && a.getOffset() < end);
-            resource.getWarnings().removeIf(d -> d instanceof AbstractDiagnostic a && a.getOffset() >= start && a.getOffset() < end);
-            INode after = node.getNextSibling();
-            AbstractNode next = (AbstractNode) (after != null ? after : rootNode.getFirstChild());
-            LINKS.next.invokeExact(previous, next);
-            LINKS.previous.invokeExact(next, previous);
-            if (after != null) {
-                renumber(after, start);
+        ICompositeNode rootNode = resource.getParseResult().getRootNode();
+        CompositeNode previous = null;
+        for (INode child : rootNode.getChildren()) {
+            if (child.getTotalEndOffset() == offset && child.getEndOffset() == offset && child instanceof CompositeNode c) {
+                previous = c;
             }
-            new NodeModelBuilder().setCompleteContent(rootNode, oldText);
-            EcoreUtil.remove(inserted);
-        } catch (Throwable e) {
-            throw new IllegalStateException("The declaration could not be taken out of the parsed file: " + e, e);
         }
-        return true;
+        List<EObject> declarations = declarations(resource, previous);
+        int index = declarations == null ? -1 : declarations.indexOf(declarationOf(previous)) + 1;
+        String newText = oldText.substring(0, offset) + text + oldText.substring(offset);
+        CompositeNode node = index <= 0 || !apart(newText, offset) || !apart(newText, offset + text.length()) ? null
+                : parseAlone(resource, previous, text);
+        if (node == null) {
+            return null;
+        }
+        EObject fresh = declarationOf(node);
+        try {
+            linkAfter(rootNode, previous, node);
+            renumber(node, offset);
+            new NodeModelBuilder().setCompleteContent(rootNode, newText);
+            declarations.add(index, fresh);
+            link(resource, fresh);
+        } catch (Throwable e) {
+            throw new IllegalStateException("The declaration could not be inserted into the parsed file: " + e, e);
+        }
+        return new Splice(resource, oldText, declarations, index, fresh, node, null, null, null, null);
     }
 
-    /** The root's child node of a declaration whose last token ends at {@code offset}, nothing hidden after it. */
-    private static CompositeNode declarationEndingAt(ICompositeNode root, int offset) {
-        for (INode child : root.getChildren()) {
-            if (child.getTotalEndOffset() == offset && child.getEndOffset() == offset && child instanceof CompositeNode c) {
-                return c;
-            }
-            if (child.getTotalOffset() > offset) {
-                return null;
+    /**
+     * Replaces {@code length} characters at {@code offset} of {@code resource}'s text ({@code oldText}) by
+     * {@code text}, all within one declaration, by parsing that declaration's new text alone. Answers the splice
+     * or null, as {@link #insert}.
+     */
+    static Splice replace(XtextResource resource, String oldText, int offset, int length, String text) {
+        if (!spliceable(resource)) {
+            return null;
+        }
+        ICompositeNode rootNode = resource.getParseResult().getRootNode();
+        CompositeNode old = null;
+        for (INode child : rootNode.getChildren()) {
+            if (child.getOffset() <= offset && offset + length <= child.getEndOffset() && child instanceof CompositeNode c
+                    && child.hasPreviousSibling()) {
+                old = c;
             }
         }
-        return null;
+        List<EObject> declarations = declarations(resource, old);
+        EObject replaced = declarations == null ? null : declarationOf(old);
+        int index = replaced == null ? -1 : declarations.indexOf(replaced);
+        if (index < 0 || isReferenceTarget(replaced.eClass())) {
+            return null;
+        }
+        int start = old.getTotalOffset();
+        String total = old.getText();
+        String newTotal = total.substring(0, offset - start) + text + total.substring(offset - start + length);
+        String newText = oldText.substring(0, offset) + text + oldText.substring(offset + length);
+        if (!apart(newText, start) || !apart(newText, start + newTotal.length())) {
+            return null;
+        }
+        CompositeNode node = parseAlone(resource, old, newTotal);
+        if (node == null) {
+            return null;
+        }
+        EObject fresh = declarationOf(node);
+        try {
+            List<Resource.Diagnostic> errors = takeDiagnostics(resource.getErrors(), start, old.getTotalEndOffset());
+            List<Resource.Diagnostic> warnings = takeDiagnostics(resource.getWarnings(), start, old.getTotalEndOffset());
+            linkAfter(rootNode, old, node);
+            unlink(rootNode, old);
+            renumber(node, start);
+            new NodeModelBuilder().setCompleteContent(rootNode, newText);
+            declarations.set(index, fresh);
+            link(resource, fresh);
+            return new Splice(resource, oldText, declarations, index, fresh, node, replaced, old, errors, warnings);
+        } catch (Throwable e) {
+            throw new IllegalStateException("The declaration could not be replaced in the parsed file: " + e, e);
+        }
+    }
+
+    /**
+     * Whether the characters on either side of {@code at} cannot belong to one token (one of them is a blank, or
+     * the text ends there): a declaration parsed alone then ends where a parse of the whole text ends it.
+     */
+    private static boolean apart(String text, int at) {
+        return at <= 0 || at >= text.length() || Character.isWhitespace(text.charAt(at - 1))
+                || Character.isWhitespace(text.charAt(at));
+    }
+
+    private static boolean spliceable(XtextResource resource) {
+        IParseResult parse = resource.getParseResult();
+        return LINKS != null && resource.getLinker() instanceof LazyLinker && parse != null && !parse.hasSyntaxErrors()
+                && parse.getRootASTElement() != null;
+    }
+
+    /** The root's list the declaration of {@code node} (a child of the root) belongs to, or null. */
+    @SuppressWarnings("unchecked")
+    private static List<EObject> declarations(XtextResource resource, CompositeNode node) {
+        if (node == null || !(node.getGrammarElement() instanceof RuleCall call)) {
+            return null;
+        }
+        EObject root = resource.getParseResult().getRootASTElement();
+        Assignment assignment = GrammarUtil.containingAssignment(call);
+        EStructuralFeature feature = assignment == null ? null : root.eClass().getEStructuralFeature(assignment.getFeature());
+        return feature instanceof EReference list && list.isContainment() && list.isMany() ? (List<EObject>) root.eGet(list)
+                : null;
+    }
+
+    /**
+     * {@code text} parsed with the rule call of {@code like} (a declaration's node): its node when it is one whole
+     * declaration of a kind no reference can point to, else null.
+     */
+    private static CompositeNode parseAlone(XtextResource resource, CompositeNode like, String text) {
+        IParseResult part = resource.getParser().parse((RuleCall) like.getGrammarElement(), new StringReader(text),
+                like.getLookAhead());
+        EObject fresh = part.getRootASTElement();
+        INode only = part.getRootNode() == null ? null : part.getRootNode().getFirstChild();
+        if (part.hasSyntaxErrors() || fresh == null || !(only instanceof CompositeNode node) || node.hasNextSibling()
+                || node.getTotalLength() != text.length() || declarationOf(node) != fresh || isReferenceTarget(fresh.eClass())) {
+            return null;
+        }
+        return node;
+    }
+
+    /** Links the new declaration's own cross-references (proxies, resolved when asked for). */
+    private static void link(XtextResource resource, EObject declaration) throws Throwable {
+        // The linker's own entry point first forgets every proxy of the resource (they are numbered in a list it
+        // clears), which would orphan the references not resolved yet; its work proper does not.
+        LINKS.link.invoke((LazyLinker) resource.getLinker(), declaration, (IDiagnosticConsumer) new ListBasedDiagnosticConsumer());
+    }
+
+    /** Takes out of {@code diagnostics} those between {@code start} and {@code end} (a declaration's failed links). */
+    private static List<Resource.Diagnostic> takeDiagnostics(List<Resource.Diagnostic> diagnostics, int start, int end) {
+        List<Resource.Diagnostic> taken = new ArrayList<>();
+        diagnostics.removeIf(d -> {
+            boolean within = d instanceof AbstractDiagnostic a && a.getOffset() >= start && a.getOffset() < end;
+            if (within) {
+                taken.add(d);
+            }
+            return within;
+        });
+        return taken;
+    }
+
+    private static void takeDiagnostics(XtextResource resource, int start, int end) {
+        takeDiagnostics(resource.getErrors(), start, end);
+        takeDiagnostics(resource.getWarnings(), start, end);
     }
 
     /**
@@ -213,8 +345,8 @@ final class ElementSplice {
         return false;
     }
 
-    /** Links {@code node} into {@code previous}'s parent right after it. */
-    private static void link(ICompositeNode parent, CompositeNode previous, CompositeNode node) throws Throwable {
+    /** Links {@code node} into {@code parent}'s children right after {@code previous}. */
+    private static void linkAfter(ICompositeNode parent, CompositeNode previous, CompositeNode node) throws Throwable {
         AbstractNode after = (AbstractNode) previous.getNextSibling();
         // A parent's children form a ring: the last one's next sibling is the first.
         AbstractNode next = after != null ? after : (AbstractNode) parent.getFirstChild();
@@ -223,6 +355,16 @@ final class ElementSplice {
         LINKS.next.invokeExact((AbstractNode) node, next);
         LINKS.next.invokeExact((AbstractNode) previous, (AbstractNode) node);
         LINKS.previous.invokeExact(next, (AbstractNode) node);
+    }
+
+    /** Takes {@code node} (not the first) out of {@code parent}'s children; answers the child that followed it. */
+    private static INode unlink(ICompositeNode parent, CompositeNode node) throws Throwable {
+        AbstractNode previous = (AbstractNode) node.getPreviousSibling();
+        INode after = node.getNextSibling();
+        AbstractNode next = (AbstractNode) (after != null ? after : parent.getFirstChild());
+        LINKS.next.invokeExact(previous, next);
+        LINKS.previous.invokeExact(next, previous);
+        return after;
     }
 
     /** Gives every leaf from {@code node} to the end of the text its offset: they follow one another. */

@@ -11,10 +11,13 @@ import org.eclipse.emf.common.util.BasicDiagnostic;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EValidator;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.IAcceptor;
 import org.eclipse.xtext.validation.AbstractInjectableValidator;
 import org.eclipse.xtext.validation.CancelableDiagnostician;
 import org.eclipse.xtext.validation.CheckMode;
@@ -50,11 +53,14 @@ final class Language {
     }
 
     /**
-     * What the language's rules report about {@code object} itself: the rules of the object and its contents and
-     * the file-wide rules (those on the file's root, e.g. unique names and limits), not the rules of the other
-     * objects, which a change of {@code object} alone leaves as they were except where they look at it.
+     * What the language reports about {@code object} itself: its references that do not resolve, the rules of the
+     * object and its contents and the file-wide rules (those on the file's root, e.g. unique names and limits), not
+     * the rules of the other objects, which a change of {@code object} alone leaves as they were except where they
+     * look at it.
      */
     static List<ModelDiagnostic> validate(XtextResource resource, EObject object) {
+        // A reference that does not resolve is reported by the resource, when it is first asked for.
+        EcoreUtil.resolveAll(object);
         Diagnostician diagnostician = injector().getInstance(Diagnostician.class);
         Map<Object, Object> context = new HashMap<>();
         context.put(CheckMode.KEY, CheckMode.ALL);
@@ -72,13 +78,20 @@ final class Language {
         }
         IDiagnosticConverter converter = injector().getInstance(IDiagnosticConverter.class);
         List<ModelDiagnostic> out = new ArrayList<>();
+        IAcceptor<Issue> onObject = issue -> {
+            ModelDiagnostic m = diagnostic(resource, issue);
+            if (m.objectFragment() != null && resource.getEObject(m.objectFragment()) == object) {
+                out.add(m);
+            }
+        };
+        for (Resource.Diagnostic d : List.copyOf(resource.getErrors())) {
+            converter.convertResourceDiagnostic(d, Severity.ERROR, onObject);
+        }
+        for (Resource.Diagnostic d : List.copyOf(resource.getWarnings())) {
+            converter.convertResourceDiagnostic(d, Severity.WARNING, onObject);
+        }
         for (Diagnostic d : found.getChildren()) {
-            converter.convertValidatorDiagnostic(d, issue -> {
-                ModelDiagnostic m = diagnostic(resource, issue);
-                if (m.objectFragment() != null && resource.getEObject(m.objectFragment()) == object) {
-                    out.add(m);
-                }
-            });
+            converter.convertValidatorDiagnostic(d, onObject);
         }
         out.sort(Comparator.comparingInt(ModelDiagnostic::offset));
         return List.copyOf(out);

@@ -42,10 +42,10 @@ public final class SystemModelSession {
     private boolean validated = true;
     private Map<EObject, List<ModelDiagnostic>> byObject;
     private long byObjectGeneration;
-    /** Changes of the text so far; the last one that changed the resource in place; its new declaration if any. */
+    /** Changes of the text so far; the last one that changed the resource in place; that one if it was a splice. */
     private long changes;
     private long lastInPlace;
-    private EObject lastInserted;
+    private ElementSplice.Splice lastSplice;
 
     private SystemModelSession(URI uri) {
         this.uri = uri;
@@ -238,13 +238,26 @@ public final class SystemModelSession {
         if (edit.length() != 0) {
             throw new IllegalArgumentException("not an insertion: " + edit);
         }
+        spliced(ElementSplice.insert(resource, text, edit.offset(), edit.replacement()), edit);
+    }
+
+    /**
+     * Changes one top-level declaration: {@code edit} lies within it. The declaration's new text is parsed alone and
+     * takes the old one's place ({@link ElementSplice}), even where it holds cross-references (the partial parser
+     * of {@link #editText} would re-link the whole file); where that cannot be done, the whole new text is parsed.
+     * Then validates, unless deferred. Model objects obtained before the call may be stale afterwards.
+     */
+    public void editDeclaration(TextEdit edit) {
+        spliced(ElementSplice.replace(resource, text, edit.offset(), edit.length(), edit.replacement()), edit);
+    }
+
+    private void spliced(ElementSplice.Splice splice, TextEdit edit) {
         String after = TextEdit.apply(text, List.of(edit));
-        EObject inserted = ElementSplice.insert(resource, text, edit.offset(), edit.replacement());
-        if (inserted == null) {
+        if (splice == null) {
             parse(after);
             return;
         }
-        changedInPlace(inserted);
+        changedInPlace(splice);
         text = after;
         generation++;
         validated = !deferValidation;
@@ -287,7 +300,7 @@ public final class SystemModelSession {
     /** Makes a prepared parse the session's model (the caller checks it is not stale). */
     public void install(Parse parse) {
         changes++;
-        lastInserted = null;
+        lastSplice = null;
         text = parse.text;
         resource = parse.resource;
         validated = parse.diagnostics != null;
@@ -295,9 +308,9 @@ public final class SystemModelSession {
         generation++;
     }
 
-    private void changedInPlace(EObject inserted) {
+    private void changedInPlace(ElementSplice.Splice splice) {
         lastInPlace = ++changes;
-        lastInserted = inserted;
+        lastSplice = splice;
     }
 
     /** The session's state at one moment, to go back to with {@link #restore} (e.g. when a change is withdrawn). */
@@ -324,7 +337,7 @@ public final class SystemModelSession {
 
     /**
      * Brings the session back to {@code checkpoint}, diagnostics included. Cheap after the usual withdrawn change:
-     * one inserted declaration is taken out again, a model parsed since is dropped for the one kept; otherwise the
+     * one spliced declaration is taken back, a model parsed since is dropped for the one kept; otherwise the
      * checkpoint's text is parsed (and validated if it was). Model objects obtained since may be stale afterwards.
      */
     public void restore(Checkpoint checkpoint) {
@@ -332,10 +345,11 @@ public final class SystemModelSession {
             return;
         }
         boolean back = false;
-        if (changes == checkpoint.changes + 1 && lastInPlace == changes && lastInserted != null
-                && resource == checkpoint.resource) {
+        if (changes == checkpoint.changes + 1 && lastInPlace == changes && lastSplice != null
+                && lastSplice.resource() == checkpoint.resource && resource == checkpoint.resource) {
             try {
-                back = ElementSplice.remove(resource, lastInserted, checkpoint.text);
+                lastSplice.undo();
+                back = true;
             } catch (IllegalStateException halfWay) {
                 back = false;
             }
@@ -352,7 +366,7 @@ public final class SystemModelSession {
             return;
         }
         changes++;
-        lastInserted = null;
+        lastSplice = null;
         text = checkpoint.text;
         diagnostics = checkpoint.diagnostics;
         validated = checkpoint.validated;

@@ -94,10 +94,9 @@ public final class ChannelEdits {
 
     /**
      * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
-     * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination).
-     * A new channel is parsed alone and linked into the model ({@link SystemModelSession#insertDeclaration}); a
-     * further destination changes a declaration with cross-references, and the model is re-read with one full
-     * parse. Names that are keywords are written escaped ({@code ^from}); should the text so written still not
+     * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination),
+     * and the channel's declaration alone is parsed and linked into the model
+     * ({@link SystemModelSession#insertDeclaration}, {@link SystemModelSession#editDeclaration}). Names that are keywords are written escaped ({@code ^from}); should the text so written still not
      * parse, the session is left as it was (IllegalStateException).
      */
     public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
@@ -110,7 +109,7 @@ public final class ChannelEdits {
         if (c.declaration()) {
             session.insertDeclaration(c.edits().get(0));
         } else {
-            session.update(TextEdit.apply(session.text(), c.edits()));
+            session.editDeclaration(c.edits().get(0));
         }
         if (clean && session.hasSyntaxErrors()) {
             session.restore(before);
@@ -120,8 +119,8 @@ public final class ChannelEdits {
     }
 
     /**
-     * A connection's text edits, the name of the channel that carries it, and whether they are one new
-     * declaration (else a further destination of an existing one).
+     * A connection's text edit (one), the name of the channel that carries it, and whether it is a new declaration
+     * (else a further destination of an existing one).
      */
     private record Connection(List<TextEdit> edits, String channel, boolean declaration) {
     }
