@@ -8,87 +8,114 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.orrery.studio.diagram.edit.ModelDiagnostic;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.topology.ChannelEdits;
 
 /**
- * Channel connect benchmark (reported, not asserted) on a generated system whose first channels are taken out,
- * so their ports are free to connect again. Per round, in the same JVM and on the same text, with the system
- * editor's session (validation deferred): one connect the way the topology page did it before (proposal in a
- * scratch session through the change serializer, then the connect itself through the serializer), and several the
- * way it does now (region edit: the proposal parses and validates the edited text once, accept installs it).
- * Also the bare region connect (text edit + one full parse, validation left deferred): the page drawn before
- * the flags. Wall clock and this thread's CPU time (the machine may be shared).
+ * Channel connect benchmark (reported, not asserted) on a generated system whose first channels are taken out, so
+ * their ports are free to connect again. Per round, in the same JVM and on the same text, with the system editor's
+ * session (validation deferred): one connect through the change serializer (the reference), the baseline (a full
+ * parse of the connected text: the floor of a connect that re-reads the file, as connects did before), then
+ * connects as the topology page makes them ({@link ChannelEdits#connectChecked}: the channel's declaration parsed
+ * alone and checked by its own and the file-wide rules), new channels and further destinations of a kept sampling
+ * channel, each followed by the deferred validation of the whole file (the flags drawn after the page). Wall clock
+ * and this thread's CPU time (the machine may be shared).
  */
 public final class ConnectBenchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private static final int CONNECTS = 5;
+    private static final int CONNECTS = 10;
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]).toAbsolutePath();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        // Free the ports of the first channels: each round reconnects some of them.
+        // Free the ports of the first channels: each round reconnects some of them. Sampling ones give the further
+        // destinations (their in ports join a kept sampling channel).
         List<String[]> pairs = new ArrayList<>();
+        List<String> samplingIns = new ArrayList<>();
+        String fanSource = null;
         StringBuilder text = new StringBuilder();
-        int freed = rounds * (2 * CONNECTS + 1);
+        int freed = rounds * (CONNECTS + 1);
         for (String line : Files.readString(file).split("\n", -1)) {
             String[] w = line.split(" ");
-            if (pairs.size() < freed && w.length == 7 && w[0].equals("channel") && w[3].equals("from")) {
+            boolean channel = w.length == 7 && w[0].equals("channel") && w[3].equals("from");
+            if (channel && pairs.size() < freed && w[2].equals("queuing")) {
                 pairs.add(new String[] { w[4], w[6] });
                 continue;
+            }
+            if (channel && samplingIns.size() < rounds * CONNECTS && w[2].equals("sampling")) {
+                samplingIns.add(w[6]);
+                continue;
+            }
+            if (channel && fanSource == null && w[2].equals("sampling")) {
+                fanSource = w[4];
             }
             text.append(line).append('\n');
         }
         String base = text.substring(0, text.length() - 1);
-        System.out.printf(Locale.ROOT, "%s: %,d bytes, %d channels taken out%n", file.getFileName(), base.length(), pairs.size());
+        System.out.printf(Locale.ROOT, "%s: %,d bytes, %d channels taken out%n", file.getFileName(), base.length(),
+                pairs.size() + samplingIns.size());
         int next = 0;
+        int nextIn = 0;
         for (int round = 1; round <= rounds; round++) {
             SystemModelSession session = SystemModelSession.openDeferringValidation(file.toUri(), base);
             session.validate();
-            // Before: the page's proposal in a scratch session through the serializer, then the connect itself.
+            // The reference: through the change serializer.
             String[] p = pairs.get(next++);
             long w0 = System.nanoTime(), c0 = CPU.getCurrentThreadCpuTime();
-            SystemModelSession scratch = SystemModelSession.open(session.fileUri(), session.text());
-            ChannelEdits.connectThroughSerializer(scratch, p[0], p[1]);
-            scratch.diagnostics().stream().filter(ModelDiagnostic::isError).count();
-            scratch = null;
             ChannelEdits.connectThroughSerializer(session, p[0], p[1]);
+            long serializerWall = System.nanoTime() - w0, serializerCpu = CPU.getCurrentThreadCpuTime() - c0;
             session.validate();
-            long oldWall = System.nanoTime() - w0, oldCpu = CPU.getCurrentThreadCpuTime() - c0;
-            // Now: propose (parse + validate the edited text once) and accept.
-            long[] wall = new long[CONNECTS], cpu = new long[CONNECTS];
+            long[][] fresh = measure(session, pairs.subList(next, next + CONNECTS));
+            next += CONNECTS;
+            List<String[]> fanOut = new ArrayList<>();
             for (int i = 0; i < CONNECTS; i++) {
-                p = pairs.get(next++);
-                long a = System.nanoTime(), b = CPU.getCurrentThreadCpuTime();
-                ChannelEdits.Proposal proposal = ChannelEdits.propose(session, p[0], p[1]);
-                if (proposal.hasErrors()) {
-                    throw new IllegalStateException("refused: " + proposal.problems());
-                }
-                ChannelEdits.accept(session, proposal);
-                wall[i] = System.nanoTime() - a;
-                cpu[i] = CPU.getCurrentThreadCpuTime() - b;
+                fanOut.add(new String[] { fanSource, samplingIns.get(nextIn++) });
             }
-            // The bare region connect: text edit + full parse, validation deferred (drawn, not yet flagged).
-            long[] drawnWall = new long[CONNECTS], drawnCpu = new long[CONNECTS], flagged = new long[CONNECTS];
+            long[][] further = measure(session, fanOut);
+            // The baseline: a full parse of the same text, as many times.
+            long[] parseWall = new long[CONNECTS], parseCpu = new long[CONNECTS];
             for (int i = 0; i < CONNECTS; i++) {
-                p = pairs.get(next++);
                 long a = System.nanoTime(), b = CPU.getCurrentThreadCpuTime();
-                ChannelEdits.connect(session, p[0], p[1]);
-                drawnWall[i] = System.nanoTime() - a;
-                drawnCpu[i] = CPU.getCurrentThreadCpuTime() - b;
-                long f = System.nanoTime();
-                session.validate();
-                flagged[i] = System.nanoTime() - f;
+                SystemModelSession.openDeferringValidation(file.toUri(), session.text());
+                parseWall[i] = System.nanoTime() - a;
+                parseCpu[i] = CPU.getCurrentThreadCpuTime() - b;
             }
-            System.out.printf(Locale.ROOT, "round %d (%s): before (scratch proposal + connect, both through the change"
-                    + " serializer) %.0f ms wall, %.0f ms CPU | now, propose + accept (one parse + validation): median %.0f ms"
-                    + " wall, %.0f ms CPU | bare region connect (one parse, validation deferred): median %.0f ms wall,"
-                    + " %.0f ms CPU, then flagged +%.0f ms | %d diagnostics%n", round, round == 1 ? "cold" : "warm",
-                    ms(oldWall), ms(oldCpu), median(wall), median(cpu), median(drawnWall), median(drawnCpu),
-                    median(flagged), session.diagnostics().size());
+            double baseline = median(parseWall);
+            System.out.printf(Locale.ROOT, "round %d (%s): baseline, full parse of the text: median %.0f ms wall, %.0f ms CPU"
+                    + " | through the change serializer %.0f ms wall, %.0f ms CPU%n", round, round == 1 ? "cold" : "warm",
+                    baseline, median(parseCpu), ms(serializerWall), ms(serializerCpu));
+            report("new channel", fresh, baseline);
+            report("further destination", further, baseline);
         }
+    }
+
+    /**
+     * Per connection: wall and CPU time of the connect (drawn), then wall time of the deferred validation (flagged);
+     * last, how many connects changed the model in place (the others parsed the whole text).
+     */
+    private static long[][] measure(SystemModelSession session, List<String[]> connections) {
+        long[] wall = new long[connections.size()], cpu = new long[connections.size()], flagged = new long[connections.size()];
+        long inPlace = 0;
+        for (int i = 0; i < connections.size(); i++) {
+            String[] p = connections.get(i);
+            Object resource = session.root().eResource();
+            long a = System.nanoTime(), b = CPU.getCurrentThreadCpuTime();
+            ChannelEdits.connectChecked(session, p[0], p[1]);
+            wall[i] = System.nanoTime() - a;
+            cpu[i] = CPU.getCurrentThreadCpuTime() - b;
+            inPlace += session.root().eResource() == resource ? 1 : 0;
+            long f = System.nanoTime();
+            session.validate();
+            flagged[i] = System.nanoTime() - f;
+        }
+        return new long[][] { wall, cpu, flagged, { inPlace } };
+    }
+
+    private static void report(String what, long[][] m, double baseline) {
+        System.out.printf(Locale.ROOT, "    %s (connectChecked): median %.1f ms wall (%.2f x the full parse), %.1f ms CPU,"
+                + " max %.1f ms wall, %d of %d in place; then flagged +%.0f ms%n", what, median(m[0]), median(m[0]) / baseline,
+                median(m[1]), ms(Arrays.stream(m[0]).max().orElse(0)), m[3][0], m[0].length, median(m[2]));
     }
 
     private static double median(long[] ns) {

@@ -10,9 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
+import org.orrery.studio.diagram.topology.Box;
 import org.orrery.studio.diagram.topology.ChannelEdits;
+import org.orrery.studio.diagram.topology.Point;
 import org.orrery.studio.diagram.topology.Topology;
 import org.orrery.studio.diagram.topology.TopologyBuilder;
+import org.orrery.studio.diagram.topology.TopologyEdge;
 
 class ChannelEditsTest {
 
@@ -107,6 +110,32 @@ class ChannelEditsTest {
             ConnectRegionEditTest.assertSameAsFreshParse(s);
             ChannelEdits.connectChecked(s, "a.x_out", "b.z_in");
             assertTrue(s.text().contains("channel x sampling from a.x_out to b.x_in, b.z_in\n"), s.text());
+        }
+    }
+
+    @Test
+    void aNewConnectionIsDrawnStraightAwayWhereTheLayoutWillPutIt() {
+        SystemModelSession s = Fixtures.inlineDeferringValidation(SYSTEM);
+        for (String[] c : List.of(new String[] { "a.q_out", "b.q_in" }, new String[] { "a.x_out", "b.z_in" })) {
+            Topology shown = TopologyBuilder.build(s.system(), s.diagnostics());
+            ChannelEdits.connectChecked(s, c[0], c[1]);
+            Topology drawn = ChannelEdits.drawn(shown, s.system(), c[0], c[1]);
+            assertEquals(shown.edges().size() + 1, drawn.edges().size());
+            TopologyEdge edge = drawn.edges().get(drawn.edges().size() - 1);
+            // the edge the layout of the new text draws, routed from the source's east side to the destination's west
+            TopologyEdge laid = TopologyBuilder.build(s.system(), s.diagnostics()).edges().stream()
+                    .filter(e -> e.id().equals(edge.id())).findFirst().orElseThrow();
+            assertEquals(List.of(laid.kind(), laid.channel(), laid.source(), laid.target(), laid.destination(), laid.fragment()),
+                    List.of(edge.kind(), edge.channel(), edge.source(), edge.target(), edge.destination(), edge.fragment()));
+            Box from = shown.port(c[0]).orElseThrow().bounds();
+            Box to = shown.port(c[1]).orElseThrow().bounds();
+            assertEquals(new Point(from.right(), from.centerY()), edge.points().get(0));
+            assertEquals(new Point(to.x(), to.centerY()), edge.points().get(edge.points().size() - 1));
+            for (int i = 1; i < edge.points().size(); i++) {
+                Point a = edge.points().get(i - 1);
+                Point b = edge.points().get(i);
+                assertTrue(a.x() == b.x() || a.y() == b.y(), "orthogonal: " + edge.points());
+            }
         }
     }
 

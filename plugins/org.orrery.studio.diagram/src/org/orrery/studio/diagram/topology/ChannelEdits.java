@@ -93,6 +93,22 @@ public final class ChannelEdits {
     }
 
     /**
+     * {@code shown} (the topology on the page before the connection) with the channel edge of the connection
+     * {@code from} -> {@code to} that {@code system} now holds, routed straight away: the page shows it at once and
+     * the layout of the whole system, which takes ELK seconds on a large one, replaces it when done.
+     */
+    public static Topology drawn(Topology shown, SystemView system, String from, String to) {
+        Port dst = port(system, to);
+        Channel c = dst == null ? null : system.firstChannelOf(dst);
+        if (c == null || c.getSource() != port(system, from)) {
+            return shown;
+        }
+        TopologyEdge.Kind kind = c.getKind() == PortKind.QUEUING ? TopologyEdge.Kind.QUEUING : TopologyEdge.Kind.SAMPLING;
+        String fragment = c.eResource() == null ? null : c.eResource().getURIFragment(c);
+        return shown.withChannel(c.getName(), kind, from, to, c.getDestinations().indexOf(dst), fragment);
+    }
+
+    /**
      * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
      * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination),
      * and the channel's declaration alone is parsed and linked into the model

@@ -32,6 +32,39 @@ public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges, doubl
         return edges.stream().filter(e -> e.isChannel() && e.channel().equals(name)).toList();
     }
 
+    /**
+     * This topology with one more channel edge, routed straight away from the source port's east side to the
+     * destination port's west side (three orthogonal segments, or five around the boxes when the destination lies
+     * to the left): what a page shows of a new connection until the layout of the whole system replaces it. The
+     * same topology when either port is not drawn.
+     */
+    public Topology withChannel(String channel, TopologyEdge.Kind kind, String source, String target, int destination,
+            String fragment) {
+        Optional<TopologyPort> from = port(source);
+        Optional<TopologyPort> to = port(target);
+        if (from.isEmpty() || to.isEmpty()) {
+            return this;
+        }
+        Box s = from.get().bounds();
+        Box t = to.get().bounds();
+        Point start = new Point(s.right(), s.centerY());
+        Point end = new Point(t.x(), t.centerY());
+        double gap = 2 * s.width();
+        List<Point> points;
+        if (end.x() - start.x() >= 2 * gap) {
+            double middle = (start.x() + end.x()) / 2;
+            points = List.of(start, new Point(middle, start.y()), new Point(middle, end.y()), end);
+        } else {
+            double middle = (start.y() + end.y()) / 2;
+            points = List.of(start, new Point(start.x() + gap, start.y()), new Point(start.x() + gap, middle),
+                    new Point(end.x() - gap, middle), new Point(end.x() - gap, end.y()), end);
+        }
+        List<TopologyEdge> more = new java.util.ArrayList<>(edges);
+        more.add(new TopologyEdge(channel + "#" + destination, kind, channel, source, target, destination, points,
+                fragment, List.of()));
+        return new Topology(nodes, more, width, height);
+    }
+
     /** The port whose box, grown by {@code slack}, holds the point. */
     public Optional<TopologyPort> portAt(double x, double y, double slack) {
         return ports().stream().filter(p -> p.bounds().grow(slack).contains(x, y)).findFirst();

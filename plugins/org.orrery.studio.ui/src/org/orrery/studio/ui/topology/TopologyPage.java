@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Display;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.topology.ChannelEdits;
+import org.orrery.studio.diagram.topology.Topology;
 import org.orrery.studio.diagram.topology.TopologyBuilder;
 import org.orrery.studio.diagram.topology.TopologyEdge;
 import org.orrery.studio.ui.SystemEditorContext;
@@ -54,9 +55,18 @@ public final class TopologyPage implements SystemEditorPage {
         return canvas;
     }
 
-    /** Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. */
+    /**
+     * Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. On a
+     * system laid out in the background the new channel is drawn at once, routed straight, until the layout of the
+     * whole system replaces it.
+     */
     public boolean connect(String fromPort, String toPort) {
-        return context.apply(() -> ChannelEdits.connectChecked(context.session(), fromPort, toPort));
+        Topology shown = canvas.topology();
+        boolean done = context.apply(() -> ChannelEdits.connectChecked(context.session(), fromPort, toPort));
+        if (done && shown != null && canvas.topology() == shown) {
+            canvas.setTopology(ChannelEdits.drawn(shown, context.session().system(), fromPort, toPort));
+        }
+        return done;
     }
 
     public boolean delete(TopologyEdge edge) {
