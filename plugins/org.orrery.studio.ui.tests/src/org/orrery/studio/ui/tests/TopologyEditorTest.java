@@ -172,23 +172,34 @@ class TopologyEditorTest {
     }
 
     @Test
-    void aLargeSystemIsLaidOutInTheBackgroundAndShown() throws Exception {
+    void aLargeSystemIsLaidOutInTheBackgroundAndANewChannelDrawnAtOnce() throws Exception {
         StringBuilder text = new StringBuilder("system ring\nboard sim {\n    memory 1 GiB\n    tick 1 ms\n}\n");
         int n = 90;
         for (int i = 0; i < n; i++) {
             text.append("partition p").append(i).append(" {\n    memory 1 MiB\n")
                     .append("    port o sampling out size 8 B\n    port i sampling in size 8 B refresh 100 ms\n}\n");
         }
-        for (int i = 0; i < n; i++) {
-            text.append("channel c").append(i).append(" sampling from p").append(i).append(".o to p").append((i + 1) % n)
+        // The ring is open: the last partition's out port and the first one's in port are free.
+        for (int i = 0; i < n - 1; i++) {
+            text.append("channel c").append(i).append(" sampling from p").append(i).append(".o to p").append(i + 1)
                     .append(".i\n");
         }
-        open("flight-control", "topology-large", t -> text.toString());
+        IDocument doc = open("flight-control", "topology-large", t -> text.toString());
         editor.showPage("Topology");
-        TopologyCanvas canvas = editor.page(TopologyPage.class).canvas();
-        Widgets.waitUntil(() -> canvas.topology() != null && canvas.topology().edges().size() == n, WAIT,
+        TopologyPage page = editor.page(TopologyPage.class);
+        TopologyCanvas canvas = page.canvas();
+        Widgets.waitUntil(() -> canvas.topology() != null && canvas.topology().edges().size() == n - 1, WAIT,
                 "the ring of " + n + " partitions drawn");
         assertEquals(n, canvas.topology().nodes().size());
+
+        // Closing the ring: the channel is in the text and on the page before the layout of the whole system is done.
+        assertTrue(page.connect("p" + (n - 1) + ".o", "p0.i"));
+        assertTrue(doc.get().contains("channel o sampling from p" + (n - 1) + ".o to p0.i\n"), doc.get());
+        List<TopologyEdge> drawn = canvas.topology().channel("o");
+        assertEquals(1, drawn.size(), "drawn at once");
+        assertEquals(canvas.topology().port("p0.i").orElseThrow().bounds().x(), drawn.get(0).points().getLast().x());
+        Widgets.waitUntil(() -> canvas.topology().edges().size() == n && canvas.topology().channel("o").get(0) != drawn.get(0),
+                WAIT, "the whole ring laid out");
     }
 
     @Test
