@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.topology.ChannelEdits;
+import org.orrery.studio.diagram.topology.Topology;
+import org.orrery.studio.diagram.topology.TopologyBuilder;
 
 /**
  * Channel connect benchmark (reported, not asserted) on a generated system whose first channels are taken out, so
@@ -18,8 +20,10 @@ import org.orrery.studio.diagram.topology.ChannelEdits;
  * parse of the connected text: the floor of a connect that re-reads the file, as connects did before), then
  * connects as the topology page makes them ({@link ChannelEdits#connectChecked}: the channel's declaration parsed
  * alone and checked by its own and the file-wide rules), new channels and further destinations of a kept sampling
- * channel, each followed by the deferred validation of the whole file (the flags drawn after the page). Wall clock
- * and this thread's CPU time (the machine may be shared).
+ * channel, each followed by the deferred validation of the whole file (the flags drawn after the page). "Drawn"
+ * adds the page's picture of the new channel on the topology laid out before ({@link ChannelEdits#drawn}; the
+ * layout of the whole system follows in the background). Wall clock and this thread's CPU time (the machine may be
+ * shared).
  */
 public final class ConnectBenchmark {
 
@@ -60,19 +64,20 @@ public final class ConnectBenchmark {
         for (int round = 1; round <= rounds; round++) {
             SystemModelSession session = SystemModelSession.openDeferringValidation(file.toUri(), base);
             session.validate();
+            Topology shown = TopologyBuilder.build(session.system(), session.diagnostics());
             // The reference: through the change serializer.
             String[] p = pairs.get(next++);
             long w0 = System.nanoTime(), c0 = CPU.getCurrentThreadCpuTime();
             ChannelEdits.connectThroughSerializer(session, p[0], p[1]);
             long serializerWall = System.nanoTime() - w0, serializerCpu = CPU.getCurrentThreadCpuTime() - c0;
             session.validate();
-            long[][] fresh = measure(session, pairs.subList(next, next + CONNECTS));
+            long[][] fresh = measure(session, shown, pairs.subList(next, next + CONNECTS));
             next += CONNECTS;
             List<String[]> fanOut = new ArrayList<>();
             for (int i = 0; i < CONNECTS; i++) {
                 fanOut.add(new String[] { fanSource, samplingIns.get(nextIn++) });
             }
-            long[][] further = measure(session, fanOut);
+            long[][] further = measure(session, shown, fanOut);
             // The baseline: a full parse of the same text, as many times.
             long[] parseWall = new long[CONNECTS], parseCpu = new long[CONNECTS];
             for (int i = 0; i < CONNECTS; i++) {
@@ -91,31 +96,39 @@ public final class ConnectBenchmark {
     }
 
     /**
-     * Per connection: wall and CPU time of the connect (drawn), then wall time of the deferred validation (flagged);
-     * last, how many connects changed the model in place (the others parsed the whole text).
+     * Per connection: wall and CPU time of the connect and the new channel drawn on {@code shown}, then wall time of
+     * the deferred validation (flagged); last, how many connects changed the model in place (the others parsed the
+     * whole text).
      */
-    private static long[][] measure(SystemModelSession session, List<String[]> connections) {
+    private static long[][] measure(SystemModelSession session, Topology shown, List<String[]> connections) {
         long[] wall = new long[connections.size()], cpu = new long[connections.size()], flagged = new long[connections.size()];
+        long[] drawing = new long[connections.size()];
         long inPlace = 0;
         for (int i = 0; i < connections.size(); i++) {
             String[] p = connections.get(i);
             Object resource = session.root().eResource();
             long a = System.nanoTime(), b = CPU.getCurrentThreadCpuTime();
             ChannelEdits.connectChecked(session, p[0], p[1]);
+            long d = System.nanoTime();
+            if (ChannelEdits.drawn(shown, session.system(), p[0], p[1]) == shown) {
+                throw new IllegalStateException("not drawn: " + p[0] + " -> " + p[1]);
+            }
             wall[i] = System.nanoTime() - a;
+            drawing[i] = System.nanoTime() - d;
             cpu[i] = CPU.getCurrentThreadCpuTime() - b;
             inPlace += session.root().eResource() == resource ? 1 : 0;
             long f = System.nanoTime();
             session.validate();
             flagged[i] = System.nanoTime() - f;
         }
-        return new long[][] { wall, cpu, flagged, { inPlace } };
+        return new long[][] { wall, cpu, flagged, { inPlace }, drawing };
     }
 
     private static void report(String what, long[][] m, double baseline) {
-        System.out.printf(Locale.ROOT, "    %s (connectChecked): median %.1f ms wall (%.2f x the full parse), %.1f ms CPU,"
-                + " max %.1f ms wall, %d of %d in place; then flagged +%.0f ms%n", what, median(m[0]), median(m[0]) / baseline,
-                median(m[1]), ms(Arrays.stream(m[0]).max().orElse(0)), m[3][0], m[0].length, median(m[2]));
+        System.out.printf(Locale.ROOT, "    %s (connectChecked, drawn): median %.1f ms wall (%.2f x the full parse), %.1f ms CPU,"
+                + " max %.1f ms wall (of which drawing %.1f ms), %d of %d in place; then flagged +%.0f ms%n", what, median(m[0]),
+                median(m[0]) / baseline, median(m[1]), ms(Arrays.stream(m[0]).max().orElse(0)), median(m[4]), m[3][0],
+                m[0].length, median(m[2]));
     }
 
     private static double median(long[] ns) {

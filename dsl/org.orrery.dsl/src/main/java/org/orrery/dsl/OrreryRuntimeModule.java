@@ -4,6 +4,7 @@ package org.orrery.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.documentation.IEObjectDocumentationProvider;
 import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
@@ -14,6 +15,7 @@ import org.eclipse.xtext.validation.CompositeEValidator;
 import org.orrery.dsl.conversion.OrreryValueConverters;
 import org.orrery.dsl.documentation.OrreryDocumentation;
 import org.orrery.dsl.formatting.OrreryFormatter;
+import org.orrery.dsl.linking.SubtreeLinker;
 import org.orrery.dsl.scoping.OrreryGlobalScopeProvider;
 import org.orrery.dsl.scoping.OrreryLinkingDiagnostics;
 import org.orrery.dsl.scoping.OrreryLocalScopeProvider;
@@ -32,6 +34,12 @@ public class OrreryRuntimeModule extends AbstractOrreryRuntimeModule {
     @Override
     public Class<? extends IValueConverterService> bindIValueConverterService() {
         return OrreryValueConverters.class;
+    }
+
+    // Edits that replace or add one object link just that object (SubtreeLinker.linkSubtree).
+    @Override
+    public Class<? extends ILinker> bindILinker() {
+        return SubtreeLinker.class;
     }
 
     // A system sees exactly the files it imports, never everything that happens to be on disk.

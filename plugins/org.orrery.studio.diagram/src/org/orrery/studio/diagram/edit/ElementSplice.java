@@ -19,8 +19,6 @@ import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
-import org.eclipse.xtext.diagnostics.IDiagnosticConsumer;
-import org.eclipse.xtext.linking.lazy.LazyLinker;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
@@ -31,6 +29,7 @@ import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
+import org.orrery.dsl.linking.SubtreeLinker;
 
 /**
  * Puts one new top-level declaration into a parsed resource, or one edited declaration in place of the old, without
@@ -53,10 +52,10 @@ import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
  * References not resolved yet stay valid: a proxy names its object, reference and node by a number in the
  * resource's list of them, not by positions a splice moves.
  * <p>
- * Xtext's node model offers no public way to insert a node between two others; the sibling and parent links and
- * the leaf offsets are set through its own protected methods, as is the linker's work without its entry point
- * (which forgets every proxy of the resource). Should a later Xtext change them, nothing is spliced and the caller
- * parses the whole text, correct and only slower.
+ * Only the declaration's own references are linked ({@link SubtreeLinker}: Xtext's linker, whose entry point would
+ * forget every pending proxy of the resource). Xtext's node model offers no public way to insert a node between
+ * two others; the sibling and parent links and the leaf offsets are set through its own protected methods. Should
+ * a later Xtext change them, nothing is spliced and the caller parses the whole text, correct and only slower.
  */
 final class ElementSplice {
 
@@ -65,30 +64,24 @@ final class ElementSplice {
     private ElementSplice() {
     }
 
-    /** The node model's protected setters and the linker's work, or null when this Xtext does not have them. */
-    private record Links(MethodHandle parent, MethodHandle previous, MethodHandle next, MethodHandle offset,
-            MethodHandle link) {
+    /** The node model's protected setters, or null when this Xtext does not have them. */
+    private record Links(MethodHandle parent, MethodHandle previous, MethodHandle next, MethodHandle offset) {
 
         static Links find() {
             try {
                 return new Links(setter(AbstractNode.class, "basicSetParent", CompositeNode.class),
                         setter(AbstractNode.class, "basicSetPreviousSibling", AbstractNode.class),
                         setter(AbstractNode.class, "basicSetNextSibling", AbstractNode.class),
-                        setter(LeafNode.class, "basicSetTotalOffset", int.class),
-                        method(LazyLinker.class, "doLinkModel", EObject.class, IDiagnosticConsumer.class));
+                        setter(LeafNode.class, "basicSetTotalOffset", int.class));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
         }
 
         private static MethodHandle setter(Class<?> owner, String name, Class<?> type) throws ReflectiveOperationException {
-            return method(owner, name, type).asType(MethodType.methodType(void.class, owner, type));
-        }
-
-        private static MethodHandle method(Class<?> owner, String name, Class<?>... types) throws ReflectiveOperationException {
-            Method m = owner.getDeclaredMethod(name, types);
+            Method m = owner.getDeclaredMethod(name, type);
             m.setAccessible(true);
-            return MethodHandles.lookup().unreflect(m);
+            return MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(void.class, owner, type));
         }
     }
 
@@ -260,7 +253,7 @@ final class ElementSplice {
 
     private static boolean spliceable(XtextResource resource) {
         IParseResult parse = resource.getParseResult();
-        return LINKS != null && resource.getLinker() instanceof LazyLinker && parse != null && !parse.hasSyntaxErrors()
+        return LINKS != null && resource.getLinker() instanceof SubtreeLinker && parse != null && !parse.hasSyntaxErrors()
                 && parse.getRootASTElement() != null;
     }
 
@@ -294,10 +287,8 @@ final class ElementSplice {
     }
 
     /** Links the new declaration's own cross-references (proxies, resolved when asked for). */
-    private static void link(XtextResource resource, EObject declaration) throws Throwable {
-        // The linker's own entry point first forgets every proxy of the resource (they are numbered in a list it
-        // clears), which would orphan the references not resolved yet; its work proper does not.
-        LINKS.link.invoke((LazyLinker) resource.getLinker(), declaration, (IDiagnosticConsumer) new ListBasedDiagnosticConsumer());
+    private static void link(XtextResource resource, EObject declaration) {
+        ((SubtreeLinker) resource.getLinker()).linkSubtree(declaration, new ListBasedDiagnosticConsumer());
     }
 
     /** Takes out of {@code diagnostics} those between {@code start} and {@code end} (a declaration's failed links). */

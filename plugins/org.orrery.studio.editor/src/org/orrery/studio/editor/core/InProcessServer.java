@@ -17,7 +17,6 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.generator.IShouldGenerate;
-import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
 import org.eclipse.xtext.parser.antlr.IReferableElementsUnloader;
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
@@ -150,7 +149,6 @@ public final class InProcessServer implements AutoCloseable {
             b.bind(IPartialParsingHelper.class).to(LocalPartialParsing.class);
             b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
             b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
-            b.bind(ILinker.class).to(SubtreeLinker.class);
             b.bind(IResourceDescription.Manager.class).to(DocumentDescriptions.class);
         };
     }

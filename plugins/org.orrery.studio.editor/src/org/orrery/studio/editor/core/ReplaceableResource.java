@@ -27,6 +27,7 @@ import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.util.Triple;
+import org.orrery.dsl.linking.SubtreeLinker;
 
 /**
  * The language server's resource. On every keystroke Xtext's builder drops the old version of the document and

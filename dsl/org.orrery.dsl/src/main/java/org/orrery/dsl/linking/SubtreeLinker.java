@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.editor.core;
+package org.orrery.dsl.linking;
 
 import java.util.Iterator;
 
@@ -17,8 +17,10 @@ import com.google.common.collect.Multimap;
  * Xtext's lazy linker, able to link one subtree of a model that is otherwise linked already. Linking a whole model
  * clears every cross-reference, forgets the resource's table of pending proxies and its imported names, and installs
  * a proxy per reference (21,000 on a 1,000-partition system), each resolved again through the scopes afterwards.
- * When a keystroke replaced one object, only the replacement's references are new: they get proxies here, and the
- * rest of the model (its resolved references, its pending proxies and their table entries) is left as it is.
+ * When an edit replaced or added one object (a keystroke in the editor, a graphical edit of a declaration), only its
+ * references are new: they get proxies here, and the rest of the model (its resolved references, its pending proxies
+ * and their table entries) is left as it is. The language's linker (bound in {@code OrreryRuntimeModule}); it links
+ * whole models exactly as Xtext's.
  */
 public class SubtreeLinker extends LazyLinker {
 
