@@ -29,9 +29,9 @@ import org.orrery.studio.diagram.schedule.WindowBlock;
 import org.orrery.studio.diagram.schedule.WindowRef;
 
 /**
- * Moves and resizes are region edits of the text (partial re-parse); the change serializer is the reference.
- * Random gestures on every example, applied both ways to twin sessions, must give the same text, no larger edits
- * and the same diagnostics, and the region-edited session must hold what a fresh parse of its text gives.
+ * Moves, resizes, creations and deletions are region edits of the text (partial re-parse); the change serializer is
+ * the reference. Random gestures on every example, applied both ways to twin sessions, must give the same text, no
+ * larger edits and the same diagnostics, and the region-edited session must hold what a fresh parse of its text gives.
  */
 class RegionEditTest {
 
@@ -85,6 +85,97 @@ class RegionEditTest {
             assertEquals(labels(serializer.diagnostics()), labels(region.diagnostics()), g.toString());
         }
         assertSameAsFreshParse(region);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomCreatesAndDeletesMatchTheSerializer() throws IOException {
+        try (Stream<Path> dirs = Files.list(Fixtures.examples())) {
+            List<Path> files = dirs.map(d -> d.resolve("system.orrery")).filter(Files::isRegularFile).sorted().toList();
+            return Stream.concat(files.stream().map(f -> DynamicTest.dynamicTest(f.getParent().getFileName().toString(),
+                    () -> randomStructureEdits(f.toUri(), Files.readString(f), new Random(f.hashCode()), 24))),
+                    Stream.of(DynamicTest.dynamicTest("generated, 200 partitions", () -> randomStructureEdits(
+                            Fixtures.inline("").fileUri(), Fixtures.large(200), new Random(16), 8))));
+        }
+    }
+
+    /**
+     * Random creates (a random partition in a random free stretch) and deletes, through the serializer and as region
+     * edits in a session that validates and one that defers; the region-edited sessions must change their model in
+     * place (a core's windows re-parsed and linked alone) and hold what a fresh parse of their text gives.
+     */
+    private static void randomStructureEdits(java.net.URI uri, String text, Random random, int count) {
+        SystemModelSession region = SystemModelSession.open(uri, text);
+        SystemModelSession serializer = SystemModelSession.open(uri, text);
+        SystemModelSession deferring = SystemModelSession.openDeferringValidation(uri, text);
+        int made = 0;
+        int inPlace = 0;
+        for (int i = 0; i < count; i++) {
+            ScheduleModel model = ScheduleModel.of(region);
+            List<Lane> lanes = new ArrayList<>();
+            List<String> plans = new ArrayList<>();
+            for (PlanSchedule p : model.plans()) {
+                for (Lane l : p.lanes()) {
+                    if (!l.windows().isEmpty()) {
+                        lanes.add(l);
+                        plans.add(p.name());
+                    }
+                }
+            }
+            int pick = random.nextInt(lanes.size());
+            Lane lane = lanes.get(pick);
+            String plan = plans.get(pick);
+            java.util.function.Function<ScheduleEditor, List<TextEdit>> edit;
+            String what;
+            long[] gap = lane.gapAt(random.nextLong(lane.majorFrameNs()));
+            boolean room = gap != null && gap[1] - gap[0] >= 2 * model.tickNs();
+            if (!room && lane.windows().size() == 1) {
+                continue;
+            }
+            if (!room || lane.windows().size() > 1 && random.nextBoolean()) {
+                WindowRef ref = lane.windows().get(random.nextInt(lane.windows().size())).ref();
+                edit = e -> e.delete(ref);
+                what = "delete " + ref;
+            } else {
+                String partition = model.partitions().get(random.nextInt(model.partitions().size()));
+                long start = gap[0];
+                long end = gap[0] + Math.max(model.tickNs(), (gap[1] - gap[0]) / 2 / model.tickNs() * model.tickNs());
+                edit = e -> e.create(plan, lane.core(), start, end, partition);
+                what = "create " + partition + " " + start + ".." + end + " on " + plan + "/" + lane.core();
+            }
+            Object before = deferring.root().eResource();
+            List<TextEdit> byRegion = edit.apply(new ScheduleEditor(region));
+            List<TextEdit> bySerializer = edit.apply(ScheduleEditor.throughSerializer(serializer));
+            assertEquals(byRegion, edit.apply(new ScheduleEditor(deferring)), what);
+            inPlace += deferring.root().eResource() == before ? 1 : 0;
+            made++;
+            assertEquals(serializer.text(), region.text(), what);
+            assertEquals(labels(serializer.diagnostics()), labels(region.diagnostics()), what);
+            assertTrue(weight(byRegion) <= weight(bySerializer), what + ": " + byRegion + " vs " + bySerializer);
+        }
+        assertTrue(made >= Math.min(count, 6), "too few windows created or deleted: " + made);
+        assertEquals(made, inPlace, "windows created or deleted in place");
+        deferring.validate();
+        assertEquals(all(region.diagnostics()), all(deferring.diagnostics()));
+        assertSameAsFreshParse(region);
+        ConnectRegionEditTest.assertSameAsFreshParse(region);
+        ConnectRegionEditTest.assertSameAsFreshParse(deferring);
+    }
+
+    @Test
+    void aCoresWindowsReparsedAloneKeepTheirFailedLinksOnce() {
+        // The second window names a partition that does not exist: its link fails before and after the core's
+        // windows are re-parsed by a creation and a deletion, and is reported once.
+        String text = Fixtures.oneCore("        window a at 0 ms duration 10 ms\n        window ghost at 20 ms duration 5 ms\n");
+        SystemModelSession s = Fixtures.inline(text);
+        Object resource = s.root().eResource();
+        assertEquals(1, s.diagnostics().stream().filter(d -> d.message().contains("ghost")).count(), s.diagnostics().toString());
+        new ScheduleEditor(s).create("main", 0, 30 * ScheduleEditorTest.MS, 40 * ScheduleEditorTest.MS, "b");
+        assertTrue(s.text().contains("window ghost at 20 ms duration 5 ms\n        window b at 30 ms duration 10 ms\n"), s.text());
+        new ScheduleEditor(s).delete(new WindowRef("main", 0, 0));
+        assertSame(resource, s.root().eResource(), "changed in place");
+        assertEquals(1, s.diagnostics().stream().filter(d -> d.message().contains("ghost")).count(), s.diagnostics().toString());
+        assertSameAsFreshParse(s);
+        ConnectRegionEditTest.assertSameAsFreshParse(s);
     }
 
     @Test

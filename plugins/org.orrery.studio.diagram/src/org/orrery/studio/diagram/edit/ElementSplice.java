@@ -323,7 +323,7 @@ final class ElementSplice {
     }
 
     /** Whether some cross-reference of the language may point to an object of {@code type}. */
-    private static boolean isReferenceTarget(EClass type) {
+    static boolean isReferenceTarget(EClass type) {
         for (EClassifier c : type.getEPackage().getEClassifiers()) {
             if (c instanceof EClass owner) {
                 for (EReference r : owner.getEReferences()) {

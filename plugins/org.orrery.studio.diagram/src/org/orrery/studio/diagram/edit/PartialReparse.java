@@ -3,10 +3,15 @@ package org.orrery.studio.diagram.edit;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.CrossReference;
+import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
@@ -17,8 +22,10 @@ import org.eclipse.xtext.parser.antlr.IPartialParsingHelper;
 import org.eclipse.xtext.parser.impl.PartialParsingHelper;
 import org.eclipse.xtext.parser.impl.TokenRegionProvider;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.util.ReplaceRegion;
+import org.orrery.dsl.linking.SubtreeLinker;
 
 
 
@@ -26,10 +33,11 @@ import org.eclipse.xtext.util.ReplaceRegion;
  * Brings a parsed resource in step with one replacement of its text by re-parsing only the grammar rule
  * around it (Xtext's partial parser). {@link XtextResource#update} does the same re-parse but then re-links
  * the whole file, which turns every one of a large system's references back into a proxy that validation
- * must resolve again (a second on 1,000 partitions); here nothing outside the re-parsed rule is touched, so
- * the region may hold no cross-reference (a time or size value, a number, a keyword). When that does not hold,
- * or the partial parser had to parse the whole text, or the result has syntax errors, the caller parses the
- * whole text instead, so a session never holds a state a full parse would not give.
+ * must resolve again (a second on 1,000 partitions); here nothing outside the re-parsed rule is touched: its
+ * cross-references, if any, are linked alone ({@link SubtreeLinker}), which is sound only when no reference can
+ * point into it (a core's windows may be re-parsed so, a partition may not). When that does not hold, or the
+ * partial parser had to parse the whole text, or the result has syntax errors, the caller parses the whole text
+ * instead, so a session never holds a state a full parse would not give.
  * <p>
  * The regions given here are whole tokens replaced by whole tokens. Xtext's partial parser does not know that
  * and first re-lexes the text from its beginning up to the edit to widen the region to token borders: two
@@ -90,13 +98,52 @@ final class PartialReparse {
         }
         EObject root = old.getRootASTElement();
         List<EObject> before = objectsAt(old.getRootNode(), offset);
+        // Where the resource's failed links are now: those of the re-parsed rule go with it.
+        Map<Resource.Diagnostic, Integer> linkErrors = new IdentityHashMap<>();
+        for (List<Resource.Diagnostic> list : List.of(resource.getErrors(), resource.getWarnings())) {
+            list.forEach(d -> linkErrors.put(d, d instanceof AbstractDiagnostic a ? a.getOffset() : -1));
+        }
         IParseResult now = helper(resource).reparse(resource.getParser(), old, new ReplaceRegion(offset, length, replacement));
         if (now.getRootASTElement() != root || now.hasSyntaxErrors()) {
             return false;
         }
         resource.setParseResult(now);
         EObject fresh = firstNewObject(before, objectsAt(now.getRootNode(), offset));
-        return fresh != null && !hasCrossReference(NodeModelUtils.getNode(fresh));
+        ICompositeNode node = fresh == null ? null : NodeModelUtils.getNode(fresh);
+        if (node == null) {
+            return false;
+        }
+        if (!hasCrossReference(node)) {
+            return true;
+        }
+        // References in the re-parsed rule are linked alone, when nothing can refer to what it holds (a reference to
+        // an object it replaced would be left pointing to the old one).
+        if (!(resource.getLinker() instanceof SubtreeLinker linker) || !referableOnlyFromWithout(fresh)) {
+            return false;
+        }
+        int start = node.getTotalOffset();
+        int oldEnd = node.getTotalEndOffset() - (replacement.length() - length);
+        linkErrors.forEach((d, at) -> {
+            if (at >= start && at < oldEnd) {
+                resource.getErrors().remove(d);
+                resource.getWarnings().remove(d);
+            }
+        });
+        linker.linkSubtree(fresh, new ListBasedDiagnosticConsumer());
+        return true;
+    }
+
+    /** Whether no cross-reference of the language can point to {@code object} or anything in it. */
+    private static boolean referableOnlyFromWithout(EObject object) {
+        if (ElementSplice.isReferenceTarget(object.eClass())) {
+            return false;
+        }
+        for (Iterator<EObject> all = object.eAllContents(); all.hasNext();) {
+            if (ElementSplice.isReferenceTarget(all.next().eClass())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The semantic objects around an offset, from the root down.

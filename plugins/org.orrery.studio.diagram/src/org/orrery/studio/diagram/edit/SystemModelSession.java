@@ -205,6 +205,15 @@ public final class SystemModelSession {
      * parse of the new text gives. Model objects obtained before the call may be stale afterwards.
      */
     public List<TextEdit> editText(List<TextEdit> edits) {
+        return editText(edits, null);
+    }
+
+    /**
+     * As {@link #editText(List)}, re-parsing at least up to the end of {@code within}'s last token: an insertion
+     * right after one element of a list (a window after another) would otherwise be taken for a change of that
+     * element, which the partial parser cannot re-parse alone, and the whole text would be parsed.
+     */
+    public List<TextEdit> editText(List<TextEdit> edits, EObject within) {
         if (edits.isEmpty()) {
             return List.of();
         }
@@ -212,6 +221,9 @@ public final class SystemModelSession {
         // One re-parse for the batch: the region from the first edit to the end of the last one.
         int from = edits.stream().mapToInt(TextEdit::offset).min().orElseThrow();
         int to = edits.stream().mapToInt(e -> e.offset() + e.length()).max().orElseThrow();
+        if (within != null && within.eResource() == resource) {
+            to = Math.max(to, ElementText.endOf(within));
+        }
         int newTo = to + after.length() - text.length();
         if (PartialReparse.apply(resource, from, to - from, after.substring(from, newTo))) {
             changedInPlace(null);

@@ -12,17 +12,20 @@ import org.orrery.dsl.orrery.OrreryFactory;
 import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Plan;
 import org.orrery.dsl.orrery.Window;
+import org.orrery.studio.diagram.edit.ElementText;
+import org.orrery.studio.diagram.edit.Identifiers;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
 
 /**
  * The timeline's editing operations. Each one snaps times to the board's timer tick and keeps windows inside
  * the major frame (the kernel only switches windows on ticks, so off-tick values could never be honoured),
- * then changes the model through the session, which answers the text edits. Moves and resizes only rewrite
- * time values, whose new text is known from the node model: they are region edits of the text
- * ({@link SystemModelSession#editText}), fast on large systems; creating and deleting windows changes the
- * structure and goes through Xtext's change serializer ({@link SystemModelSession#edit}), as do moves and
- * resizes of an editor made {@link #throughSerializer} (kept to compare the two paths). An operation that changes
+ * then changes the model through the session, which answers the text edits. Every edit is written as text
+ * where the text is known from the node model, and the model brought in step by re-parsing only the rule around
+ * it ({@link SystemModelSession#editText}), fast on large systems: moves and resizes rewrite time values, a new
+ * window is one line among its core's windows, a deleted one loses its line. The first window of an empty core
+ * goes through Xtext's change serializer ({@link SystemModelSession#edit}), as does every edit of an editor made
+ * {@link #throughSerializer} (kept to compare the two paths). An operation that changes
  * nothing answers an empty list and leaves the text alone. Overlaps created by moves are allowed: the
  * validator reports them, as it would for a typed edit, and the timeline flags the windows.
  */
@@ -136,6 +139,18 @@ public final class ScheduleEditor {
         Partition owner = view.partitions().stream().filter(p -> partition.equals(p.getName())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No partition '" + partition + "'."));
         int index = (int) lane.windows().stream().filter(w -> w.startNs() < start).count();
+        List<Window> windows = coreSchedule(session.root(), plan, core).getWindows();
+        if (regionEdits && !windows.isEmpty()) {
+            // One line, indented as the core's other windows, after the window it follows (or the block's brace).
+            String line = "window " + Identifiers.escaped(partition) + " at " + Times.text(start) + " duration "
+                    + Times.text(end - start);
+            String text = session.text();
+            int first = ElementText.startOf(windows.get(0));
+            String indent = text.substring(text.lastIndexOf('\n', first - 1) + 1, first);
+            int after = index > 0 ? ElementText.endOf(windows.get(index - 1)) : ElementText.lastTokenEndBefore(windows.get(0));
+            return session.editText(List.of(new TextEdit(after, 0, "\n" + (indent.isBlank() ? indent : "") + line)),
+                    coreSchedule(session.root(), plan, core));
+        }
         return session.edit(m -> {
             Window w = OrreryFactory.eINSTANCE.createWindow();
             w.setPartition(owner);
@@ -145,9 +160,12 @@ public final class ScheduleEditor {
         });
     }
 
-    /** Removes a window. */
+    /** Removes a window (its line, when nothing else is on it). */
     public List<TextEdit> delete(WindowRef ref) {
         block(model(), ref);
+        if (regionEdits) {
+            return session.editText(ElementText.remove(session.text(), window(session.root(), ref)));
+        }
         return session.edit(m -> coreSchedule(m, ref.plan(), ref.core()).getWindows().remove(ref.index()));
     }
 

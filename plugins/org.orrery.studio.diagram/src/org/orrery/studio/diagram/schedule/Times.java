@@ -89,6 +89,12 @@ final class Times {
         return t;
     }
 
+    /** {@code ns} as the text of a time value, in the unit {@link #of} chooses ("20 ms"). */
+    static String text(long ns) {
+        Time t = of(ns);
+        return t.getValue() + " " + t.getUnit().getLiteral();
+    }
+
     static long factor(TimeUnit unit) {
         return switch (unit) {
             case NS -> 1L;

@@ -7,10 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.eclipse.xtext.Grammar;
-import org.eclipse.xtext.GrammarUtil;
-import org.eclipse.xtext.IGrammarAccess;
-import org.orrery.dsl.ide.OrreryLanguage;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Channel;
 import org.orrery.dsl.orrery.Element;
@@ -21,6 +17,8 @@ import org.orrery.dsl.orrery.Partition;
 import org.orrery.dsl.orrery.Port;
 import org.orrery.dsl.orrery.PortDirection;
 import org.orrery.dsl.orrery.PortKind;
+import org.orrery.studio.diagram.edit.ElementText;
+import org.orrery.studio.diagram.edit.Identifiers;
 import org.orrery.studio.diagram.edit.ModelDiagnostic;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
@@ -150,8 +148,8 @@ public final class ChannelEdits {
         Channel existing = system.firstChannelOf(src);
         if (existing != null) {
             // The serializer would rewrite the declaration on one line; only the new destination is needed.
-            int end = RootElementText.endOf(existing, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
-            return new Connection(List.of(new TextEdit(end, 0, ", " + escaped(to))), existing.getName(), false);
+            int end = ElementText.endOf(existing, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
+            return new Connection(List.of(new TextEdit(end, 0, ", " + Identifiers.escaped(to))), existing.getName(), false);
         }
         Model root = session.root();
         int index = insertionIndex(root);
@@ -159,34 +157,9 @@ public final class ChannelEdits {
         String name = freshName(system, src);
         // Written as the serializer writes a new channel: tokens single-spaced on one line, ports by the
         // qualified name the scope knows them by (partition.port, the id the diagram uses).
-        String line = "channel " + escaped(name) + " " + src.getKind().getLiteral() + " from " + escaped(from) + " to "
-                + escaped(to);
-        return new Connection(RootElementText.insertAfter(session.text(), previous, line), name, true);
-    }
-
-    /**
-     * {@code id} (a name or partition.port) as the grammar reads it: a segment that is one of the language's
-     * keywords the Name rule does not take bare is escaped with '^'. The
-     * change serializer does not do this: a channel named 'from' makes it write text that does not parse.
-     */
-    static String escaped(String id) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : id.split("\\.", -1)) {
-            out.append(out.isEmpty() ? "" : ".").append(keywords().contains(segment) ? "^" : "").append(segment);
-        }
-        return out.toString();
-    }
-
-    private static Set<String> keywords;
-
-    private static synchronized Set<String> keywords() {
-        if (keywords == null) {
-            Grammar grammar = OrreryLanguage.injector().getInstance(IGrammarAccess.class).getGrammar();
-            Set<String> all = new HashSet<>(GrammarUtil.getAllKeywords(grammar));
-            GrammarUtil.containedKeywords(GrammarUtil.findRuleForName(grammar, "Name")).forEach(k -> all.remove(k.getValue()));
-            keywords = Set.copyOf(all);
-        }
-        return keywords;
+        String line = "channel " + Identifiers.escaped(name) + " " + src.getKind().getLiteral() + " from " + Identifiers.escaped(from) + " to "
+                + Identifiers.escaped(to);
+        return new Connection(ElementText.insertAfter(session.text(), previous, line), name, true);
     }
 
     /**
@@ -221,8 +194,8 @@ public final class ChannelEdits {
             c.getDestinations().add(port(system, to));
             root.getElements().add(index, c);
         });
-        String line = RootElementText.oneLine(channel(session.root(), name));
-        List<TextEdit> edits = RootElementText.insertAfter(text, previous, line);
+        String line = ElementText.oneLine(channel(session.root(), name));
+        List<TextEdit> edits = ElementText.insertAfter(text, previous, line);
         session.update(TextEdit.apply(text, edits));
         return edits;
     }
@@ -252,7 +225,7 @@ public final class ChannelEdits {
             });
         }
         String text = session.text();
-        List<TextEdit> edits = RootElementText.remove(text, c);
+        List<TextEdit> edits = ElementText.remove(text, c);
         session.update(TextEdit.apply(text, edits));
         return edits;
     }
@@ -264,10 +237,10 @@ public final class ChannelEdits {
     private static List<TextEdit> rewrite(SystemModelSession session, String name, Consumer<Model> change) {
         String text = session.text();
         Channel old = channel(session.root(), name);
-        int start = RootElementText.startOf(old);
-        int end = RootElementText.endOf(old);
+        int start = ElementText.startOf(old);
+        int end = ElementText.endOf(old);
         session.edit(change);
-        List<TextEdit> edits = List.of(new TextEdit(start, end - start, RootElementText.oneLine(channel(session.root(), name))));
+        List<TextEdit> edits = List.of(new TextEdit(start, end - start, ElementText.oneLine(channel(session.root(), name))));
         session.update(TextEdit.apply(text, edits));
         return edits;
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.diagram.topology;
+package org.orrery.studio.diagram.edit;
 
 import java.util.List;
 
@@ -9,21 +9,19 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.orrery.studio.diagram.edit.TextEdit;
 
 /**
- * Text positions of top-level declarations. Xtext's change serializer can only rewrite a changed list as its
- * whole container, and the container of a top-level declaration is the file: adding or removing a channel
- * would come back as a replacement of the entire text, reformatted. Top-level insertions and removals are
- * therefore placed here as single-line edits; the serializer still writes the new declaration itself.
+ * Text positions of the model's elements, for graphical edits written as text. Xtext's change serializer can only
+ * rewrite a changed list as its whole container (for a top-level declaration, the file; for a window, its core's
+ * block), reformatted; insertions and removals are therefore placed here as single-line edits.
  */
-final class RootElementText {
+public final class ElementText {
 
-    private RootElementText() {
+    private ElementText() {
     }
 
     /** Offset just after the last real token of {@code element} (before trailing blanks and comments). */
-    static int endOf(EObject element) {
+    public static int endOf(EObject element) {
         ICompositeNode node = NodeModelUtils.getNode(element);
         int end = node.getOffset();
         for (ILeafNode leaf : node.getLeafNodes()) {
@@ -35,7 +33,7 @@ final class RootElementText {
     }
 
     /** Offset just after the last real token of {@code element}'s {@code feature} (e.g. its last destination). */
-    static int endOf(EObject element, EStructuralFeature feature) {
+    public static int endOf(EObject element, EStructuralFeature feature) {
         int end = -1;
         for (INode node : NodeModelUtils.findNodesForFeature(element, feature)) {
             for (ILeafNode leaf : node.getLeafNodes()) {
@@ -50,8 +48,35 @@ final class RootElementText {
         return end;
     }
 
+    /** Offset just after the last real token before {@code element} (e.g. the brace of the block it opens). */
+    public static int lastTokenEndBefore(EObject element) {
+        int start = startOf(element);
+        ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(NodeModelUtils.getNode(element).getRootNode(), start);
+        for (INode n = leaf; n != null; n = previousLeaf(n)) {
+            if (n instanceof ILeafNode l && !l.isHidden() && l.getEndOffset() <= start) {
+                return l.getEndOffset();
+            }
+        }
+        return 0;
+    }
+
+    private static INode previousLeaf(INode node) {
+        INode n = node;
+        while (n != null && !n.hasPreviousSibling()) {
+            n = n.getParent();
+        }
+        if (n == null) {
+            return null;
+        }
+        n = n.getPreviousSibling();
+        while (n instanceof ICompositeNode c && c.getLastChild() != null) {
+            n = c.getLastChild();
+        }
+        return n;
+    }
+
     /** Offset of the first real token of {@code element}. */
-    static int startOf(EObject element) {
+    public static int startOf(EObject element) {
         ICompositeNode node = NodeModelUtils.getNode(element);
         for (ILeafNode leaf : node.getLeafNodes()) {
             if (!leaf.isHidden()) {
@@ -62,12 +87,12 @@ final class RootElementText {
     }
 
     /** The declaration's tokens on one line, single-spaced, as the serializer wrote them. */
-    static String oneLine(EObject element) {
+    public static String oneLine(EObject element) {
         return NodeModelUtils.getTokenText(NodeModelUtils.getNode(element)).trim();
     }
 
     /** Inserts {@code line} on its own line after {@code previous}, or at the end of the text when null. */
-    static List<TextEdit> insertAfter(String text, EObject previous, String line) {
+    public static List<TextEdit> insertAfter(String text, EObject previous, String line) {
         if (previous == null) {
             String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
             return List.of(new TextEdit(text.length(), 0, sep + line + "\n"));
@@ -79,7 +104,7 @@ final class RootElementText {
      * Removes {@code element}; when nothing else shares its lines, the lines go too (with their line break),
      * so no blank line is left behind.
      */
-    static List<TextEdit> remove(String text, EObject element) {
+    public static List<TextEdit> remove(String text, EObject element) {
         int start = startOf(element);
         int end = endOf(element);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
