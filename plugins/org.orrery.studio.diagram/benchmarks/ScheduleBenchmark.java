@@ -107,6 +107,43 @@ public final class ScheduleBenchmark {
                     + " +%.0f ms | %d moves: drawn median %.0f ms (CPU %.0f ms), flagged +%.0f ms median%n", round,
                     ms(drawn - d0), (double) (drawn - d0) / baseline, ms(flagged - drawn), MOVES, median(drawnWall),
                     median(drawnCpu), median(flaggedWall));
+            // Ten windows created in free stretches of other cores, then deleted again, each drawn then flagged; one
+            // creation through the change serializer as the reference.
+            long[] createWall = new long[MOVES], deleteWall = new long[MOVES], structureFlagged = new long[2 * MOVES];
+            String plan = shown.defaultPlan().name();
+            for (int i = 0; i < MOVES; i++) {
+                Lane l = shown.defaultPlan().lanes().get(2 + MOVES + i);
+                long[] gap = l.gapAt(l.windows().get(l.windows().size() - 1).endNs());
+                long w0 = System.nanoTime();
+                new ScheduleEditor(deferred).create(plan, l.core(), gap[0], gap[0] + tick, l.windows().get(0).owner());
+                shown = ScheduleModel.of(deferred);
+                createWall[i] = System.nanoTime() - w0;
+                long f0 = System.nanoTime();
+                deferred.validate();
+                shown = ScheduleModel.of(deferred);
+                structureFlagged[i] = System.nanoTime() - f0;
+            }
+            for (int i = 0; i < MOVES; i++) {
+                Lane l = shown.defaultPlan().lanes().get(2 + MOVES + i);
+                long w0 = System.nanoTime();
+                new ScheduleEditor(deferred).delete(l.windows().get(l.windows().size() - 1).ref());
+                shown = ScheduleModel.of(deferred);
+                deleteWall[i] = System.nanoTime() - w0;
+                long f0 = System.nanoTime();
+                deferred.validate();
+                shown = ScheduleModel.of(deferred);
+                structureFlagged[MOVES + i] = System.nanoTime() - f0;
+            }
+            Lane l = shown.defaultPlan().lanes().get(2 + 2 * MOVES);
+            long[] gap = l.gapAt(l.windows().get(l.windows().size() - 1).endNs());
+            long z0 = System.nanoTime();
+            ScheduleEditor.throughSerializer(deferred).create(plan, l.core(), gap[0], gap[0] + tick, l.windows().get(0).owner());
+            ScheduleModel.of(deferred);
+            long serializerCreate = System.nanoTime() - z0;
+            System.out.printf(Locale.ROOT, "round %d, validation deferred: %d creates drawn median %.0f ms, %d deletes drawn"
+                    + " median %.0f ms, flagged +%.0f ms median | one create through the change serializer %.0f ms (%.0fx"
+                    + " the region create)%n", round, MOVES, median(createWall), MOVES, median(deleteWall),
+                    median(structureFlagged), ms(serializerCreate), ms(serializerCreate) / median(createWall));
         }
     }
 
