@@ -27,9 +27,11 @@ import org.orrery.dsl.orrery.Model;
  * the file, and validates it with the language's own rules. Graphical edits are EMF changes recorded by
  * Xtext's change serializer, which turns them into the few text replacements that realise them; comments and
  * layout elsewhere stay untouched. Edits whose text the caller can compute itself from the node model (a new
- * time value) skip the serializer: {@link #editText} writes them and re-parses only the rule around them, which
- * on a large system is what makes a drag interactive. Not thread-safe: one owner (e.g. the UI thread) drives it; only
- * {@link #prepare} may run elsewhere.
+ * time value, a window's line, a channel's declaration) skip the serializer: {@link #editText} writes them and
+ * re-parses only the rule around them, {@link #insertDeclaration} and {@link #editDeclaration} parse just the one
+ * declaration, which on a large system is what makes a drag interactive; {@link #checkpoint} and {@link #restore}
+ * take a withdrawn edit back. Not thread-safe: one owner (e.g. the UI thread) drives it; only {@link #prepare} may
+ * run elsewhere.
  */
 public final class SystemModelSession {
 
