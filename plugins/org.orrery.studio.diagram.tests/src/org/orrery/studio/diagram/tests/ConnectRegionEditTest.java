@@ -17,6 +17,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ConnectRegionEditTest {
             return files.stream().flatMap(f -> Stream.of(1, 0).map(kept -> DynamicTest.dynamicTest(
                     f.getParent().getFileName() + ", " + kept + " channel(s) kept", () -> {
                         String text = withChannels(Files.readString(f), kept);
-                        int[] alone = new int[2];
+                        int[] alone = new int[3];
                         int made = randomConnects(SystemModelSession.open(f.toUri(), text),
                                 SystemModelSession.open(f.toUri(), text),
                                 SystemModelSession.openDeferringValidation(f.toUri(), text),
@@ -85,12 +86,12 @@ class ConnectRegionEditTest {
         String text = Fixtures.large(200).replace("    port rx sampling in size 64 B refresh 200 ms\n",
                 "    port rx sampling in size 64 B refresh 200 ms\n    port aux_out sampling out size 32 B\n"
                         + "    port spare sampling in size 64 B refresh 50 ms\n");
-        int[] alone = new int[2];
+        int[] alone = new int[3];
         int made = randomConnects(Fixtures.inline(text), Fixtures.inline(text), Fixtures.inlineDeferringValidation(text),
                 new Random(16), 6, alone);
         assertEquals(6, made);
-        assertTrue(alone[0] > 0 && alone[1] > 0, "new channels and further destinations parsed alone: " + alone[0]
-                + ", " + alone[1]);
+        assertTrue(alone[0] > 0 && alone[1] > 0 && alone[2] > 0, "new channels, further destinations and disconnects"
+                + " in place: " + java.util.Arrays.toString(alone));
     }
 
     @Test
@@ -150,6 +151,26 @@ class ConnectRegionEditTest {
     }
 
     @Test
+    void aRemovedDeclarationComesBackFromACheckpoint() {
+        String text = ChannelEditsTest.SYSTEM.replace("channel x sampling from a.x_out to b.x_in\n",
+                "channel x sampling from a.x_out to b.x_in\nchannel q queuing from a.q_out to b.gone\n");
+        SystemModelSession s = Fixtures.inlineDeferringValidation(text);
+        s.validate();
+        List<ModelDiagnostic> flags = s.diagnostics();
+        Resource resource = s.root().eResource();
+        SystemModelSession.Checkpoint checkpoint = s.checkpoint();
+        ChannelEdits.disconnect(s, "q", 0);
+        assertTrue(s.root().eResource() == resource, "taken out in place");
+        assertTrue(!s.text().contains("channel q"), s.text());
+        s.validate();
+        assertSameAsFreshParse(s);
+        s.restore(checkpoint);
+        assertEquals(text, s.text());
+        assertEquals(flags, s.diagnostics());
+        assertSameAsFreshParse(s);
+    }
+
+    @Test
     void aNameThatIsAKeywordIsWrittenEscaped() {
         // The channel is named after its source port: 'from', a keyword. (The change serializer writes it bare,
         // and the text it makes does not parse.)
@@ -171,7 +192,8 @@ class ConnectRegionEditTest {
     /**
      * Up to {@code count} random allowed connections, made through the serializer and as region edits in a session
      * that validates and one that defers validation (as the system editor's does); answers how many were made.
-     * {@code alone} counts the new channels and the further destinations whose declaration was parsed alone.
+     * {@code alone} counts the new channels and the further destinations whose declaration was parsed alone, and
+     * the disconnects made in place.
      */
     private static int randomConnects(SystemModelSession region, SystemModelSession serializer,
             SystemModelSession deferring, Random random, int count, int[] alone) {
@@ -219,9 +241,37 @@ class ConnectRegionEditTest {
             assertEquals(labels(region.diagnostics()), labels(deferring.diagnostics()), what);
             made++;
         }
+        // Then half of the channels' edges go again, one destination or a whole declaration at a time.
+        int removed = 0;
+        for (int i = 0; i < made / 2 + 1; i++) {
+            List<Channel> channels = region.system().channels().stream()
+                    .filter(c -> c.eResource() == region.root().eResource()).toList();
+            if (channels.isEmpty()) {
+                break;
+            }
+            Channel c = channels.get(random.nextInt(channels.size()));
+            int destination = random.nextInt(c.getDestinations().size());
+            String what = "disconnect " + c.getName() + "#" + destination;
+            Resource before = deferring.root().eResource();
+            // A whole declaration goes with its lines; when a blank line or a comment precedes it, what a parse
+            // gives differs from the model without its node, and the file is parsed again.
+            INode node = NodeModelUtils.getNode(c);
+            boolean ownLine = c.getDestinations().size() > 1
+                    || node.getText().substring(0, node.getOffset() - node.getTotalOffset()).equals("\n");
+            List<TextEdit> edits = ChannelEdits.disconnect(region, c.getName(), destination);
+            assertEquals(edits, ChannelEdits.disconnect(deferring, c.getName(), destination), what);
+            assertEquals(region.text(), deferring.text(), what);
+            if (ownLine) {
+                assertTrue(deferring.root().eResource() == before, what + ": taken out in place");
+                alone[2]++;
+            }
+            removed++;
+        }
         assertSameAsFreshParse(region);
         deferring.validate();
+        assertEquals(labels(region.diagnostics()), labels(deferring.diagnostics()));
         assertSameAsFreshParse(deferring);
+        assertTrue(removed > 0 || made == 0, "nothing disconnected");
         return made;
     }
 

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EClass;
@@ -26,6 +27,7 @@ import org.eclipse.xtext.nodemodel.impl.AbstractNode;
 import org.eclipse.xtext.nodemodel.impl.CompositeNode;
 import org.eclipse.xtext.nodemodel.impl.LeafNode;
 import org.eclipse.xtext.nodemodel.impl.NodeModelBuilder;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
@@ -86,8 +88,8 @@ final class ElementSplice {
     }
 
     /**
-     * One declaration put into a resource. {@link #undo} brings the resource back to what it was (its text then
-     * {@code oldText}); it may be called once, before any other change of the resource.
+     * One declaration put into, replaced in or taken out of a resource. {@link #undo} brings the resource back to
+     * what it was (its text then {@code oldText}); it may be called once, before any other change of the resource.
      */
     static final class Splice {
 
@@ -95,61 +97,72 @@ final class ElementSplice {
         private final String oldText;
         private final List<EObject> declarations;
         private final int index;
-        private final EObject declaration;
-        private final CompositeNode node;
-        /** What the declaration replaced, or nulls for an insertion; the link errors taken out with it. */
-        private final EObject replaced;
-        private final CompositeNode replacedNode;
-        private final List<Resource.Diagnostic> replacedErrors;
-        private final List<Resource.Diagnostic> replacedWarnings;
+        /** The node the change happened after (the declaration before it). */
+        private final CompositeNode previous;
+        /** The declaration put in and its node, or nulls for a removal. */
+        private final EObject added;
+        private final CompositeNode addedNode;
+        /** The declaration taken out and its node, or nulls for an insertion; its failed links, taken out with it. */
+        private final EObject removed;
+        private final CompositeNode removedNode;
+        private final List<Resource.Diagnostic> removedErrors;
+        private final List<Resource.Diagnostic> removedWarnings;
 
-        private Splice(XtextResource resource, String oldText, List<EObject> declarations, int index, EObject declaration,
-                CompositeNode node, EObject replaced, CompositeNode replacedNode, List<Resource.Diagnostic> errors,
-                List<Resource.Diagnostic> warnings) {
+        private Splice(XtextResource resource, String oldText, List<EObject> declarations, int index,
+                CompositeNode previous, EObject added, CompositeNode addedNode, EObject removed, CompositeNode removedNode,
+                List<Resource.Diagnostic> removedErrors, List<Resource.Diagnostic> removedWarnings) {
             this.resource = resource;
             this.oldText = oldText;
             this.declarations = declarations;
             this.index = index;
-            this.declaration = declaration;
-            this.node = node;
-            this.replaced = replaced;
-            this.replacedNode = replacedNode;
-            this.replacedErrors = errors;
-            this.replacedWarnings = warnings;
+            this.previous = previous;
+            this.added = added;
+            this.addedNode = addedNode;
+            this.removed = removed;
+            this.removedNode = removedNode;
+            this.removedErrors = removedErrors;
+            this.removedWarnings = removedWarnings;
         }
 
-        /** The new declaration's object. */
+        /** The new declaration's object, or null for a removal. */
         EObject declaration() {
-            return declaration;
+            return added;
         }
 
         XtextResource resource() {
             return resource;
         }
 
-        /** Takes the declaration out again; throws {@link IllegalStateException} when that fails half-way. */
+        /** Takes the change back; throws {@link IllegalStateException} when that fails half-way. */
         void undo() {
             ICompositeNode root = resource.getParseResult().getRootNode();
-            int start = node.getTotalOffset();
+            int start = previous.getTotalEndOffset();
             try {
-                takeDiagnostics(resource, start, node.getTotalEndOffset());
-                if (replacedNode != null) {
-                    linkAfter(root, node, replacedNode);
+                if (addedNode != null) {
+                    takeDiagnostics(resource, start, addedNode.getTotalEndOffset());
+                    unlink(root, addedNode);
                 }
-                INode after = unlink(root, node);
+                if (removedNode != null) {
+                    linkAfter(root, previous, removedNode);
+                }
+                INode after = previous.getNextSibling();
                 if (after != null) {
                     renumber(after, start);
                 }
                 new NodeModelBuilder().setCompleteContent(root, oldText);
-                if (replaced != null) {
-                    declarations.set(index, replaced);
-                    resource.getErrors().addAll(replacedErrors);
-                    resource.getWarnings().addAll(replacedWarnings);
-                } else {
+                if (added != null && removed != null) {
+                    declarations.set(index, removed);
+                } else if (added != null) {
                     declarations.remove(index);
+                } else {
+                    declarations.add(index, removed);
+                }
+                if (removed != null) {
+                    resource.getErrors().addAll(removedErrors);
+                    resource.getWarnings().addAll(removedWarnings);
                 }
             } catch (Throwable e) {
-                throw new IllegalStateException("The declaration could not be taken out of the parsed file: " + e, e);
+                throw new IllegalStateException("The declaration could not be taken back in the parsed file: " + e, e);
             }
         }
     }
@@ -189,7 +202,7 @@ final class ElementSplice {
         } catch (Throwable e) {
             throw new IllegalStateException("The declaration could not be inserted into the parsed file: " + e, e);
         }
-        return new Splice(resource, oldText, declarations, index, fresh, node, null, null, null, null);
+        return new Splice(resource, oldText, declarations, index, previous, fresh, node, null, null, null, null);
     }
 
     /**
@@ -205,7 +218,7 @@ final class ElementSplice {
         CompositeNode old = null;
         for (INode child : rootNode.getChildren()) {
             if (child.getOffset() <= offset && offset + length <= child.getEndOffset() && child instanceof CompositeNode c
-                    && child.hasPreviousSibling()) {
+                    && child.getPreviousSibling() instanceof CompositeNode) {
                 old = c;
             }
         }
@@ -228,6 +241,7 @@ final class ElementSplice {
         }
         EObject fresh = declarationOf(node);
         try {
+            CompositeNode previous = (CompositeNode) old.getPreviousSibling();
             List<Resource.Diagnostic> errors = takeDiagnostics(resource.getErrors(), start, old.getTotalEndOffset());
             List<Resource.Diagnostic> warnings = takeDiagnostics(resource.getWarnings(), start, old.getTotalEndOffset());
             linkAfter(rootNode, old, node);
@@ -236,9 +250,56 @@ final class ElementSplice {
             new NodeModelBuilder().setCompleteContent(rootNode, newText);
             declarations.set(index, fresh);
             link(resource, fresh);
-            return new Splice(resource, oldText, declarations, index, fresh, node, replaced, old, errors, warnings);
+            return new Splice(resource, oldText, declarations, index, previous, fresh, node, replaced, old, errors, warnings);
         } catch (Throwable e) {
             throw new IllegalStateException("The declaration could not be replaced in the parsed file: " + e, e);
+        }
+    }
+
+    /**
+     * Takes the top-level declaration {@code declaration} out of {@code resource} whose text is {@code oldText},
+     * when that is what {@code edit} does to the text (its lines, or just its tokens: either way the same text as
+     * without the declaration's node). Answers the splice or null, as {@link #insert}.
+     */
+    static Splice remove(XtextResource resource, String oldText, EObject declaration, TextEdit edit) {
+        if (!spliceable(resource)) {
+            return null;
+        }
+        ICompositeNode rootNode = resource.getParseResult().getRootNode();
+        INode node = NodeModelUtils.getNode(declaration);
+        while (node != null && node.getParent() != rootNode) {
+            node = node.getParent();
+        }
+        List<EObject> declarations = node instanceof CompositeNode c ? declarations(resource, c) : null;
+        int index = declarations == null ? -1 : declarations.indexOf(declaration);
+        if (index < 0 || !(node.getPreviousSibling() instanceof CompositeNode previous) || isReferenceTarget(declaration.eClass())
+                || !(declarationOf((CompositeNode) node) == declaration)) {
+            return null;
+        }
+        int start = node.getTotalOffset();
+        int end = node.getTotalEndOffset();
+        String newText = oldText.substring(0, start) + oldText.substring(end);
+        if (!newText.equals(TextEdit.apply(oldText, List.of(edit))) || !apart(newText, start)) {
+            return null;
+        }
+        for (Iterator<EObject> all = declaration.eAllContents(); all.hasNext();) {
+            if (isReferenceTarget(all.next().eClass())) {
+                return null;
+            }
+        }
+        try {
+            List<Resource.Diagnostic> errors = takeDiagnostics(resource.getErrors(), start, end);
+            List<Resource.Diagnostic> warnings = takeDiagnostics(resource.getWarnings(), start, end);
+            INode after = unlink(rootNode, (CompositeNode) node);
+            if (after != null) {
+                renumber(after, start);
+            }
+            new NodeModelBuilder().setCompleteContent(rootNode, newText);
+            declarations.remove(index);
+            return new Splice(resource, oldText, declarations, index, previous, null, null, declaration,
+                    (CompositeNode) node, errors, warnings);
+        } catch (Throwable e) {
+            throw new IllegalStateException("The declaration could not be taken out of the parsed file: " + e, e);
         }
     }
 

@@ -265,6 +265,15 @@ public final class SystemModelSession {
         spliced(ElementSplice.replace(resource, text, edit.offset(), edit.length(), edit.replacement()), edit);
     }
 
+    /**
+     * Takes one top-level declaration out: {@code edit} removes its text (its lines, or its tokens). The declaration's
+     * node and object leave the model ({@link ElementSplice}); where that cannot be done, the whole new text is
+     * parsed. Then validates, unless deferred.
+     */
+    public void removeDeclaration(EObject declaration, TextEdit edit) {
+        spliced(ElementSplice.remove(resource, text, declaration, edit), edit);
+    }
+
     private void spliced(ElementSplice.Splice splice, TextEdit edit) {
         String after = TextEdit.apply(text, List.of(edit));
         if (splice == null) {

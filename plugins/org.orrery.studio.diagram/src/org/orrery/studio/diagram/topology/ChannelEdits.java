@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.dsl.orrery.Channel;
 import org.orrery.dsl.orrery.Element;
@@ -24,9 +26,9 @@ import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.edit.TextEdit;
 
 /**
- * Channel edits of the topology diagram. A connection is written as text where the text is known (a region
- * edit: a new one-line declaration, or one more destination); removals and the change serializer's way to
- * connect ({@link #connectThroughSerializer}, kept as the reference) go through the model.
+ * Channel edits of the topology diagram, written as text (region edits: a new one-line declaration, one more
+ * destination, a declaration's lines or one destination removed), each declaration parsed alone into the session's
+ * model; the change serializer's way to connect ({@link #connectThroughSerializer}) is kept as the reference.
  * Before offering a connection, only the structure is checked (an out port to an in port of the same kind,
  * each port in at most one channel); everything else (message sizes, refresh periods) is left to the
  * language's own rules, run on the edited model by {@link #connectChecked}.
@@ -207,26 +209,19 @@ public final class ChannelEdits {
     public static List<TextEdit> disconnect(SystemModelSession session, String channel, int destination) {
         Channel c = channel(session.root(), channel);
         if (c.getDestinations().size() > 1) {
-            // Removing from a reference list trips Xtext's reference updater (index out of bounds), so the
-            // channel is replaced by a copy without that destination.
-            return rewrite(session, channel, root -> {
-                Channel old = channel(root, channel);
-                Channel copy = OrreryFactory.eINSTANCE.createChannel();
-                copy.setName(old.getName());
-                copy.setKind(old.getKind());
-                copy.setOverflow(old.getOverflow());
-                copy.setSource(old.getSource());
-                for (int i = 0; i < old.getDestinations().size(); i++) {
-                    if (i != destination) {
-                        copy.getDestinations().add(old.getDestinations().get(i));
-                    }
-                }
-                root.getElements().set(root.getElements().indexOf(old), copy);
-            });
+            // The destination and the comma that joins it to its neighbour go; the declaration is parsed alone.
+            List<INode> nodes = NodeModelUtils.findNodesForFeature(c, OrreryPackage.Literals.CHANNEL__DESTINATIONS);
+            if (nodes.size() != c.getDestinations().size() || destination < 0 || destination >= nodes.size()) {
+                throw new IllegalArgumentException("Channel " + channel + " has no destination " + destination + ".");
+            }
+            int from = destination > 0 ? nodes.get(destination - 1).getEndOffset() : nodes.get(0).getOffset();
+            int to = destination > 0 ? nodes.get(destination).getEndOffset() : nodes.get(1).getOffset();
+            TextEdit edit = new TextEdit(from, to - from, "");
+            session.editDeclaration(edit);
+            return List.of(edit);
         }
-        String text = session.text();
-        List<TextEdit> edits = ElementText.remove(text, c);
-        session.update(TextEdit.apply(text, edits));
+        List<TextEdit> edits = ElementText.remove(session.text(), c);
+        session.removeDeclaration(c, edits.get(0));
         return edits;
     }
 
