@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.orrery.dsl.orrery.Channel;
+import org.orrery.dsl.orrery.Partition;
+import org.orrery.dsl.orrery.Port;
 import org.orrery.studio.diagram.edit.SystemModelSession;
 import org.orrery.studio.diagram.topology.ChannelEdits;
 import org.orrery.studio.diagram.topology.Topology;
@@ -22,8 +25,8 @@ import org.orrery.studio.diagram.topology.TopologyBuilder;
  * alone and checked by its own and the file-wide rules), new channels and further destinations of a kept sampling
  * channel, each followed by the deferred validation of the whole file (the flags drawn after the page). "Drawn"
  * adds the page's picture of the new channel on the topology laid out before ({@link ChannelEdits#drawn}; the
- * layout of the whole system follows in the background). Wall clock and this thread's CPU time (the machine may be
- * shared).
+ * layout of the whole system follows in the background). Last, the same connections taken back (the page's Delete).
+ * Wall clock and this thread's CPU time (the machine may be shared).
  */
 public final class ConnectBenchmark {
 
@@ -78,6 +81,24 @@ public final class ConnectBenchmark {
                 fanOut.add(new String[] { fanSource, samplingIns.get(nextIn++) });
             }
             long[][] further = measure(session, shown, fanOut);
+            // Then the same connections taken back: the further destinations, then the new channels' declarations.
+            long[] disconnectWall = new long[2 * CONNECTS];
+            long disconnectInPlace = 0;
+            List<String> gone = new ArrayList<>();
+            for (int i = 0; i < CONNECTS; i++) {
+                gone.add(pairs.get(next - CONNECTS + i)[1]);
+            }
+            List<String> targets = new ArrayList<>();
+            fanOut.forEach(f -> targets.add(f[1]));
+            targets.addAll(gone);
+            for (int i = 0; i < targets.size(); i++) {
+                Object resource = session.root().eResource();
+                long a = System.nanoTime();
+                disconnect(session, targets.get(i));
+                disconnectWall[i] = System.nanoTime() - a;
+                disconnectInPlace += session.root().eResource() == resource ? 1 : 0;
+                session.validate();
+            }
             // The baseline: a full parse of the same text, as many times.
             long[] parseWall = new long[CONNECTS], parseCpu = new long[CONNECTS];
             for (int i = 0; i < CONNECTS; i++) {
@@ -92,6 +113,9 @@ public final class ConnectBenchmark {
                     baseline, median(parseCpu), ms(serializerWall), ms(serializerCpu));
             report("new channel", fresh, baseline);
             report("further destination", further, baseline);
+            System.out.printf(Locale.ROOT, "    disconnect (a destination, then whole channels): median %.1f ms wall (%.2f x the"
+                    + " full parse), max %.1f ms, %d of %d in place%n", median(disconnectWall), median(disconnectWall) / baseline,
+                    ms(Arrays.stream(disconnectWall).max().orElse(0)), disconnectInPlace, disconnectWall.length);
         }
     }
 
@@ -122,6 +146,20 @@ public final class ConnectBenchmark {
             flagged[i] = System.nanoTime() - f;
         }
         return new long[][] { wall, cpu, flagged, { inPlace }, drawing };
+    }
+
+    /** Takes away the edge that ends at port {@code target} ({@code partition.port}), as the page's Delete does. */
+    private static void disconnect(SystemModelSession session, String target) {
+        for (Channel c : session.system().channels()) {
+            for (int d = 0; d < c.getDestinations().size(); d++) {
+                Port p = c.getDestinations().get(d);
+                if (target.equals(((Partition) p.eContainer()).getName() + "." + p.getName())) {
+                    ChannelEdits.disconnect(session, c.getName(), d);
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("no channel ends at " + target);
     }
 
     private static void report(String what, long[][] m, double baseline) {
