@@ -225,7 +225,7 @@ final class ElementSplice {
         List<EObject> declarations = declarations(resource, old);
         EObject replaced = declarations == null ? null : declarationOf(old);
         int index = replaced == null ? -1 : declarations.indexOf(replaced);
-        if (index < 0 || isReferenceTarget(replaced.eClass())) {
+        if (index < 0 || mayBeReferenced(replaced)) {
             return null;
         }
         int start = old.getTotalOffset();
@@ -272,8 +272,8 @@ final class ElementSplice {
         }
         List<EObject> declarations = node instanceof CompositeNode c ? declarations(resource, c) : null;
         int index = declarations == null ? -1 : declarations.indexOf(declaration);
-        if (index < 0 || !(node.getPreviousSibling() instanceof CompositeNode previous) || isReferenceTarget(declaration.eClass())
-                || !(declarationOf((CompositeNode) node) == declaration)) {
+        if (index < 0 || !(node.getPreviousSibling() instanceof CompositeNode previous)
+                || declarationOf((CompositeNode) node) != declaration || mayBeReferenced(declaration)) {
             return null;
         }
         int start = node.getTotalOffset();
@@ -281,11 +281,6 @@ final class ElementSplice {
         String newText = oldText.substring(0, start) + oldText.substring(end);
         if (!newText.equals(TextEdit.apply(oldText, List.of(edit))) || !apart(newText, start)) {
             return null;
-        }
-        for (Iterator<EObject> all = declaration.eAllContents(); all.hasNext();) {
-            if (isReferenceTarget(all.next().eClass())) {
-                return null;
-            }
         }
         try {
             List<Resource.Diagnostic> errors = takeDiagnostics(resource.getErrors(), start, end);
@@ -341,7 +336,7 @@ final class ElementSplice {
         EObject fresh = part.getRootASTElement();
         INode only = part.getRootNode() == null ? null : part.getRootNode().getFirstChild();
         if (part.hasSyntaxErrors() || fresh == null || !(only instanceof CompositeNode node) || node.hasNextSibling()
-                || node.getTotalLength() != text.length() || declarationOf(node) != fresh || isReferenceTarget(fresh.eClass())) {
+                || node.getTotalLength() != text.length() || declarationOf(node) != fresh || mayBeReferenced(fresh)) {
             return null;
         }
         return node;
@@ -383,8 +378,21 @@ final class ElementSplice {
         return null;
     }
 
+    /** Whether some cross-reference of the language may point to {@code object} or to an object in it. */
+    static boolean mayBeReferenced(EObject object) {
+        if (isReferenceTarget(object.eClass())) {
+            return true;
+        }
+        for (Iterator<EObject> all = object.eAllContents(); all.hasNext();) {
+            if (isReferenceTarget(all.next().eClass())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether some cross-reference of the language may point to an object of {@code type}. */
-    static boolean isReferenceTarget(EClass type) {
+    private static boolean isReferenceTarget(EClass type) {
         for (EClassifier c : type.getEPackage().getEClassifiers()) {
             if (c instanceof EClass owner) {
                 for (EReference r : owner.getEReferences()) {

@@ -4,7 +4,6 @@ package org.orrery.studio.diagram.edit;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +117,7 @@ final class PartialReparse {
         }
         // References in the re-parsed rule are linked alone, when nothing can refer to what it holds (a reference to
         // an object it replaced would be left pointing to the old one).
-        if (!(resource.getLinker() instanceof SubtreeLinker linker) || !referableOnlyFromWithout(fresh)) {
+        if (!(resource.getLinker() instanceof SubtreeLinker linker) || ElementSplice.mayBeReferenced(fresh)) {
             return false;
         }
         int start = node.getTotalOffset();
@@ -130,19 +129,6 @@ final class PartialReparse {
             }
         });
         linker.linkSubtree(fresh, new ListBasedDiagnosticConsumer());
-        return true;
-    }
-
-    /** Whether no cross-reference of the language can point to {@code object} or anything in it. */
-    private static boolean referableOnlyFromWithout(EObject object) {
-        if (ElementSplice.isReferenceTarget(object.eClass())) {
-            return false;
-        }
-        for (Iterator<EObject> all = object.eAllContents(); all.hasNext();) {
-            if (ElementSplice.isReferenceTarget(all.next().eClass())) {
-                return false;
-            }
-        }
         return true;
     }
 

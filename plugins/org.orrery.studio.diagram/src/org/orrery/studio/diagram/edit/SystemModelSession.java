@@ -354,6 +354,7 @@ public final class SystemModelSession {
         }
     }
 
+    /** The session as it is now: text, model and diagnostics. */
     public Checkpoint checkpoint() {
         return new Checkpoint(this);
     }
