@@ -139,7 +139,8 @@ public final class ScheduleEditor {
         Partition owner = view.partitions().stream().filter(p -> partition.equals(p.getName())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No partition '" + partition + "'."));
         int index = (int) lane.windows().stream().filter(w -> w.startNs() < start).count();
-        List<Window> windows = coreSchedule(session.root(), plan, core).getWindows();
+        CoreSchedule block = coreSchedule(session.root(), plan, core);
+        List<Window> windows = block.getWindows();
         if (regionEdits && !windows.isEmpty()) {
             // One line, indented as the core's other windows, after the window it follows (or the block's brace).
             String line = "window " + Identifiers.escaped(partition) + " at " + Times.text(start) + " duration "
@@ -147,9 +148,9 @@ public final class ScheduleEditor {
             String text = session.text();
             int first = ElementText.startOf(windows.get(0));
             String indent = text.substring(text.lastIndexOf('\n', first - 1) + 1, first);
-            int after = index > 0 ? ElementText.endOf(windows.get(index - 1)) : ElementText.lastTokenEndBefore(windows.get(0));
-            return session.editText(List.of(new TextEdit(after, 0, "\n" + (indent.isBlank() ? indent : "") + line)),
-                    coreSchedule(session.root(), plan, core));
+            int after = index > 0 ? ElementText.endOf(windows.get(index - 1))
+                    : ElementText.lastTokenEndBefore(windows.get(0));
+            return session.editText(List.of(new TextEdit(after, 0, "\n" + (indent.isBlank() ? indent : "") + line)), block);
         }
         return session.edit(m -> {
             Window w = OrreryFactory.eINSTANCE.createWindow();

@@ -112,8 +112,9 @@ public final class ChannelEdits {
      * Connects {@code from} to {@code to} in the session; answers the text edits that did it. The edit is
      * written as text (a region edit: one line for a new channel, ", partition.port" for a further destination),
      * and the channel's declaration alone is parsed and linked into the model
-     * ({@link SystemModelSession#insertDeclaration}, {@link SystemModelSession#editDeclaration}). Names that are keywords are written escaped ({@code ^from}); should the text so written still not
-     * parse, the session is left as it was (IllegalStateException).
+     * ({@link SystemModelSession#insertDeclaration}, {@link SystemModelSession#editDeclaration}). Names that are
+     * keywords are written escaped ({@code ^from}); should the text so written still not parse, the session is left
+     * as it was (IllegalStateException).
      */
     public static List<TextEdit> connect(SystemModelSession session, String from, String to) {
         return connect(session, connection(session, from, to), from, to);
@@ -159,8 +160,8 @@ public final class ChannelEdits {
         String name = freshName(system, src);
         // Written as the serializer writes a new channel: tokens single-spaced on one line, ports by the
         // qualified name the scope knows them by (partition.port, the id the diagram uses).
-        String line = "channel " + Identifiers.escaped(name) + " " + src.getKind().getLiteral() + " from " + Identifiers.escaped(from) + " to "
-                + Identifiers.escaped(to);
+        String line = "channel " + Identifiers.escaped(name) + " " + src.getKind().getLiteral() + " from "
+                + Identifiers.escaped(from) + " to " + Identifiers.escaped(to);
         return new Connection(ElementText.insertAfter(session.text(), previous, line), name, true);
     }
 
