@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.editor.core;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -35,6 +37,19 @@ public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulI
 
     @Override
     public IncrementalBuilder.Result launch() {
+        // A dirty file that can no longer be read (deleted on disk after the change that made it dirty, e.g. with its
+        // project) made Xtext's build fail on the read, and the editor's next request with it (seen once in a UI
+        // test run: no diagnostics ever came). Xtext's own close of a document takes a missing file for deleted;
+        // so does this build.
+        List<URI> gone = getRequest().getDirtyFiles().stream().filter(uri -> !exists(uri)).toList();
+        if (!gone.isEmpty()) {
+            List<URI> dirty = new ArrayList<>(getRequest().getDirtyFiles());
+            dirty.removeAll(gone);
+            List<URI> deleted = new ArrayList<>(getRequest().getDeletedFiles());
+            deleted.addAll(gone);
+            getRequest().setDirtyFiles(dirty);
+            getRequest().setDeletedFiles(deleted);
+        }
         for (URI dirty : getRequest().getDirtyFiles()) {
             if (updateInPlace(dirty)) {
                 updated.add(dirty);
@@ -47,6 +62,15 @@ public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulI
     protected void unloadResource(URI uri, Predicate<Resource> condition) {
         if (!updated.contains(uri)) {
             super.unloadResource(uri, condition);
+        }
+    }
+
+    /** Whether the build can read {@code uri}: an open document's text, or a file on disk. */
+    private boolean exists(URI uri) {
+        try {
+            return getRequest().getResourceSet().getURIConverter().exists(uri, null);
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
