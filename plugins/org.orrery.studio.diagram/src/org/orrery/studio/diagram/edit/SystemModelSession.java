@@ -228,13 +228,7 @@ public final class SystemModelSession {
         }
         int newTo = to + after.length() - text.length();
         if (PartialReparse.apply(resource, from, to - from, after.substring(from, newTo))) {
-            changedInPlace(null);
-            text = after;
-            generation++;
-            validated = !deferValidation;
-            if (validated) {
-                diagnostics = Language.validate(resource);
-            }
+            inStep(after, null);
         } else {
             parse(after);
         }
@@ -275,11 +269,16 @@ public final class SystemModelSession {
     }
 
     private void spliced(ElementSplice.Splice splice, TextEdit edit) {
-        String after = TextEdit.apply(text, List.of(edit));
         if (splice == null) {
-            parse(after);
-            return;
+            parse(TextEdit.apply(text, List.of(edit)));
+        } else {
+            // The splice already wrote the new text into the parse result.
+            inStep(resource.getParseResult().getRootNode().getText(), splice);
         }
+    }
+
+    /** The resource was brought in step with {@code after} in place (by {@code splice}, if any); validates it. */
+    private void inStep(String after, ElementSplice.Splice splice) {
         changedInPlace(splice);
         text = after;
         generation++;
