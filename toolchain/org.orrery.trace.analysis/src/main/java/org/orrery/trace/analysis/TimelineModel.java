@@ -15,7 +15,9 @@ import org.orrery.os.trace.TraceSink;
  * recomputes the configured overlay and the deviations from the windows so far. Events of cores the
  * configuration does not have are counted, not drawn.
  *
- * <p>Not thread-safe: the view feeds and draws it on its display thread.
+ * <p>Not thread-safe: the view feeds and draws it on its display thread. {@link TraceFollower} may decode several
+ * stream files at once, each through its own {@link StreamSink} (one core's lane each), and adds their totals when
+ * all are done.
  */
 public final class TimelineModel implements TraceSink {
 
@@ -23,10 +25,7 @@ public final class TimelineModel implements TraceSink {
     private final long toleranceNs;
     private final boolean realTimeBoard;
     private final LaneColumns[] lanes;
-    private long startNs = Long.MAX_VALUE;
-    private long endNs = Long.MIN_VALUE;
-    private long events;
-    private long outsideCores;
+    private final StreamSink totals = new StreamSink();
     private long discarded;
     private List<Deviation> deviations = List.of();
 
@@ -46,14 +45,42 @@ public final class TimelineModel implements TraceSink {
 
     @Override
     public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
-        if (core < 0 || core >= lanes.length) {
-            outsideCores++;
-            return;
+        totals.event(core, timestampNs, typeId, f0, f1, f2);
+    }
+
+    /**
+     * A sink that writes events into this model's lanes but keeps the totals (time range, counts) to itself until
+     * {@link #add}: one per stream file, so streams of different cores can be decoded on different threads.
+     */
+    final class StreamSink implements TraceSink {
+        private long startNs = Long.MAX_VALUE;
+        private long endNs = Long.MIN_VALUE;
+        private long events;
+        private long outsideCores;
+
+        @Override
+        public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+            if (core < 0 || core >= lanes.length) {
+                outsideCores++;
+                return;
+            }
+            lanes[core].accept(timestampNs, typeId, f0, f1, f2);
+            startNs = Math.min(startNs, timestampNs);
+            endNs = Math.max(endNs, timestampNs);
+            events++;
         }
-        lanes[core].accept(timestampNs, typeId, f0, f1, f2);
-        startNs = Math.min(startNs, timestampNs);
-        endNs = Math.max(endNs, timestampNs);
-        events++;
+    }
+
+    StreamSink streamSink() {
+        return new StreamSink();
+    }
+
+    /** Adds what {@code stream} received to the model's totals (on the thread that feeds the model). */
+    void add(StreamSink stream) {
+        totals.startNs = Math.min(totals.startNs, stream.startNs);
+        totals.endNs = Math.max(totals.endNs, stream.endNs);
+        totals.events += stream.events;
+        totals.outsideCores += stream.outsideCores;
     }
 
     /** Recomputes the configured overlay and the deviations of a complete trace. */
@@ -102,21 +129,21 @@ public final class TimelineModel implements TraceSink {
 
     /** Time of the first event (0 while there is none). */
     public long startNs() {
-        return events == 0 ? 0 : startNs;
+        return totals.events == 0 ? 0 : totals.startNs;
     }
 
     /** Time of the newest event (0 while there is none). */
     public long endNs() {
-        return events == 0 ? 0 : endNs;
+        return totals.events == 0 ? 0 : totals.endNs;
     }
 
     public long events() {
-        return events;
+        return totals.events;
     }
 
     /** Events recorded for cores the configuration does not have. */
     public long eventsOutsideCores() {
-        return outsideCores;
+        return totals.outsideCores;
     }
 
     /** Events the tracer had to drop, as its packets report them. */
@@ -132,7 +159,7 @@ public final class TimelineModel implements TraceSink {
     public long windows() {
         long n = 0;
         for (LaneColumns l : lanes) {
-            n += l.windows().size() + (l.openWindow(endNs) != null ? 1 : 0);
+            n += l.windows().size() + (l.openWindow(totals.endNs) != null ? 1 : 0);
         }
         return n;
     }

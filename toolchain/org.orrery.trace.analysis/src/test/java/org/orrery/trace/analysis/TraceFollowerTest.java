@@ -19,6 +19,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
@@ -34,16 +36,21 @@ class TraceFollowerTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aFolderReadIntoColumnsShowsWhatTheObjectTimelineShows() throws IOException {
-        Path trace = BusyRun.writeFolder(dir.resolve("busy"), 2 * BusyRun.LATE_EVERY);
+    /** Small enough to be read on the calling thread, and large enough to be read by a thread per stream. */
+    @ParameterizedTest
+    @ValueSource(ints = {2 * BusyRun.LATE_EVERY, 6 * BusyRun.LATE_EVERY})
+    void aFolderReadIntoColumnsShowsWhatTheObjectTimelineShows(int frames) throws IOException {
+        Path trace = BusyRun.writeFolder(dir.resolve("busy"), frames);
+        long bytes = Files.size(trace.resolve("stream_0")) + Files.size(trace.resolve("stream_1"));
+        assertEquals(frames > 2 * BusyRun.LATE_EVERY, bytes >= TraceFollower.PARALLEL_MIN_BYTES, bytes + " bytes");
         Timeline objects = TraceFolder.load(trace, TimelineBuilder.EXACT);
         TimelineModel columns = TraceFollower.load(trace, TimelineBuilder.EXACT);
 
         assertEquals(objects.startNs(), columns.startNs());
         assertEquals(objects.endNs(), columns.endNs());
         assertEquals(objects.deviations(), columns.deviations());
-        assertEquals(2, columns.deviations().size(), "one late start every " + BusyRun.LATE_EVERY + " frames");
+        assertEquals(frames / BusyRun.LATE_EVERY, columns.deviations().size(),
+                "one late start every " + BusyRun.LATE_EVERY + " frames");
         assertEquals(DeviationKind.LATE_START, columns.deviations().get(0).kind());
         for (int core = 0; core < 2; core++) {
             CoreLane expected = objects.lane(core);
@@ -57,6 +64,8 @@ class TraceFollowerTest {
             assertEquals(expected.markers(), range(lane.markers().size(), i -> lane.markers().marker(lane.core(), i)));
             assertTrue(lane.processes().size() > 1_000, "a busy lane: " + lane.processes().size());
         }
+        assertEquals(contents(TraceFollower.load(trace, TimelineBuilder.EXACT, 1)), contents(columns),
+                "read on one thread and on a thread per stream");
     }
 
     @Test
