@@ -16,6 +16,8 @@ import org.orrery.studio.diagram.topology.Point;
 import org.orrery.studio.diagram.topology.Topology;
 import org.orrery.studio.diagram.topology.TopologyBuilder;
 import org.orrery.studio.diagram.topology.TopologyEdge;
+import org.orrery.studio.diagram.topology.TopologyNode;
+import org.orrery.studio.diagram.topology.TopologyPort;
 
 class ChannelEditsTest {
 
@@ -137,6 +139,41 @@ class ChannelEditsTest {
                 assertTrue(a.x() == b.x() || a.y() == b.y(), "orthogonal: " + edge.points());
             }
         }
+    }
+
+    @Test
+    void connectingAndDisconnectingKeepTheLayoutWhereOnlyLinesChanged() {
+        SystemModelSession s = Fixtures.inlineDeferringValidation(SYSTEM);
+        Topology laid = TopologyBuilder.build(s.system(), s.diagnostics());
+        ChannelEdits.connectChecked(s, "a.x_out", "b.z_in");
+        ChannelEdits.connectChecked(s, "a.q_out", "b.q_in");
+        Topology kept = TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(laid).orElseThrow();
+        assertEquals(laid.nodes().stream().map(TopologyNode::bounds).toList(),
+                kept.nodes().stream().map(TopologyNode::bounds).toList());
+        assertEquals(laid.ports().stream().map(TopologyPort::bounds).toList(),
+                kept.ports().stream().map(TopologyPort::bounds).toList());
+        assertEquals(laid.edges().get(0), kept.edges().get(0), "the channel that was there keeps its route");
+        Topology drawn = ChannelEdits.drawn(ChannelEdits.drawn(laid, s.system(), "a.x_out", "b.z_in"), s.system(),
+                "a.q_out", "b.q_in");
+        assertEquals(routes(drawn), routes(kept), "new channels routed straight, as drawn at once");
+        assertEquals(routes(TopologyBuilder.build(s.system(), s.diagnostics())).keySet(), routes(kept).keySet());
+
+        // x's first destination goes: the second becomes destination 0 and keeps its route
+        ChannelEdits.disconnect(s, "x", 0);
+        Topology after = TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(kept).orElseThrow();
+        assertEquals(routes(kept).get("x a.x_out b.z_in"), routes(after).get("x a.x_out b.z_in"));
+        assertEquals(List.of("q a.q_out b.q_in", "x a.x_out b.z_in"), List.copyOf(routes(after).keySet()));
+
+        // a new port is a new box size: only a layout places it
+        s.update(s.text().replace("port q_out", "port w_out sampling out size 8 B\n    port q_out"));
+        assertTrue(TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(after).isEmpty());
+    }
+
+    /** Routes by what they connect ("channel source target"), sorted. */
+    private static java.util.SortedMap<String, List<Point>> routes(Topology t) {
+        java.util.SortedMap<String, List<Point>> all = new java.util.TreeMap<>();
+        t.edges().forEach(e -> all.put(e.channel() + " " + e.source() + " " + e.target(), e.points()));
+        return all;
     }
 
     @Test

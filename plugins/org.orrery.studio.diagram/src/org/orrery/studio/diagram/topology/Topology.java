@@ -33,10 +33,8 @@ public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges, doubl
     }
 
     /**
-     * This topology with one more channel edge, routed straight away from the source port's east side to the
-     * destination port's west side (three orthogonal segments, or five around the boxes when the destination lies
-     * to the left): what a page shows of a new connection until the layout of the whole system replaces it. The
-     * same topology when either port is not drawn.
+     * This topology with one more channel edge, routed {@link #straight} from the source port to the destination
+     * port: what a page shows of a new connection at once. The same topology when either port is not drawn.
      */
     public Topology withChannel(String channel, TopologyEdge.Kind kind, String source, String target, int destination,
             String fragment) {
@@ -45,24 +43,28 @@ public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges, doubl
         if (from.isEmpty() || to.isEmpty()) {
             return this;
         }
-        Box s = from.get().bounds();
-        Box t = to.get().bounds();
-        Point start = new Point(s.right(), s.centerY());
-        Point end = new Point(t.x(), t.centerY());
-        double gap = 2 * s.width();
-        List<Point> points;
-        if (end.x() - start.x() >= 2 * gap) {
-            double middle = (start.x() + end.x()) / 2;
-            points = List.of(start, new Point(middle, start.y()), new Point(middle, end.y()), end);
-        } else {
-            double middle = (start.y() + end.y()) / 2;
-            points = List.of(start, new Point(start.x() + gap, start.y()), new Point(start.x() + gap, middle),
-                    new Point(end.x() - gap, middle), new Point(end.x() - gap, end.y()), end);
-        }
+        List<Point> points = straight(from.get().bounds(), to.get().bounds());
         List<TopologyEdge> more = new java.util.ArrayList<>(edges);
         more.add(new TopologyEdge(channel + "#" + destination, kind, channel, source, target, destination, points,
                 fragment, List.of()));
         return new Topology(nodes, more, width, height);
+    }
+
+    /**
+     * A route from the east side of box {@code s} to the west side of box {@code t}: three orthogonal segments, or
+     * five around the boxes when {@code t} lies to the left.
+     */
+    static List<Point> straight(Box s, Box t) {
+        Point start = new Point(s.right(), s.centerY());
+        Point end = new Point(t.x(), t.centerY());
+        double gap = 2 * s.width();
+        if (end.x() - start.x() >= 2 * gap) {
+            double middle = (start.x() + end.x()) / 2;
+            return List.of(start, new Point(middle, start.y()), new Point(middle, end.y()), end);
+        }
+        double middle = (start.y() + end.y()) / 2;
+        return List.of(start, new Point(start.x() + gap, start.y()), new Point(start.x() + gap, middle),
+                new Point(end.x() - gap, middle), new Point(end.x() - gap, end.y()), end);
     }
 
     /** The port whose box, grown by {@code slack}, holds the point. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.ui.topology;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.swt.widgets.Composite;
@@ -56,9 +57,8 @@ public final class TopologyPage implements SystemEditorPage {
     }
 
     /**
-     * Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. On a
-     * system laid out in the background the new channel is drawn at once, routed straight, until the layout of the
-     * whole system replaces it.
+     * Connects two ports as the drag gesture does; false (with the reason in the status line) if refused. The new
+     * channel is drawn at once, routed straight; on a large system the rest of the picture stays where it was.
      */
     public boolean connect(String fromPort, String toPort) {
         Topology shown = canvas.topology();
@@ -93,7 +93,13 @@ public final class TopologyPage implements SystemEditorPage {
             canvas.setTopology(prepared.layout());
             return;
         }
-        // Large systems take ELK a second or more: lay out in the background, show the result if still current.
+        // Large systems take ELK a second or more: when only lines changed (a channel connected or removed), they
+        // keep the picture the integrator is working on; else lay out in the background, show it if still current.
+        Optional<Topology> kept = prepared.keeping(canvas.topology());
+        if (kept.isPresent()) {
+            canvas.setTopology(kept.get());
+            return;
+        }
         Display display = canvas.getDisplay();
         CompletableFuture.supplyAsync(prepared::layout).thenAccept(t -> display.asyncExec(() -> {
             if (!canvas.isDisposed() && context.session().generation() == generation) {
