@@ -213,6 +213,12 @@ class TopologyEditorTest {
             assertEquals(drawn.get(0).points(), now.channel("o").get(0).points());
             Thread.sleep(20);
         }
+
+        // Arrange All lays the closed ring out again
+        page.arrange();
+        Widgets.waitUntil(() -> !canvas.topology().nodes().get(0).bounds().equals(before.nodes().get(0).bounds()),
+                WAIT, "the ring laid out again");
+        assertEquals(n, canvas.topology().edges().size());
     }
 
     @Test

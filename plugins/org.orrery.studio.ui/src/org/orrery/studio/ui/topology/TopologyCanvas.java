@@ -13,6 +13,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.orrery.studio.diagram.edit.ModelDiagnostic;
 import org.orrery.studio.diagram.topology.Box;
@@ -37,6 +39,9 @@ public final class TopologyCanvas extends Canvas {
         void connect(String fromPort, String toPort);
 
         void delete(TopologyEdge edge);
+
+        /** Lays the whole system out again (the picture is kept through channel edits until then). */
+        void arrange();
     }
 
     private static final double PORT_SLACK = 4;
@@ -65,6 +70,7 @@ public final class TopologyCanvas extends Canvas {
         addListener(SWT.MouseUp, this::up);
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.KeyDown, this::key);
+        addListener(SWT.MenuDetect, this::menu);
         addListener(SWT.Dispose, e -> {
             bold.dispose();
             palette.dispose();
@@ -189,6 +195,19 @@ public final class TopologyCanvas extends Canvas {
             setZoom(zoom * (e.count > 0 ? 1.2 : 1 / 1.2));
             e.doit = false;
         }
+    }
+
+    private void menu(Event e) {
+        if (gestures == null || topology == null) {
+            e.doit = false;
+            return;
+        }
+        Menu menu = new Menu(this);
+        MenuItem arrange = new MenuItem(menu, SWT.PUSH);
+        arrange.setText("Arrange All");
+        arrange.addListener(SWT.Selection, ev -> gestures.arrange());
+        menu.setLocation(e.x, e.y);
+        menu.setVisible(true);
     }
 
     private void key(Event e) {

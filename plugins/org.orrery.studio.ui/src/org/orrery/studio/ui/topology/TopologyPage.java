@@ -19,7 +19,8 @@ import org.orrery.studio.ui.SystemEditorPage;
 /**
  * "Topology" page of the system editor: partitions, VMs, services and channels laid out by ELK. Dragging from
  * an out port to an in port adds a channel, Delete removes the selected one; both go through the shared
- * document as one undoable change. A connection the language would reject is refused with its diagnostic.
+ * document as one undoable change. A connection the language would reject is refused with its diagnostic. On a
+ * large system a channel edit keeps the picture; Arrange All (the page's context menu) lays it out again.
  */
 public final class TopologyPage implements SystemEditorPage {
 
@@ -43,6 +44,11 @@ public final class TopologyPage implements SystemEditorPage {
             @Override
             public void delete(TopologyEdge edge) {
                 TopologyPage.this.delete(edge);
+            }
+
+            @Override
+            public void arrange() {
+                TopologyPage.this.arrange();
             }
         }, (from, to) -> {
             SystemView system = context.session().system();
@@ -86,18 +92,33 @@ public final class TopologyPage implements SystemEditorPage {
         if (system == null) {
             return;
         }
-        long generation = session.generation();
-        shown = generation;
+        shown = session.generation();
         TopologyBuilder.Prepared prepared = TopologyBuilder.prepare(system, session.diagnostics());
-        if (prepared.nodes() <= SYNCHRONOUS_NODES) {
-            canvas.setTopology(prepared.layout());
-            return;
-        }
         // Large systems take ELK a second or more: when only lines changed (a channel connected or removed), they
-        // keep the picture the integrator is working on; else lay out in the background, show it if still current.
-        Optional<Topology> kept = prepared.keeping(canvas.topology());
+        // keep the picture the integrator is working on.
+        Optional<Topology> kept = prepared.nodes() <= SYNCHRONOUS_NODES ? Optional.empty()
+                : prepared.keeping(canvas.topology());
         if (kept.isPresent()) {
             canvas.setTopology(kept.get());
+        } else {
+            layOut(prepared, shown);
+        }
+    }
+
+    /** Lays the whole system out again, as shown on the page (Arrange All of the page's menu). */
+    public void arrange() {
+        SystemModelSession session = context.session();
+        SystemView system = session.system();
+        if (system != null) {
+            shown = session.generation();
+            layOut(TopologyBuilder.prepare(system, session.diagnostics()), shown);
+        }
+    }
+
+    /** Small systems at once; large ones in the background, shown if the model is still that of {@code generation}. */
+    private void layOut(TopologyBuilder.Prepared prepared, long generation) {
+        if (prepared.nodes() <= SYNCHRONOUS_NODES) {
+            canvas.setTopology(prepared.layout());
             return;
         }
         Display display = canvas.getDisplay();
