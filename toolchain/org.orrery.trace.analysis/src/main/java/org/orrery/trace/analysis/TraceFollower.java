@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.orrery.os.trace.ctf.CtfMetadata;
 import org.orrery.os.trace.TraceSink;
+import org.orrery.os.trace.ctf.CtfMetadata;
 import org.orrery.os.trace.ctf.CtfPacketDecoder;
 
 /**
@@ -130,7 +130,9 @@ public final class TraceFollower {
                 started.add(t);
             }
         }
-        readAll(started, stop);
+        if (!stop.getAsBoolean()) {
+            readAll(started, stop);
+        }
         long discarded = 0;
         for (Tail t : tails.values()) {
             discarded += t.decoder.discarded();
