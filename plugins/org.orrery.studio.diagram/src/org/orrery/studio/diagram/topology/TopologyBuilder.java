@@ -91,9 +91,9 @@ public final class TopologyBuilder {
         /**
          * The system drawn on {@code shown}'s layout instead of a new one: every box and port where it was, every
          * edge that is still there on its old route, a new edge routed {@link Topology#straight}. Empty when a box
-         * or port was added, removed, resized or moved to another side or row of its box: only a layout places those. A channel
-         * connected or removed on a large system thus changes one line of the picture, not the whole picture, and
-         * costs no layout (seconds of ELK on 1,000 partitions).
+         * or port was added, removed, resized or moved to another side or row of its box: only a layout places
+         * those. A channel connected or removed on a large system thus changes one line of the picture, not the
+         * whole picture, and costs no layout (seconds of ELK on 1,000 partitions).
          */
         public Optional<Topology> keeping(Topology shown) {
             return shown == null ? Optional.empty() : builder.keeping(shown);

@@ -55,6 +55,7 @@ public final class TopologyCanvas extends Canvas {
     private String selected;
     private String dragFrom;
     private Point dragAt;
+    private Menu contextMenu;
 
     public TopologyCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL | SWT.V_SCROLL);
@@ -202,7 +203,11 @@ public final class TopologyCanvas extends Canvas {
             e.doit = false;
             return;
         }
+        if (contextMenu != null) {
+            contextMenu.dispose(); // the last one is long hidden and its selection delivered
+        }
         Menu menu = new Menu(this);
+        contextMenu = menu;
         MenuItem arrange = new MenuItem(menu, SWT.PUSH);
         arrange.setText("Arrange All");
         arrange.addListener(SWT.Selection, ev -> gestures.arrange());
