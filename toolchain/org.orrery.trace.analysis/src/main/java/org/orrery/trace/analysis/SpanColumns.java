@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.trace.analysis;
 
-import java.util.Arrays;
-
 /**
  * Intervals of one core in columns: windows (partition, plan, window index, overrun) or process states
  * (partition, process, state). Which attribute means what is the lane's business ({@link LaneColumns}); the
@@ -10,41 +8,43 @@ import java.util.Arrays;
  */
 public final class SpanColumns extends TimeColumns {
 
-    private int[] a = new int[256];
-    private int[] b = new int[256];
-    private int[] c = new int[256];
-    private int[] d = new int[256];
+    private int[][] a = {new int[FIRST]};
+    private int[][] b = {new int[FIRST]};
+    private int[][] c = {new int[FIRST]};
+    private int[][] d = {new int[FIRST]};
 
     public int add(long startNs, long endNs, int colour, int a0, int b0, int c0, int d0) {
         int i = append(startNs, endNs, colour);
-        a[i] = a0;
-        b[i] = b0;
-        c[i] = c0;
-        d[i] = d0;
+        int page = i >>> PAGE_SHIFT;
+        int slot = i & PAGE_MASK;
+        a[page][slot] = a0;
+        b[page][slot] = b0;
+        c[page][slot] = c0;
+        d[page][slot] = d0;
         return i;
     }
 
     @Override
-    protected void grow(int capacity) {
-        a = Arrays.copyOf(a, capacity);
-        b = Arrays.copyOf(b, capacity);
-        c = Arrays.copyOf(c, capacity);
-        d = Arrays.copyOf(d, capacity);
+    protected void grow(int page, int length) {
+        a = grown(a, page, length);
+        b = grown(b, page, length);
+        c = grown(c, page, length);
+        d = grown(d, page, length);
     }
 
     public int a(int i) {
-        return a[i];
+        return a[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     public int b(int i) {
-        return b[i];
+        return b[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     public int c(int i) {
-        return c[i];
+        return c[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     public int d(int i) {
-        return d[i];
+        return d[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 }

@@ -22,9 +22,19 @@ public class TimeColumns {
     /** Colours are bit numbers in a {@code long}; anything beyond shares the last bit. */
     public static final int MAX_COLOUR = 63;
 
-    private long[] start = new long[256];
-    private long[] end = new long[256];
-    private byte[] colour = new byte[256];
+    /**
+     * Items live in pages of {@code PAGE} (the first one grows up to it from {@code FIRST}): a growing column is
+     * never copied and holds no spare capacity beyond its last page, so a trace of a million events allocates its
+     * columns once (a doubling array allocated and copied twice that, and the page faults of a first load with it).
+     */
+    static final int PAGE_SHIFT = 12;
+    static final int PAGE = 1 << PAGE_SHIFT;
+    static final int PAGE_MASK = PAGE - 1;
+    static final int FIRST = 256;
+
+    private long[][] start = {new long[FIRST]};
+    private long[][] end = {new long[FIRST]};
+    private byte[][] colour = {new byte[FIRST]};
     private int size;
 
     /** Per level l >= 1 (at index l - 1): per node the earliest start, latest end, longest item, colours. */
@@ -37,21 +47,23 @@ public class TimeColumns {
 
     /** Appends an item that ended at {@code endNs}, no earlier than the items before; returns its index. */
     protected final int append(long startNs, long endNs, int colourBit) {
-        if (size > 0 && endNs < end[size - 1]) {
+        if (size > 0 && endNs < endNs(size - 1)) {
             throw new IllegalArgumentException("items must be appended in end order: " + endNs + " after "
-                    + end[size - 1]);
+                    + endNs(size - 1));
         }
-        if (size == start.length) {
-            int capacity = size * 2;
-            start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
-            colour = Arrays.copyOf(colour, capacity);
-            grow(capacity);
+        int page = size >>> PAGE_SHIFT;
+        int slot = size & PAGE_MASK;
+        if (page == start.length || start[page] == null || slot == start[page].length) {
+            int length = page == 0 ? slot * 2 : PAGE;
+            start = grown(start, page, length);
+            end = grown(end, page, length);
+            colour = grown(colour, page, length);
+            grow(page, length);
         }
         int i = size++;
-        start[i] = startNs;
-        end[i] = endNs;
-        colour[i] = (byte) Math.max(0, Math.min(MAX_COLOUR, colourBit));
+        start[page][slot] = startNs;
+        end[page][slot] = endNs;
+        colour[page][slot] = (byte) Math.max(0, Math.min(MAX_COLOUR, colourBit));
         // A block's summary is stored once the block is complete: amortised 8/7 merges per append. Ranges asked
         // of summarize() only ever reach complete blocks; forEachLong() walks into an incomplete one.
         for (int l = 1; l < 10 && (size & ((1 << (SHIFT * l)) - 1)) == 0; l++) {
@@ -73,8 +85,30 @@ public class TimeColumns {
         return i;
     }
 
-    /** Subclasses grow their payload columns to {@code capacity} items. */
-    protected void grow(int capacity) {
+    /**
+     * Subclasses give their payload columns page {@code page} of {@code length} items (a new page, or the first one
+     * grown), with {@link #grown}.
+     */
+    protected void grow(int page, int length) {
+    }
+
+    /** {@code pages} with page {@code page} allocated, or grown keeping its items, to {@code length} items. */
+    protected static long[][] grown(long[][] pages, int page, int length) {
+        long[][] p = page < pages.length ? pages : Arrays.copyOf(pages, Math.max(4, 2 * pages.length));
+        p[page] = p[page] == null ? new long[length] : Arrays.copyOf(p[page], length);
+        return p;
+    }
+
+    protected static int[][] grown(int[][] pages, int page, int length) {
+        int[][] p = page < pages.length ? pages : Arrays.copyOf(pages, Math.max(4, 2 * pages.length));
+        p[page] = p[page] == null ? new int[length] : Arrays.copyOf(p[page], length);
+        return p;
+    }
+
+    private static byte[][] grown(byte[][] pages, int page, int length) {
+        byte[][] p = page < pages.length ? pages : Arrays.copyOf(pages, Math.max(4, 2 * pages.length));
+        p[page] = p[page] == null ? new byte[length] : Arrays.copyOf(p[page], length);
+        return p;
     }
 
     public final int size() {
@@ -82,15 +116,15 @@ public class TimeColumns {
     }
 
     public final long startNs(int i) {
-        return start[i];
+        return start[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     public final long endNs(int i) {
-        return end[i];
+        return end[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     public final int colour(int i) {
-        return colour[i];
+        return colour[i >>> PAGE_SHIFT][i & PAGE_MASK];
     }
 
     /** Index of the first item that ends at or after {@code timeNs} ({@link #size()} if none). */
@@ -99,7 +133,7 @@ public class TimeColumns {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (end[mid] < timeNs) {
+            if (endNs(mid) < timeNs) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -195,20 +229,20 @@ public class TimeColumns {
     }
 
     private void addNode(int l, int k, Summary out) {
-        long maxEnd = l == 0 ? end[k] : levelMaxEnd[l - 1][k];
+        long maxEnd = l == 0 ? endNs(k) : levelMaxEnd[l - 1][k];
         out.add(l == 0 ? 1 : 1 << (SHIFT * l), minStart(l, k), maxEnd, duration(l, k), bits(l, k));
     }
 
     private long minStart(int l, int k) {
-        return l == 0 ? start[k] : levelMinStart[l - 1][k];
+        return l == 0 ? startNs(k) : levelMinStart[l - 1][k];
     }
 
     private long duration(int l, int k) {
-        return l == 0 ? end[k] - start[k] : levelMaxDuration[l - 1][k];
+        return l == 0 ? endNs(k) - startNs(k) : levelMaxDuration[l - 1][k];
     }
 
     private long bits(int l, int k) {
-        return l == 0 ? 1L << colour[k] : levelColours[l - 1][k];
+        return l == 0 ? 1L << colour(k) : levelColours[l - 1][k];
     }
 
     private void addLevel() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.orrery.os.trace.TraceEventType;
 
 /** The level-of-detail pyramid against brute force over the same items, while they are being appended. */
 class TimeColumnsTest {
@@ -36,6 +37,25 @@ class TimeColumnsTest {
 
     private static void assertSame(Summary expected, Summary actual, String what) {
         assertEquals(expected.toString(), actual.toString(), what);
+    }
+
+    @Test
+    void itemsReadBackAsAppendedAcrossPages() {
+        int n = 3 * TimeColumns.PAGE + TimeColumns.FIRST + 5;
+        SpanColumns spans = new SpanColumns();
+        MarkerColumns markers = new MarkerColumns();
+        TraceEventType[] types = TraceEventType.values();
+        for (int i = 0; i < n; i++) {
+            spans.add(10L * i, 10L * i + 5, i % 64, i, -i, 3 * i, i ^ 7);
+            markers.add(10L * i, types[i % types.length], i, 2L * i, -3L * i);
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(List.of(10L * i, 10L * i + 5, i % 64, i, -i, 3 * i, i ^ 7), List.of(spans.startNs(i),
+                    spans.endNs(i), spans.colour(i), spans.a(i), spans.b(i), spans.c(i), spans.d(i)), "span " + i);
+            assertEquals(new TimelineMarker(1, 10L * i, types[i % types.length], i, 2L * i, -3L * i),
+                    markers.marker(1, i), "marker " + i);
+        }
+        assertEquals(n - 1, spans.firstEndingAtOrAfter(10L * (n - 1)));
     }
 
     @Test
