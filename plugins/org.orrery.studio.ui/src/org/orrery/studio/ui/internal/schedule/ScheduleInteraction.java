@@ -51,6 +51,7 @@ public final class ScheduleInteraction {
     private long[] gap;
     private long previewStart;
     private long previewEnd;
+    private Menu contextMenu;
 
     public ScheduleInteraction(ScheduleCanvas canvas, Operations ops) {
         this.canvas = canvas;
@@ -183,7 +184,11 @@ public final class ScheduleInteraction {
         Point p = canvas.toControl(e.x, e.y);
         WindowBlock w = canvas.blockAt(p.x, p.y);
         int laneIndex = canvas.geometry().laneAt(p.y);
+        if (contextMenu != null) {
+            contextMenu.dispose(); // the last one is long hidden and its selection delivered
+        }
         Menu menu = new Menu(canvas);
+        contextMenu = menu;
         if (w != null) {
             canvas.select(w.ref());
             item(menu, "Delete window " + w.owner() + " at " + Units.formatNanos(w.startNs()), () -> ops.delete(w.ref()));
