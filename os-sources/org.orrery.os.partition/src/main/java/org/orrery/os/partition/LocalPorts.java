@@ -28,11 +28,20 @@ public interface LocalPorts {
      */
     QueuingPort queuing(QueuingPort kernelPort, Partition partition);
 
-    /**
-     * Called once by the runtime: {@code initialising} tells whether the calling thread runs the partition's
-     * initialisation (where the kernel refuses any call that could block).
-     */
-    default void attach(java.util.function.BooleanSupplier initialising) {
+    /** Called once by the runtime: what a stand-in may ask about the thread that calls it. */
+    default void attach(Caller caller) {
+    }
+
+    /** The calling thread, as the runtime knows it. */
+    interface Caller {
+        /** It runs the partition's initialisation, where the kernel refuses any call that could block. */
+        boolean initialising();
+
+        /**
+         * The kernel stopped its process while it ran its own code: a stand-in must hand the call to the kernel's
+         * object, whose call unwinds the thread, instead of serving it.
+         */
+        boolean stopped();
     }
 
     /**

@@ -45,7 +45,18 @@ public final class PartitionRuntime implements Wire.Side {
         this.loader = loader;
         this.localPorts = localPorts;
         if (localPorts != null) {
-            localPorts.attach(this::initialising);
+            localPorts.attach(new LocalPorts.Caller() {
+                @Override
+                public boolean initialising() {
+                    return PartitionRuntime.this.initialising();
+                }
+
+                @Override
+                public boolean stopped() {
+                    ProcessThread t = ProcessThread.currentOrNull();
+                    return t != null && t.stopped();
+                }
+            });
         }
     }
 

@@ -104,6 +104,11 @@ final class ProcessThread {
         }
     }
 
+    /** The kernel told this process to unwind (its thread may still be running its own code). */
+    synchronized boolean stopped() {
+        return unwound;
+    }
+
     synchronized void deliver(Frame f) {
         if (f.type() == Frame.UNWIND) {
             unwound = true;
@@ -121,22 +126,39 @@ final class ProcessThread {
             body.run();
         } catch (Unwind u) {
             runtime.ended(this);
+            confirmIfStopped();
             return;
         } catch (Throwable t) {
             kind = kindOf(t);
             text = describe(t);
         }
         runtime.ended(this);
-        synchronized (this) {
-            if (unwound) {
-                return;
-            }
+        if (confirmIfStopped()) {
+            return;
         }
         try {
             runtime.wire().end(tid, kind, text);
         } catch (IOException e) {
             // the kernel is gone
         }
+    }
+
+    /**
+     * After the kernel's UNWIND: says the thread has stopped (the kernel lets a stopped process's thread run on only
+     * until then, within its guard time). False when the kernel did not ask.
+     */
+    private boolean confirmIfStopped() {
+        synchronized (this) {
+            if (!unwound) {
+                return false;
+            }
+        }
+        try {
+            runtime.wire().end(tid, Frame.UNWOUND, null);
+        } catch (IOException e) {
+            // the kernel is gone
+        }
+        return true;
     }
 
     private static int kindOf(Throwable t) {

@@ -38,6 +38,8 @@ public record Frame(int type, int tid, int a, int b, long c, String text, Object
     public static final int ARITHMETIC = 4;
     public static final int LINKAGE = 5;
     public static final int ILLEGAL_REQUEST = 6;
+    /** The thread stopped as the kernel's UNWIND asked (or had ended just before it came): it sends nothing more. */
+    public static final int UNWOUND = 7;
 
     /** What a receive left in a {@link org.orrery.os.api.Message} out-parameter. */
     public record Filled(byte[] data, int length, boolean valid, long timestampNs) {

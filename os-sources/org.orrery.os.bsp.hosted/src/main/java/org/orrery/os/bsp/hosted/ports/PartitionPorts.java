@@ -41,7 +41,7 @@ public final class PartitionPorts implements LocalPorts {
     private final java.util.List<StandIn> standIns = new java.util.ArrayList<>();
     /** CLOCK_MONOTONIC at board time 0 once the schedule started; read from the board's clock file until then. */
     private volatile long origin = -1;
-    private volatile java.util.function.BooleanSupplier initialising = () -> false;
+    private volatile LocalPorts.Caller caller;
 
     public PartitionPorts() {
         this(PortPlan.fromProperties());
@@ -147,13 +147,20 @@ public final class PartitionPorts implements LocalPorts {
     }
 
     @Override
-    public void attach(java.util.function.BooleanSupplier initialising) {
-        this.initialising = initialising;
+    public void attach(LocalPorts.Caller caller) {
+        this.caller = caller;
     }
 
     /** True on the thread running the partition's initialisation (the kernel refuses a call there that may block). */
     boolean initialising() {
-        return initialising.getAsBoolean();
+        LocalPorts.Caller c = caller;
+        return c != null && c.initialising();
+    }
+
+    /** True when the kernel stopped the calling thread's process: the kernel's object must take the call. */
+    boolean callerStopped() {
+        LocalPorts.Caller c = caller;
+        return c != null && c.stopped();
     }
 
     /** The mapped sampling port of that name, or null when it is not served here. */

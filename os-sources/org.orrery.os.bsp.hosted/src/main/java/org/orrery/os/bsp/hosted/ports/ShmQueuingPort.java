@@ -59,7 +59,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (stale || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                if (stale || ports.callerStopped() || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                         || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.send(data, length, timeoutNs);
                 }
@@ -111,7 +111,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (stale || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
+                if (stale || ports.callerStopped() || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
                         || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.receive(into, timeoutNs);
                 }
@@ -144,7 +144,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized boolean overflowed() {
-        if (stale || !resolve() || entry.source()) {
+        if (stale || ports.callerStopped() || !resolve() || entry.source()) {
             return kernel.overflowed();
         }
         long resets = rings[0].resets();

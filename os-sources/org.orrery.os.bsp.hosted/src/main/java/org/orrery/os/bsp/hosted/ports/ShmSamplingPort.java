@@ -40,7 +40,7 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized void write(byte[] data, int length) {
-        if (stale || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+        if (stale || ports.callerStopped() || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                 || length > data.length) {
             kernel.write(data, length);
             return;
@@ -50,7 +50,7 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized boolean read(Message into) {
-        if (stale || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
+        if (stale || ports.callerStopped() || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
             return kernel.read(into);
         }
         int n;

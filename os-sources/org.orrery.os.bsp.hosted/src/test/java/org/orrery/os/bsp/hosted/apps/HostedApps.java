@@ -29,6 +29,57 @@ public final class HostedApps {
         }
     }
 
+    /**
+     * Counts the starts of its process in this partition JVM (a cold start is a new JVM, which counts from 1 again);
+     * the first start runs its own code without a kernel call for 150 ms of wall time right after a release, past its
+     * deadline (100 ms in the tests), then calls the kernel; later starts tick.
+     */
+    public static final class Overstayer implements PartitionApplication {
+        private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void initialize(Partition p) {
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                int start = STARTS.incrementAndGet();
+                p.log("start " + start);
+                if (start == 1) {
+                    p.periodicWait();
+                    spin(150_000_000L);
+                    p.log("spin ended"); // the kernel restarted the process meanwhile: this call unwinds it
+                }
+                for (long n = 0; ; n++) {
+                    if (n % 10 == 0) {
+                        p.log("tick " + n);
+                    }
+                    p.compute(200_000L);
+                    p.periodicWait();
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /** As {@link Overstayer}, but the first start never calls the kernel again once it spins. */
+    public static final class Runaway implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                p.log("about to run away");
+                p.periodicWait();
+                spin(Long.MAX_VALUE);
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /** Runs its own code for {@code ns} of wall time (frozen stretches included). */
+    static void spin(long ns) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < ns) {
+            Thread.onSpinWait();
+        }
+    }
+
     /** Behaves for its first activation, then spins without a kernel call. */
     public static final class Spinner implements PartitionApplication {
         @Override

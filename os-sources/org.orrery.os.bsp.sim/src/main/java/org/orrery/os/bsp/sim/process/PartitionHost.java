@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.orrery.os.api.IllegalRequestException;
@@ -136,8 +139,17 @@ final class PartitionHost {
         private Wire wire;
         private final List<Object> objects = new ArrayList<>();
         private final Map<Object, Integer> ids = new IdentityHashMap<>();
-        private final List<Message> outs = new ArrayList<>();
         private int nextTid;
+        /** Guards the reading of the wire and the sets below (see {@link #next}). */
+        private final Object turns = new Object();
+        private boolean reading;
+        /** A frame read by another kernel-side thread for one that was not reading, by remote thread. */
+        private final Map<Integer, Frame> held = new HashMap<>();
+        /** Remote threads a kernel-side thread serves now (from its LOAD or RUN until its end). */
+        private final Set<Integer> served = new HashSet<>();
+        /** Remote threads told to unwind (each once); those whose end has not arrived yet are also in unwinding. */
+        private final Set<Integer> unwound = new HashSet<>();
+        private final Set<Integer> unwinding = new HashSet<>();
         private volatile boolean lost;
         private volatile String killedBecause;
         boolean used;
@@ -201,7 +213,10 @@ final class PartitionHost {
         }
 
         int newTid() {
-            return nextTid++;
+            synchronized (turns) {
+                served.add(nextTid);
+                return nextTid++;
+            }
         }
 
         boolean lost() {
@@ -217,34 +232,105 @@ final class PartitionHost {
 
         /** Reads the frames of remote thread {@code tid} and serves its calls until it ends. */
         void serve(int tid) {
-            while (true) {
-                Frame f;
-                outs.clear();
-                try {
-                    f = wire.read();
-                } catch (IOException e) {
-                    throw lost(e);
-                }
-                if (f.tid() != tid || (f.type() != Frame.CALL && f.type() != Frame.END)) {
-                    kill("the partition process spoke out of turn (protocol violation)");
-                    throw lost(null);
-                }
-                if (f.type() == Frame.END) {
-                    if (f.a() == Frame.ENDED) {
-                        return;
+            try {
+                while (true) {
+                    Frame f;
+                    try {
+                        f = next(tid);
+                    } catch (IOException e) {
+                        throw lost(e);
                     }
-                    Throwable t = RemoteFailures.of(f.a(), f.text());
-                    if (t instanceof RuntimeException re) {
-                        throw re;
+                    if (f == null) {
+                        // its process was stopped while this thread waited for its next call: the remote thread
+                        // has been told to unwind, nothing is left to serve
+                        throw new ProcessExit();
                     }
-                    throw (Error) t;
+                    if (f.tid() != tid || (f.type() != Frame.CALL && f.type() != Frame.END)) {
+                        kill("the partition process spoke out of turn (protocol violation)");
+                        throw lost(null);
+                    }
+                    if (f.type() == Frame.END) {
+                        if (f.a() == Frame.ENDED) {
+                            return;
+                        }
+                        Throwable t = RemoteFailures.of(f.a(), f.text());
+                        if (t instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        throw (Error) t;
+                    }
+                    // The call may block, and the partition's other threads' calls then reuse this connection.
+                    dispatch(tid, f);
                 }
-                // The call may block, and the partition's other threads' calls then reuse this connection.
-                dispatch(tid, f, List.copyOf(outs));
+            } finally {
+                synchronized (turns) {
+                    served.remove(tid);
+                    held.remove(tid);
+                }
             }
         }
 
-        private void dispatch(int tid, Frame f, List<Message> filled) {
+        /**
+         * The next frame of remote thread {@code tid}, or null once that thread was told to unwind. Normally the
+         * kernel-side thread of the process that holds the core is the only one reading, and every frame is its
+         * own. After a process was stopped while its remote thread ran its own code, that thread's kernel-side
+         * thread may still be blocked reading while the partition's next process starts: whoever reads then keeps
+         * a frame for another served thread in {@link #held} for it, and drops what the unwinding thread still
+         * sends (a call made before the UNWIND reached it; its end, which confirms it stopped).
+         */
+        private Frame next(int tid) throws IOException {
+            synchronized (turns) {
+                while (true) {
+                    Frame h = held.remove(tid);
+                    if (h != null) {
+                        return h;
+                    }
+                    if (unwound.contains(tid)) {
+                        return null;
+                    }
+                    if (!reading) {
+                        reading = true;
+                        break;
+                    }
+                    try {
+                        turns.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while waiting for the partition process");
+                    }
+                }
+            }
+            try {
+                while (true) {
+                    Frame f = wire.read();
+                    synchronized (turns) {
+                        int from = f.tid();
+                        if (unwinding.contains(from) && (f.type() == Frame.CALL || f.type() == Frame.END)) {
+                            if (f.type() == Frame.END) {
+                                unwinding.remove(from);
+                            }
+                        } else if (from == tid) {
+                            return f;
+                        } else if (served.contains(from) && !unwound.contains(from) && !held.containsKey(from)) {
+                            held.put(from, f);
+                            turns.notifyAll();
+                        } else {
+                            return f; // spoken out of turn: serve() refuses it
+                        }
+                        if (unwound.contains(tid)) {
+                            return null;
+                        }
+                    }
+                }
+            } finally {
+                synchronized (turns) {
+                    reading = false;
+                    turns.notifyAll();
+                }
+            }
+        }
+
+        private void dispatch(int tid, Frame f) {
             Object target = f.b() >= 0 && f.b() < objects.size() ? objects.get(f.b()) : null;
             Method m = target == null ? null : ApiTable.method(ApiTable.interfaceOf(target), f.a());
             if (m == null || !fits(m, f.args())) {
@@ -276,6 +362,12 @@ final class PartitionHost {
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
+            List<Message> filled = new ArrayList<>(1);
+            for (Object a : f.args()) {
+                if (a instanceof Message out) {
+                    filled.add(out); // out-parameters go back in argument order
+                }
+            }
             try {
                 wire.ret(tid, result, filled);
             } catch (IOException e) {
@@ -305,14 +397,43 @@ final class PartitionHost {
 
         /** Best effort: the remote thread of a stopped process unwinds (a dead process needs nothing). */
         void unwind(int tid) {
-            if (lost || wire == null) {
-                return;
+            synchronized (turns) {
+                if (lost || wire == null || !unwound.add(tid)) {
+                    return;
+                }
+                unwinding.add(tid);
+                turns.notifyAll();
             }
             try {
                 wire.unwind(tid);
             } catch (IOException e) {
                 // it is gone; the next conversation finds out
             }
+        }
+
+        /**
+         * A process was stopped while its remote thread ran its own code: a Java thread cannot be stopped from
+         * outside, so the thread is told to unwind and does at its next call (a kernel call or a port it serves
+         * itself). One that makes no call within {@code guardNanos} costs the partition its process, as an overrun
+         * does; until then it runs only in its partition's windows, beside the process's next start.
+         */
+        void unwindRunning(int tid, long guardNanos) {
+            unwind(tid);
+            Thread.ofVirtual().name("orrery-unwind-guard-" + config.name()).start(() -> {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(guardNanos);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                boolean stuck;
+                synchronized (turns) {
+                    stuck = unwinding.contains(tid);
+                }
+                if (stuck) {
+                    kill("a stopped process ran its own code for " + TimeUnit.NANOSECONDS.toMillis(guardNanos)
+                            + " ms more without a call that would unwind it; its partition process was killed");
+                }
+            });
         }
 
         /** Ends the partition process for good (its threads cannot be stopped one by one). */
@@ -437,9 +558,7 @@ final class PartitionHost {
 
         @Override
         public Message message(int capacity) {
-            Message m = new Message(capacity);
-            outs.add(m);
-            return m;
+            return new Message(capacity);
         }
     }
 }

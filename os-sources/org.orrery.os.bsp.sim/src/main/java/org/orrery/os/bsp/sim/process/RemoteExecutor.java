@@ -54,7 +54,7 @@ final class RemoteExecutor implements ProcessExecutor {
 
     @Override
     public ExecutionContext create(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
-        RemoteContext rc = new RemoteContext();
+        RemoteContext rc = new RemoteContext(lockstep.overrunNanos());
         // The kernel-side thread only runs kernel code: the process's configured stack is the remote thread's.
         Runnable run = body instanceof RemoteBody rb ? () -> rb.host().runBody(rc, rb, stackSize, name) : body;
         rc.delegate = lockstep.create(name, 0, () -> {
@@ -71,9 +71,14 @@ final class RemoteExecutor implements ProcessExecutor {
 
     /** A lockstep context bound to the remote thread it speaks for (once the partition process runs it). */
     static final class RemoteContext implements ExecutionContext {
+        private final long guardNanos;
         private ExecutionContext delegate;
         private volatile PartitionHost.Conn conn;
         private volatile int tid = -1;
+
+        RemoteContext(long guardNanos) {
+            this.guardNanos = guardNanos;
+        }
 
         void bind(PartitionHost.Conn c, int remoteTid) {
             this.conn = c;
@@ -107,13 +112,13 @@ final class RemoteExecutor implements ProcessExecutor {
 
         @Override
         public void discard() {
-            // Stopped from outside while its remote thread runs its own code (a concurrent board): a thread cannot
-            // be stopped from outside in Java, so the partition process goes.
+            // Stopped from outside while its remote thread runs its own code (a concurrent board): the thread is told
+            // to unwind and does at its next call; the partition process goes only if that call does not come.
             boolean midCode = delegate.running() && !delegate.isCurrentThread();
             delegate.discard();
             PartitionHost.Conn c = conn;
-            if (c != null && midCode) {
-                c.kill("a process was stopped while it ran its own code; its partition process was killed");
+            if (c != null && tid >= 0 && midCode) {
+                c.unwindRunning(tid, guardNanos);
             } else if (c != null && tid >= 0) {
                 c.unwind(tid);
             }

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.orrery.os.bsp.hosted.HostedSystems.MS;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.config.HmAction;
+import org.orrery.os.config.HmLevel;
+import org.orrery.os.config.HmRule;
+import org.orrery.os.config.HmTable;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.SystemState;
+import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.kernel.RunSummary;
+
+/**
+ * RESTART_PROCESS of a process whose thread runs its own code in its partition JVM (a Java thread cannot be stopped
+ * from outside): the thread is told to unwind and does at its next call, the process starts again in the same JVM,
+ * and the partition keeps its process. Only a thread that makes no call within the board's guard costs the
+ * partition its JVM. Before, any such restart killed the partition JVM, and the restart became a cold start of the
+ * whole partition (flight-control's {@code fcs} on a slow first activation).
+ */
+class HostedProcessRestartTest {
+    /** The guard: how long the stopped thread may run on without a call (also the overrun allowance). */
+    private static final long GUARD = 300 * MS;
+
+    /**
+     * Runs until {@code done} printed and both neighbours ticked on (20 s at most: a cold JVM on a loaded host). over's
+     * process has a period and deadline of 100 ms (50 ms of its windows): a restart's new start has time for its first
+     * activation, which makes a thread on each side and calls cold code (with 20 ms, every new start missed its first
+     * deadline on this machine and was restarted again).
+     */
+    private static RunSummary run(String app, String done, BoardWatch watch) throws Exception {
+        SystemConfig base = HostedSystems.system(20 * MS, List.of(
+                HostedSystems.partition("over", 0, 0, app, 100 * MS),
+                HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS),
+                HostedSystems.partition("far", 2, 1, "Ticker", 20 * MS)));
+        HmTable table = new HmTable("over", SystemState.PROCESS_EXECUTION,
+                List.of(new HmRule(ErrorCode.DEADLINE_MISSED, HmLevel.PROCESS, HmAction.RESTART_PROCESS, "")));
+        SystemConfig config = new SystemConfig(base.name(), base.board(), base.memoryRegions(), base.partitions(),
+                base.channels(), base.plans(), base.initialPlan(), base.planSwitchRules(), List.of(table),
+                base.services(), base.vms());
+        byte[] apps = HostedSystems.apps();
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
+                Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
+                () -> watch.printed(done) && watch.printed("near: tick 20") && watch.printed("far: tick 20"), null,
+                GUARD));
+        System.out.print(s.format());
+        return s;
+    }
+
+    @Test
+    void aProcessRestartedInItsOwnCodeStartsAgainInTheSameJvmAtItsNextCall() throws Exception {
+        BoardWatch watch = new BoardWatch();
+        RunSummary s = run("Overstayer", "over: tick 10", watch);
+        List<String> console = watch.lines();
+        List<HmEvent> over = s.hmEvents().stream().filter(e -> e.partition().equals("over")).toList();
+        assertEquals(1, over.size(), s.format() + String.join("\n", console));
+        assertEquals(ErrorCode.DEADLINE_MISSED, over.get(0).error(), s.format());
+        assertEquals(HmAction.RESTART_PROCESS, over.get(0).action(), s.format());
+        // the second start counted on from the first: the same partition JVM, not a new one
+        assertEquals(1, console.stream().filter(l -> l.endsWith("over: start 1")).count(), String.join("\n", console));
+        assertTrue(console.stream().anyMatch(l -> l.endsWith("over: start 2")), String.join("\n", console));
+        assertTrue(console.stream().anyMatch(l -> l.contains("over: tick 10")), String.join("\n", console));
+        // the stopped thread's next call unwound it: it was never served
+        assertTrue(console.stream().noneMatch(l -> l.contains("spin ended")), String.join("\n", console));
+        assertTrue(console.stream().noneMatch(l -> l.contains("lost its partition process")), String.join("\n", console));
+        assertEquals(PartitionMode.NORMAL, s.modes().get("over"));
+        assertEquals(0, s.overruns(), s.format());
+        for (String p : List.of("near", "far")) {
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 20")), p + " stopped: " + console);
+        }
+    }
+
+    @Test
+    void aRestartedProcessWhoseThreadNeverCallsAgainCostsItsPartitionTheJvmAfterTheGuard() throws Exception {
+        BoardWatch watch = new BoardWatch();
+        RunSummary s = run("Runaway", "over lost its partition process", watch);
+        List<String> console = watch.lines();
+        List<HmEvent> misses = s.hmEvents().stream()
+                .filter(e -> e.partition().equals("over") && e.error() == ErrorCode.DEADLINE_MISSED).toList();
+        assertTrue(!misses.isEmpty(), s.format());
+        // the partition process was killed for it, and the partition cold-started in a new one
+        assertTrue(console.stream().anyMatch(l -> l.contains("ran its own code for 300 ms more without a call that "
+                + "would unwind it; its partition process was killed")), String.join("\n", console));
+        assertTrue(console.stream().anyMatch(l -> l.contains("over lost its partition process")),
+                String.join("\n", console));
+        for (String p : List.of("near", "far")) {
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 20")), p + " stopped: " + console);
+        }
+    }
+}
