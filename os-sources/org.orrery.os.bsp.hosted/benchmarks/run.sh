@@ -7,9 +7,10 @@
 # debug: window-start lateness on a core whose other partition a debugger holds at a breakpoint, vs no debugger,
 # each run with cyclictest on both processors meanwhile (the machine's own stalls).
 # misses: the board benchmark's system with the board's trace: deadline misses per second, core held per job.
+# calls: round trip of a kernel call from a partition process, against a Unix-socket ping between two JVMs.
 # ports: sampling-port write→read between two partition processes, shared memory vs the kernel round trip.
 # BENCH_JAVA_OPTS: options for the benchmark JVM (the board's kernel JVM), e.g. -Xlog:safepoint*,gc*:file=/tmp/jvm.log
-# Usage: run.sh [freeze|wakeup|board|misses|debug|ports|all] [arguments for that benchmark]
+# Usage: run.sh [freeze|wakeup|board|misses|debug|ports|calls|all] [arguments for that benchmark]
 #   board [SECONDS] [ROUNDS]; debug [SECONDS] [ROUNDS] [attached]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +29,7 @@ fi
 if [ "$(id -u)" != 0 ]; then
     echo "run.sh: needs root (cgroups, SCHED_FIFO, mlockall)" >&2; exit 1
 fi
-if [ "$what" != freeze ] && [ "$what" != misses ] && [ "$what" != ports ] && ! command -v cyclictest >/dev/null; then
+if [ "$what" != freeze ] && [ "$what" != misses ] && [ "$what" != ports ] && [ "$what" != calls ] && ! command -v cyclictest >/dev/null; then
     echo "run.sh: installing rt-tests for cyclictest" >&2
     apt-get install -y rt-tests >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y rt-tests >/dev/null; }
 fi
@@ -44,7 +45,8 @@ case "$what" in
     board) run BoardBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     misses) run MissBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     debug) run DebugLatenessBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
+    calls) run CallBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     ports) run PortBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     all) run FreezeBenchmark; echo; run WakeupBenchmark ;;
-    *) echo "usage: run.sh [freeze|wakeup|board|misses|debug|ports|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: run.sh [freeze|wakeup|board|misses|debug|ports|calls|all] [args]" >&2; exit 2 ;;
 esac
