@@ -110,6 +110,7 @@ public final class PartitionProcesses implements AutoCloseable {
                         host.launch();
                     }
                 }
+                PartitionHost.warmDispatch();
             } catch (IOException | RuntimeException e) {
                 board.close();
                 throw e;
