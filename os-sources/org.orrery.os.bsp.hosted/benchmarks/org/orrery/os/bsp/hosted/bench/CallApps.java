@@ -16,6 +16,27 @@ public final class CallApps {
     private CallApps() {
     }
 
+    /** A neighbour that computes {@code 8 ms} of each 10 ms period (its window's processor busy, as a partition's). */
+    public static final class Busy implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                while (true) {
+                    long until = System.nanoTime() + 8_000_000L;
+                    long x = 0;
+                    while (System.nanoTime() < until) {
+                        x = x * 6364136223846793005L + 1442695040888963407L;
+                    }
+                    if (x == 42) {
+                        p.log("never");
+                    }
+                    p.periodicWait();
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
     /**
      * Each activation: {@link #CALLS} calls of {@link Partition#now()} back to back, each timed with CLOCK_MONOTONIC
      * around it. Every {@code STEP} samples, up to {@code SAMPLES}, logs {@code calls p50 A p99 B max C us over N}.

@@ -27,7 +27,9 @@ import org.orrery.os.kernel.RunSummary;
  * from the process thread of a partition whose window fills core 0's 10 ms frame, timed around the call in the
  * partition (after the first call of each activation). Baseline in the same run: a plain round trip of the same size
  * between two threads of two JVMs over a Unix socket pair ({@link SocketPingPong}).
- * Usage: CallBenchmark OS_API_DIR OS_PARTITION_DIR BENCH_CLASSES [SECONDS, default 10]
+ * With {@code busy}, a neighbour on core 1 runs its own code 8 ms of each 10 ms; with {@code shared}, the caller shares
+ * core 0 with that neighbour (5 ms windows each, frozen and thawed at each edge).
+ * Usage: CallBenchmark OS_API_DIR OS_PARTITION_DIR BENCH_CLASSES [SECONDS, default 10] [alone|busy|shared]
  */
 public final class CallBenchmark {
     private static final long MS = 1_000_000L;
@@ -38,10 +40,11 @@ public final class CallBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        String layout = args.length > 4 ? args[4] : "alone";
         Map<String, byte[]> os = BoardBenchmark.osModules(args);
         byte[] app = BoardBenchmark.jar(Path.of(args[2]), "org/orrery/os/bsp/hosted/bench/CallApps");
         List<String> console = java.util.Collections.synchronizedList(new ArrayList<>());
-        RunSummary s = new HostedBoardSupport().boot(new BootRequest(system(), os, Map.of("caller", app), seconds * 1000L * MS,
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(system(layout), os, Map.of("caller", app, "busy", app), seconds * 1000L * MS,
                 console::add, null, null, 0));
         System.out.print(s.format());
         double[] last = null;
@@ -56,6 +59,7 @@ public final class CallBenchmark {
             throw new IllegalStateException("the caller did not report 2,000 calls in " + seconds + " s: " + console);
         }
         double[] ping = SocketPingPong.measure(Path.of(args[2]), last[3] > 0 ? (int) last[3] : 20_000);
+        System.out.printf("layout: %s%n", layout);
         System.out.printf("kernel call  : p50 %8.2f us  p99 %8.2f us  max %9.2f us  (%.0f calls)%n", last[0], last[1],
                 last[2], last[3]);
         System.out.printf("socket ping  : p50 %8.2f us  p99 %8.2f us  max %9.2f us  (two JVMs, Unix socket)%n", ping[0],
@@ -64,14 +68,26 @@ public final class CallBenchmark {
         System.out.printf("load average: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
-    private static SystemConfig system() {
-        List<WindowConfig> windows = List.of(new WindowConfig(0, 0, 10 * MS, "caller"));
+    private static SystemConfig system(String layout) {
+        List<WindowConfig> windows = switch (layout) {
+            case "alone" -> List.of(new WindowConfig(0, 0, 10 * MS, "caller"));
+            case "busy" -> List.of(new WindowConfig(0, 0, 10 * MS, "caller"), new WindowConfig(1, 0, 10 * MS, "busy"));
+            case "shared" -> List.of(new WindowConfig(0, 0, 5 * MS, "caller"), new WindowConfig(0, 5 * MS, 5 * MS, "busy"));
+            default -> throw new IllegalArgumentException("layout alone, busy or shared, not " + layout);
+        };
         PlanConfig plan = new PlanConfig("normal", List.of(new CoreFrame(0, 10 * MS), new CoreFrame(1, 10 * MS)), windows);
         BoardConfig board = new BoardConfig("hosted", 2, 1L << 40, 1_000, true, List.of(), 0, 0, List.of());
-        PartitionConfig caller = new PartitionConfig("caller", 0, List.of(0), 8L << 20, Criticality.C,
-                SchedulingPolicy.FIXED_PRIORITY, 0, CallApps.Caller.class.getName(), "", 0,
-                List.of(new ProcessConfig("main", ProcessKind.PERIODIC, 10 * MS, 10 * MS, 10, 0, 65536)), List.of());
-        return new SystemConfig("call_benchmark", board, List.of(), List.of(caller), List.of(), List.of(plan), "normal",
+        List<PartitionConfig> parts = new ArrayList<>(List.of(partition("caller", 0, 0, CallApps.Caller.class)));
+        if (!layout.equals("alone")) {
+            parts.add(partition("busy", 1, layout.equals("busy") ? 1 : 0, CallApps.Busy.class));
+        }
+        return new SystemConfig("call_benchmark", board, List.of(), parts, List.of(), List.of(plan), "normal",
                 List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static PartitionConfig partition(String name, int index, int core, Class<?> app) {
+        return new PartitionConfig(name, index, List.of(core), 8L << 20, Criticality.C, SchedulingPolicy.FIXED_PRIORITY,
+                0, app.getName(), "", 0,
+                List.of(new ProcessConfig("main", ProcessKind.PERIODIC, 10 * MS, 10 * MS, 10, 0, 65536)), List.of());
     }
 }
