@@ -62,21 +62,28 @@ class HostedProcessRestartTest {
         BoardWatch watch = new BoardWatch();
         RunSummary s = run("Overstayer", "over: tick 10", watch);
         List<String> console = watch.lines();
+        String all = s.format() + String.join("\n", console);
+        // only restarts of the process: no failure, no loss of the partition process
         List<HmEvent> over = s.hmEvents().stream().filter(e -> e.partition().equals("over")).toList();
-        assertEquals(1, over.size(), s.format() + String.join("\n", console));
-        assertEquals(ErrorCode.DEADLINE_MISSED, over.get(0).error(), s.format());
-        assertEquals(HmAction.RESTART_PROCESS, over.get(0).action(), s.format());
-        // the second start counted on from the first: the same partition JVM, not a new one
-        assertEquals(1, console.stream().filter(l -> l.endsWith("over: start 1")).count(), String.join("\n", console));
-        assertTrue(console.stream().anyMatch(l -> l.endsWith("over: start 2")), String.join("\n", console));
-        assertTrue(console.stream().anyMatch(l -> l.contains("over: tick 10")), String.join("\n", console));
-        // the stopped thread's next call unwound it: it was never served
-        assertTrue(console.stream().noneMatch(l -> l.contains("spin ended")), String.join("\n", console));
-        assertTrue(console.stream().noneMatch(l -> l.contains("lost its partition process")), String.join("\n", console));
+        assertTrue(!over.isEmpty(), all);
+        for (HmEvent e : over) {
+            assertEquals(ErrorCode.DEADLINE_MISSED, e.error(), all);
+            assertEquals(HmAction.RESTART_PROCESS, e.action(), all);
+        }
+        assertTrue(console.stream().noneMatch(l -> l.contains("lost its partition process")), all);
+        // one start spun past its deadline; it was restarted and its next call unwound it (never served)
+        List<String> spun = console.stream().filter(l -> l.contains("over: spinning in start ")).toList();
+        assertEquals(1, spun.size(), all);
+        int spinner = Integer.parseInt(spun.get(0).substring(spun.get(0).lastIndexOf(' ') + 1));
+        assertTrue(console.stream().noneMatch(l -> l.contains("spin ended")), all);
+        // the next start counted on from it: the same partition JVM, not a new one (which would count from 1)
+        assertTrue(console.stream().anyMatch(l -> l.endsWith("over: start " + (spinner + 1))), all);
+        assertTrue(console.stream().filter(l -> l.endsWith("over: start 1")).count() <= 1, all);
+        assertTrue(console.stream().anyMatch(l -> l.contains("over: tick 10")), all);
         assertEquals(PartitionMode.NORMAL, s.modes().get("over"));
-        assertEquals(0, s.overruns(), s.format());
+        assertEquals(0, s.overruns(), all);
         for (String p : List.of("near", "far")) {
-            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 20")), p + " stopped: " + console);
+            assertTrue(console.stream().anyMatch(l -> l.contains(p + ": tick 20")), p + " stopped: " + all);
         }
     }
 
