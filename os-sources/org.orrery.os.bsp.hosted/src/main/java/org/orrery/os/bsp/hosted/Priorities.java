@@ -52,17 +52,16 @@ final class Priorities {
     private static final List<String> COMPILERS = List.of("C1 CompilerThre", "C2 CompilerThre", "JVMCI CompilerT");
 
     /**
-     * Raises this JVM's safepoint and collector threads to {@link #KERNEL_JVM} and its compiler threads to
-     * {@link #JIT}; {@link #restore} undoes it.
-     */
-    /**
-     * The JIT compiler threads of partition process {@code pid} become SCHED_IDLE: they compile when the partition's
-     * processes leave its processor idle in its window, instead of sharing it with a process that has work. A
-     * partition JVM compiles its application during its first activations, exactly when those are slowest:
-     * flight-control on hosted, ten alternating runs each, runs with a deadline miss 5 of 10 with the compiler thread
-     * time-sharing, 0 of 10 with it idle (control's first activation 6.8-10.2 ms before, 5.0-8.9 ms after). A partition
-     * JVM compiles with C1 only, which compiles a method once and does not replace it, so a process seldom waits for
-     * its compiler thread (the wait that made the kernel JVM's compiler threads real-time).
+     * The JIT compiler threads of partition process {@code pid} become SCHED_IDLE. A partition JVM compiles its
+     * application during its first activations, exactly when those are slowest, and a process thread woken (by its
+     * kernel call's reply) while its compiler thread ran waited for the compiler's time slice to end. A SCHED_IDLE
+     * thread gives its processor up at once to any thread that wakes there, and compiles in the window's slack.
+     * Flight-control, ten alternating pairs: runs with a deadline miss 5 of 10 with the compiler time-sharing, 0 of
+     * 10 with it idle; nice 10 or 19 instead (a smaller share, but no prompt hand-over) did not help (hosted
+     * benchmarks' README, 2026-12-06). The price: a partition that computes through its whole window leaves its
+     * compiler a fraction of a percent of the processor, so its code stays interpreted longer. A partition JVM compiles
+     * with C1 only, which compiles a method once and does not replace it, so a process seldom waits for its compiler
+     * thread (the wait that made the kernel JVM's compiler threads real-time).
      */
     static void idleCompilers(long pid) throws BoardException {
         Path tasks = Path.of("/proc/" + pid + "/task");
@@ -86,6 +85,10 @@ final class Priorities {
         }
     }
 
+    /**
+     * Raises this JVM's safepoint and collector threads to {@link #KERNEL_JVM} and its compiler threads to
+     * {@link #JIT}; {@link #restore} undoes it.
+     */
     void raiseJvmThreads() throws BoardException {
         for (Task t : tasks()) {
             if (matches(t.name, STOP_THE_WORLD)) {

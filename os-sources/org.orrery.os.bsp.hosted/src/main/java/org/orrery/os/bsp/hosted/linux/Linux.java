@@ -135,8 +135,8 @@ public final class Linux {
     }
 
     /**
-     * Makes thread {@code tid} (of any process) SCHED_IDLE: it runs when its processor has nothing else to run; a
-     * thread gone is no error.
+     * Makes thread {@code tid} (of any process) SCHED_IDLE: it runs when its processor has nothing else to run, and
+     * any other thread waking there takes the processor from it at once; a thread gone is no error.
      */
     public static void setIdle(long tid) throws BoardUnavailableException {
         int errno = setScheduler(tid, SCHED_IDLE, 0);
