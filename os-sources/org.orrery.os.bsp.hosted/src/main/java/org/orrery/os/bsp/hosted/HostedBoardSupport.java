@@ -115,7 +115,6 @@ public final class HostedBoardSupport implements BoardSupport {
                 executor.lock().lock();
                 try {
                     g.add(process.pid());
-                    Priorities.idleCompilers(process.pid());
                     if (!gate.isOpen(partition.index())) {
                         g.freeze();
                     }

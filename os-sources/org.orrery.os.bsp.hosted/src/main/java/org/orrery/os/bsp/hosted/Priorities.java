@@ -4,10 +4,8 @@ package org.orrery.os.bsp.hosted;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.kernel.BoardException;
@@ -50,40 +48,6 @@ final class Priorities {
     private static final List<String> STOP_THE_WORLD = List.of("VM Thread", "GC Thread", "G1 ", "ZDriver", "ZWorker");
     /** HotSpot's JIT compiler threads ("C1 CompilerThread0", truncated to 15 characters by Linux). */
     private static final List<String> COMPILERS = List.of("C1 CompilerThre", "C2 CompilerThre", "JVMCI CompilerT");
-
-    /**
-     * The JIT compiler threads of partition process {@code pid} become SCHED_IDLE. A partition JVM compiles its
-     * application during its first activations, exactly when those are slowest, and a process thread woken (by its
-     * kernel call's reply) while its compiler thread ran waited for the compiler's time slice to end. A SCHED_IDLE
-     * thread gives its processor up at once to any thread that wakes there, and compiles in the window's slack.
-     * Flight-control, ten alternating pairs: runs with a deadline miss 5 of 10 with the compiler time-sharing, 0 of
-     * 10 with it idle; nice 10 or 19 instead (a smaller share, but no prompt hand-over) did not help (hosted
-     * benchmarks' README, 2026-12-06). The price: a partition that computes through its whole window leaves its
-     * compiler a fraction of a percent of the processor, so its code stays interpreted longer. A partition JVM compiles
-     * with C1 only, which compiles a method once and does not replace it, so a process seldom waits for its compiler
-     * thread (the wait that made the kernel JVM's compiler threads real-time).
-     */
-    static void idleCompilers(long pid) throws BoardException {
-        Path tasks = Path.of("/proc/" + pid + "/task");
-        List<Path> threads;
-        try (Stream<Path> list = Files.list(tasks)) {
-            threads = list.toList();
-        } catch (IOException e) {
-            throw new BoardUnavailableException(tasks + ": cannot list the threads of a partition process ("
-                    + e.getMessage() + ")");
-        }
-        for (Path t : threads) {
-            String comm;
-            try {
-                comm = Files.readString(t.resolve("comm")).strip();
-            } catch (IOException e) {
-                continue; // the thread ended
-            }
-            if (COMPILERS.stream().anyMatch(comm::startsWith)) {
-                Linux.setIdle(Long.parseLong(t.getFileName().toString()));
-            }
-        }
-    }
 
     /**
      * Raises this JVM's safepoint and collector threads to {@link #KERNEL_JVM} and its compiler threads to

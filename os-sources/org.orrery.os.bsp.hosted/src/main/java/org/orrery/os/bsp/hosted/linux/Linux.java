@@ -21,7 +21,6 @@ public final class Linux {
     private static final int TIMER_ABSTIME = 1;
     private static final int SCHED_OTHER = 0;
     private static final int SCHED_FIFO = 1;
-    private static final int SCHED_IDLE = 5;
     /** Children of a real-time thread (e.g. partition processes it spawns) start as SCHED_OTHER. */
     private static final int SCHED_RESET_ON_FORK = 0x40000000;
     private static final int MCL_CURRENT = 1;
@@ -131,18 +130,6 @@ public final class Linux {
         if (errno != 0) {
             throw new BoardUnavailableException("SCHED_FIFO priority " + priority + " for thread " + tid + " refused ("
                     + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
-        }
-    }
-
-    /**
-     * Makes thread {@code tid} (of any process) SCHED_IDLE: it runs when its processor has nothing else to run, and
-     * any other thread waking there takes the processor from it at once; a thread gone is no error.
-     */
-    public static void setIdle(long tid) throws BoardUnavailableException {
-        int errno = setScheduler(tid, SCHED_IDLE, 0);
-        if (errno != 0 && errno != ESRCH) {
-            throw new BoardUnavailableException("sched_setscheduler(SCHED_IDLE) for thread " + tid + " refused ("
-                    + Libc.strerror(errno) + ")");
         }
     }
 
