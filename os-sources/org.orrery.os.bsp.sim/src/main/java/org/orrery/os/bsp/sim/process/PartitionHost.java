@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -15,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.orrery.os.api.IllegalRequestException;
@@ -56,64 +52,6 @@ final class PartitionHost {
 
     String name() {
         return config.name();
-    }
-
-    /**
-     * Makes the reflective accessor of every partition service method before any partition calls one. A method's first
-     * {@code invoke} in a JVM spins a method handle for it (1.4-13 ms each in a cold JVM, measured), which the first
-     * activation of the first process to make that call paid inside its window: flight-control's {@code control},
-     * released with half a window left, missed its first deadline by it. The board calls this while its partition
-     * processes start, when the kernel waits for them anyway.
-     */
-    static void warmDispatch() {
-        for (int i = 0; i < ApiTable.INTERFACES.size(); i++) {
-            Class<?> type = ApiTable.INTERFACES.get(i);
-            Object idle = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                    (proxy, method, args) -> zero(method.getReturnType()));
-            for (int k = 0; ApiTable.method(i, k) != null; k++) {
-                Method m = ApiTable.method(i, k);
-                Class<?>[] types = m.getParameterTypes();
-                Object[] args = new Object[types.length];
-                for (int a = 0; a < types.length; a++) {
-                    args[a] = zero(types[a]);
-                }
-                try {
-                    m.invoke(idle, args);
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("cannot prepare the partition service " + m + ": " + e, e);
-                }
-            }
-        }
-    }
-
-    /** The zero of {@code type}: what an idle service returns, and the argument it is called with. */
-    private static Object zero(Class<?> type) {
-        if (!type.isPrimitive() || type == void.class) {
-            return null;
-        }
-        // not one chain of ?: (it would promote every box to one numeric type)
-        if (type == boolean.class) {
-            return Boolean.FALSE;
-        }
-        if (type == long.class) {
-            return 0L;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == double.class) {
-            return 0.0;
-        }
-        if (type == float.class) {
-            return 0.0f;
-        }
-        if (type == short.class) {
-            return (short) 0;
-        }
-        if (type == byte.class) {
-            return (byte) 0;
-        }
-        return (char) 0;
     }
 
     /** Starts the partition process without waiting for it (boot starts all partitions side by side). */
@@ -198,17 +136,7 @@ final class PartitionHost {
         private Wire wire;
         private final List<Object> objects = new ArrayList<>();
         private final Map<Object, Integer> ids = new IdentityHashMap<>();
-        private int nextTid;
-        /** Guards the reading of the wire and the sets below (see {@link #next}). */
-        private final Object turns = new Object();
-        private boolean reading;
-        /** A frame read by another kernel-side thread for one that was not reading, by remote thread. */
-        private final Map<Integer, Frame> held = new HashMap<>();
-        /** Remote threads a kernel-side thread serves now (from its LOAD or RUN until its end). */
-        private final Set<Integer> served = new HashSet<>();
-        /** Remote threads told to unwind (each once); those whose end has not arrived yet are also in unwinding. */
-        private final Set<Integer> unwound = new HashSet<>();
-        private final Set<Integer> unwinding = new HashSet<>();
+        private final ReadTurns turns = new ReadTurns();
         private volatile boolean lost;
         private volatile String killedBecause;
         boolean used;
@@ -272,10 +200,7 @@ final class PartitionHost {
         }
 
         int newTid() {
-            synchronized (turns) {
-                served.add(nextTid);
-                return nextTid++;
-            }
+            return turns.start();
         }
 
         boolean lost() {
@@ -295,7 +220,7 @@ final class PartitionHost {
                 while (true) {
                     Frame f;
                     try {
-                        f = next(tid);
+                        f = turns.next(tid, wire);
                     } catch (IOException e) {
                         throw lost(e);
                     }
@@ -322,70 +247,7 @@ final class PartitionHost {
                     dispatch(tid, f);
                 }
             } finally {
-                synchronized (turns) {
-                    served.remove(tid);
-                    held.remove(tid);
-                }
-            }
-        }
-
-        /**
-         * The next frame of remote thread {@code tid}, or null once that thread was told to unwind. Normally the
-         * kernel-side thread of the process that holds the core is the only one reading, and every frame is its
-         * own. After a process was stopped while its remote thread ran its own code, that thread's kernel-side
-         * thread may still be blocked reading while the partition's next process starts: whoever reads then keeps
-         * a frame for another served thread in {@link #held} for it, and drops what the unwinding thread still
-         * sends (a call made before the UNWIND reached it; its end, which confirms it stopped).
-         */
-        private Frame next(int tid) throws IOException {
-            synchronized (turns) {
-                while (true) {
-                    Frame h = held.remove(tid);
-                    if (h != null) {
-                        return h;
-                    }
-                    if (unwound.contains(tid)) {
-                        return null;
-                    }
-                    if (!reading) {
-                        reading = true;
-                        break;
-                    }
-                    try {
-                        turns.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while waiting for the partition process");
-                    }
-                }
-            }
-            try {
-                while (true) {
-                    Frame f = wire.read();
-                    synchronized (turns) {
-                        int from = f.tid();
-                        if (unwinding.contains(from) && (f.type() == Frame.CALL || f.type() == Frame.END)) {
-                            if (f.type() == Frame.END) {
-                                unwinding.remove(from);
-                            }
-                        } else if (from == tid) {
-                            return f;
-                        } else if (served.contains(from) && !unwound.contains(from) && !held.containsKey(from)) {
-                            held.put(from, f);
-                            turns.notifyAll();
-                        } else {
-                            return f; // spoken out of turn: serve() refuses it
-                        }
-                        if (unwound.contains(tid)) {
-                            return null;
-                        }
-                    }
-                }
-            } finally {
-                synchronized (turns) {
-                    reading = false;
-                    turns.notifyAll();
-                }
+                turns.ended(tid);
             }
         }
 
@@ -456,12 +318,8 @@ final class PartitionHost {
 
         /** Best effort: the remote thread of a stopped process unwinds (a dead process needs nothing). */
         void unwind(int tid) {
-            synchronized (turns) {
-                if (lost || wire == null || !unwound.add(tid)) {
-                    return;
-                }
-                unwinding.add(tid);
-                turns.notifyAll();
+            if (lost || wire == null || !turns.unwind(tid)) {
+                return;
             }
             try {
                 wire.unwind(tid);
@@ -484,11 +342,7 @@ final class PartitionHost {
                 } catch (InterruptedException e) {
                     return;
                 }
-                boolean stuck;
-                synchronized (turns) {
-                    stuck = unwinding.contains(tid);
-                }
-                if (stuck) {
+                if (turns.unwinding(tid)) {
                     kill("a stopped process ran its own code for " + TimeUnit.NANOSECONDS.toMillis(guardNanos)
                             + " ms more without a call that would unwind it; its partition process was killed");
                 }

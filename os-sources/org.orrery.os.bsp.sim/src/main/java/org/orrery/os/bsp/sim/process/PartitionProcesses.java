@@ -110,7 +110,7 @@ public final class PartitionProcesses implements AutoCloseable {
                         host.launch();
                     }
                 }
-                PartitionHost.warmDispatch();
+                DispatchWarmUp.run();
             } catch (IOException | RuntimeException e) {
                 board.close();
                 throw e;

@@ -13,6 +13,6 @@ import org.junit.jupiter.api.Test;
 class DispatchWarmUpTest {
     @Test
     void everyServiceMethodOfTheApiIsCalledOnceWithoutFailing() {
-        assertDoesNotThrow(PartitionHost::warmDispatch);
+        assertDoesNotThrow(DispatchWarmUp::run);
     }
 }
