@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.orrery.os.bsp.hosted.HostedBoardSupport;
@@ -47,14 +46,7 @@ public final class CallBenchmark {
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(system(layout), os, Map.of("caller", app, "busy", app), seconds * 1000L * MS,
                 console::add, null, null, 0));
         System.out.print(s.format());
-        double[] last = null;
-        for (String line : console) {
-            Matcher m = CALLS.matcher(line);
-            if (m.find()) {
-                last = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
-            }
-        }
+        double[] last = PortBenchmark.lastFigures(console, CALLS);
         if (last == null) {
             throw new IllegalStateException("the caller did not report 2,000 calls in " + seconds + " s: " + console);
         }

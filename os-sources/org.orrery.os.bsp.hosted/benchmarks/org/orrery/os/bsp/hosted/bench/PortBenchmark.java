@@ -74,17 +74,27 @@ public final class PortBenchmark {
                 Map.of("writer", app, "reader", app),
                 seconds * 1000L * MS, console::add, null, null, 0));
         System.out.print(s.format());
-        double[] last = null;
-        for (String line : console) {
-            Matcher m = LATENCY.matcher(line);
-            if (m.find()) {
-                last = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                        Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
-            }
-        }
+        double[] last = lastFigures(console, LATENCY);
         if (last == null) {
             throw new IllegalStateException(mode + (queuing ? " queuing" : " sampling")
                     + ": the reader did not collect 1,000 samples in " + seconds + " s");
+        }
+        return last;
+    }
+
+    /** The numbers of the last console line {@code pattern} finds (its groups, in order), or null. */
+    static double[] lastFigures(List<String> console, Pattern pattern) {
+        double[] last = null;
+        synchronized (console) {
+            for (String line : console) {
+                Matcher m = pattern.matcher(line);
+                if (m.find()) {
+                    last = new double[m.groupCount()];
+                    for (int g = 0; g < last.length; g++) {
+                        last[g] = Double.parseDouble(m.group(g + 1));
+                    }
+                }
+            }
         }
         return last;
     }

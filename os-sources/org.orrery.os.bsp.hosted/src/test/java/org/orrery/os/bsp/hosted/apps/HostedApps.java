@@ -16,15 +16,7 @@ public final class HostedApps {
     public static final class Ticker implements PartitionApplication {
         @Override
         public void initialize(Partition p) {
-            p.createProcess(new ProcessRef("main", 0), () -> {
-                for (long n = 0; ; n++) {
-                    if (n % 10 == 0) {
-                        p.log("tick " + n);
-                    }
-                    p.compute(200_000L);
-                    p.periodicWait();
-                }
-            }).start();
+            p.createProcess(new ProcessRef("main", 0), () -> tick(p)).start();
             p.setMode(PartitionMode.NORMAL);
         }
     }
@@ -50,13 +42,7 @@ public final class HostedApps {
                     spin(150_000_000L);
                     p.log("spin ended"); // the kernel restarted the process meanwhile: this call unwinds it
                 }
-                for (long n = 0; ; n++) {
-                    if (n % 10 == 0) {
-                        p.log("tick " + n);
-                    }
-                    p.compute(200_000L);
-                    p.periodicWait();
-                }
+                tick(p);
             }).start();
             p.setMode(PartitionMode.NORMAL);
         }
@@ -72,6 +58,17 @@ public final class HostedApps {
                 spin(Long.MAX_VALUE);
             }).start();
             p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /** Computes 200 us of each period and prints every 10th activation, for good. */
+    static void tick(Partition p) {
+        for (long n = 0; ; n++) {
+            if (n % 10 == 0) {
+                p.log("tick " + n);
+            }
+            p.compute(200_000L);
+            p.periodicWait();
         }
     }
 
