@@ -72,7 +72,7 @@ class HostedExamplesTest {
         assertEquals(List.of(), structural, check.format());
         assertTrue(out.report().contains("window-start lateness core 0: p50 "), out.report());
         if (example.equals("satellite-obc")) {
-            // Its manager gets 10 ms of each 100 ms frame and formats a housekeeping line before it kicks its 200 ms
+            // Its manager gets 10 ms of each 100 ms frame and formats a housekeeping line before it kicks its
             // watchdog again: a cold JVM's first String.format (25-50 ms) made it expire at every start, and the
             // partition was cold-started every second. The runtime warms the formatter up before it connects.
             List<String> expired = out.summary().hmEvents().stream()

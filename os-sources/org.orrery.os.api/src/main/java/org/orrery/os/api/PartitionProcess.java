@@ -13,7 +13,11 @@ public interface PartitionProcess {
     /** Absolute deadline of the current release, or {@link Partition#INFINITE} without one. */
     long deadline();
 
-    /** DORMANT → ready (periodic processes: released now, then every period). */
+    /**
+     * DORMANT → started. An aperiodic process is ready at once; a periodic one is released when a window of its
+     * partition next opens (ARINC 653's next periodic processing start; at once if one opens at this instant), then
+     * every period. During initialisation both wait for NORMAL mode, which applies the same rule.
+     */
     void start();
 
     /** Any state → DORMANT; a process may stop itself (the call does not return). */

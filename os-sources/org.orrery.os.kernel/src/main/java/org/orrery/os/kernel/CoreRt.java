@@ -142,6 +142,30 @@ final class CoreRt {
         }
     }
 
+    /**
+     * Start of this core's first window of partition {@code part} at or after {@code t}: later in this major frame,
+     * else in the next one (of the plan the core will run then), {@link Proc#NEVER} if neither has one. A window
+     * that opens at {@code t} itself counts: a process started as its partition's window opens is released at once.
+     */
+    long nextStartOf(int part, long t) {
+        if (table.frame > 0) {
+            for (int i = 0; i < table.size(); i++) {
+                long s = frameStart + table.start[i];
+                if (s >= t && table.partition[i] == part) {
+                    return s;
+                }
+            }
+        }
+        PlanTable next = m.plans[m.targetPlan][index];
+        long nextFrame = table.frame > 0 ? frameStart + table.frame : t;
+        for (int i = 0; i < next.size(); i++) {
+            if (next.partition[i] == part && nextFrame + next.start[i] >= t) {
+                return nextFrame + next.start[i];
+            }
+        }
+        return Proc.NEVER;
+    }
+
     /** A plan switch was requested: idle cores take it at once. */
     void planRequested() {
         if (openWindow < 0 && table.frame == 0) {

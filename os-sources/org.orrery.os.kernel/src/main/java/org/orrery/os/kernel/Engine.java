@@ -124,14 +124,19 @@ final class Engine {
     }
 
     private void fire(long t) {
-        for (CoreRt c : m.cores) {
-            c.closeDue(t);
+        m.firing = t;
+        try {
+            for (CoreRt c : m.cores) {
+                c.closeDue(t);
+            }
+            for (CoreRt c : m.cores) {
+                c.advance(t);
+            }
+            m.watchdogs.fire(t);
+            Timers.fire(m, t);
+        } finally {
+            m.firing = -1;
         }
-        for (CoreRt c : m.cores) {
-            c.advance(t);
-        }
-        m.watchdogs.fire(t);
-        Timers.fire(m, t);
     }
 
     private long nextEvent() {

@@ -72,12 +72,12 @@ final class Lifecycle {
         setMode(p, PartitionMode.IDLE);
     }
 
-    /** Initialisation is over: processes started during it are released now, the watchdog is armed. */
+    /** Initialisation is over: processes started during it are released (see ProcessControl), the watchdog armed. */
     void enterNormal(PartitionRt p) {
         setMode(p, PartitionMode.NORMAL);
         for (Proc proc : p.procs) {
             if (proc.started && proc.waitKind == Proc.Wait.NORMAL_MODE) {
-                m.control.release(proc, m.now);
+                m.control.releaseFirst(proc);
             }
         }
         m.watchdogs.arm(p);

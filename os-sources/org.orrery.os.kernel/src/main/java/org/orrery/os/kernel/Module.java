@@ -41,6 +41,12 @@ final class Module {
      */
     final boolean concurrent;
     long nextDue = Proc.NEVER;
+    /**
+     * The planned instant of the events the engine is firing, -1 between them. On a real-time board {@link #now} is
+     * the measured time, a little past it: what the events cause (an HM restart at a deadline that falls on a
+     * window's opening) still happens at that instant, as on the simulator.
+     */
+    long firing = -1;
     Engine engine;
     /** Concurrent boards: signalled when a process frozen in the middle of its code gets a core again. */
     final java.util.concurrent.locks.Condition windowOpened;

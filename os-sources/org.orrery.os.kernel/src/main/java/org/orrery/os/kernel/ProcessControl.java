@@ -32,7 +32,10 @@ final class ProcessControl {
         }
     }
 
-    /** DORMANT → started: a fresh context; released now, or at NORMAL mode when started during init. */
+    /**
+     * DORMANT → started: a fresh context; waits for NORMAL mode when started during initialisation, else an
+     * aperiodic process is released now and a periodic one at its partition's next periodic processing start.
+     */
     void start(Proc p) {
         EndHandler end = new EndHandler(p);
         p.ctx = m.executor.create(p.part.name() + "/" + p.name(), p.stackSize, p.body, end);
@@ -46,8 +49,39 @@ final class ProcessControl {
             p.deadlineAbs = Proc.NEVER;
             refresh(p);
         } else {
-            release(p, m.now);
+            releaseFirst(p);
         }
+    }
+
+    /**
+     * The first release of a process started in (or waiting for) NORMAL mode. ARINC 653 (START, SET_PARTITION_MODE)
+     * puts a periodic process's first release point at its partition's next periodic processing start, so its jobs
+     * begin as a window of its partition opens; released at the instant of the call instead, a job could begin late
+     * in one window and spill into the next. Orrery's schedules mark no window as the processing start, so each
+     * window of the partition is one. A partition with no window ahead in this plan or the next cannot run anyway:
+     * its process is released now, as an aperiodic one is.
+     */
+    void releaseFirst(Proc p) {
+        long at = p.periodic ? nextProcessingStart(p.part, m.firing >= 0 ? m.firing : m.now) : Proc.NEVER;
+        if (at == Proc.NEVER) {
+            release(p, m.now);
+        } else if (at <= m.now) {
+            // the window opening at the instant being fired (on a real-time board, measured a little later)
+            release(p, at);
+        } else {
+            p.waitKind = Proc.Wait.RELEASE;
+            p.wakeAt = at;
+            p.deadlineAbs = Proc.NEVER;
+            refresh(p);
+        }
+    }
+
+    private long nextProcessingStart(PartitionRt part, long t) {
+        long at = Proc.NEVER;
+        for (CoreRt core : m.cores) {
+            at = Math.min(at, core.nextStartOf(part.index, t));
+        }
+        return at;
     }
 
     /** A release (periodic) or start (aperiodic) at {@code t}: ready with a fresh deadline. */

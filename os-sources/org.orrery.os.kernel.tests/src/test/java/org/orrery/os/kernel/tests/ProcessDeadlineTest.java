@@ -34,8 +34,8 @@ class ProcessDeadlineTest {
     void stoppingAProcessCancelsItsDeadlineAndItsReleasesAndStartGivesFreshOnes() throws Exception {
         List<String> seen = new ArrayList<>();
         List<String> releases = new ArrayList<>();
-        SimResult r = Rig.runSolo(Rig.solo(aperiodic("worker", 5 * MS, 3), periodic("tick", 10 * MS, 4 * MS, 5),
-                aperiodic("ctl", 9)), p -> {
+        SimResult r = Rig.runSolo(Rig.soloEvery(10 * MS, List.of(), aperiodic("worker", 5 * MS, 3),
+                periodic("tick", 10 * MS, 4 * MS, 5), aperiodic("ctl", 9)), p -> {
                     // Left alone, the worker would miss its deadline at 5 ms.
                     p.createProcess(WORKER, () -> p.compute(10 * MS)).start();
                     p.createProcess(TICK, () -> {
@@ -61,9 +61,10 @@ class ProcessDeadlineTest {
                     }).start();
                 });
         assertEquals(List.of("worker deadline 5@2", "stopped worker DORMANT deadline none",
-                "stopped tick DORMANT deadline none@12", "started tick deadline 29@25"), seen);
-        // Released at 0 and 10; none while dormant; from 25 on, every period from the new start.
-        assertEquals(List.of("0", "10", "25", "35", "45", "55", "65", "75", "85", "95"), releases);
+                "stopped tick DORMANT deadline none@12", "started tick deadline none@25"), seen);
+        // Released at 0 and 10; none while dormant; started again at 25, released from the partition's next window
+        // on (30), every period.
+        assertEquals(List.of("0", "10", "30", "40", "50", "60", "70", "80", "90"), releases);
         assertEquals(List.of(), Rig.hm(r));
         assertEquals(0, r.summary().deadlineMisses());
     }

@@ -94,8 +94,16 @@ final class Rig {
 
     /** As {@link #solo(ProcessConfig...)} with health monitor tables. */
     static SystemConfig solo(List<HmTable> hm, ProcessConfig... processes) {
+        return soloEvery(FRAME, hm, processes);
+    }
+
+    /**
+     * As {@link #solo(List, ProcessConfig...)} with a major frame of {@code frame}: the partition's window opens every
+     * {@code frame}, and a periodic process started in NORMAL mode has its first release at the next opening.
+     */
+    static SystemConfig soloEvery(long frame, List<HmTable> hm, ProcessConfig... processes) {
         return system(List.of(partition("a", 0, List.of(processes))), List.of(),
-                List.of(plan("main", FRAME, window(0, 0, FRAME, "a"))), hm, List.of());
+                List.of(plan("main", frame, window(0, 0, frame, "a"))), hm, List.of());
     }
 
     static SystemConfig system(List<PartitionConfig> partitions, List<ChannelConfig> channels, List<PlanConfig> plans,

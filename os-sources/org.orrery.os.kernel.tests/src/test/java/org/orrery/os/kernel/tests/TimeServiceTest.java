@@ -47,27 +47,31 @@ class TimeServiceTest {
     }
 
     @Test
-    void periodicProcessIsReleasedEveryPeriodFromItsStartWithAFreshDeadline() throws Exception {
+    void periodicProcessIsReleasedAtItsPartitionsNextWindowThenEveryPeriodWithAFreshDeadline() throws Exception {
         List<String> seen = new ArrayList<>();
-        Rig.runSolo(Rig.solo(periodic("tick", 10 * MS, 8 * MS, 5), aperiodic("starter", 1)), p -> {
-            PartitionProcess tick = p.createProcess(new ProcessRef("tick", 0), () -> {
-                for (int i = 0; i < 3; i++) {
-                    seen.add("tick" + at(p) + " deadline " + ms(p.currentProcess().deadline()));
-                    p.compute(2 * MS);
-                    p.periodicWait();
-                }
-            });
-            p.createProcess(new ProcessRef("starter", 1), () -> {
-                p.timedWait(3 * MS);
-                tick.start();
-                // "tick" preempted the starter until 5 ms; at 9 ms it waits for its next release, which
-                // carries no deadline.
-                p.timedWait(4 * MS);
-                seen.add("between releases " + (tick.deadline() == Partition.INFINITE) + " " + tick.state() + at(p));
-            }).start();
-        });
-        assertEquals(List.of("tick@3 deadline 11", "between releases true WAITING@9", "tick@13 deadline 21",
-                "tick@23 deadline 31"), seen);
+        Rig.runSolo(Rig.soloEvery(10 * MS, List.of(), periodic("tick", 10 * MS, 8 * MS, 5), aperiodic("starter", 1)),
+                p -> {
+                    PartitionProcess tick = p.createProcess(new ProcessRef("tick", 0), () -> {
+                        for (int i = 0; i < 3; i++) {
+                            seen.add("tick" + at(p) + " deadline " + ms(p.currentProcess().deadline()));
+                            p.compute(2 * MS);
+                            p.periodicWait();
+                        }
+                    });
+                    p.createProcess(new ProcessRef("starter", 1), () -> {
+                        p.timedWait(3 * MS);
+                        tick.start();
+                        // started mid-window: released when the partition's window opens again, no deadline before
+                        seen.add("started " + (tick.deadline() == Partition.INFINITE) + " " + tick.state() + at(p));
+                        // "tick" preempted the starter from 10 to 12 ms; at 14 ms it waits for its next release,
+                        // which carries no deadline either.
+                        p.timedWait(11 * MS);
+                        seen.add("between releases " + (tick.deadline() == Partition.INFINITE) + " " + tick.state()
+                                + at(p));
+                    }).start();
+                });
+        assertEquals(List.of("started true WAITING@3", "tick@10 deadline 18", "between releases true WAITING@14",
+                "tick@20 deadline 28", "tick@30 deadline 38"), seen);
     }
 
     @Test

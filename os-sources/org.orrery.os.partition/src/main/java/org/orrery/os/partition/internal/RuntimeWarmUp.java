@@ -15,10 +15,10 @@ import org.orrery.os.partition.wire.ApiTable;
  * time and nearly every partition pays for in its first windows otherwise: there a process's first activation has a
  * deadline and a watchdog, and a partition gets a few milliseconds in each major frame. Measured in a cold partition
  * JVM of this machine: the first {@code String.format} took 25-50 ms (the formatter and the locale's number symbols),
- * the next one 0.1 ms; the satellite example's manager, 10 ms per 100 ms frame, formats a housekeeping line before it
- * kicks its 200 ms watchdog again and was cold-started every second on the hosted board. The proxy classes of the
- * common services are generated here too (10 ms for the first, 1-2 ms for each other, in the initialisation's windows
- * before). The runtime's AOT cache is trained with this, so it costs less at every start.
+ * the next one 0.1 ms; the satellite example's manager, 10 ms per 100 ms frame, formats a housekeeping line before
+ * it kicks its watchdog (200 ms then) again and was cold-started every second on the hosted board. The proxy classes
+ * of the common services are generated here too (10 ms for the first, 1-2 ms for each other, in the initialisation's
+ * windows before). The runtime's AOT cache is trained with this, so it costs less at every start.
  */
 public final class RuntimeWarmUp {
 
