@@ -9,9 +9,10 @@
 # misses: the board benchmark's system with the board's trace: deadline misses per second, core held per job.
 # calls: round trip of a kernel call from a partition process, against a Unix-socket ping between two JVMs.
 # ports: sampling-port write→read between two partition processes, shared memory vs the kernel round trip.
+# neighbour: a victim partition's window-start lateness beside a quiet and beside a spinning, allocating neighbour.
 # BENCH_JAVA_OPTS: options for the benchmark JVM (the board's kernel JVM), e.g. -Xlog:safepoint*,gc*:file=/tmp/jvm.log
-# Usage: run.sh [freeze|wakeup|board|misses|debug|ports|calls|all] [arguments for that benchmark]
-#   board [SECONDS] [ROUNDS]; debug [SECONDS] [ROUNDS] [attached]
+# Usage: run.sh [freeze|wakeup|board|misses|debug|neighbour|ports|calls|all] [arguments for that benchmark]
+#   board [SECONDS] [ROUNDS]; debug [SECONDS] [ROUNDS] [attached]; neighbour [SECONDS] [ROUNDS]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 classes="$here/../target/classes"
@@ -45,8 +46,9 @@ case "$what" in
     board) run BoardBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     misses) run MissBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     debug) run DebugLatenessBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
+    neighbour) run NeighbourBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     calls) run CallBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     ports) run PortBenchmark "$os/org.orrery.os.api/target/classes" "$os/org.orrery.os.partition/target/classes" "$out" "$@" ;;
     all) run FreezeBenchmark; echo; run WakeupBenchmark ;;
-    *) echo "usage: run.sh [freeze|wakeup|board|misses|debug|ports|calls|all] [args]" >&2; exit 2 ;;
+    *) echo "usage: run.sh [freeze|wakeup|board|misses|debug|neighbour|ports|calls|all] [args]" >&2; exit 2 ;;
 esac
