@@ -15,10 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
 import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.PartitionProcess;
+import org.orrery.os.api.PlanRef;
 import org.orrery.os.api.ProcessRef;
 import org.orrery.os.bsp.sim.SimResult;
 import org.orrery.os.config.Criticality;
 import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PlanSwitchRule;
 import org.orrery.os.config.SchedulingPolicy;
 import org.orrery.os.config.SystemConfig;
 
@@ -82,5 +85,34 @@ class FirstReleaseTest {
         Rig.run(c, 20 * MS, Map.of("a", app(later, 500 * US)));
         // NORMAL at 4.5 ms on core 1: core 0's window at 6 ms comes before core 1's next one at 14 ms
         assertEquals(List.of("normal@4.5", "once@4.5", "tick@6 deadline 10", "tick@16 deadline 20"), later);
+    }
+
+    @Test
+    void afterARequestedPlanSwitchTheNextFramesPlanDecidesTheWindow() throws Exception {
+        // Plan "one": "a" in [0,5) of 10 ms; plan "two": "a" in [7,9). "a" asks for "two" at 1 ms, which takes effect
+        // at 10 ms, and then starts "tick": its first release is a's window of "two", at 17 ms, not 10 ms.
+        SystemConfig c = Rig.system(List.of(Rig.partition("a", 0, List.of(aperiodic("main", 5),
+                periodic("tick", 10 * MS, 4 * MS, 3))), Rig.partition("b", 1, List.of())), List.of(), List.of(
+                        Rig.plan("one", 10 * MS, Rig.window(0, 0, 5 * MS, "a"), Rig.window(0, 5 * MS, 5 * MS, "b")),
+                        Rig.plan("two", 10 * MS, Rig.window(0, 0, 7 * MS, "b"), Rig.window(0, 7 * MS, 2 * MS, "a"))),
+                List.of(), List.of(new PlanSwitchRule("one", "two", "a")));
+        List<String> seen = new ArrayList<>();
+        Rig.run(c, 30 * MS, Map.of("a", p -> {
+            PartitionProcess tick = p.createProcess(new ProcessRef("tick", 1), () -> {
+                while (true) {
+                    seen.add("tick" + at(p) + " deadline " + Rig.ms(p.currentProcess().deadline()));
+                    p.periodicWait();
+                }
+            });
+            p.createProcess(new ProcessRef("main", 0), () -> {
+                p.timedWait(MS);
+                seen.add("switch " + p.requestPlanSwitch(new PlanRef("two", 1)) + at(p));
+                tick.start();
+                seen.add("started " + tick.state() + at(p));
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }, "b", Partition::hashCode));
+        assertEquals(List.of("switch true@1", "started WAITING@1", "tick@17 deadline 21",
+                "tick@27 deadline 31"), seen);
     }
 }
