@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.os.bsp.hosted.HostedSystems.MS;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.ProcessState;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.HmRule;
@@ -20,6 +23,8 @@ import org.orrery.os.config.SystemState;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.TraceSink;
 
 /**
  * RESTART_PROCESS of a process whose thread runs its own code in its partition JVM (a Java thread cannot be stopped
@@ -39,6 +44,10 @@ class HostedProcessRestartTest {
      * deadline on this machine and was restarted again).
      */
     private static RunSummary run(String app, String done, BoardWatch watch) throws Exception {
+        return run(app, done, watch, null);
+    }
+
+    private static RunSummary run(String app, String done, BoardWatch watch, TraceSink trace) throws Exception {
         SystemConfig base = HostedSystems.system(20 * MS, List.of(
                 HostedSystems.partition("over", 0, 0, app, 100 * MS),
                 HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS),
@@ -51,7 +60,7 @@ class HostedProcessRestartTest {
         byte[] apps = HostedSystems.apps();
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
                 Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
-                () -> watch.printed(done) && watch.printed("near: tick 20") && watch.printed("far: tick 20"), null,
+                () -> watch.printed(done) && watch.printed("near: tick 20") && watch.printed("far: tick 20"), trace,
                 GUARD));
         System.out.print(s.format());
         return s;
@@ -60,7 +69,14 @@ class HostedProcessRestartTest {
     @Test
     void aProcessRestartedInItsOwnCodeStartsAgainInTheSameJvmAtItsNextCall() throws Exception {
         BoardWatch watch = new BoardWatch();
-        RunSummary s = run("Overstayer", "over: tick 10", watch);
+        List<String> overEvents = Collections.synchronizedList(new ArrayList<>());
+        RunSummary s = run("Overstayer", "over: tick 10", watch, (core, t, type, f0, f1, f2) -> {
+            if (f0 == 0 && type == TraceEventType.HM_EVENT.id()) {
+                overEvents.add(t + " HM");
+            } else if (f0 == 0 && f1 == 0 && type == TraceEventType.PROCESS_STATE.id()) {
+                overEvents.add(t + " " + ProcessState.values()[(int) f2]);
+            }
+        });
         List<String> console = watch.lines();
         String all = s.format() + String.join("\n", console);
         // only restarts of the process: no failure, no loss of the partition process
@@ -71,6 +87,13 @@ class HostedProcessRestartTest {
             assertEquals(HmAction.RESTART_PROCESS, e.action(), all);
         }
         assertTrue(console.stream().noneMatch(l -> l.contains("lost its partition process")), all);
+        // The deadline fell on a window's opening of "over" (releases at openings, a 100 ms deadline, a 20 ms frame):
+        // the restart released the process at that planned instant, at once, although the board measured the miss a
+        // little later; not at the next opening, a frame later.
+        List<String> events = List.copyOf(overEvents);
+        int hm = events.indexOf(events.stream().filter(e -> e.endsWith(" HM")).findFirst().orElseThrow());
+        String at = events.get(hm).split(" ")[0];
+        assertEquals(List.of(at + " DORMANT", at + " READY"), events.subList(hm + 1, hm + 3), events.toString());
         // one start spun past its deadline; it was restarted and its next call unwound it (never served)
         List<String> spun = console.stream().filter(l -> l.contains("over: spinning in start ")).toList();
         assertEquals(1, spun.size(), all);
