@@ -101,16 +101,12 @@ public final class NeighbourBenchmark {
     /** What one run says about the victim: its window starts (the sink runs on the engine thread), HM events. */
     private static final class Victim implements TraceSink {
         final Histogram lateness = new Histogram(100_000);
-        final Map<String, Integer>[] hm = newCounts();
+        /** HM events by error, of the victim [0] and of the neighbour [1]. */
+        final List<Map<String, Integer>> hm = List.of(new TreeMap<>(), new TreeMap<>());
         long windows;
         volatile String lastNeighbourLine;
         RunSummary summary;
         double busy;
-
-        @SuppressWarnings("unchecked")
-        private static Map<String, Integer>[] newCounts() {
-            return new Map[] {new TreeMap<String, Integer>(), new TreeMap<String, Integer>()};
-        }
 
         @Override
         public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
@@ -118,7 +114,7 @@ public final class NeighbourBenchmark {
                 // the victim's n-th window is planned at n frames (the engine never skips one, it opens late)
                 lateness.record(timestampNs - windows++ * FRAME);
             } else if (typeId == TraceEventType.HM_EVENT.id() && (f0 == VICTIM || f0 == NEIGHBOUR)) {
-                hm[(int) f0].merge(ErrorCode.values()[(int) f1].name(), 1, Integer::sum);
+                hm.get((int) f0).merge(ErrorCode.values()[(int) f1].name(), 1, Integer::sum);
             }
         }
 
@@ -129,7 +125,7 @@ public final class NeighbourBenchmark {
         }
 
         String hm(int partition) {
-            return hm[partition].isEmpty() ? "none" : hm[partition].toString();
+            return hm.get(partition).isEmpty() ? "none" : hm.get(partition).toString();
         }
     }
 

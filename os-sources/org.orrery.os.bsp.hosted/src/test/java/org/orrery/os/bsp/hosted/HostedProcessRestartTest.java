@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
@@ -91,7 +92,7 @@ class HostedProcessRestartTest {
         // the restart released the process at that planned instant, at once, although the board measured the miss a
         // little later; not at the next opening, a frame later.
         List<String> events = List.copyOf(overEvents);
-        int hm = events.indexOf(events.stream().filter(e -> e.endsWith(" HM")).findFirst().orElseThrow());
+        int hm = IntStream.range(0, events.size()).filter(i -> events.get(i).endsWith(" HM")).findFirst().orElseThrow();
         String at = events.get(hm).split(" ")[0];
         assertEquals(List.of(at + " DORMANT", at + " READY"), events.subList(hm + 1, hm + 3), events.toString());
         // one start spun past its deadline; it was restarted and its next call unwound it (never served)
