@@ -2,6 +2,8 @@
 package org.orrery.studio.editor.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -116,6 +118,51 @@ class InPlaceUpdateTest {
             assertEquals(before.model().replace(duration, duration.replace("value=5", "value=7")), after.model());
             assertEquals(ReplaceableResource.Linking.SUBTREE, linked, "only the new duration was linked");
         }
+    }
+
+    /**
+     * Opening a file with the text the workspace build read from disk keeps that build's resource (parsing 40,000
+     * lines again took most of the time to the first diagnostics); opened with another text (unsaved changes in the
+     * editor), the document is parsed from its own text, and its diagnostics say what that text holds.
+     */
+    @Test
+    void openKeepsTheWorkspaceBuildsResourceOnlyForTheSameText() throws Exception {
+        String text = system(3);
+        Path file = incrementalFolder.resolve("rack.orrery");
+        Files.writeString(file, text);
+        String uri = Uris.of(file);
+        try (OrreryLanguageService service = OrreryLanguageService.start(incrementalFolder.toUri())) {
+            Latest published = new Latest(service, uri);
+            awaitPublished(published);
+            ModelDump built = dump(service, uri);
+            LspDocument lsp = new LspDocument(service, uri, new Document(text)).open();
+            ModelDump opened = dump(service, uri);
+            lsp.close();
+            assertEquals(built.resource(), opened.resource(), "the workspace build's resource");
+            assertEquals(built.root(), opened.root(), "the workspace build's model");
+        }
+        String unsaved = text.replace("window p1 at 10 ms duration 5 ms", "window p1 at 10 ms duration 500 ms");
+        try (OrreryLanguageService service = OrreryLanguageService.start(incrementalFolder.toUri())) {
+            Latest published = new Latest(service, uri);
+            awaitPublished(published);
+            ModelDump built = dump(service, uri);
+            published.diagnostics = null;
+            LspDocument lsp = new LspDocument(service, uri, new Document(unsaved)).open();
+            ModelDump opened = dump(service, uri);
+            awaitPublished(published);
+            lsp.close();
+            assertNotEquals(built.root(), opened.root(), "parsed from the editor's text");
+            assertEquals(unsaved, opened.text());
+            assertTrue(published.text().contains("window-beyond-frame"), "published on open: " + published.text());
+        }
+    }
+
+    private static void awaitPublished(Latest published) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (published.diagnostics == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertNotNull(published.diagnostics, "the server published diagnostics for the file");
     }
 
     /**

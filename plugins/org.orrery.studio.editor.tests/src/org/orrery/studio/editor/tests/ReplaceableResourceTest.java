@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,8 +19,11 @@ import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.service.OperationCanceledError;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +116,36 @@ class ReplaceableResourceTest {
         assertEquals(usedUri, ((InternalEObject) used).eProxyURI());
         assertFalse(unused.eIsProxy(), "nothing points at 'unused': making it a proxy is wasted work");
         assertFalse(work.eIsProxy(), "a referenced object's children are not referenced for that");
+    }
+
+    /**
+     * A pass over the cross-references that was cancelled part-way (a build that the next request cancels) has not
+     * resolved them all: the next pass must not be skipped as if it had.
+     */
+    @Test
+    void aCancelledPassLeavesTheNextOneToResolve() throws Exception {
+        ReplaceableResource r = (ReplaceableResource) EditorLanguage.load(language.resourceSet(), dir.resolve("a.orrery"),
+                Systems.TWO_PARTITIONS);
+        assertTrue(pendingLinks(r) > 0, "a freshly loaded resource links lazily");
+        assertThrows(OperationCanceledError.class, () -> r.resolveLazyCrossReferences(() -> true));
+        assertTrue(pendingLinks(r) > 0, "cancelled before the first reference");
+        r.resolveLazyCrossReferences(CancelIndicator.NullImpl);
+        assertEquals(0, pendingLinks(r), "every reference resolves in a pass that runs to its end");
+    }
+
+    /** Cross-references of {@code r} still proxies, read without resolving any. */
+    private static int pendingLinks(XtextResource r) {
+        int pending = 0;
+        for (TreeIterator<EObject> all = r.getAllContents(); all.hasNext();) {
+            @SuppressWarnings("unchecked")
+            InternalEList<EObject> refs = (InternalEList<EObject>) all.next().eCrossReferences();
+            for (java.util.Iterator<EObject> it = refs.basicIterator(); it.hasNext();) {
+                if (it.next().eIsProxy()) {
+                    pending++;
+                }
+            }
+        }
+        return pending;
     }
 
     /** Every object's fragment equals the one EMF computes for the same tree, and finds the object again. */

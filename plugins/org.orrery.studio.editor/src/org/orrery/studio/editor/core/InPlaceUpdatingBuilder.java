@@ -23,7 +23,8 @@ import com.google.inject.Inject;
  * contains the change (falling back to a full parse itself when the change crosses rule boundaries or leaves a
  * syntax error). Linking, indexing and validation then run as before, on the whole resource.
  * <p>
- * The resource is kept only when its text afterwards is exactly the document's; anything else (a resource not
+ * The resource is kept only when its text afterwards is exactly the document's (a document just opened with the
+ * text the workspace build read from disk keeps that build's resource as it is); anything else (a resource not
  * loaded yet, an edit that does not apply, a failure in the parser) takes Xtext's path: unload and parse anew.
  */
 public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulIncrementalBuilder {
@@ -76,9 +77,10 @@ public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulI
 
     private boolean updateInPlace(URI uri) {
         OpenDocuments.Changes changes = documents.take(uri);
-        // A document just opened has no edits yet: it is parsed from its text as Xtext does (a resource the
-        // workspace build loaded from disk, kept for the open document, left a file's errors unshown in the editor).
-        if (changes == null || changes.edits().isEmpty()) {
+        // A document just opened has no edits yet: the resource the workspace build loaded from disk is kept when
+        // its text is exactly the document's (below), and validated again by this build; any other text is parsed
+        // anew. (Parsing it again took most of the time from opening a large system to its first diagnostics.)
+        if (changes == null) {
             return false;
         }
         Resource resource = getRequest().getResourceSet().getResource(uri, false);
