@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orrery.studio.editor.core.LspDocument;
 import org.orrery.studio.editor.core.OrreryLanguageService;
 import org.orrery.studio.editor.core.ReplaceableResource;
+import org.orrery.studio.editor.core.UnchangedModelValidator;
 import org.orrery.studio.editor.core.Uris;
 
 /**
@@ -121,9 +122,10 @@ class InPlaceUpdateTest {
     }
 
     /**
-     * Opening a file with the text the workspace build read from disk keeps that build's resource (parsing 40,000
-     * lines again took most of the time to the first diagnostics); opened with another text (unsaved changes in the
-     * editor), the document is parsed from its own text, and its diagnostics say what that text holds.
+     * Opening a file with the text the workspace build read from disk keeps that build's resource and its issues
+     * (parsing and validating 40,000 lines again took most of the time to the first diagnostics); opened with another
+     * text (unsaved changes in the editor), the document is parsed from its own text, and its diagnostics say what
+     * that text holds.
      */
     @Test
     void openKeepsTheWorkspaceBuildsResourceOnlyForTheSameText() throws Exception {
@@ -135,11 +137,13 @@ class InPlaceUpdateTest {
             Latest published = new Latest(service, uri);
             awaitPublished(published);
             ModelDump built = dump(service, uri);
+            long reused = UnchangedModelValidator.reused();
             LspDocument lsp = new LspDocument(service, uri, new Document(text)).open();
             ModelDump opened = dump(service, uri);
             lsp.close();
             assertEquals(built.resource(), opened.resource(), "the workspace build's resource");
             assertEquals(built.root(), opened.root(), "the workspace build's model");
+            assertEquals(reused + 1, UnchangedModelValidator.reused(), "and that build's validation");
         }
         String unsaved = text.replace("window p1 at 10 ms duration 5 ms", "window p1 at 10 ms duration 500 ms");
         try (OrreryLanguageService service = OrreryLanguageService.start(incrementalFolder.toUri())) {

@@ -33,6 +33,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.util.Modules2;
+import org.eclipse.xtext.validation.IResourceValidator;
 import org.orrery.dsl.OrreryRuntimeModule;
 import org.orrery.dsl.ide.OrreryIdeModule;
 import org.orrery.dsl.ide.OrreryIdeSetup;
@@ -139,7 +140,8 @@ public final class InProcessServer implements AutoCloseable {
      * partial parser that updates it in place must not lex the whole text to find the tokens around a change, nor
      * proxify replaced objects nothing outside the document points at, nor link the whole model again when the
      * object it replaced cannot change what any other reference means, nor rebuild the index entry's parts that
-     * such an update leaves as they were.
+     * such an update leaves as they were; nor validate again a document none of whose models changed since its last
+     * validation (the open of a file the workspace build has just validated).
      */
     public static Module editorBindings() {
         return b -> {
@@ -150,6 +152,7 @@ public final class InProcessServer implements AutoCloseable {
             b.bind(TokenRegionProvider.class).to(NearbyTokenRegions.class);
             b.bind(IReferableElementsUnloader.class).to(OutsideReferencesUnloader.class);
             b.bind(IResourceDescription.Manager.class).to(DocumentDescriptions.class);
+            b.bind(IResourceValidator.class).to(UnchangedModelValidator.class);
         };
     }
 
