@@ -78,8 +78,9 @@ public class InPlaceUpdatingBuilder extends IncrementalBuilder.InternalStatefulI
     private boolean updateInPlace(URI uri) {
         OpenDocuments.Changes changes = documents.take(uri);
         // A document just opened has no edits yet: the resource the workspace build loaded from disk is kept when
-        // its text is exactly the document's (below), and validated again by this build; any other text is parsed
-        // anew. (Parsing it again took most of the time from opening a large system to its first diagnostics.)
+        // its text is exactly the document's (below), with the issues that build found (UnchangedModelValidator);
+        // any other text is parsed anew. (Parsing it again took most of the time from opening a large system to its
+        // first diagnostics.)
         if (changes == null) {
             return false;
         }

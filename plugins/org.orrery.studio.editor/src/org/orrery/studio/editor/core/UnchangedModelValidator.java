@@ -55,7 +55,7 @@ public class UnchangedModelValidator extends SyntaxFirstValidator {
         if (issues != null && !cancel.isCanceled() && version(document) == version) {
             // Validating may load the files a document imports: the set after it is the one the issues were found in.
             cache.getOrCreate(document).set(ISSUES,
-                    new Found(List.copyOf(issues), versions(resource.getResourceSet().getResources())));
+                    new Found(new ArrayList<>(issues), versions(resource.getResourceSet().getResources())));
         }
         return issues;
     }
@@ -74,8 +74,8 @@ public class UnchangedModelValidator extends SyntaxFirstValidator {
     }
 
     /**
-     * An object the resource's cache keeps until the model changes; null for a resource without such a cache, which
-     * then never compares equal to a version taken before (a fresh object each time).
+     * An object the resource's cache keeps until the model changes; for a resource without such a cache a fresh object
+     * each time, which never equals a version taken before.
      */
     private static Object version(Resource r) {
         if (r instanceof XtextResource x && x.getCache() instanceof OnChangeEvictingCache cache) {
