@@ -111,7 +111,7 @@ class RegionEditTest {
         int made = 0;
         int inPlace = 0;
         // Picks that find no room and no second window to delete are skipped: on a system of full lanes (wan-router)
-        // most are, so picks go on until {@code count} edits are made, within a bound.
+        // most are, so picks go on until count edits are made, within a bound.
         for (int picks = 0; made < count && picks < 20 * count; picks++) {
             ScheduleModel model = ScheduleModel.of(region);
             List<Lane> lanes = new ArrayList<>();
