@@ -33,24 +33,6 @@ import org.orrery.studio.editor.core.ReplaceableResource.Linking;
  */
 class ReferableExportsTest {
 
-    /** The partitions of {@link Systems#TWO_PARTITIONS} alone, as a file another one imports. */
-    private static final String IMPORTED = Systems.TWO_PARTITIONS.substring(
-            Systems.TWO_PARTITIONS.indexOf("/** Flight control"), Systems.TWO_PARTITIONS.indexOf("channel cmd"));
-
-    /** A system linking its channel and windows to the partitions of {@link #IMPORTED}, imported as a file. */
-    private static final String IMPORTING = """
-            import "partitions.orrery"
-            system demo
-            board sim { cores 1 memory 64 MiB tick 1 ms }
-            channel cmd sampling from fcs.cmd_out to nav.cmd_in
-            plan main {
-                core 0 major-frame 10 ms {
-                    window fcs at 0 ms duration 4 ms
-                    window nav at 4 ms duration 4 ms
-                }
-            }
-            """;
-
     @TempDir
     Path dir;
 
@@ -93,8 +75,8 @@ class ReferableExportsTest {
     void channelsLinkToPortsOfAnImportedFile() throws Exception {
         EditorLanguage editor = EditorLanguage.withEditorBindings();
         XtextResourceSet set = editor.resourceSet();
-        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), IMPORTED);
-        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), IMPORTING);
+        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), Systems.IMPORTED);
+        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), Systems.IMPORTING);
         EcoreUtil.resolveAll(system);
         assertEquals(Map.of(), EcoreUtil.UnresolvedProxyCrossReferencer.find(system), "every reference linked");
         Channel channel = ((Model) system.getContents().get(0)).getElements().stream()
@@ -148,8 +130,8 @@ class ReferableExportsTest {
         for (EditorLanguage language : List.of(EditorLanguage.withEditorBindings(), EditorLanguage.plain())) {
             XtextResourceSet set = language.resourceSet();
             Path folder = Files.createTempDirectory(dir, "set");
-            XtextResource imported = EditorLanguage.load(set, folder.resolve("partitions.orrery"), IMPORTED);
-            XtextResource importing = EditorLanguage.load(set, folder.resolve("system.orrery"), IMPORTING);
+            XtextResource imported = EditorLanguage.load(set, folder.resolve("partitions.orrery"), Systems.IMPORTED);
+            XtextResource importing = EditorLanguage.load(set, folder.resolve("system.orrery"), Systems.IMPORTING);
             assertEquals(List.of(), references(language, imported), "the imported file links only inside itself");
             listed.add(references(language, importing).toString().replace(folder.toString(), ""));
         }

@@ -47,6 +47,24 @@ final class Systems {
 
     static final String BEYOND_FRAME = TWO_PARTITIONS.replace(FITTING_WINDOW, LONG_WINDOW);
 
+    /** The partitions of {@link #TWO_PARTITIONS} alone, as a file another one imports. */
+    static final String IMPORTED = TWO_PARTITIONS.substring(
+            TWO_PARTITIONS.indexOf("/** Flight control"), TWO_PARTITIONS.indexOf("channel cmd"));
+
+    /** A system linking its channel and windows to the partitions of {@link #IMPORTED}, imported as a file. */
+    static final String IMPORTING = """
+            import "partitions.orrery"
+            system demo
+            board sim { cores 1 memory 64 MiB tick 1 ms }
+            channel cmd sampling from fcs.cmd_out to nav.cmd_in
+            plan main {
+                core 0 major-frame 10 ms {
+                    window fcs at 0 ms duration 4 ms
+                    window nav at 4 ms duration 4 ms
+                }
+            }
+            """;
+
     private Systems() {
     }
 }

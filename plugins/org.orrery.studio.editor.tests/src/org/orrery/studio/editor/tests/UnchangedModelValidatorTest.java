@@ -26,22 +26,6 @@ import org.orrery.studio.editor.core.UnchangedModelValidator;
  */
 class UnchangedModelValidatorTest {
 
-    private static final String IMPORTED = Systems.TWO_PARTITIONS.substring(
-            Systems.TWO_PARTITIONS.indexOf("/** Flight control"), Systems.TWO_PARTITIONS.indexOf("channel cmd"));
-
-    private static final String IMPORTING = """
-            import "partitions.orrery"
-            system demo
-            board sim { cores 1 memory 64 MiB tick 1 ms }
-            channel cmd sampling from fcs.cmd_out to nav.cmd_in
-            plan main {
-                core 0 major-frame 10 ms {
-                    window fcs at 0 ms duration 4 ms
-                    window nav at 4 ms duration 4 ms
-                }
-            }
-            """;
-
     @TempDir
     Path dir;
 
@@ -70,8 +54,8 @@ class UnchangedModelValidatorTest {
     @Test
     void aChangeOfAnImportedFileIsNotAnsweredFromTheLastValidation() throws Exception {
         XtextResourceSet set = language.resourceSet();
-        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), IMPORTED);
-        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), IMPORTING);
+        XtextResource imported = EditorLanguage.load(set, dir.resolve("partitions.orrery"), Systems.IMPORTED);
+        XtextResource system = EditorLanguage.load(set, dir.resolve("system.orrery"), Systems.IMPORTING);
         String clean = validate(system, false);
         assertEquals("[]", clean, "the importing system links and passes");
         assertEquals(clean, validate(system, true));
