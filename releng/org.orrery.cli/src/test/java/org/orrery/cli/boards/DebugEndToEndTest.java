@@ -127,7 +127,7 @@ class DebugEndToEndTest {
             Jdb jdb = Jdb.attach(JDB, port, tmp.resolve("jdb.out"));
             started.add(jdb.process());
             jdb.send("stop thread at " + DebugSystem.COUNTER_CLASS + ":" + DebugSystem.breakLine());
-            jdb.await(Pattern.compile("Set breakpoint|Deferring breakpoint"), 20);
+            jdb.awaitInAnyOrder(Pattern.compile("Set breakpoint|Deferring breakpoint"), 20);
             jdb.await(Pattern.compile("Breakpoint hit: .*" + Pattern.quote(DebugSystem.COUNTER_CLASS) + "\\.tick"), 20);
             long hitAt = System.nanoTime();
             long beaconAtHit = count(events, "beacon");

@@ -49,6 +49,17 @@ final class Jdb {
         }
     }
 
+    /**
+     * As {@link #await}, but the next wait looks from where this one started: jdb's event thread may print a
+     * breakpoint hit before its command thread confirms the breakpoint that caused it (seen in a test run).
+     */
+    Matcher awaitInAnyOrder(Pattern pattern, int seconds) throws InterruptedException {
+        int from = consumed;
+        Matcher m = await(pattern, seconds);
+        consumed = from;
+        return m;
+    }
+
     /** Waits for {@code pattern} in the output; the match of its first occurrence after what was matched before. */
     Matcher await(Pattern pattern, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
