@@ -19,7 +19,6 @@ import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -28,6 +27,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.util.Triple;
 import org.orrery.dsl.linking.SubtreeLinker;
+import org.orrery.dsl.resource.OrreryResource;
 
 /**
  * The language server's resource. On every keystroke Xtext's builder drops the old version of the document and
@@ -35,8 +35,7 @@ import org.orrery.dsl.linking.SubtreeLinker;
  * fragment each (an {@code indexOf} in its container's list, quadratic over 10,000 channels) plus a grown field
  * array. Proxies only matter for objects that other loaded resources still point at, so that those references
  * resolve to the new version; every other object of the old version is garbage. This resource proxifies exactly
- * the objects other resources of its set reference and leaves the rest alone. It also computes URI fragments
- * (asked for by indexing and reference descriptions on every keystroke too) without the per-object {@code indexOf}.
+ * the objects other resources of its set reference and leaves the rest alone.
  * <p>
  * When a keystroke's partial re-parse replaced one object that no scope can see (see
  * {@link LocalPartialParsing.Replacement#invisibleToScopes}), only that object's references are linked
@@ -45,7 +44,7 @@ import org.orrery.dsl.linking.SubtreeLinker;
  * builder, the validator and the index each ask for all of them to be resolved, and after the first complete pass
  * there is nothing left that could resolve.
  */
-public class ReplaceableResource extends LazyLinkingResource {
+public class ReplaceableResource extends OrreryResource {
 
     /** How an update linked the model: all of it (Xtext's way), or the replaced object alone. */
     public enum Linking {
@@ -224,35 +223,10 @@ public class ReplaceableResource extends LazyLinkingResource {
         }
     }
 
-    /**
-     * The fragment EMF would compute ({@code /} root {@code /@feature.index/...}), with list positions taken from
-     * {@link ListPositions} instead of one {@code indexOf} per object. Anything unusual (proxies, unloading,
-     * several roots, keyed or feature-map containment, objects of other resources) takes EMF's own path.
-     */
+    // During an unload the contents are being taken apart and EMF names the objects from its own list of them.
     @Override
     public String getURIFragment(EObject object) {
-        if (referencedFromOutside != null || object.eIsProxy() || getContents().size() != 1) {
-            return super.getURIFragment(object);
-        }
-        StringBuilder path = new StringBuilder();
-        EObject current = object;
-        for (EObject container = current.eContainer(); container != null; container = current.eContainer()) {
-            EReference feature = current.eContainmentFeature();
-            if (feature == null || current.eContainingFeature() != feature || !feature.getEKeys().isEmpty()) {
-                return super.getURIFragment(object);
-            }
-            StringBuilder segment = new StringBuilder("/@").append(feature.getName());
-            if (feature.isMany()) {
-                ListPositions positions = getCache().get(ListPositions.class, this, ListPositions::new);
-                segment.append('.').append(positions.indexOf(current, (List<?>) container.eGet(feature, false)));
-            }
-            path.insert(0, segment);
-            current = container;
-        }
-        if (current != getContents().get(0)) {
-            return super.getURIFragment(object);
-        }
-        return "/" + path;
+        return referencedFromOutside != null ? emfFragment(object) : super.getURIFragment(object);
     }
 
     /** Whether another loaded resource of this resource's set points at any object of this one. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package org.orrery.studio.editor.core;
+package org.orrery.dsl.resource;
 
 import java.util.List;
 import java.util.Map;
