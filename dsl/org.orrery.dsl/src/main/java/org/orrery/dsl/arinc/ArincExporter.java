@@ -9,7 +9,9 @@ import static org.orrery.dsl.arinc.ArincNames.WINDOW_EXT;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.orrery.os.config.ChannelConfig;
@@ -156,21 +158,26 @@ public final class ArincExporter {
 
     private static void connections(XmlOut w, SystemConfig c) {
         w.open("Connection_Table");
+        // One lookup per endpoint: SystemConfig.partitionIndex scans the partitions (20,000 scans of 1,000 here).
+        Map<String, Integer> identifiers = new HashMap<>();
+        for (PartitionConfig p : c.partitions()) {
+            identifiers.putIfAbsent(p.name(), p.index() + 1);
+        }
         for (int i = 0; i < c.channels().size(); i++) {
             ChannelConfig ch = c.channels().get(i);
             w.open("Channel").attr("ChannelIdentifier", i + 1).attr("ChannelName", ch.name());
-            endpoint(w, c, "Source", ch.source());
+            endpoint(w, identifiers, "Source", ch.source());
             for (PortEndpoint d : ch.destinations()) {
-                endpoint(w, c, "Destination", d);
+                endpoint(w, identifiers, "Destination", d);
             }
             w.close();
         }
         w.close();
     }
 
-    private static void endpoint(XmlOut w, SystemConfig c, String role, PortEndpoint e) {
+    private static void endpoint(XmlOut w, Map<String, Integer> identifiers, String role, PortEndpoint e) {
         w.open(role);
-        w.empty("Standard_Partition").attr("PartitionIdentifier", c.partitionIndex(e.partition()) + 1)
+        w.empty("Standard_Partition").attr("PartitionIdentifier", identifiers.getOrDefault(e.partition(), 0))
                 .attr("PartitionName", e.partition()).attr("PortName", e.port());
         w.close();
     }
