@@ -163,10 +163,22 @@ class ChannelEditsTest {
         Topology after = TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(kept).orElseThrow();
         assertEquals(routes(kept).get("x a.x_out b.z_in"), routes(after).get("x a.x_out b.z_in"));
         assertEquals(List.of("q a.q_out b.q_in", "x a.x_out b.z_in"), List.copyOf(routes(after).keySet()));
+        assertEquals(lines(after), lines(kept.withoutChannelEdge("x", 0)), "taken off at once as the layout keeps it");
+        // a channel's only destination: the whole channel goes
+        ChannelEdits.disconnect(s, "q", 0);
+        Topology withoutQ = TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(after).orElseThrow();
+        assertEquals(List.of("x a.x_out b.z_in"), List.copyOf(routes(withoutQ).keySet()));
+        assertEquals(lines(withoutQ), lines(after.withoutChannelEdge("q", 0)));
 
         // a new port is a new box size: only a layout places it
         s.update(s.text().replace("port q_out", "port w_out sampling out size 8 B\n    port q_out"));
         assertTrue(TopologyBuilder.prepare(s.system(), s.diagnostics()).keeping(after).isEmpty());
+    }
+
+    /** Every edge as the page draws it (flags aside: the next validation brings them). */
+    private static List<List<Object>> lines(Topology t) {
+        return t.edges().stream().map(e -> List.<Object>of(e.id(), e.kind(), e.channel(), e.source(), e.target(),
+                e.destination(), e.points())).toList();
     }
 
     /** Routes by what they connect ("channel source target"), sorted. */

@@ -51,6 +51,24 @@ public record Topology(List<TopologyNode> nodes, List<TopologyEdge> edges, doubl
     }
 
     /**
+     * This topology without edge {@code destination} of channel {@code channel}: what a page shows of a disconnection
+     * at once. The channel's later destinations move up one place, as they do in its declaration.
+     */
+    public Topology withoutChannelEdge(String channel, int destination) {
+        List<TopologyEdge> left = new java.util.ArrayList<>(edges.size());
+        for (TopologyEdge e : edges) {
+            if (!e.isChannel() || !e.channel().equals(channel) || e.destination() < destination) {
+                left.add(e);
+            } else if (e.destination() > destination) {
+                int d = e.destination() - 1;
+                left.add(new TopologyEdge(channel + "#" + d, e.kind(), channel, e.source(), e.target(), d, e.points(),
+                        e.fragment(), e.diagnostics()));
+            }
+        }
+        return new Topology(nodes, left, width, height);
+    }
+
+    /**
      * A route from the east side of box {@code s} to the west side of box {@code t}: three orthogonal segments, or
      * five around the boxes when {@code t} lies to the left.
      */

@@ -214,6 +214,20 @@ class TopologyEditorTest {
             Thread.sleep(20);
         }
 
+        // Deleting it again: the line goes at once and the picture is the one before the connect
+        assertTrue(page.delete(canvas.topology().channel("o").get(0)));
+        assertFalse(doc.get().contains("channel o "), doc.get());
+        assertEquals(List.of(), canvas.topology().channel("o"), "taken off at once");
+        until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < until) {
+            Widgets.flushEvents();
+            assertEquals(before.nodes().stream().map(TopologyNode::bounds).toList(),
+                    canvas.topology().nodes().stream().map(TopologyNode::bounds).toList(), "the boxes stay");
+            assertEquals(before.edges(), canvas.topology().edges(), "the other channels keep their routes");
+            Thread.sleep(20);
+        }
+        assertTrue(page.connect("p" + (n - 1) + ".o", "p0.i"));
+
         // Arrange All lays the closed ring out again
         page.arrange();
         Widgets.waitUntil(() -> !canvas.topology().nodes().get(0).bounds().equals(before.nodes().get(0).bounds()),

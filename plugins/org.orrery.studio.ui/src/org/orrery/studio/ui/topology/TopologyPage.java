@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.studio.ui.topology;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.orrery.dsl.model.SystemView;
 import org.orrery.studio.diagram.edit.SystemModelSession;
+import org.orrery.studio.diagram.edit.TextEdit;
 import org.orrery.studio.diagram.topology.ChannelEdits;
 import org.orrery.studio.diagram.topology.Topology;
 import org.orrery.studio.diagram.topology.TopologyBuilder;
@@ -30,8 +34,8 @@ public final class TopologyPage implements SystemEditorPage {
     private SystemEditorContext context;
     private TopologyCanvas canvas;
     private long shown = -1;
-    // During a connect on a large system whose validation is deferred: the page draws the new line itself.
-    private boolean drawingConnect;
+    // During a channel edit on a large system whose validation is deferred: the page draws the change itself.
+    private boolean drawingOwnEdit;
 
     @Override
     public Control createControl(Composite parent, SystemEditorContext context) {
@@ -69,32 +73,43 @@ public final class TopologyPage implements SystemEditorPage {
      * channel is drawn at once, routed straight; on a large system the rest of the picture stays where it was.
      */
     public boolean connect(String fromPort, String toPort) {
-        Topology shown = canvas.topology();
-        drawingConnect = shown != null && shown.nodes().size() > SYNCHRONOUS_NODES;
-        boolean done;
-        try {
-            done = context.apply(() -> ChannelEdits.connectChecked(context.session(), fromPort, toPort));
-        } finally {
-            drawingConnect = false;
-        }
-        if (done && shown != null && canvas.topology() == shown) {
-            canvas.setTopology(ChannelEdits.drawn(shown, context.session().system(), fromPort, toPort));
-        }
-        return done;
+        return applyDrawing(() -> ChannelEdits.connectChecked(context.session(), fromPort, toPort),
+                shown -> ChannelEdits.drawn(shown, context.session().system(), fromPort, toPort));
     }
 
+    /** Removes a channel's line as Delete does; on a large system the rest of the picture stays. */
     public boolean delete(TopologyEdge edge) {
         if (!edge.isChannel()) {
             return false;
         }
-        return context.apply(() -> ChannelEdits.disconnect(context.session(), edge.channel(), edge.destination()));
+        return applyDrawing(() -> ChannelEdits.disconnect(context.session(), edge.channel(), edge.destination()),
+                shown -> shown.withoutChannelEdge(edge.channel(), edge.destination()));
+    }
+
+    /**
+     * Applies a channel edit and shows {@code drawn} of the picture before it, unless the edit's notification has
+     * drawn the page already.
+     */
+    private boolean applyDrawing(Supplier<List<TextEdit>> edit, UnaryOperator<Topology> drawn) {
+        Topology shown = canvas.topology();
+        drawingOwnEdit = shown != null && shown.nodes().size() > SYNCHRONOUS_NODES;
+        boolean done;
+        try {
+            done = context.apply(edit);
+        } finally {
+            drawingOwnEdit = false;
+        }
+        if (done && shown != null && canvas.topology() == shown) {
+            canvas.setTopology(drawn.apply(shown));
+        }
+        return done;
     }
 
     @Override
     public void modelChanged() {
-        // The picture of a large system stays through a connect: its one new line is drawn by connect(), and the
+        // The picture of a large system stays through a channel edit: its one line is drawn by applyDrawing, and the
         // model is read again (60-260 ms on 1,000 partitions) when the validation that follows brings the flags.
-        if (drawingConnect && !context.session().diagnosticsCurrent()) {
+        if (drawingOwnEdit && !context.session().diagnosticsCurrent()) {
             return;
         }
         SystemModelSession session = SystemEditorPage.modelToShow(context, canvas, shown);
@@ -135,9 +150,17 @@ public final class TopologyPage implements SystemEditorPage {
             return;
         }
         Display display = canvas.getDisplay();
+        String text = context.session().text();
         CompletableFuture.supplyAsync(prepared::layout).thenAccept(t -> display.asyncExec(() -> {
-            if (!canvas.isDisposed() && context.session().generation() == generation) {
+            SystemModelSession now = context.session();
+            if (canvas.isDisposed()) {
+                return;
+            }
+            if (now.generation() == generation) {
                 canvas.setTopology(t);
+            } else if (now.text().equals(text) && now.system() != null) {
+                // Only the flags moved on meanwhile (the deferred validation): the layout stands, with today's flags.
+                TopologyBuilder.prepare(now.system(), now.diagnostics()).keeping(t).ifPresent(canvas::setTopology);
             }
         }));
     }
