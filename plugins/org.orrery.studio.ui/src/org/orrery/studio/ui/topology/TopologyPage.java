@@ -36,6 +36,8 @@ public final class TopologyPage implements SystemEditorPage {
     private long shown = -1;
     // During a channel edit on a large system whose validation is deferred: the page draws the change itself.
     private boolean drawingOwnEdit;
+    // The text whose layout ELK is computing in the background, or null.
+    private String layingOut;
 
     @Override
     public Control createControl(Composite parent, SystemEditorContext context) {
@@ -121,6 +123,9 @@ public final class TopologyPage implements SystemEditorPage {
             return;
         }
         shown = session.generation();
+        if (canvas.topology() == null && session.text().equals(layingOut)) {
+            return; // the first layout, still under way, is of this very text: it shows with the flags read then
+        }
         TopologyBuilder.Prepared prepared = TopologyBuilder.prepare(system, session.diagnostics());
         // Large systems take ELK a second or more: when only lines changed (a channel connected or removed), they
         // keep the picture the integrator is working on.
@@ -151,11 +156,15 @@ public final class TopologyPage implements SystemEditorPage {
         }
         Display display = canvas.getDisplay();
         String text = context.session().text();
-        CompletableFuture.supplyAsync(prepared::layout).thenAccept(t -> display.asyncExec(() -> {
-            SystemModelSession now = context.session();
-            if (canvas.isDisposed()) {
+        layingOut = text;
+        CompletableFuture.supplyAsync(prepared::layout).whenComplete((t, failed) -> display.asyncExec(() -> {
+            if (layingOut == text) {
+                layingOut = null;
+            }
+            if (t == null || canvas.isDisposed()) {
                 return;
             }
+            SystemModelSession now = context.session();
             if (now.generation() == generation) {
                 canvas.setTopology(t);
             } else if (now.text().equals(text) && now.system() != null) {
