@@ -4,6 +4,7 @@ package org.orrery.dsl.generator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.PlanConfig;
@@ -19,6 +20,9 @@ import org.orrery.os.config.SystemConfig;
  * {@code Processes}, {@code Ports} and {@code Plans}.
  */
 public final class ConstantsGenerator {
+
+    // Compiled once: String.replaceAll compiles its pattern per call, three calls per port.
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9]");
 
     private ConstantsGenerator() {
     }
@@ -54,7 +58,7 @@ public final class ConstantsGenerator {
     }
 
     static String constant(String name) {
-        String c = name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        String c = NOT_IDENTIFIER.matcher(name).replaceAll("_").toUpperCase(Locale.ROOT);
         return Character.isJavaIdentifierStart(c.charAt(0)) ? c : "_" + c;
     }
 
