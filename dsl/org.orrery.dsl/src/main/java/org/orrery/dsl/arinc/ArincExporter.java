@@ -8,6 +8,7 @@ import static org.orrery.dsl.arinc.ArincNames.SCHEDULE_EXT;
 import static org.orrery.dsl.arinc.ArincNames.WINDOW_EXT;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -117,8 +118,13 @@ public final class ArincExporter {
         w.open("Module_Schedule").attr("MajorFrameSeconds", seconds(majorFrame(plan))).attr("ScheduleName", plan.name())
                 .attr("ScheduleIdentifier", index + 1).attr("InitialModuleSchedule", plan.name().equals(c.initialPlan()));
         int windowId = 1;
+        // Each partition's windows in plan order, grouped in one pass (not one scan of the plan per partition).
+        Map<String, List<WindowConfig>> byPartition = new HashMap<>();
+        for (WindowConfig win : plan.windows()) {
+            byPartition.computeIfAbsent(win.partition(), k -> new ArrayList<>()).add(win);
+        }
         for (PartitionConfig p : c.partitions()) {
-            List<WindowConfig> mine = plan.windows().stream().filter(win -> win.partition().equals(p.name()))
+            List<WindowConfig> mine = byPartition.getOrDefault(p.name(), List.of()).stream()
                     .sorted(Comparator.comparingInt(WindowConfig::core).thenComparingLong(WindowConfig::startNs)).toList();
             if (mine.isEmpty()) {
                 continue;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.dsl.generator;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,15 +42,20 @@ public final class ScheduleReport {
     /** SVG files keyed by file name, e.g. {@code gantt-normal-core0.svg}. */
     public static Map<String, String> gantt(SystemConfig config) {
         Map<String, String> files = new LinkedHashMap<>();
+        // A partition's colour follows its position in the system (looked up once, not per core and slot).
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < config.partitions().size(); i++) {
+            positions.putIfAbsent(config.partitions().get(i).name(), i);
+        }
         for (PlanConfig plan : config.plans()) {
             for (Slots core : Slots.of(config, plan)) {
-                files.put("gantt-" + plan.name() + "-core" + core.core() + ".svg", svg(config, plan, core));
+                files.put("gantt-" + plan.name() + "-core" + core.core() + ".svg", svg(config, plan, core, positions));
             }
         }
         return files;
     }
 
-    private static String svg(SystemConfig config, PlanConfig plan, Slots core) {
+    private static String svg(SystemConfig config, PlanConfig plan, Slots core, Map<String, Integer> positions) {
         int width = 800;
         int left = 10;
         int barTop = 40;
@@ -65,11 +70,11 @@ public final class ScheduleReport {
                 .append(core.core()).append(", major frame ").append(Units.formatNanos(core.frame())).append("</text>\n");
         sb.append("  <rect x=\"").append(left).append("\" y=\"").append(barTop).append("\" width=\"").append(width - 2 * left)
                 .append("\" height=\"").append(barHeight).append("\" fill=\"#eeeeee\" stroke=\"#999999\"/>\n");
-        List<String> owners = config.partitions().stream().map(p -> p.name()).toList();
         for (Slots.Slot s : core.slots()) {
             double x = left + s.start() * scale;
             double w = Math.max(1, s.duration() * scale);
-            String colour = PartitionColours.hex(s.vm() ? PartitionColours.VM : PartitionColours.rgb(owners.indexOf(s.owner())));
+            String colour = PartitionColours.hex(s.vm() ? PartitionColours.VM
+                    : PartitionColours.rgb(positions.getOrDefault(s.owner(), -1)));
             sb.append(String.format(Locale.ROOT, "  <rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\">"
                     + "<title>%s %s..%s</title></rect>%n", x, barTop, w, barHeight, colour, esc(s.owner()),
                     Units.formatNanos(s.start()), Units.formatNanos(s.end())));
