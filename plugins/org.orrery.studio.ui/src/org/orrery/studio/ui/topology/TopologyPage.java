@@ -148,7 +148,10 @@ public final class TopologyPage implements SystemEditorPage {
         }
     }
 
-    /** Small systems at once; large ones in the background, shown if the model is still that of {@code generation}. */
+    /**
+     * Small systems at once; large ones in the background, shown if the model is still that of {@code generation}, or
+     * still the same text (then with the flags of now).
+     */
     private void layOut(TopologyBuilder.Prepared prepared, long generation) {
         if (prepared.nodes() <= SYNCHRONOUS_NODES) {
             canvas.setTopology(prepared.layout());
@@ -158,7 +161,7 @@ public final class TopologyPage implements SystemEditorPage {
         String text = context.session().text();
         layingOut = text;
         CompletableFuture.supplyAsync(prepared::layout).whenComplete((t, failed) -> display.asyncExec(() -> {
-            if (layingOut == text) {
+            if (layingOut == text) { // not when a later layout has started since
                 layingOut = null;
             }
             if (t == null || canvas.isDisposed()) {
