@@ -53,6 +53,21 @@ class OrreryResourceTest {
     }
 
     @Test
+    void fragmentsFollowAChangedContainment() {
+        XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
+        Resource r = set.getResource(URI.createFileURI(Fixtures.example("flight-control").toAbsolutePath().toString()),
+                true);
+        Model model = (Model) r.getContents().get(0);
+        Partition nav = elements(model, Partition.class).stream().filter(p -> p.getName().equals("nav")).findFirst()
+                .orElseThrow();
+        assertEquals("//@elements.2", r.getURIFragment(nav), "after the board and fcs");
+        // Positions remembered from the first walk must not survive a change of the list they describe.
+        model.getElements().remove(0);
+        assertEquals("//@elements.1", r.getURIFragment(nav));
+        assertFragmentsAsEmfWouldSpellThem(r);
+    }
+
+    @Test
     void aLargeModulesFragmentsStayEmfsThroughEdits() throws IOException {
         XtextResourceSet set = INJECTOR.getInstance(XtextResourceSet.class);
         Resource r = set.createResource(URI.createURI("memory:/large.orrery"));
