@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,35 @@ class ConfigValidatorTest {
         SystemConfig bad = new SystemConfig(c.name(), c.board(), c.memoryRegions(), List.of(moved), c.channels(),
                 c.plans(), c.initialPlan(), c.planSwitchRules(), c.hmTables(), c.services(), c.vms());
         assertTrue(hasProblem(bad, "partitions[p].index", "position 0"));
+    }
+
+    /**
+     * A VM's windows share its core's timeline with the partitions' windows of the same plan: they are checked
+     * against that plan's frames and against the partitions' windows, and a VM window of another plan is not.
+     */
+    @Test
+    void vmWindowsAreCheckedOnTheirPlansCoreTimeline() {
+        // sensors holds core 0 of plan normal from 0 to 10 ms (frame 20 ms); plan maintenance's frame is 10 ms
+        assertTrue(hasProblem(withVmWindow(new VmWindow("normal", 0, 5 * MS, 10 * MS)), "vms[guest].windows[0]",
+                "overlaps plans[normal].windows[0] on core 0"));
+        assertTrue(hasProblem(withVmWindow(new VmWindow("normal", 2, 0, 5 * MS)), "vms[guest].windows[0].core",
+                "core 2 has no major frame in plan 'normal'"));
+        assertTrue(hasProblem(withVmWindow(new VmWindow("normal", 0, 15 * MS, 10 * MS)), "vms[guest].windows[0]",
+                "ends at 25000000 ns, after the major frame (20000000 ns)"));
+        assertTrue(hasProblem(withVmWindow(new VmWindow("maintenance", 0, 0, 5 * MS)), "vms[guest].windows[0]",
+                "overlaps plans[maintenance].windows[0] on core 0"));
+        // the same 10 to 20 ms in plan normal would overrun maintenance's 10 ms frame if plans were mixed up
+        SystemConfig sample = withVmWindow(new VmWindow("normal", 0, 10 * MS, 10 * MS));
+        assertEquals(List.of(), ConfigValidator.validate(sample));
+    }
+
+    private static SystemConfig withVmWindow(VmWindow window) {
+        SystemConfig c = Samples.full();
+        VmConfig vm = c.vms().get(0);
+        VmConfig moved = new VmConfig(vm.name(), vm.kind(), vm.vcpus(), vm.memorySize(), vm.devices(), vm.image(),
+                List.of(window));
+        return new SystemConfig(c.name(), c.board(), c.memoryRegions(), c.partitions(), c.channels(), c.plans(),
+                c.initialPlan(), c.planSwitchRules(), c.hmTables(), c.services(), List.of(moved));
     }
 
     private static SystemConfig noVms(SystemConfig c) {
