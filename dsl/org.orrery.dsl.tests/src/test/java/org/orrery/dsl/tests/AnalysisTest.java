@@ -33,6 +33,28 @@ class AnalysisTest {
         assertEquals(Long.MAX_VALUE, new Supply(10, List.of()).finish(0, 1));
     }
 
+    /**
+     * 1 ms of window per second serves 9,300,000 s of work only after ~9.3e18 ns, past a long: the finish must
+     * saturate, not wrap to a negative instant that made an overloaded partition pass as schedulable.
+     */
+    @Test
+    void workFinishingBeyondALongIsNeverServedNotSchedulable() {
+        long s = 1_000_000_000L;
+        Supply sparse = new Supply(s, List.of(new long[] {0, 1_000_000}));
+        assertEquals(Long.MAX_VALUE, sparse.finish(0, 9_300_000 * s));
+        assertEquals(Long.MAX_VALUE, sparse.finish(s - 1, Long.MAX_VALUE - 1));
+        assertEquals(Long.MAX_VALUE, sparse.minimumIntervalFor(9_300_000 * s));
+        assertEquals(5_000_000_000_000_000_000L - s + 1_000_000, sparse.finish(0, 5_000_000 * s),
+                "still exact below the range's end");
+        Verdict fp = ResponseTimeAnalysis.fixedPriority(List.of(new Task("p", 9_400_000 * s, 9_400_000 * s,
+                9_300_000 * s, 1)), sparse).get(0);
+        assertTrue(fp.unbounded(), () -> "response " + fp.responseTime());
+        assertFalse(fp.schedulable());
+        Verdict edf = DemandBoundAnalysis.edf(List.of(new Task("p", 9_400_000 * s, 9_400_000 * s, 9_300_000 * s, 0)),
+                sparse).get(0);
+        assertFalse(edf.schedulable(), () -> "response " + edf.responseTime());
+    }
+
     @Test
     void overlappingWindowsAreMergedNotCountedTwice() {
         Supply s = new Supply(10, List.of(new long[] {0, 6}, new long[] {5, 7}));

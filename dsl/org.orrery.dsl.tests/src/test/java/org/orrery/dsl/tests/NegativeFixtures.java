@@ -70,6 +70,7 @@ final class NegativeFixtures {
         file("required-attribute-port-size", req, 24, 10, "Port 'in1' must declare its message 'size'.");
         file("required-attribute-queue-depth", req, 24, 10, "Queuing port 'in1' must declare its queue 'depth'.");
         file("required-attribute-device-size", req, 10, 18, "Device 'boot' must declare its 'size'.");
+        file("required-attribute-device-size-nvram", req, 10, 18, "Device 'params' must declare its 'size'.");
         file("required-attribute-device-timeout", req, 10, 21, "Device 'wd' must declare its 'timeout'.");
         file("required-attribute-vm-vcpus", req, 38, 4, "VM 'guest' must declare its 'vcpus'.");
         file("required-attribute-vm-memory", req, 38, 4, "VM 'guest' must declare its 'memory'.");
@@ -145,6 +146,7 @@ final class NegativeFixtures {
                 + "processes run in deadline order and the priority only breaks ties between equal deadlines; remove "
                 + "'priority' if ties do not matter, or choose another 'policy'.");
         file("unschedulable", "unschedulable", 15, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time 18 ms exceeds its deadline 10 ms (fixed-priority response-time analysis): lower its 'wcet', lengthen its 'deadline', or give its partition more window time.");
+        file("unschedulable-unbounded", "unschedulable", 16, 13, "Process 'a.p' is not schedulable in plan 'main': worst-case response time is unbounded, deadline 9400000 s (fixed-priority response-time analysis): lower its 'wcet', lengthen its 'deadline', or give its partition more window time.");
     }
 
     private void communicationAndHealth() {

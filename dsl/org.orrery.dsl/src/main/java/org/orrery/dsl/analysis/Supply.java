@@ -110,17 +110,26 @@ public final class Supply {
         if (perFrame == 0) {
             return Long.MAX_VALUE;
         }
-        long target = cumulative(from) + amount;
+        // Saturating: an amount whose finish lies beyond a long's nanoseconds counts as never served (it wrapped
+        // to a negative instant before, and an overloaded partition passed as schedulable).
+        long target = ResponseTimeAnalysis.saturatingAdd(cumulative(from), amount);
+        if (target == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
         long full = target / perFrame;
         long rest = target % perFrame;
+        long frames = ResponseTimeAnalysis.saturatingMultiply(rest == 0 ? full - 1 : full, frame);
+        if (frames == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
         if (rest == 0) {
-            return (full - 1) * frame + ends[ends.length - 1];
+            return ResponseTimeAnalysis.saturatingAdd(frames, ends[ends.length - 1]);
         }
         long acc = 0;
         for (int k = 0; k < starts.length; k++) {
             long len = ends[k] - starts[k];
             if (acc + len >= rest) {
-                return full * frame + starts[k] + (rest - acc);
+                return ResponseTimeAnalysis.saturatingAdd(frames, starts[k] + (rest - acc));
             }
             acc += len;
         }
