@@ -203,7 +203,7 @@ class AttachToPartitionTest {
 
         String m = e.getStatus().getMessage();
         assertTrue(m.startsWith("Cannot debug partition control of board bench: "), m);
-        assertTrue(m.contains("the simulated board runs all partitions in one JVM"), m);
+        assertTrue(m.contains("the simulated board starts its partitions without a debug transport"), m);
         assertFalse(m.contains("\n") || m.contains("Exception"), m);
         assertEquals(0, DebugPlugin.getDefault().getLaunchManager().getDebugTargets().length);
     }

@@ -59,7 +59,8 @@ public final class DebugCommand implements Callable<Integer> {
             try (AgentClient probe = connector.connect()) {
                 if (!probe.boardKind().equals("hosted")) {
                     err.println("orrery debug: board " + board.name() + " runs the " + probe.boardKind()
-                            + " board: the simulated board runs all partitions in one JVM; debug needs --board hosted");
+                            + " board: the simulated board starts its partitions without a debug transport;"
+                            + " debug needs --board hosted");
                     return OrreryCli.EXIT_INPUT_ERRORS;
                 }
             }

@@ -57,8 +57,8 @@ class DebugCommandTest {
     @Test
     void aSimulatedBoardIsRefusedBeforeAnyPortOpens() {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("debug", "bench", "nav"));
-        assertEquals("orrery debug: board bench runs the sim board: the simulated board runs all partitions in one JVM; "
-                + "debug needs --board hosted\n", err.toString());
+        assertEquals("orrery debug: board bench runs the sim board: the simulated board starts its partitions without a "
+                + "debug transport; debug needs --board hosted\n", err.toString());
         assertEquals("", out.toString(), "nothing listens");
     }
 

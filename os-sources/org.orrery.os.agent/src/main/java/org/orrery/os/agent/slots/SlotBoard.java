@@ -234,7 +234,8 @@ public final class SlotBoard implements BoardControl {
     @Override
     public ByteChannel openDebug(String partition) throws Refusal {
         if (debug == null) {
-            throw new Refusal("unsupported", "the simulated board runs all partitions in one JVM; debug needs --board hosted");
+            throw new Refusal("unsupported",
+                    "the simulated board starts its partitions without a debug transport; debug needs --board hosted");
         }
         lock.lock();
         try {

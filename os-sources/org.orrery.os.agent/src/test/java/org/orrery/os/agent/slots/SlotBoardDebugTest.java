@@ -21,7 +21,8 @@ class SlotBoardDebugTest {
         try (SlotBoard board = SlotBoard.open(dir, SlotBoardOptions.defaults("sim"))) {
             Refusal r = assertThrows(Refusal.class, () -> board.openDebug("nav"));
             assertEquals("unsupported", r.code());
-            assertEquals("the simulated board runs all partitions in one JVM; debug needs --board hosted", r.getMessage());
+            assertEquals("the simulated board starts its partitions without a debug transport; debug needs --board hosted",
+                    r.getMessage());
         }
     }
 
