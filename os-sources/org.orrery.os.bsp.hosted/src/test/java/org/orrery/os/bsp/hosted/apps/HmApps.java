@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.apps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.Partition;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.ProcessRef;
+
+/**
+ * Partition applications for the health monitor's actions on the hosted board. Each prints at its initialisation
+ * {@code init <n> in jvm <pid>}: n counts the initialisations of this partition JVM (a static field, so a warm start
+ * counts on and a new JVM counts from 1 again), pid is the partition JVM's. Each fault happens once per board run, not
+ * once per JVM: a partition cold-started into a new JVM must not fail again (and cold-start again) at once.
+ */
+public final class HmApps {
+    private static final ProcessRef MAIN = new ProcessRef("main", 0);
+
+    private HmApps() {
+    }
+
+    /**
+     * Ticks (every 10th activation printed) and never fails: the neighbour of the partition under test. Says in the
+     * board's folder when it has initialised, so that a fault can wait for it (a neighbour's cold JVM may need half a
+     * second of board time on a loaded host, and a module reset before it would leave nothing to compare).
+     */
+    public static final class Steady implements PartitionApplication {
+        private static final AtomicInteger INITS = new AtomicInteger();
+
+        @Override
+        public void initialize(Partition p) {
+            announce(p, INITS);
+            firstInBoard("neighbour-initialised");
+            p.createProcess(MAIN, () -> HostedApps.tick(p)).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /**
+     * At its first activation once its neighbour has initialised (once per board) raises APPLICATION_ERROR, says so if
+     * the call returned, then ticks.
+     */
+    public static final class Raiser implements PartitionApplication {
+        private static final AtomicInteger INITS = new AtomicInteger();
+
+        @Override
+        public void initialize(Partition p) {
+            announce(p, INITS);
+            p.createProcess(MAIN, () -> {
+                p.periodicWait();
+                while (!Files.exists(inBoard("neighbour-initialised"))) {
+                    p.periodicWait();
+                }
+                if (firstInBoard("raised-" + p.name())) {
+                    p.log("raising");
+                    p.raiseError(ErrorCode.APPLICATION_ERROR, "injected");
+                    p.log("went on after the error");
+                }
+                HostedApps.tick(p);
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /** At its first activation (once per board) ends its own JVM, without a word to the kernel; then ticks. */
+    public static final class Halter implements PartitionApplication {
+        private static final AtomicInteger INITS = new AtomicInteger();
+
+        @Override
+        public void initialize(Partition p) {
+            announce(p, INITS);
+            p.createProcess(MAIN, () -> {
+                p.periodicWait();
+                if (firstInBoard("halted-" + p.name())) {
+                    p.log("halting its JVM");
+                    Runtime.getRuntime().halt(7);
+                }
+                HostedApps.tick(p);
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /** Kicks its software watchdog at every activation; after its 10th (once per board) it ticks on without kicking. */
+    public static final class Lapser implements PartitionApplication {
+        private static final AtomicInteger INITS = new AtomicInteger();
+
+        @Override
+        public void initialize(Partition p) {
+            announce(p, INITS);
+            p.createProcess(MAIN, () -> {
+                boolean kicking = true;
+                for (long n = 0; ; n++) {
+                    if (n % 10 == 0) {
+                        p.log("tick " + n);
+                    }
+                    if (kicking && n == 10 && firstInBoard("lapsed-" + p.name())) {
+                        p.log("stops kicking");
+                        kicking = false;
+                    }
+                    if (kicking) {
+                        p.kickWatchdog();
+                    }
+                    p.compute(200_000L);
+                    p.periodicWait();
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    private static void announce(Partition p, AtomicInteger inits) {
+        p.log("init " + inits.incrementAndGet() + " in jvm " + ProcessHandle.current().pid());
+    }
+
+    /**
+     * True for the first caller with {@code what} in this board run: a marker file in the partition JVMs' temporary
+     * folder, which is the board's own (one per board, the same for every JVM it starts).
+     */
+    private static Path inBoard(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), name);
+    }
+
+    private static boolean firstInBoard(String what) {
+        try {
+            Files.createFile(inBoard(what));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
