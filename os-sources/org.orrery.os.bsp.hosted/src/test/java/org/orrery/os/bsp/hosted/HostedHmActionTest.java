@@ -252,9 +252,10 @@ class HostedHmActionTest {
             List<Ev> switches = onCore.stream().filter(x -> x.type() == TraceEventType.PLAN_SWITCH.id()).toList();
             assertEquals(1, switches.size(), "core " + c + ": " + onCore);
             Ev sw = switches.get(0);
-            // at the end of the frame the error fell in (a real-time frame edge comes a little late)
+            // at the end of the frame the error fell in (a real-time frame edge comes late by the board's lateness,
+            // which reaches tens of ms on a loaded host; the next frame's edge would be a whole frame more)
             assertTrue(sw.f0() == 0 && sw.f1() == SAFE_PLAN && sw.t() >= e.timeNs() && sw.t() <= e.timeNs() + FRAME
-                    + 10 * MS, sw + " after " + e);
+                    + FRAME / 2 + 5 * MS, sw + " after " + e);
             // every window before the switch was one of "normal", every one after it one of "safe"
             List<Ev> starts = onCore.stream().filter(x -> x.type() == TraceEventType.WINDOW_START.id()).toList();
             assertTrue(starts.stream().allMatch(x -> x.f2() == (x.t() < sw.t() ? 0 : SAFE_PLAN)), "core " + c + ": "
@@ -275,8 +276,9 @@ class HostedHmActionTest {
         HmEvent e = r.onlyEvent(ErrorCode.APPLICATION_ERROR, HmAction.SHUTDOWN_MODULE);
         assertTrue(r.summary().shutdown(), r.all());
         // the board stops after the 10 ms slice the error fell in; its clock is measured, so the slice's end can come
-        // a few ms late (12.6 ms after the error once): 50 ms, not the 10 s the run would otherwise last
-        assertTrue(r.summary().endTimeNs() <= e.timeNs() + 50 * MS, r.all());
+        // late by the board's lateness (12.6 ms after the error once, tens of ms on a loaded host): 200 ms, not the 10 s
+        // the run would otherwise last
+        assertTrue(r.summary().endTimeNs() <= e.timeNs() + 200 * MS, r.all());
         int hm = r.line("HM: subject/main APPLICATION_ERROR -> SHUTDOWN_MODULE");
         assertTrue(hm >= 0, r.all());
         assertFalse(r.printedAfter(hm, "went on after the error"), r.all());
@@ -327,11 +329,11 @@ class HostedHmActionTest {
         assertTrue(e.message().contains("software watchdog of subject expired"), e.toString());
         assertTrue(r.trace().stream().anyMatch(x -> x.type() == TraceEventType.WATCHDOG_EXPIRED.id() && x.f0() == SUBJECT
                 && x.t() == e.timeNs()), r.all());
-        // it expired one period after the last kick, not before (the kicks kept it alive) and not much after (the
-        // engine fires it late by its lateness only)
+        // it expired one period after the last kick, not before (the kicks kept it alive) and not a period after (the
+        // engine fires it late by its lateness only, tens of ms at worst on a loaded host)
         long lastKick = r.trace().stream().filter(x -> x.type() == TraceEventType.WATCHDOG_KICK.id()
                 && x.f0() == SUBJECT && x.t() <= e.timeNs()).mapToLong(Ev::t).max().orElseThrow();
-        assertTrue(e.timeNs() - lastKick >= 300 * MS && e.timeNs() - lastKick < 350 * MS,
+        assertTrue(e.timeNs() - lastKick >= 300 * MS && e.timeNs() - lastKick < 400 * MS,
                 "last kick at " + lastKick + ", " + e);
         int stopped = r.line("subject: stops kicking");
         List<Init> inits = r.inits("subject");
