@@ -6,17 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
 import org.orrery.os.trace.ctf.CtfReader;
+import org.orrery.os.trace.ctf.CtfStream;
 import org.orrery.os.trace.ctf.CtfTrace;
 import org.orrery.trace.analysis.Deviation;
 import org.orrery.trace.analysis.DeviationKind;
@@ -47,6 +55,7 @@ public final class TraceCheck {
     public static Result check(SystemConfig config, Path traceDir, long toleranceNs) throws IOException {
         CtfTrace trace = CtfReader.read(traceDir);
         requireSameNumbering(config, traceDir);
+        requireStreamPerScheduledCore(config, trace, traceDir);
         return new Result(TimelineBuilder.build(trace, config, toleranceNs), trace.discarded());
     }
 
@@ -69,6 +78,35 @@ public final class TraceCheck {
             throw new IOException(traceDir + ": recorded from system '" + booted.name() + "' (" + numbering(booted)
                     + "), which the configuration '" + config.name() + "' (" + numbering(config)
                     + ") does not number the same way; its partition and core numbers would be misread");
+        }
+    }
+
+    /**
+     * A run writes a stream for every core, idle or not, so a core the schedule gives windows but the folder holds
+     * no stream for is a lost file, not a quiet core. The conformance check only looks at the windows a core ran,
+     * so without this such a trace would pass with none of that core's windows checked.
+     */
+    private static void requireStreamPerScheduledCore(SystemConfig config, CtfTrace trace, Path traceDir)
+            throws IOException {
+        Set<Integer> recorded = new HashSet<>();
+        for (CtfStream s : trace.streams()) {
+            recorded.add(s.core());
+        }
+        SortedSet<Integer> missing = new TreeSet<>();
+        for (PlanConfig plan : config.plans()) {
+            for (WindowConfig w : plan.windows()) {
+                if (!recorded.contains(w.core())) {
+                    missing.add(w.core());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            StringJoiner files = new StringJoiner(", ");
+            // The writer's file name for a core's stream (CtfWriter), so the message names what to look for.
+            missing.forEach(core -> files.add("stream_" + core));
+            throw new IOException(traceDir + ": no stream for " + (missing.size() == 1 ? "core " : "cores ")
+                    + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " (" + files
+                    + "), which the schedule gives windows: the trace is incomplete");
         }
     }
 

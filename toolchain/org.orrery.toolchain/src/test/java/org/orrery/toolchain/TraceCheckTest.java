@@ -85,6 +85,18 @@ class TraceCheckTest {
     }
 
     @Test
+    void aFolderWithoutTheStreamsOfScheduledCoresIsIncompleteNotConforming() throws Exception {
+        SystemConfig config = TimelineSystems.twoCores();
+        TimelineSystems.conformingRun(1).writeFolder(dir, config);
+        Files.delete(dir.resolve("stream_0"));
+        Files.delete(dir.resolve("stream_1"));
+
+        IOException e = assertThrows(IOException.class, () -> TraceCheck.check(config, dir));
+        assertEquals(dir + ": no stream for cores 0, 1 (stream_0, stream_1), which the schedule gives windows: the "
+                + "trace is incomplete", e.getMessage());
+    }
+
+    @Test
     void unreadableTraceFoldersAreNamed() throws Exception {
         IOException none = assertThrows(IOException.class, () -> TraceCheck.check(TimelineSystems.twoCores(), dir));
         assertTrue(none.getMessage().startsWith(dir + ": "), none.getMessage());

@@ -137,6 +137,18 @@ class TraceCheckCommandTest {
     }
 
     @Test
+    void aTraceThatLostAStreamFileIsRefusedNotPassed() throws Exception {
+        Path damaged = tmp.resolve("lost-stream");
+        copyTree(trace, damaged);
+        Files.delete(damaged.resolve("stream_1"));
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("trace", "check", system.toString(), damaged.toString()));
+        assertEquals("orrery trace check: " + damaged + ": no stream for core 1 (stream_1), which the schedule "
+                + "gives windows: the trace is incomplete", err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void aTraceOfAnotherSystemIsRefusedRatherThanMisread() {
         Path other = Path.of("../../examples/satellite-obc/system.orrery").toAbsolutePath().normalize();
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("trace", "check", other.toString(), trace.toString()));
