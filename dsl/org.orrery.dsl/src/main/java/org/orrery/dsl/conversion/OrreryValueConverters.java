@@ -19,6 +19,13 @@ public class OrreryValueConverters extends DefaultTerminalConverters {
         return name;
     }
 
+    /** Xtext's own, with a message for a number too large that names the limit rather than Java's int. */
+    @Override
+    @ValueConverter(rule = "INT")
+    public IValueConverter<Integer> INT() {
+        return new BoundedInt(super.INT());
+    }
+
     @ValueConverter(rule = "Address")
     public IValueConverter<Long> Address() {
         return address;
@@ -40,6 +47,35 @@ public class OrreryValueConverters extends DefaultTerminalConverters {
         @Override
         public String toString(String value) {
             return value;
+        }
+    }
+
+    /** Every number the language reads as INT (times, sizes, counts, priorities) is a 32-bit int. */
+    static final class BoundedInt implements IValueConverter<Integer> {
+
+        private final IValueConverter<Integer> xtext;
+
+        BoundedInt(IValueConverter<Integer> xtext) {
+            this.xtext = xtext;
+        }
+
+        @Override
+        public Integer toValue(String string, INode node) {
+            try {
+                return xtext.toValue(string, node);
+            } catch (ValueConverterException e) {
+                if (e.getCause() instanceof NumberFormatException) {
+                    throw new ValueConverterException("'" + string + "' is too large: a number here is at most "
+                            + Integer.MAX_VALUE + ".",
+                            node, e);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public String toString(Integer value) {
+            return xtext.toString(value);
         }
     }
 

@@ -12,6 +12,7 @@ import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.EnumRule;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.conversion.ValueConverterException;
 import org.eclipse.xtext.ParserRule;
 import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.diagnostics.Diagnostic;
@@ -68,6 +69,19 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
                     + "values of a list with ',' (" + feature + " 0, 1).", Diagnostic.SYNTAX_DIAGNOSTIC);
         }
         return super.getSyntaxErrorMessage(context);
+    }
+
+    /**
+     * Xtext words a value that does not convert with the message of the converter's cause, for a number too large
+     * Java's {@code For input string: "..."}; the converter's own message says what is wrong in the language's words.
+     */
+    @Override
+    public SyntaxErrorMessage getSyntaxErrorMessage(IValueConverterErrorContext context) {
+        ValueConverterException e = context.getValueConverterException();
+        if (e == null || e.getMessage() == null) {
+            return super.getSyntaxErrorMessage(context);
+        }
+        return new SyntaxErrorMessage(e.getMessage(), Diagnostic.SYNTAX_DIAGNOSTIC);
     }
 
     /** The list assignment ({@code cores+=INT}) whose value the parser read last, if that is what it read last. */

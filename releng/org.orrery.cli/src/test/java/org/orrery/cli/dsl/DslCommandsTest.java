@@ -82,6 +82,26 @@ class DslCommandsTest {
         assertTrue(out.toString().contains("errors") || out.toString().contains("error,"), out.toString());
     }
 
+    /** A number past the 32-bit limit once read "For input string: ..." (Java's words, not the language's). */
+    @Test
+    void checkNamesTheLimitOfANumberTooLarge(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("overflow.orrery");
+        Files.writeString(f, Files.readString(Path.of(example("flight-control")))
+                .replaceFirst("period 25 ms", "period 99999999999999999999 ms"));
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", f.toString()));
+        assertEquals(java.util.List.of(
+                f + ":18:37: error[syntax]: '99999999999999999999' is too large: a number here is at most 2147483647.",
+                f + ":18:37: info[syntax]: The other rules are checked once every file parses."),
+                err.toString().lines().toList());
+
+        Path address = Files.writeString(dir.resolve("address.orrery"),
+                "system s\nregion r at 99999999999999999999 size 4 KiB\n");
+        err.getBuffer().setLength(0);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", address.toString()));
+        assertTrue(err.toString().startsWith(address + ":2:13: error[syntax]: Address '99999999999999999999' is not "
+                + "a 64-bit number."), err.toString());
+    }
+
     @Test
     void checkOfAMissingFileIsAnInputError() {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", "no/such/system.orrery"));
