@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.arinc.ArincExporter;
 import org.orrery.os.config.SystemConfig;
@@ -46,7 +47,7 @@ public final class ExportArincCommand implements Callable<Integer> {
             }
             Files.writeString(output, ArincExporter.export(config.get()));
         } catch (IOException e) {
-            err.println("orrery export-arinc: cannot write " + output + ": " + e.getMessage());
+            err.println("orrery export-arinc: cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         spec.commandLine().getOut().println("orrery export-arinc: wrote " + output);

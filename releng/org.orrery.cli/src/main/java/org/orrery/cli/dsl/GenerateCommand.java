@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.generator.SystemGenerator;
@@ -51,7 +52,7 @@ public final class GenerateCommand implements Callable<Integer> {
                             + "longer belong"));
             return OrreryCli.EXIT_OK;
         } catch (IOException e) {
-            err.println("orrery generate: cannot write " + output + ": " + e.getMessage());
+            err.println("orrery generate: cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (ConfigException e) {
             err.println(new Diagnostic(file, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.CONFIG_INVALID,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.Diagnostic;
 import org.orrery.dsl.ImportException;
@@ -43,7 +44,7 @@ final class ImportOutput {
 
     /** The input file cannot be read. */
     private static int unreadable(Path input, IOException e, PrintWriter err) {
-        String why = e instanceof NoSuchFileException ? "no such file." : e.getMessage();
+        String why = e instanceof NoSuchFileException ? "no such file." : IoProblems.reason(e);
         err.println(new Diagnostic(input, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.FILE_UNREADABLE,
                 "Cannot read " + input + ": " + why).format());
         return OrreryCli.EXIT_INPUT_ERRORS;
@@ -68,7 +69,7 @@ final class ImportOutput {
             }
             Files.writeString(output, text);
         } catch (IOException e) {
-            spec.commandLine().getErr().println(command + ": cannot write " + output + ": " + e.getMessage());
+            spec.commandLine().getErr().println(command + ": cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         Compiled c = Compile.with(compiler).check(output);

@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.cli.dsl.Diagnostics;
 import org.orrery.dsl.Diagnostic;
@@ -120,7 +121,7 @@ public final class BuildCommand implements Callable<Integer> {
                     + "; no image written");
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (IOException e) {
-            err.println("orrery build: cannot write " + output + ": " + e.getMessage());
+            err.println("orrery build: cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (ConfigException e) {
             err.println(new Diagnostic(system, 1, 1, Diagnostic.Severity.ERROR, OrreryIssueCodes.CONFIG_INVALID,

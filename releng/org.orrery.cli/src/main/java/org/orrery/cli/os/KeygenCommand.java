@@ -3,10 +3,12 @@ package org.orrery.cli.os;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.os.image.SigningKeys;
 
@@ -30,6 +32,11 @@ public final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = dir != null ? dir : KeyLocations.defaultDir();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            // Otherwise the directory that cannot be created reads as a key that would be overwritten.
+            spec.commandLine().getErr().println("orrery keygen: " + target + " is not a directory");
+            return OrreryCli.EXIT_INPUT_ERRORS;
+        }
         KeyPair pair = SigningKeys.generate();
         try {
             Path priv = SigningKeys.writePair(pair, target);
@@ -43,7 +50,7 @@ public final class KeygenCommand implements Callable<Integer> {
                     + " already exists; refusing to overwrite a key (choose another directory with -o)");
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("orrery keygen: cannot write keys to " + target + ": " + e.getMessage());
+            spec.commandLine().getErr().println("orrery keygen: cannot write keys to " + target + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.cli.dsl.Diagnostics;
 import org.orrery.os.config.ConfigException;
@@ -102,6 +103,15 @@ public final class RunCommand implements Callable<Integer> {
             err.println("orrery run: --guard-ms must be > 0");
             return OrreryCli.EXIT_USAGE;
         }
+        if (traceDir != null && !Files.isDirectory(traceDir)) {
+            // Here rather than in the board process, whose failure reaches us as the JDK's message: the bare path.
+            try {
+                Files.createDirectories(traceDir);
+            } catch (IOException e) {
+                err.println("orrery run: cannot write the trace to " + traceDir + ": " + IoProblems.reason(e));
+                return OrreryCli.EXIT_INPUT_ERRORS;
+            }
+        }
         try (ShutdownStop interrupted = new ShutdownStop()) {
             // The image boots in a board process of its own, on the kernel it carries.
             ImageRun run = ImageRun.of(bootable.bytes(), input.toString(), target.name()).echo(out::println)
@@ -119,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("orrery run: " + e.getMessage());
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (IOException e) {
-            err.println("orrery run: cannot write the trace: " + e.getMessage());
+            err.println("orrery run: cannot write the trace to " + traceDir + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         } catch (BoardException e) {
             err.println("orrery run: board " + target.name() + ": " + e.getMessage());
@@ -141,13 +151,24 @@ public final class RunCommand implements Callable<Integer> {
                     + KeyLocations.defaultDir() + ")");
             return null;
         }
+        // Read apart, so that a failure names the file it is about: reading a directory says only "Is a directory".
+        PublicKey trusted;
         try {
-            PublicKey trusted = SigningKeys.readPublic(k);
-            byte[] bytes = Files.readAllBytes(input);
+            trusted = SigningKeys.readPublic(k);
+        } catch (IOException e) {
+            err.println("orrery run: " + IoProblems.about(k, e));
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(input);
+        } catch (IOException e) {
+            err.println("orrery run: " + IoProblems.about(input, e));
+            return null;
+        }
+        try {
             String name = input.toString();
             return new Bootable(bytes, LoadedImage.of(ImageVerifier.verify(bytes, name, trusted, minCounter), name), k);
-        } catch (IOException e) {
-            err.println("orrery run: " + e.getMessage());
         } catch (ImageException e) {
             err.println("orrery run: " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.cli.dsl.Diagnostics;
 import org.orrery.os.config.SystemConfig;
@@ -87,7 +88,7 @@ public final class TraceCheckCommand implements Callable<Integer> {
             out.flush();
             return result.conforms() ? OrreryCli.EXIT_OK : OrreryCli.EXIT_INPUT_ERRORS;
         } catch (IOException e) {
-            err.println(PREFIX + e.getMessage());
+            err.println(PREFIX + IoProblems.describe(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
     }

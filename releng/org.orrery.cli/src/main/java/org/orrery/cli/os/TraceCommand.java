@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.orrery.cli.HelpCommand;
+import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.os.trace.ctf.CtfText;
@@ -62,7 +63,7 @@ public final class TraceCommand implements Runnable {
                 out.flush();
                 return OrreryCli.EXIT_OK;
             } catch (IOException e) {
-                err.println("orrery trace dump: " + e.getMessage());
+                err.println("orrery trace dump: " + IoProblems.describe(e));
                 return OrreryCli.EXIT_INPUT_ERRORS;
             }
         }

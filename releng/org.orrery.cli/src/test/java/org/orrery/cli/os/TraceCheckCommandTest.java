@@ -149,6 +149,17 @@ class TraceCheckCommandTest {
     }
 
     @Test
+    void runSaysWhyItCannotWriteTheTrace() throws Exception {
+        Path file = Files.writeString(tmp.resolve("trace-file"), "keep");
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("run", image.toString(), "--key", pub.toString(), "--duration",
+                "10ms", "--trace", file.toString()));
+        assertEquals("orrery run: cannot write the trace to " + file + ": exists and is not a directory",
+                err.toString().strip());
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
     void aTraceOfAnotherSystemIsRefusedRatherThanMisread() {
         Path other = Path.of("../../examples/satellite-obc/system.orrery").toAbsolutePath().normalize();
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("trace", "check", other.toString(), trace.toString()));

@@ -40,6 +40,10 @@ public final class CtfReader {
         }
         SortedMap<String, byte[]> streams = new TreeMap<>();
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                // Reading it would fail with the bare "Is a directory", naming no file.
+                throw new CtfFormatException(f + ": not a stream file (a stream is a regular file)");
+            }
             streams.put(f.getFileName().toString(), Files.readAllBytes(f));
         }
         return read(dir, tsdl, streams);
