@@ -71,6 +71,15 @@ public final class Compile {
      * that others import, and no error by itself.
      */
     public Compiled check(Path file) {
+        String name = String.valueOf(file.getFileName());
+        if (!name.endsWith(ORRERY_EXTENSION) && Files.isRegularFile(file)) {
+            // The language's rules apply to source text; EMF would otherwise refuse the file in its own words
+            // ("a registered resource factory is needed").
+            return refused(file, OrreryIssueCodes.FILE_UNREADABLE, "Cannot check " + file + ": not an Orrery "
+                    + "source file (expected " + ORRERY_EXTENSION + (name.endsWith(CONFIG_EXTENSION)
+                            ? "; a " + CONFIG_EXTENSION + " is generated from one, and generate, build and run read it"
+                            : "") + ").");
+        }
         return of(file, compiler.compile(file));
     }
 

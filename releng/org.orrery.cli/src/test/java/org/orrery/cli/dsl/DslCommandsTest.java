@@ -102,6 +102,24 @@ class DslCommandsTest {
                 + "a 64-bit number."), err.toString());
     }
 
+    /** EMF once refused these in its own words: "a registered resource factory is needed". */
+    @Test
+    void checkOfAFileThatIsNotOrrerySourceSaysWhatItReads(@TempDir Path dir) throws Exception {
+        assertEquals(OrreryCli.EXIT_OK, run("generate", example("flight-control"), "-o", dir.toString()), err.toString());
+        Path orcf = dir.resolve("system.orcf");
+        err.getBuffer().setLength(0);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", orcf.toString()));
+        assertEquals(orcf + ":1:1: error[file-unreadable]: Cannot check " + orcf + ": not an Orrery source file "
+                + "(expected .orrery; a .orcf is generated from one, and generate, build and run read it).",
+                err.toString().strip());
+
+        Path text = Files.writeString(dir.resolve("system.txt"), "system s\n");
+        err.getBuffer().setLength(0);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", text.toString()));
+        assertEquals(text + ":1:1: error[file-unreadable]: Cannot check " + text + ": not an Orrery source file "
+                + "(expected .orrery).", err.toString().strip());
+    }
+
     @Test
     void checkOfAMissingFileIsAnInputError() {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", "no/such/system.orrery"));
