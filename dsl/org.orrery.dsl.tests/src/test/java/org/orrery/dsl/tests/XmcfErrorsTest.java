@@ -43,6 +43,7 @@ class XmcfErrorsTest {
             row("bad-address", 22, 9, "start '0x60g0000' is not an address"),
             row("memory-too-large", 23, 5, "the memory areas of partition sender add up to more than an Orrery size can hold"),
             row("missing-attribute", 10, 13, "<Plan> lacks the required attribute 'majorFrame'"),
+            row("not-utf8", 3, 37, "malformed XML: byte 0xE9 is not UTF-8 text (the file declares no other encoding)"),
             // the parser's own position and words: where it noticed that the slot was never closed
             row("malformed", 13, 15, "malformed XML: The element type \"Slot\" must be terminated by the matching end-tag \"</Slot>\".")
         );

@@ -59,6 +59,7 @@ public final class XmlTree {
         XMLStreamReader r = null;
         try {
             byte[] bytes = in.readAllBytes();
+            Utf8Input.require(bytes);
             TagStarts starts = new TagStarts(new String(bytes, StandardCharsets.UTF_8));
             r = f.createXMLStreamReader(new ByteArrayInputStream(bytes));
             Deque<XmlTree> stack = new ArrayDeque<>();

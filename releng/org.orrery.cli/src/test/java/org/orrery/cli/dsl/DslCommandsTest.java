@@ -207,6 +207,34 @@ class DslCommandsTest {
         assertNoStackTrace();
     }
 
+    /** The JDK's parser printed "[Fatal Error] :-1:-1: Invalid byte 1 ..." to System.err before throwing. */
+    @Test
+    void importOfBytesThatAreNotUtf8NamesTheLineAndPrintsNothingElse(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("binary.xml");
+        byte[] head = "<SystemDescription>\n  <!-- ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xFF;
+        bytes[head.length + 1] = '\n';
+        Files.write(xml, bytes);
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream direct = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(direct, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"import", "import-arinc"}) {
+                err.getBuffer().setLength(0);
+                assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run(command, xml.toString(), "-o",
+                        dir.resolve("x.orrery").toString()));
+                assertTrue(err.toString().startsWith(xml + ":2:8: error["), err.toString());
+                assertTrue(err.toString().strip().endsWith("malformed XML: byte 0xFF is not UTF-8 text (the file "
+                        + "declares no other encoding)"), err.toString());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", direct.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(Files.exists(dir.resolve("x.orrery")));
+    }
+
     @Test
     void exportArincWritesTheModuleConfiguration(@TempDir Path dir) throws Exception {
         Path xml = dir.resolve("fc.xml");
