@@ -45,6 +45,8 @@ final class NegativeFixtures {
         file("syntax-enum", "syntax", 27, 51, "'drop-old' is not an overflow policy; write one of: block | drop-newest | drop-oldest.");
         file("syntax-declaration", "syntax", 3, 1, "'hello' does not start a declaration; a declaration starts with one of: "
                 + "import | system | board | bsp | region | partition | channel | plan | health-monitor | watchdog | service | vm.");
+        file("syntax-order", "syntax", 4, 1, "'import' is out of place: a file starts with its imports, then at most one "
+                + "'system' header, then the other declarations.");
         file("syntax-list", "syntax", 12, 13, "'1' cannot follow a value of 'cores' here; separate the values of a list with ',' (cores 0, 1).");
         file("syntax-follow-on", "syntax", 19, 14, "The other rules are checked once every file parses.");
         file("syntax-follow-on-more", "syntax", 12, 5, "Errors after this syntax error may follow from it. The other rules are "

@@ -34,6 +34,9 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
     /** A word that may be a mistyped value, not punctuation or a number. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
+    /** The declarations the entry rule allows only at the head of a file, in this order. */
+    private static final List<String> ORDERED_STARTERS = List.of("import", "system");
+
     @Inject
     private IGrammarAccess grammar;
 
@@ -54,6 +57,11 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
             return new SyntaxErrorMessage((found == null ? "The end of the file" : "'" + found + "'") + " is not "
                     + EnumChoices.what(expected) + "; write one of: " + String.join(" | ", EnumChoices.literals(expected))
                     + ".", Diagnostic.SYNTAX_DIAGNOSTIC);
+        }
+        if (e instanceof MismatchedTokenException m && m.expecting == Token.EOF && ORDERED_STARTERS.contains(found)) {
+            // It does start a declaration, only not here: the list of starters below would name it.
+            return new SyntaxErrorMessage("'" + found + "' is out of place: a file starts with its imports, then at "
+                    + "most one 'system' header, then the other declarations.", Diagnostic.SYNTAX_DIAGNOSTIC);
         }
         if (e instanceof MismatchedTokenException m && m.expecting == Token.EOF && found != null) {
             // ANTLR's "missing EOF at 'x'": the file goes on with something that starts no declaration.
