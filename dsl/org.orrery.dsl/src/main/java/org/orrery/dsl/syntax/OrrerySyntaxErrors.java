@@ -2,6 +2,7 @@
 package org.orrery.dsl.syntax;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.antlr.runtime.CommonToken;
@@ -34,6 +35,13 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
     /** A word that may be a mistyped value, not punctuation or a number. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
+    /** Replaced in this order: the whole phrase about the end of the file first. */
+    private static final List<Map.Entry<String, String>> TERMINALS = List.of(
+            Map.entry("mismatched input '<EOF>' expecting ", "the file ends where this was expected: "),
+            Map.entry("'<EOF>'", "the end of the file"), Map.entry("RULE_INT", "a number"),
+            Map.entry("RULE_HEX", "a hexadecimal number"), Map.entry("RULE_STRING", "a quoted string"),
+            Map.entry("RULE_ID", "a name"), Map.entry("RULE_MISTYPED_WORD", "a word"));
+
     /** The declarations the entry rule allows only at the head of a file, in this order. */
     private static final List<String> ORDERED_STARTERS = List.of("import", "system");
 
@@ -44,7 +52,7 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
     public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
         RecognitionException e = context.getRecognitionException();
         if (e == null || e.token == null) {
-            return super.getSyntaxErrorMessage(context);
+            return inPlainWords(super.getSyntaxErrorMessage(context));
         }
         String found = e.token.getType() == Token.EOF ? null : e.token.getText();
         EnumRule expected = enumAt(context.getCurrentNode());
@@ -76,7 +84,7 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
             return new SyntaxErrorMessage("'" + found + "' cannot follow a value of '" + feature + "' here; separate the "
                     + "values of a list with ',' (" + feature + " 0, 1).", Diagnostic.SYNTAX_DIAGNOSTIC);
         }
-        return super.getSyntaxErrorMessage(context);
+        return inPlainWords(super.getSyntaxErrorMessage(context));
     }
 
     /**
@@ -90,6 +98,29 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
             return super.getSyntaxErrorMessage(context);
         }
         return new SyntaxErrorMessage(e.getMessage(), Diagnostic.SYNTAX_DIAGNOSTIC);
+    }
+
+    /**
+     * ANTLR's own messages name terminals by their token names ("missing RULE_INT at '}'"). The message stays the
+     * parser's, passed on with those names in words.
+     */
+    private static SyntaxErrorMessage inPlainWords(SyntaxErrorMessage m) {
+        if (m == null || m.getMessage() == null) {
+            return m;
+        }
+        ParserMessage parser = new ParserMessage(m.getMessage()).inPlainWords();
+        return new SyntaxErrorMessage(parser.message(), m.getIssueCode(), m.getIssueData());
+    }
+
+    private record ParserMessage(String message) {
+
+        ParserMessage inPlainWords() {
+            String text = message;
+            for (Map.Entry<String, String> t : TERMINALS) {
+                text = text.replace(t.getKey(), t.getValue());
+            }
+            return new ParserMessage(text);
+        }
     }
 
     /** The list assignment ({@code cores+=INT}) whose value the parser read last, if that is what it read last. */

@@ -120,6 +120,20 @@ class DslCommandsTest {
                 + "(expected .orrery).", err.toString().strip());
     }
 
+    /** The parser's messages once named its token types: "missing RULE_INT at '}'". */
+    @Test
+    void checkNamesWhatIsMissingInWordsNotTokenNames(@TempDir Path dir) throws Exception {
+        Path missing = Files.writeString(dir.resolve("missing.orrery"), "system s\nboard sim {\n cores\n}\n");
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", missing.toString()));
+        assertTrue(err.toString().startsWith(missing + ":4:1: error[syntax]: missing a number at '}'\n"), err.toString());
+
+        Path cut = Files.writeString(dir.resolve("cut.orrery"), "system s\nboard sim {\n cores 2\n");
+        err.getBuffer().setLength(0);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", cut.toString()));
+        assertTrue(err.toString().startsWith(cut + ":3:9: error[syntax]: the file ends where this was expected: '}'\n"),
+                err.toString());
+    }
+
     @Test
     void checkOfAMissingFileIsAnInputError() {
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", "no/such/system.orrery"));
