@@ -35,7 +35,8 @@ public record Compiled(Path file, List<Diagnostic> diagnostics, SystemConfig con
     /** "1 error, 2 warnings". */
     public String summary() {
         long errors = errors().size();
-        long warnings = diagnostics.size() - errors;
+        // Notes (info, such as "the other rules are checked once every file parses") are not warnings.
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).count();
         return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
     }
 }

@@ -126,6 +126,7 @@ class DslCommandsTest {
         Path missing = Files.writeString(dir.resolve("missing.orrery"), "system s\nboard sim {\n cores\n}\n");
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("check", missing.toString()));
         assertTrue(err.toString().startsWith(missing + ":4:1: error[syntax]: missing a number at '}'\n"), err.toString());
+        assertEquals(missing + ": 1 error, 0 warnings", out.toString().strip(), "the info line is no warning");
 
         Path cut = Files.writeString(dir.resolve("cut.orrery"), "system s\nboard sim {\n cores 2\n");
         err.getBuffer().setLength(0);
