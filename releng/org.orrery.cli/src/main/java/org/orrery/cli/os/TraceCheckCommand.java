@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -111,17 +112,25 @@ public final class TraceCheckCommand implements Callable<Integer> {
             err.println(PREFIX + system + ": no such image");
             return Optional.empty();
         }
+        PublicKey trusted = null;
+        if (key != null) {
+            try {
+                trusted = SigningKeys.readPublic(key);
+            } catch (IOException e) {
+                err.println(PREFIX + IoProblems.about(key, e));
+                return Optional.empty();
+            }
+        }
         try {
-            if (key != null) {
-                return Optional.of(LoadedImage.load(system, SigningKeys.readPublic(key), 0).config());
+            if (trusted != null) {
+                return Optional.of(LoadedImage.load(system, trusted, 0).config());
             }
             String name = system.toString();
             LoadedImage loaded = LoadedImage.of(ImageVerifier.inspect(Files.readAllBytes(system), name), name);
             err.println(PREFIX + "note: " + system + ": signature not verified (pass --key PUB to verify it)");
             return Optional.of(loaded.config());
         } catch (IOException e) {
-            // Key files name themselves in their messages; the image is named here.
-            err.println(PREFIX + (key != null ? e.getMessage() : system + ": cannot read (" + e + ")"));
+            err.println(PREFIX + IoProblems.about(system, e));
         } catch (ImageException e) {
             err.println(PREFIX + e.getMessage());
         }

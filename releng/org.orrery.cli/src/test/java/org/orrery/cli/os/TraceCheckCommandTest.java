@@ -149,6 +149,13 @@ class TraceCheckCommandTest {
     }
 
     @Test
+    void aKeyThatIsADirectoryIsNamed() {
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("trace", "check", image.toString(), trace.toString(), "--key",
+                tmp.toString()));
+        assertEquals("orrery trace check: " + tmp + ": is a directory", err.toString().strip());
+    }
+
+    @Test
     void runSaysWhyItCannotWriteTheTrace() throws Exception {
         Path file = Files.writeString(tmp.resolve("trace-file"), "keep");
 
