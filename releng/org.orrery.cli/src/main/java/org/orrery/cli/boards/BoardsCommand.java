@@ -77,6 +77,9 @@ public final class BoardsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
+                // What can be told without the board is told first: an unreachable board would hide it.
+                BoardRegistry.checkName(name);
+                var where = BoardRegistry.resolve(address);
                 BoardRegistry reg = registry();
                 if (reg.find(name).isPresent()) {
                     err.println("orrery boards add: a board named '" + name + "' is already in " + reg.file()
@@ -88,7 +91,6 @@ public final class BoardsCommand implements Runnable {
                             + "(the agent prints it when it starts)");
                     return OrreryCli.EXIT_USAGE;
                 }
-                var where = BoardRegistry.resolve(address);
                 String presented = AgentClient.probe(name, where, me());
                 if (fingerprint != null && !fingerprint.equals(presented)) {
                     err.println("orrery boards add: board " + name + " at " + address + " presented key " + presented

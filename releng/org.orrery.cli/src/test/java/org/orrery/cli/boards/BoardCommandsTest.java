@@ -99,6 +99,17 @@ class BoardCommandsTest {
         assertTrue(err.toString().startsWith("orrery boards remove: no board named 'rig-1' in "), err.toString());
     }
 
+    /** Once, an unreachable board or a missing terminal was all a bad name or address got to hear. */
+    @Test
+    void addRefusesABadNameOrAddressBeforeContactingAnything() {
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("boards", "add", "../x", "127.0.0.1:1", "--fingerprint", "F"));
+        assertEquals("orrery boards add: board name '../x' must be 1-64 letters, digits, '.', '_' or '-', starting "
+                + "with a letter or digit", err.toString().strip());
+
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("boards", "add", "bench", "notahostport"));
+        assertEquals("orrery boards add: address 'notahostport' must be HOST:PORT", err.toString().strip());
+    }
+
     @Test
     void flashExitsZeroOnceConfirmedAndOneWithTheBoardsReasonOnRefusalOrRollback() throws Exception {
         authorise(Role.FLASH, Role.MONITOR);
