@@ -80,6 +80,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (minCounter < 0) {
+            // Counters start at 0 (build refuses less), so a negative minimum is a typo, not a weaker check.
+            err.println("orrery run: --min-security-counter must be >= 0");
+            return OrreryCli.EXIT_USAGE;
+        }
         Bootable bootable = Compile.isSystemDescription(input) ? buildInMemory(err) : verified(err);
         if (bootable == null) {
             return OrreryCli.EXIT_INPUT_ERRORS;

@@ -220,6 +220,9 @@ class RunCommandTest {
                 "board 'qemu' is not available");
         refused(run("run", tmp.resolve("none.oimg").toString(), "--key", pub.toString()), "no such image");
         assertEquals(OrreryCli.EXIT_USAGE, run("run", img.toString(), "--duration", "ten"));
+        assertEquals(OrreryCli.EXIT_USAGE, run("run", img.toString(), "--key", pub.toString(),
+                "--min-security-counter", "-5"));
+        assertEquals("orrery run: --min-security-counter must be >= 0", err.toString().strip());
     }
 
     private void refused(int code, String message) {
