@@ -3,7 +3,7 @@ package org.orrery.cli.dsl;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,6 +12,7 @@ import org.orrery.cli.IoProblems;
 import org.orrery.cli.OrreryCli;
 import org.orrery.dsl.arinc.ArincExporter;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.toolchain.OutputFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +42,8 @@ public final class ExportArincCommand implements Callable<Integer> {
             return OrreryCli.EXIT_INPUT_ERRORS;
         }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, ArincExporter.export(config.get()));
+            byte[] xml = ArincExporter.export(config.get()).getBytes(StandardCharsets.UTF_8);
+            OutputFile.write(output, out -> out.write(xml));
         } catch (IOException e) {
             err.println("orrery export-arinc: cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;

@@ -3,7 +3,7 @@ package org.orrery.cli.dsl;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -17,6 +17,7 @@ import org.orrery.dsl.VendorImport;
 import org.orrery.dsl.validation.OrreryIssueCodes;
 import org.orrery.toolchain.Compile;
 import org.orrery.toolchain.Compiled;
+import org.orrery.toolchain.OutputFile;
 
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -63,11 +64,7 @@ final class ImportOutput {
     private static int writeAndCheck(CommandSpec spec, SystemCompiler compiler, Path output, String text) {
         String command = "orrery " + spec.name();
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, text);
+            OutputFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             spec.commandLine().getErr().println(command + ": cannot write " + output + ": " + IoProblems.reason(e));
             return OrreryCli.EXIT_INPUT_ERRORS;
