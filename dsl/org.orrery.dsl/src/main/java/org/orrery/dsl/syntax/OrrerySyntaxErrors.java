@@ -112,6 +112,10 @@ public class OrrerySyntaxErrors extends SyntaxErrorMessageProvider {
         return new SyntaxErrorMessage(parser.message(), m.getIssueCode(), m.getIssueData());
     }
 
+    /**
+     * The parser's text, relayed: {@code MessageCoverageTest} reads a message passed on as a record's message as the
+     * parser's own, not as a template of ours that would need a fixture of its own.
+     */
     private record ParserMessage(String message) {
 
         ParserMessage inPlainWords() {
