@@ -38,8 +38,7 @@ public final class HmApps {
         public void initialize(Partition p) {
             announce(p, INITS);
             firstInBoard("neighbour-initialised");
-            p.createProcess(MAIN, () -> HostedApps.tick(p)).start();
-            p.setMode(PartitionMode.NORMAL);
+            start(p, () -> HostedApps.tick(p));
         }
     }
 
@@ -53,7 +52,7 @@ public final class HmApps {
         @Override
         public void initialize(Partition p) {
             announce(p, INITS);
-            p.createProcess(MAIN, () -> {
+            start(p, () -> {
                 p.periodicWait();
                 while (!Files.exists(inBoard("neighbour-initialised"))) {
                     p.periodicWait();
@@ -64,8 +63,7 @@ public final class HmApps {
                     p.log("went on after the error");
                 }
                 HostedApps.tick(p);
-            }).start();
-            p.setMode(PartitionMode.NORMAL);
+            });
         }
     }
 
@@ -76,15 +74,14 @@ public final class HmApps {
         @Override
         public void initialize(Partition p) {
             announce(p, INITS);
-            p.createProcess(MAIN, () -> {
+            start(p, () -> {
                 p.periodicWait();
                 if (firstInBoard("halted-" + p.name())) {
                     p.log("halting its JVM");
                     Runtime.getRuntime().halt(7);
                 }
                 HostedApps.tick(p);
-            }).start();
-            p.setMode(PartitionMode.NORMAL);
+            });
         }
     }
 
@@ -95,7 +92,7 @@ public final class HmApps {
         @Override
         public void initialize(Partition p) {
             announce(p, INITS);
-            p.createProcess(MAIN, () -> {
+            start(p, () -> {
                 boolean kicking = true;
                 for (long n = 0; ; n++) {
                     if (n % 10 == 0) {
@@ -111,8 +108,7 @@ public final class HmApps {
                     p.compute(200_000L);
                     p.periodicWait();
                 }
-            }).start();
-            p.setMode(PartitionMode.NORMAL);
+            });
         }
     }
 
@@ -120,14 +116,18 @@ public final class HmApps {
         p.log("init " + inits.incrementAndGet() + " in jvm " + ProcessHandle.current().pid());
     }
 
-    /**
-     * True for the first caller with {@code what} in this board run: a marker file in the partition JVMs' temporary
-     * folder, which is the board's own (one per board, the same for every JVM it starts).
-     */
+    /** Starts {@code main} as the partition's process and ends the initialisation. */
+    private static void start(Partition p, Runnable main) {
+        p.createProcess(MAIN, main).start();
+        p.setMode(PartitionMode.NORMAL);
+    }
+
+    /** A marker in the partition JVMs' temporary folder, which is the board's own (the same for all its JVMs). */
     private static Path inBoard(String name) {
         return Path.of(System.getProperty("java.io.tmpdir"), name);
     }
 
+    /** True for the first caller with {@code what} in this board run. */
     private static boolean firstInBoard(String what) {
         try {
             Files.createFile(inBoard(what));
