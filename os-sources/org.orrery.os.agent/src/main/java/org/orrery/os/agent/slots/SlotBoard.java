@@ -256,7 +256,10 @@ public final class SlotBoard implements BoardControl {
         } catch (IllegalArgumentException e) {
             throw new Refusal("bad-request", e.getMessage());
         }
-        if (target.isBlank() || target.chars().anyMatch(Character::isWhitespace)) {
+        if (target.isEmpty()) {
+            throw new Refusal("bad-request", word + " needs a partition or plan name; the name given is empty");
+        }
+        if (target.chars().anyMatch(Character::isWhitespace)) {
             throw new Refusal("bad-request", "a partition or plan name has no spaces: '" + target + "'");
         }
         java.util.concurrent.CompletableFuture<String> reply;

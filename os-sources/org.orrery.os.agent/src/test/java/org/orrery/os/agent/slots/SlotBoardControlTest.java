@@ -106,6 +106,18 @@ class SlotBoardControlTest {
         }
     }
 
+    @Test
+    void anEmptyNameOrOneWithSpacesIsRefusedAsSuch() throws Exception {
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            Refusal empty = assertThrows(Refusal.class, () -> board.control("stop", "", "tester"));
+            assertEquals("bad-request", empty.code());
+            assertEquals("stop needs a partition or plan name; the name given is empty", empty.getMessage());
+            Refusal spaced = assertThrows(Refusal.class, () -> board.control("switch-plan", "night shift", "tester"));
+            assertEquals("bad-request", spaced.code());
+            assertEquals("a partition or plan name has no spaces: 'night shift'", spaced.getMessage());
+        }
+    }
+
     static SlotBoardOptions options() {
         return SlotBoardTest.options();
     }
