@@ -29,24 +29,18 @@ import org.orrery.os.config.OverflowPolicy;
  * go to the kernel's own port object
  * for its refusal. Processes of one partition may share a port: calls are serialised on it (a waiting call lets go).
  */
-final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
+final class ShmQueuingPort extends MappedPort implements QueuingPort {
     private final QueuingPort kernel;
-    private final PartitionPorts ports;
-    private boolean resolved;
-    /** Handed out in an earlier start and not created again: every call goes to the kernel, which refuses it. */
-    private volatile boolean stale;
-    private PortPlan.Entry entry;
     private QueueRing[] rings;
     private TrafficCounter traffic;
-    private byte[] buffer;
     /** Losses this destination's overflowed() has already reported (the first call reports any since the start). */
     private long lostReported;
     /** Restarts of the partition that emptied this destination, as far as {@link #overflowed()} has seen. */
     private long resetsSeen;
 
     ShmQueuingPort(QueuingPort kernel, Partition partition, PartitionPorts ports) {
+        super(ports);
         this.kernel = kernel;
-        this.ports = ports;
     }
 
     @Override
@@ -59,7 +53,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (stale || ports.callerStopped() || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+                if (!servedHere() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                         || length > data.length || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.send(data, length, timeoutNs);
                 }
@@ -111,7 +105,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
         long deadline = deadline(timeoutNs);
         while (true) {
             synchronized (this) {
-                if (stale || ports.callerStopped() || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
+                if (!servedHere() || entry.source() || into == null || into.data().length < entry.maxMessageSize()
                         || timeoutNs < 0 || timeoutNs > 0 && ports.initialising()) {
                     return kernel.receive(into, timeoutNs);
                 }
@@ -136,7 +130,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized int pending() {
-        if (stale || !resolve()) {
+        if (!currentAndMapped()) {
             return kernel.pending();
         }
         return entry.source() ? 0 : rings[0].pending();
@@ -144,7 +138,7 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized boolean overflowed() {
-        if (stale || ports.callerStopped() || !resolve() || entry.source()) {
+        if (!servedHere() || entry.source()) {
             return kernel.overflowed();
         }
         long resets = rings[0].resets();
@@ -170,35 +164,13 @@ final class ShmQueuingPort implements QueuingPort, PartitionPorts.StandIn {
     }
 
     @Override
-    public void stale() {
-        stale = true;
-    }
-
-    @Override
-    public void created() {
-        stale = false;
-    }
-
-    @Override
-    public synchronized void prepare() {
-        resolve();
-    }
-
-    /**
-     * Finds the port's mapped ends once (one kernel call for its name: at the port's creation, see {@link #prepare},
-     * else at its first call); false when not served here.
-     */
-    private boolean resolve() {
-        if (!resolved) {
-            resolved = true;
-            PartitionPorts.QueueEnd end = ports.queueEnd(kernel.ref().name());
-            if (end != null) {
-                rings = end.rings();
-                traffic = end.traffic();
-                buffer = new byte[end.entry().maxMessageSize()];
-                entry = end.entry();
-            }
+    PortPlan.Entry bind() {
+        PartitionPorts.QueueEnd end = ports.queueEnd(kernel.ref().name());
+        if (end == null) {
+            return null;
         }
-        return entry != null;
+        rings = end.rings();
+        traffic = end.traffic();
+        return end.entry();
     }
 }

@@ -17,20 +17,14 @@ import org.orrery.os.bsp.hosted.shm.TrafficCounter;
  * <p>The channel's regions are mapped when the process starts ({@link PartitionPorts}); the port asks the kernel once
  * for its name, when it is created. Processes of one partition may share a port: calls are serialised on it.
  */
-final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
+final class ShmSamplingPort extends MappedPort implements SamplingPort {
     private final SamplingPort kernel;
-    private final PartitionPorts ports;
-    private boolean resolved;
-    /** Handed out in an earlier start and not created again: every call goes to the kernel, which refuses it. */
-    private volatile boolean stale;
-    private PortPlan.Entry entry;
     private SamplingSlot slot;
     private TrafficCounter reads;
-    private byte[] buffer;
 
     ShmSamplingPort(SamplingPort kernel, PartitionPorts ports) {
+        super(ports);
         this.kernel = kernel;
-        this.ports = ports;
     }
 
     @Override
@@ -40,7 +34,7 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized void write(byte[] data, int length) {
-        if (stale || ports.callerStopped() || !resolve() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
+        if (!servedHere() || !entry.source() || data == null || length < 1 || length > entry.maxMessageSize()
                 || length > data.length) {
             kernel.write(data, length);
             return;
@@ -50,7 +44,7 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
 
     @Override
     public synchronized boolean read(Message into) {
-        if (stale || ports.callerStopped() || !resolve() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
+        if (!servedHere() || entry.source() || into == null || into.data().length < entry.maxMessageSize()) {
             return kernel.read(into);
         }
         int n;
@@ -70,35 +64,13 @@ final class ShmSamplingPort implements SamplingPort, PartitionPorts.StandIn {
     }
 
     @Override
-    public void stale() {
-        stale = true;
-    }
-
-    @Override
-    public void created() {
-        stale = false;
-    }
-
-    @Override
-    public synchronized void prepare() {
-        resolve();
-    }
-
-    /**
-     * Finds the port's mapped ends once (one kernel call for its name: at the port's creation, see {@link #prepare},
-     * else at its first call); false when not served here.
-     */
-    private boolean resolve() {
-        if (!resolved) {
-            resolved = true;
-            PartitionPorts.SamplingEnd end = ports.samplingEnd(kernel.ref().name());
-            if (end != null) {
-                slot = end.slot();
-                reads = end.reads();
-                buffer = new byte[end.entry().maxMessageSize()];
-                entry = end.entry();
-            }
+    PortPlan.Entry bind() {
+        PartitionPorts.SamplingEnd end = ports.samplingEnd(kernel.ref().name());
+        if (end == null) {
+            return null;
         }
-        return entry != null;
+        slot = end.slot();
+        reads = end.reads();
+        return end.entry();
     }
 }
