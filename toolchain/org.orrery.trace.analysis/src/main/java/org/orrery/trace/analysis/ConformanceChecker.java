@@ -41,24 +41,27 @@ final class ConformanceChecker {
     /** Adds the configured overlay to {@code configured} and the deviations to {@code deviations}. */
     void check(int core, List<WindowSpan> ran, long traceStartNs, long traceEndNs, List<WindowSpan> configured,
             List<Deviation> deviations) {
-        int i = 0;
-        while (i < ran.size()) {
-            int plan = ran.get(i).planIndex();
-            int j = i;
-            while (j < ran.size() && ran.get(j).planIndex() == plan) {
-                j++;
-            }
+        for (int i = 0, j; i < ran.size(); i = j) {
+            j = runEnd(ran, i);
             long segmentEnd = j < ran.size() ? ran.get(j).startNs() : traceEndNs;
             checkSegment(core, ran.subList(i, j), segmentEnd, traceStartNs, traceEndNs, configured, deviations);
-            i = j;
         }
+    }
+
+    /** The index after the run of windows of one plan that starts at {@code i}. */
+    private static int runEnd(List<WindowSpan> ran, int i) {
+        int j = i;
+        while (j < ran.size() && ran.get(j).planIndex() == ran.get(i).planIndex()) {
+            j++;
+        }
+        return j;
     }
 
     private void checkSegment(int core, List<WindowSpan> ran, long segmentEnd, long traceStartNs, long traceEndNs,
             List<WindowSpan> configured, List<Deviation> deviations) {
         int planIndex = ran.get(0).planIndex();
         Optional<PlanConfig> plan = planAt(planIndex);
-        Optional<CoreFrame> frame = plan.flatMap(p -> p.frames().stream().filter(f -> f.core() == core).findFirst());
+        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
         if (plan.isEmpty() || frame.isEmpty()) {
             for (WindowSpan w : ran) {
                 deviations.add(new Deviation(core, w.startNs(), DeviationKind.UNEXPECTED_WINDOW,
@@ -69,11 +72,7 @@ final class ConformanceChecker {
         }
         List<WindowConfig> table = plan.get().windows();
         long major = frame.get().majorFrameNs();
-        WindowSpan anchor = ran.get(0);
-        long epoch = validIndex(table, anchor.windowIndex())
-                ? anchor.startNs() - table.get(anchor.windowIndex()).startNs()
-                : anchor.startNs();
-        epoch += medianOffset(core, ran, table, epoch, major);
+        long epoch = firstFrameStart(core, ran);
 
         Set<Long> matched = new HashSet<>();
         // A window belongs to the frame after the one its previous run belonged to (a window index occurs once per
@@ -103,7 +102,43 @@ final class ConformanceChecker {
             matched.add(frameNo * table.size() + w.windowIndex());
             compare(core, w, cw, epoch + frameNo * major + cw.startNs(), traceEndNs, deviations);
         }
+        expectFrames(core, planIndex, epoch, segmentEnd, traceStartNs, traceEndNs, matched, configured, deviations);
+    }
 
+    /**
+     * Start of the first frame of a run of one plan's windows on {@code core}: its first window's start less that
+     * window's configured offset, corrected by the run's typical lateness; the first window's start if the plan
+     * gives the core no frame.
+     */
+    private long firstFrameStart(int core, List<WindowSpan> ran) {
+        WindowSpan anchor = ran.get(0);
+        Optional<PlanConfig> plan = planAt(anchor.planIndex());
+        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
+        if (frame.isEmpty()) {
+            return anchor.startNs();
+        }
+        List<WindowConfig> table = plan.get().windows();
+        long epoch = validIndex(table, anchor.windowIndex())
+                ? anchor.startNs() - table.get(anchor.windowIndex()).startNs()
+                : anchor.startNs();
+        return epoch + medianOffset(core, ran, table, epoch, frame.get().majorFrameNs());
+    }
+
+    /**
+     * Adds {@code core}'s windows of plan {@code planIndex}, in the frames from {@code epoch} until
+     * {@code segmentEnd}, to the overlay where the trace overlaps them, and reports each one wholly inside both that
+     * is not in {@code matched} (frame number * table size + window index) as never opened. A plan that gives the
+     * core no frame idles it: nothing to expect.
+     */
+    private void expectFrames(int core, int planIndex, long epoch, long segmentEnd, long traceStartNs,
+            long traceEndNs, Set<Long> matched, List<WindowSpan> configured, List<Deviation> deviations) {
+        Optional<PlanConfig> plan = planAt(planIndex);
+        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
+        if (frame.isEmpty()) {
+            return;
+        }
+        List<WindowConfig> table = plan.get().windows();
+        long major = frame.get().majorFrameNs();
         for (long frameStart = epoch; frameStart < segmentEnd; frameStart += major) {
             long frameNo = (frameStart - epoch) / major;
             for (int idx = 0; idx < table.size(); idx++) {
@@ -178,6 +213,10 @@ final class ConformanceChecker {
                     which.get() + " closed after " + TimelineLabels.time(w.durationNs()) + " instead of "
                             + TimelineLabels.time(cw.durationNs())));
         }
+    }
+
+    private static Optional<CoreFrame> frameOf(PlanConfig plan, int core) {
+        return plan.frames().stream().filter(f -> f.core() == core).findFirst();
     }
 
     private Optional<PlanConfig> planAt(int index) {
