@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.trace.analysis;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.orrery.os.config.WindowConfig;
  * windows of one plan is anchored on its first window (its configured offset gives the frame's start); every
  * window is then matched to the configured window of the same index in the nearest major frame. The result
  * is the configured overlay for the lane plus the deviations, each with a message naming partition, plan,
- * window and the time difference.
+ * window and the time difference. A core that ran no window at all is held to the plans the other cores ran.
  */
 final class ConformanceChecker {
 
@@ -38,9 +40,61 @@ final class ConformanceChecker {
         this.toleranceNs = toleranceNs;
     }
 
-    /** Adds the configured overlay to {@code configured} and the deviations to {@code deviations}. */
-    void check(int core, List<WindowSpan> ran, long traceStartNs, long traceEndNs, List<WindowSpan> configured,
-            List<Deviation> deviations) {
+    /** A plan that a core began to follow at {@code frameStartNs}, the start of its first frame in it. */
+    record PlanStart(int plan, long frameStartNs) {
+    }
+
+    /**
+     * What a core that ran no window was meant to run: the plans the other cores followed, in time order, as the
+     * windows they ran show. Each core takes a new plan at the end of its own frame, so a switch seen on several
+     * cores counts once, from the earliest. With no window on any core, the kernel's own rule: every core begins
+     * the initial plan at boot (Kernel.boot), taken here as the trace's start. Empty when every core ran windows
+     * (their runs anchor themselves), so a normal trace does not pay for it.
+     *
+     * @param ranByCore the windows each core ran, indexed by core
+     */
+    List<PlanStart> plansForSilentCores(List<List<WindowSpan>> ranByCore, long traceStartNs) {
+        if (ranByCore.stream().noneMatch(List::isEmpty)) {
+            return List.of();
+        }
+        List<PlanStart> starts = new ArrayList<>();
+        for (int core = 0; core < ranByCore.size(); core++) {
+            List<WindowSpan> ran = ranByCore.get(core);
+            for (int i = 0, j; i < ran.size(); i = j) {
+                j = runEnd(ran, i);
+                starts.add(new PlanStart(ran.get(i).planIndex(), firstFrameStart(core, ran.subList(i, j))));
+            }
+        }
+        if (starts.isEmpty()) {
+            return List.of(new PlanStart(config.planIndex(config.initialPlan()), traceStartNs));
+        }
+        starts.sort(Comparator.comparingLong(PlanStart::frameStartNs));
+        List<PlanStart> plans = new ArrayList<>();
+        for (PlanStart s : starts) {
+            if (plans.isEmpty() || plans.getLast().plan() != s.plan()) {
+                plans.add(s);
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * Adds the configured overlay to {@code configured} and the deviations to {@code deviations}.
+     *
+     * @param plans what {@link #plansForSilentCores} gives for all cores' windows
+     */
+    void check(int core, List<WindowSpan> ran, List<PlanStart> plans, long traceStartNs, long traceEndNs,
+            List<WindowSpan> configured, List<Deviation> deviations) {
+        if (ran.isEmpty()) {
+            // No window of its own anchors the core's frames (its engine never opened one, or its stream is lost):
+            // without the other cores' plans every window it was given would pass unchecked.
+            for (int k = 0; k < plans.size(); k++) {
+                long end = k + 1 < plans.size() ? Math.min(plans.get(k + 1).frameStartNs(), traceEndNs) : traceEndNs;
+                expectFrames(core, plans.get(k).plan(), plans.get(k).frameStartNs(), end, traceStartNs, traceEndNs,
+                        Set.of(), configured, deviations);
+            }
+            return;
+        }
         for (int i = 0, j; i < ran.size(); i = j) {
             j = runEnd(ran, i);
             long segmentEnd = j < ran.size() ? ran.get(j).startNs() : traceEndNs;

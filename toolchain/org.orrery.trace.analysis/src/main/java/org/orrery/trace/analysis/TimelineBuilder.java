@@ -46,8 +46,7 @@ public final class TimelineBuilder {
         int cores = config.board().cores();
         String board = trace.metadata().env().get("board");
         ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, board != null && !board.equals("sim"));
-        List<CoreLane> lanes = new ArrayList<>(cores);
-        List<Deviation> deviations = new ArrayList<>();
+        List<CoreLane> ran = new ArrayList<>(cores);
         for (int core = 0; core < cores; core++) {
             LaneRecorder recorder = new LaneRecorder(core);
             for (CtfStream s : trace.streams()) {
@@ -57,10 +56,17 @@ public final class TimelineBuilder {
                     }
                 }
             }
-            CoreLane ran = recorder.finish(end);
+            ran.add(recorder.finish(end));
+        }
+        List<ConformanceChecker.PlanStart> plans = checker.plansForSilentCores(
+                ran.stream().map(l -> l.windows().all()).toList(), start);
+        List<CoreLane> lanes = new ArrayList<>(cores);
+        List<Deviation> deviations = new ArrayList<>();
+        for (CoreLane lane : ran) {
             List<WindowSpan> configured = new ArrayList<>();
-            checker.check(core, ran.windows().all(), start, end, configured, deviations);
-            lanes.add(new CoreLane(core, ran.windows(), new SpanIndex<>(configured), ran.processes(), ran.markers()));
+            checker.check(lane.core(), lane.windows().all(), plans, start, end, configured, deviations);
+            lanes.add(new CoreLane(lane.core(), lane.windows(), new SpanIndex<>(configured), lane.processes(),
+                    lane.markers()));
         }
         deviations.sort(Comparator.comparingLong(Deviation::timeNs).thenComparingInt(Deviation::core));
         return new Timeline(config, start, end, lanes, deviations);

@@ -99,11 +99,16 @@ public final class TimelineModel implements TraceSink {
     private void check(boolean growing) {
         ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, realTimeBoard);
         List<Deviation> found = new ArrayList<>();
+        long[] ends = new long[lanes.length];
+        List<List<WindowSpan>> ran = new ArrayList<>(lanes.length);
+        for (LaneColumns lane : lanes) {
+            ends[lane.core()] = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
+            ran.add(lane.windowSpans(ends[lane.core()]));
+        }
+        List<ConformanceChecker.PlanStart> plans = checker.plansForSilentCores(ran, startNs());
         for (LaneColumns lane : lanes) {
             List<WindowSpan> configured = new ArrayList<>();
-            long end = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
-            List<WindowSpan> ran = lane.windowSpans(end);
-            checker.check(lane.core(), ran, startNs(), end, configured, found);
+            checker.check(lane.core(), ran.get(lane.core()), plans, startNs(), ends[lane.core()], configured, found);
             configured.sort(Comparator.comparingLong(WindowSpan::endNs));
             SpanColumns overlay = new SpanColumns();
             for (WindowSpan w : configured) {

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.trace.testing.TimelineSystems.MS;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.api.ProcessState;
+import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.trace.testing.TimelineSystems;
 import org.orrery.trace.testing.TraceScript;
 
@@ -127,6 +130,65 @@ class TimelineBuilderTest {
 
         assertEquals(List.of(DeviationKind.MISSING_WINDOW), d.stream().map(Deviation::kind).toList(), d.toString());
         assertEquals(15 * MS, d.get(0).timeNs());
+    }
+
+    @Test
+    void aCoreWhoseStreamHoldsNoWindowMissesEveryWindowWhollyInsideTheTrace() throws IOException {
+        TraceScript run = TimelineSystems.coreOneSilent(3);
+        Timeline t = timeline(run);
+
+        assertTrue(Files.isRegularFile(dir.resolve("trace").resolve("stream_1")), "core 1 has a stream");
+        assertCoreOneMissed(t, List.of(0L, 10 * MS), 3);
+    }
+
+    @Test
+    void aCoreWithNoStreamAtAllMissesItsWindowsTheSameWay() throws IOException, ConfigException {
+        Path folder = TimelineSystems.coreOneSilent(3).writeFolder(dir.resolve("trace"), config);
+        Files.delete(folder.resolve("stream_1"));
+        Timeline t = TimelineBuilder.build(CtfReader.read(folder), config, TimelineBuilder.EXACT);
+
+        assertCoreOneMissed(t, List.of(0L, 10 * MS), 3);
+    }
+
+    @Test
+    void aSilentCoreFollowsThePlansTheOtherCoresRan() throws IOException {
+        // core 0 leaves "normal" for "maintenance", which gives core 1 no frame, at 20 ms and comes back at 40 ms
+        TraceScript run = TimelineSystems.coreOneSilent(2)
+                .event(0, 20 * MS, TraceEventType.PLAN_SWITCH, 0, 1, 0)
+                .window(0, 20, 30, 0, 0, 1).window(0, 30, 40, 0, 0, 1)
+                .event(0, 40 * MS, TraceEventType.PLAN_SWITCH, 1, 0, 0)
+                .window(0, 40, 44, 0, 0, 0).window(0, 45, 49, 2, 1, 0)
+                .window(0, 50, 54, 0, 0, 0).window(0, 55, 59, 2, 1, 0);
+
+        assertCoreOneMissed(timeline(run), List.of(0L, 10 * MS, 40 * MS), 4);
+    }
+
+    @Test
+    void whenNoCoreRanAWindowTheInitialPlanIsTheOneMissed() throws IOException {
+        SystemConfig c = config;
+        SystemConfig maintenanceFirst = new SystemConfig(c.name(), c.board(), c.memoryRegions(), c.partitions(),
+                c.channels(), c.plans(), "maintenance", c.planSwitchRules(), c.hmTables(), c.services(), c.vms());
+        TraceScript run = new TraceScript(2).event(0, 0, TraceEventType.USER_EVENT, 0, 1, 0)
+                .event(0, 30 * MS, TraceEventType.USER_EVENT, 0, 1, 1);
+        List<Deviation> d = TimelineBuilder.build(run.writeAndRead(dir.resolve("trace")), maintenanceFirst,
+                TimelineBuilder.EXACT).deviations();
+
+        assertEquals(List.of(0L, 10 * MS, 20 * MS), d.stream().map(Deviation::timeNs).toList(), d.toString());
+        assertTrue(d.stream().allMatch(x -> x.core() == 0 && x.kind() == DeviationKind.MISSING_WINDOW
+                && x.message().contains("window 0 of plan maintenance (partition a)")), d.toString());
+    }
+
+    /**
+     * Only core 1 deviates, each time with a missing window of plan normal, and its lane draws {@code overlay}
+     * configured windows (those the trace overlaps, wholly inside or not).
+     */
+    private static void assertCoreOneMissed(Timeline t, List<Long> times, int overlay) {
+        List<Deviation> d = t.deviations();
+        assertEquals(times, d.stream().map(Deviation::timeNs).toList(), d.toString());
+        assertTrue(d.stream().allMatch(x -> x.core() == 1 && x.kind() == DeviationKind.MISSING_WINDOW), d.toString());
+        assertEquals("window 2 of plan normal (partition b) was configured at 10.000 ms but never opened",
+                d.get(1).message());
+        assertEquals(overlay, t.lane(1).configured().size(), "the configured overlay of core 1");
     }
 
     @Test

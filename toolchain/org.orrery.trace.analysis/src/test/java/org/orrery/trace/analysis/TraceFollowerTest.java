@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigFormat;
 import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.trace.ctf.CtfWriter;
 import org.orrery.trace.testing.BusyRun;
+import org.orrery.trace.testing.TimelineSystems;
 
 /** The column model read from real CTF folders: whole, packet by packet while written, and cut mid-packet. */
 class TraceFollowerTest {
@@ -134,6 +136,23 @@ class TraceFollowerTest {
         m.checkScheduleSoFar();
         assertEquals(List.of(), m.deviations().stream().filter(d -> d.kind() != DeviationKind.LATE_START).toList(),
                 "so far, nothing is missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aCoreThatRanNoWindowMissesItsWindowsInTheColumnsAsInTheObjectTimeline(boolean streamLost)
+            throws IOException, ConfigException {
+        Path trace = TimelineSystems.coreOneSilent(3).writeFolder(dir.resolve("silent"), TimelineSystems.twoCores());
+        if (streamLost) {
+            Files.delete(trace.resolve("stream_1"));
+        }
+        TimelineModel columns = TraceFollower.load(trace, TimelineBuilder.EXACT);
+
+        assertEquals(TraceFolder.load(trace, TimelineBuilder.EXACT).deviations(), columns.deviations());
+        assertEquals(List.of(0L, 10 * BusyRun.MS), columns.deviations().stream().map(Deviation::timeNs).toList());
+        assertTrue(columns.deviations().stream().allMatch(d -> d.core() == 1
+                && d.kind() == DeviationKind.MISSING_WINDOW), columns.deviations().toString());
+        assertEquals(3, columns.lane(1).configured().size(), "the configured overlay of core 1");
     }
 
     @Test

@@ -60,4 +60,14 @@ public final class TimelineSystems {
         }
         return run;
     }
+
+    /** As {@link #conformingRun(int)} on core 0 only: core 1's stream holds no event, as if its engine never ran. */
+    public static TraceScript coreOneSilent(int frames) {
+        TraceScript run = new TraceScript(2);
+        for (int k = 0; k < frames; k++) {
+            long t = k * 10L;
+            run.window(0, t, t + 4, 0, 0, 0).window(0, t + 5, t + 9, 2, 1, 0);
+        }
+        return run;
+    }
 }
