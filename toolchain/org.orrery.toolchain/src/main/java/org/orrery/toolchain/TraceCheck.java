@@ -83,8 +83,8 @@ public final class TraceCheck {
 
     /**
      * A run writes a stream for every core, idle or not, so a core the schedule gives windows but the folder holds
-     * no stream for is a lost file, not a quiet core. The conformance check only looks at the windows a core ran,
-     * so without this such a trace would pass with none of that core's windows checked.
+     * no stream for is a lost file, not a quiet core. The conformance check would report each of that core's
+     * windows as never opened, as for a core whose engine stopped: naming the file says what went wrong instead.
      */
     private static void requireStreamPerScheduledCore(SystemConfig config, CtfTrace trace, Path traceDir)
             throws IOException {
