@@ -66,7 +66,8 @@ public final class TimelineView extends ViewPart {
         parent.setLayout(new FillLayout());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         canvas = new TimelineCanvas(sash);
-        deviations = new Table(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        // Virtual: a long or live trace can list tens of thousands of deviations; rows are made when shown.
+        deviations = new Table(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL);
         deviations.setHeaderVisible(true);
         for (String[] column : new String[][] {{"Time", "110"}, {"Core", "50"}, {"Deviation", "130"},
             {"Message", "620"}}) {
@@ -74,6 +75,7 @@ public final class TimelineView extends ViewPart {
             c.setText(column[0]);
             c.setWidth(Integer.parseInt(column[1]));
         }
+        deviations.addListener(SWT.SetData, e -> fillDeviationRow((TableItem) e.item, e.index));
         deviations.addListener(SWT.Selection, e -> revealSelectedDeviation());
         sash.setWeights(3, 1);
         contributeActions(getViewSite().getActionBars().getToolBarManager());
@@ -250,15 +252,8 @@ public final class TimelineView extends ViewPart {
             return;
         }
         if (listedDeviations != m.deviations().size()) {
-            deviations.setRedraw(false);
-            deviations.removeAll();
-            for (Deviation d : m.deviations()) {
-                TableItem item = new TableItem(deviations, SWT.NONE);
-                item.setText(new String[] {TimelineLabels.time(d.timeNs()), Integer.toString(d.core()),
-                    d.kind().name(), d.message()});
-                item.setData(d);
-            }
-            deviations.setRedraw(true);
+            deviations.setItemCount(m.deviations().size());
+            deviations.clearAll(); // a new check may have changed any row: shown rows are asked for again
             listedDeviations = m.deviations().size();
         }
         int n = m.deviations().size();
@@ -289,9 +284,20 @@ public final class TimelineView extends ViewPart {
         return getConfigurationElement().getAttribute("name");
     }
 
+    private void fillDeviationRow(TableItem item, int index) {
+        TimelineModel m = model;
+        if (m != null && index < m.deviations().size()) {
+            Deviation d = m.deviations().get(index);
+            item.setText(new String[] {TimelineLabels.time(d.timeNs()), Integer.toString(d.core()), d.kind().name(),
+                d.message()});
+        }
+    }
+
     private void revealSelectedDeviation() {
-        TableItem[] selected = deviations.getSelection();
-        if (selected.length == 1 && selected[0].getData() instanceof Deviation d && canvas.viewport() != null) {
+        TimelineModel m = model;
+        int index = deviations.getSelectionIndex();
+        if (m != null && index >= 0 && index < m.deviations().size() && canvas.viewport() != null) {
+            Deviation d = m.deviations().get(index);
             long visible = canvas.viewport().endNs() - canvas.viewport().startNs();
             canvas.reveal(d.timeNs(), Math.max(1_000, visible / 10));
         }

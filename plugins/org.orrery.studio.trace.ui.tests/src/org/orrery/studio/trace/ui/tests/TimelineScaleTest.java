@@ -25,6 +25,8 @@ import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.trace.ui.TimelineView;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
 import org.orrery.studio.trace.ui.internal.Viewport;
+import org.orrery.trace.analysis.Deviation;
+import org.orrery.trace.analysis.TimelineLabels;
 import org.orrery.trace.analysis.TimelineModel;
 import org.orrery.trace.testing.BusyRun;
 
@@ -55,6 +57,10 @@ class TimelineScaleTest {
         assertEquals(lateFrames, model.deviations().size(), "every late start listed");
         Table table = Widgets.findOne(view.canvas().getParent(), Table.class, x -> true, "listing deviations");
         assertEquals(lateFrames, table.getItemCount());
+        // The table makes its rows when they are shown: one far down reads what the model lists there.
+        Deviation last = model.deviations().get(lateFrames - 1);
+        assertEquals(TimelineLabels.time(last.timeNs()), table.getItem(lateFrames - 1).getText(0));
+        assertEquals(last.message(), table.getItem(lateFrames - 1).getText(3));
 
         TimelineCanvas canvas = view.canvas();
         Viewport v = canvas.viewport();
