@@ -7,11 +7,13 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -31,7 +33,7 @@ import org.orrery.os.agent.internal.tls.Tls;
  */
 public final class AgentServer implements AutoCloseable {
 
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** Sessions served at once, handshakes included; a board has a few users, not hundreds. */
     static final int MAX_SESSIONS = 32;
 
@@ -50,9 +52,11 @@ public final class AgentServer implements AutoCloseable {
     /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
+    private final int handshakeMillis;
 
     private AgentServer(Identity identity, String boardName, TrustedClients clients, AuditLog log, BoardControl board,
-            InetSocketAddress listen) throws IOException {
+            InetSocketAddress listen, Duration handshakeTimeout) throws IOException {
+        this.handshakeMillis = Math.toIntExact(handshakeTimeout.toMillis());
         this.clients = clients;
         this.log = log;
         this.board = board;
@@ -83,7 +87,13 @@ public final class AgentServer implements AutoCloseable {
      */
     public static AgentServer start(Identity identity, String boardName, TrustedClients clients, AuditLog log,
             BoardControl board, InetSocketAddress listen) throws IOException {
-        return new AgentServer(identity, boardName, clients, log, board, listen);
+        return start(identity, boardName, clients, log, board, listen, HANDSHAKE_TIMEOUT);
+    }
+
+    /** As {@link #start}, with the time a peer has for its whole handshake (tests wait less than the default). */
+    static AgentServer start(Identity identity, String boardName, TrustedClients clients, AuditLog log,
+            BoardControl board, InetSocketAddress listen, Duration handshakeTimeout) throws IOException {
+        return new AgentServer(identity, boardName, clients, log, board, listen, handshakeTimeout);
     }
 
     public InetSocketAddress address() {
@@ -113,7 +123,7 @@ public final class AgentServer implements AutoCloseable {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
                 // A bounded number of sessions, each handshake on a virtual thread: peers that connect and never
-                // finish one cost a socket for HANDSHAKE_TIMEOUT_MS, not a platform thread each.
+                // finish one cost a socket for the handshake's time, not a platform thread each.
                 if (!sessions.tryAcquire()) {
                     log.record("unauthenticated@" + s.getInetAddress().getHostAddress(), "connect",
                             "refused: " + MAX_SESSIONS + " sessions already open");
@@ -147,19 +157,24 @@ public final class AgentServer implements AutoCloseable {
     private void serveOpen(SSLSocket s) {
         String peer = s.getInetAddress().getHostAddress() + ":" + s.getPort();
         TrustedClients.Client client;
+        HandshakeDeadline deadline = new HandshakeDeadline(s, handshakeMillis);
         try {
-            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.setSoTimeout(handshakeMillis);
             s.setTcpNoDelay(true);
             s.startHandshake();
+            if (!deadline.met()) {
+                throw new SSLException("handshake not complete within " + handshakeMillis + " ms");
+            }
             String key = Fingerprints.of(s.getSession().getPeerCertificates()[0].getPublicKey());
             client = clients.find(key).orElseThrow(() -> new SSLException("key " + key + " was removed during the handshake"));
         } catch (IOException e) {
             String why = refusedKeys.remove(s);
-            log.record("unauthenticated@" + peer, "handshake", "refused: "
-                    + (why != null ? why : describe(e)));
+            log.record("unauthenticated@" + peer, "handshake", "refused: " + (why != null ? why
+                    : deadline.expired() ? "handshake not complete within " + handshakeMillis + " ms" : describe(e)));
             closeQuietly(s);
             return;
         } finally {
+            deadline.cancel();
             refusedKeys.remove(s);
         }
         // An authenticated session gets a platform thread: its replies then leave without a trip through the
@@ -177,6 +192,47 @@ public final class AgentServer implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The read timeout bounds each read of a handshake, not the handshake: a peer that sends a byte now and then
+     * would keep its session slot for hours, and {@link #MAX_SESSIONS} such peers would lock every user out. This
+     * closes the socket once the whole handshake has taken longer than its time.
+     */
+    private static final class HandshakeDeadline {
+        private static final int RUNNING = 0;
+        private static final int MET = 1;
+        private static final int EXPIRED = 2;
+
+        private final AtomicInteger state = new AtomicInteger();
+        private final Thread timer;
+
+        HandshakeDeadline(Socket s, int millis) {
+            timer = Thread.ofVirtual().name("orrery-agent-handshake-deadline").start(() -> {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException met) {
+                    return;
+                }
+                // exactly one of the timer and the handshake wins: a session in time is never closed under it
+                if (state.compareAndSet(RUNNING, EXPIRED)) {
+                    closeQuietly(s);
+                }
+            });
+        }
+
+        /** True when the handshake finished before the deadline, which then no longer closes the socket. */
+        boolean met() {
+            return state.compareAndSet(RUNNING, MET) || state.get() == MET;
+        }
+
+        boolean expired() {
+            return state.get() == EXPIRED;
+        }
+
+        void cancel() {
+            timer.interrupt();
         }
     }
 

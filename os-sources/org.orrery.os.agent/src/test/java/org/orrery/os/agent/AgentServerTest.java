@@ -176,6 +176,47 @@ class AgentServerTest {
     }
 
     @Test
+    void aPeerDrippingItsHandshakeIsCutAtTheHandshakesDeadline() throws Exception {
+        // Each byte comes well within the read timeout; only a bound on the whole handshake ends this peer.
+        Path dir = tmp.resolve("slow-board");
+        AuditLog audit = new AuditLog(dir.resolve("agent.log"));
+        try (AgentServer server = AgentServer.start(Identity.loadOrCreate(dir.resolve("identity"), "slow"), "slow",
+                new TrustedClients(dir.resolve("clients")), audit, new MemoryBoard(),
+                new java.net.InetSocketAddress("127.0.0.1", 0), Duration.ofSeconds(1));
+                Socket s = new Socket("127.0.0.1", server.address().getPort())) {
+            long start = System.nanoTime();
+            AtomicLong endedAt = new AtomicLong();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    s.getInputStream().readAllBytes();
+                } catch (IOException reset) {
+                    // ended all the same
+                }
+                endedAt.set(System.nanoTime());
+            });
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {22, 3, 1, 1, 44}); // a TLS handshake record of 300 bytes, sent a byte at a time
+            try {
+                for (int i = 0; i < 300 && reader.isAlive() && System.nanoTime() - start < 10_000_000_000L; i++) {
+                    Thread.sleep(200);
+                    out.write(1);
+                    out.flush();
+                }
+            } catch (IOException closedByTheBoard) {
+                // what the test waits for
+            }
+            reader.join(5_000);
+            assertTrue(endedAt.get() != 0, "the board still holds a handshake dripping for "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            long tookMs = (endedAt.get() - start) / 1_000_000;
+            assertTrue(tookMs >= 900 && tookMs < 5_000, "cut after " + tookMs + " ms");
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("agent.log"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("unauthenticated@127.0.0.1")
+                && l.endsWith("handshake -> refused: handshake not complete within 1000 ms")), lines.toString());
+    }
+
+    @Test
     void monitorOnlyKeyCannotFlashAndTheRefusalIsAudited() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "watcher", Role.MONITOR);
         Path img = image(10_000, 1);
