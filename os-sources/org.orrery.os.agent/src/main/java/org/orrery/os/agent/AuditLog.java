@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * {@code DIR/agent.log}: one line per request and refusal, {@code TIME WHO REQUEST -> OUTCOME}, append-only.
@@ -18,6 +19,8 @@ import java.time.Instant;
  * the board: refusing service because the disk is full would turn a full disk into a bricked board.
  */
 public final class AuditLog implements AutoCloseable {
+
+    private static final Pattern FORGING = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
 
     private final Path file;
     private boolean warned;
@@ -88,8 +91,12 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** A peer chooses its name and our refusal texts quote it: no line breaks may reach the log. */
+    /**
+     * A peer chooses its name and our refusal texts quote it: no line breaks may reach the log. Every Unicode control
+     * counts, not only ASCII's: NEL and the line and paragraph separators break lines too, a terminal reads C1
+     * controls (CSI) as escapes, and format characters (bidi overrides) reorder what a reader of the log sees.
+     */
     private static String oneLine(String s) {
-        return s == null ? "-" : s.replaceAll("[\\p{Cntrl}]", "?");
+        return s == null ? "-" : FORGING.matcher(s).replaceAll("?");
     }
 }
