@@ -3,12 +3,14 @@ package org.orrery.os.bsp.hosted.shm;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.regex.Pattern;
 
 /**
@@ -99,9 +101,15 @@ public final class ShmFolder implements AutoCloseable {
     }
 
     private static void removeStale(Path dir) throws IOException, ShmException {
-        BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!a.isDirectory()) {
             throw new ShmException(dir + ": exists and is not a folder; not touching it");
+        }
+        // /dev/shm is everybody's: another user's folder can be swapped for a link to any folder between this check
+        // and the deletions below, which a board run as root would then make there. Only our own folders are ours.
+        if (!a.owner().equals(thisUser())) {
+            throw new ShmException(dir + ": left by an earlier run but belongs to " + a.owner().getName()
+                    + ", not to this user; not touching it");
         }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path f : s) {
@@ -113,6 +121,11 @@ public final class ShmFolder implements AutoCloseable {
             }
         }
         deleteTree(dir);
+    }
+
+    private static UserPrincipal thisUser() throws IOException {
+        return FileSystems.getDefault().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
     }
 
     private static void deleteTree(Path dir) throws IOException {
