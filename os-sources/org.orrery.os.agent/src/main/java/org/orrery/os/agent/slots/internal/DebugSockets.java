@@ -8,8 +8,10 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,22 +43,27 @@ public final class DebugSockets implements AutoCloseable {
     public static DebugSockets create() throws IOException {
         Path dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        removeStale(dir.getParent());
+        removeStale(dir.getParent(), Files.getOwner(dir));
         return new DebugSockets(dir);
     }
 
-    /** An agent killed with -9 (a power cut) never removes its folder: those of agents that are gone go now. */
-    private static void removeStale(Path tmp) {
+    /**
+     * An agent killed with -9 (a power cut) never removes its folder: those of agents that are gone go now, if they are
+     * {@code ours}. The temporary directory is everybody's: another user's folder can be swapped for a link to any
+     * folder while it is walked, and an agent run as root would then delete what is there.
+     */
+    private static void removeStale(Path tmp, UserPrincipal ours) {
         try (Stream<Path> entries = Files.list(tmp)) {
             for (Path d : entries.filter(e -> e.getFileName().toString().startsWith(PREFIX)).toList()) {
                 String rest = d.getFileName().toString().substring(PREFIX.length());
                 int dash = rest.indexOf('-');
                 try {
-                    if (dash > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
+                    if (dash > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()
+                            && Files.getOwner(d, LinkOption.NOFOLLOW_LINKS).equals(ours)) {
                         new DebugSockets(d).close();
                     }
-                } catch (NumberFormatException e) {
-                    // not one of ours
+                } catch (NumberFormatException | IOException e) {
+                    // not one of ours, or removed by another agent meanwhile
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {

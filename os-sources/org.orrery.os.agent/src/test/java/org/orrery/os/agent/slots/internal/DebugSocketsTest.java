@@ -4,6 +4,7 @@ package org.orrery.os.agent.slots.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -11,9 +12,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,25 @@ class DebugSocketsTest {
         Files.writeString(stale.resolve("nav.refused"), "old\n");
         try (DebugSockets sockets = DebugSockets.create()) {
             assertTrue(Files.notExists(stale), stale + " is gone");
+        }
+    }
+
+    @Test
+    void theFolderOfAGoneAgentThatAnotherUserOwnsIsNeverWalked() throws Exception {
+        // Another user could swap their folder for a link to any folder while an agent run as root empties it.
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a folder to another user");
+        UserPrincipal nobody = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Path planted = Files.createTempDirectory(DebugSockets.PREFIX + ((1L << 22) + 1) + "-");
+        try {
+            Path file = Files.writeString(planted.resolve("nav.refused"), "planted\n");
+            Files.setOwner(file, nobody);
+            Files.setOwner(planted, nobody);
+            try (DebugSockets sockets = DebugSockets.create()) {
+                assertTrue(Files.exists(file), "another user's folder was emptied");
+            }
+        } finally {
+            Files.deleteIfExists(planted.resolve("nav.refused"));
+            Files.deleteIfExists(planted);
         }
     }
 
