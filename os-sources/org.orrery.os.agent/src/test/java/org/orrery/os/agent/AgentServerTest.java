@@ -410,6 +410,63 @@ class AgentServerTest {
     }
 
     @Test
+    void aSubscriberThatStopsReadingLosesItsSessionAndNeverHoldsUpTheBoardsEvents() throws Exception {
+        // A board publishes from its own thread, under its own lock: a monitor that stops reading must not stop it.
+        ClientIdentity me = boards.user(tmp.resolve("home"), "idle", Role.MONITOR);
+        SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),
+                me.identity().certificate(), new PinnedTrust((fp, s) -> { }));
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket()) {
+            s.setReceiveBufferSize(8192); // fills at once, whatever the host's TCP tuning
+            s.connect(boards.server.address(), 5_000);
+            s.setSoTimeout(5_000);
+            var out = s.getOutputStream();
+            org.orrery.os.agent.internal.wire.FrameCodec.write(out,
+                    new org.orrery.os.agent.internal.wire.Message.Hello(2, 0, "idle"));
+            org.orrery.os.agent.internal.wire.FrameCodec.write(out, new org.orrery.os.agent.internal.wire.Message.Subscribe());
+            out.flush();
+            org.orrery.os.agent.internal.wire.FrameCodec.read(s.getInputStream()); // WELCOME
+            org.orrery.os.agent.internal.wire.FrameCodec.read(s.getInputStream()); // the status; nothing is read after it
+            String line = "x".repeat(16_000);
+            Thread board = Thread.ofPlatform().daemon().start(() -> {
+                for (int i = 0; i < 3_000; i++) {
+                    boards.board.emit(new BoardEvent(i, BoardEvent.Kind.CONSOLE, line));
+                }
+            });
+            board.join(20_000);
+            assertTrue(!board.isAlive(), "the board's thread is held by a subscriber that does not read");
+        }
+        String ended = boards.awaitLogLine(l -> l.contains("SUBSCRIBE -> ended"));
+        assertTrue(ended.contains("idle(" + me.fingerprint() + ")")
+                && ended.endsWith(" SUBSCRIBE -> ended: 1024 events not read; session closed"), ended);
+    }
+
+    @Test
+    void aSessionSubscribesOnceSoItCannotMultiplyTheBoardsListeners() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
+        SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),
+                me.identity().certificate(), new PinnedTrust((fp, s) -> { }));
+        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", boards.server.address().getPort())) {
+            s.setSoTimeout(5_000);
+            var out = s.getOutputStream();
+            org.orrery.os.agent.internal.wire.FrameCodec.write(out,
+                    new org.orrery.os.agent.internal.wire.Message.Hello(2, 0, "alice"));
+            for (int i = 0; i < 3; i++) {
+                org.orrery.os.agent.internal.wire.FrameCodec.write(out, new org.orrery.os.agent.internal.wire.Message.Subscribe());
+            }
+            out.flush();
+            var in = s.getInputStream();
+            org.orrery.os.agent.internal.wire.FrameCodec.read(in); // WELCOME
+            assertTrue(org.orrery.os.agent.internal.wire.FrameCodec.read(in)
+                    instanceof org.orrery.os.agent.internal.wire.Message.StatusReply);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("busy", "this session is subscribed already"),
+                        org.orrery.os.agent.internal.wire.FrameCodec.read(in));
+            }
+            assertEquals(1, boards.board.listeners.size(), "listeners on the board");
+        }
+    }
+
+    @Test
     void aNewerMajorProtocolVersionIsRefused() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
         SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),

@@ -41,6 +41,7 @@ public final class Connection implements Runnable {
     private final String who;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private TraceRelay trace;
+    private EventOutbox events;
     private OutputStream out;
     private long chunkBytes;
     private int chunks;
@@ -164,10 +165,16 @@ public final class Connection implements Runnable {
                     log.record(who, request, "ok");
                 }
                 case Message.Subscribe s -> {
+                    if (events != null) {
+                        // each subscription costs the board a listener and the session a queue: one is all a client needs
+                        throw new Refusal("busy", "this session is subscribed already");
+                    }
                     // The reply (the status now) goes out before any event: hold the output while subscribing.
                     var now = board.status();
                     synchronized (socket) {
-                        subscriptions.add(board.subscribe(e -> sendQuietly(new Message.Event(e))));
+                        events = new EventOutbox(client.name(), this::send, this::fellBehind);
+                        subscriptions.add(board.subscribe(events::offer));
+                        subscriptions.add(events);
                         send(new Message.StatusReply(now));
                     }
                     log.record(who, request, "subscribed");
@@ -280,6 +287,22 @@ public final class Connection implements Runnable {
                 acksPending = false;
             }
         }
+    }
+
+    /**
+     * On the board's thread: the client left {@link EventOutbox#CAPACITY} events unread. Its session ends without
+     * waiting for it: a TLS close would wait for the output the stalled writer holds, so the connection is reset.
+     */
+    private void fellBehind() {
+        log.record(who, "SUBSCRIBE", "ended: " + EventOutbox.CAPACITY + " events not read; session closed");
+        Thread.ofVirtual().name("orrery-agent-reset").start(() -> {
+            try {
+                socket.setSoLinger(true, 0);
+                socket.close();
+            } catch (IOException e) {
+                // gone already
+            }
+        });
     }
 
     private void send(Message m) throws IOException {
