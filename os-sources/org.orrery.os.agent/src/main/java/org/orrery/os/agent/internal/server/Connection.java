@@ -295,7 +295,7 @@ public final class Connection implements Runnable {
      */
     private void fellBehind() {
         log.record(who, "SUBSCRIBE", "ended: " + EventOutbox.CAPACITY + " events not read; session closed");
-        Thread.ofVirtual().name("orrery-agent-reset").start(() -> {
+        Thread.ofPlatform().daemon().name("orrery-agent-reset").start(() -> { // may wait on the TLS lock: see EventOutbox
             try {
                 socket.setSoLinger(true, 0);
                 socket.close();

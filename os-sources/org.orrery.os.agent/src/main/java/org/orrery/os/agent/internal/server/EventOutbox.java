@@ -34,7 +34,9 @@ final class EventOutbox implements AutoCloseable {
     EventOutbox(String client, Sender sender, Runnable fellBehind) {
         this.sender = sender;
         this.fellBehind = fellBehind;
-        this.writer = Thread.ofVirtual().name("orrery-agent-events-" + client).start(this::write);
+        // A platform thread: its writes block inside the session's lock, and before JDK 24 a virtual thread blocked
+        // there pins its carrier; two stalled clients would then stop every virtual thread of an agent on JDK 21.
+        this.writer = Thread.ofPlatform().daemon().name("orrery-agent-events-" + client).start(this::write);
     }
 
     /** Takes the board's event without ever waiting. */
