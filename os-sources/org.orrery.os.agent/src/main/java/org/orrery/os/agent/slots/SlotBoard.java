@@ -213,12 +213,14 @@ public final class SlotBoard implements BoardControl {
 
     @Override
     public Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        // A client may ask for any wait the wire carries (up to 2^63 ms): past 2^63 ns it is a wait for the verdict.
+        long wait = timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
         lock.lock();
         try {
             while (true) {
                 Verdict v = store.verdict(sha256);
-                long left = deadline - System.nanoTime();
+                long left = wait - (System.nanoTime() - start);
                 if (v.outcome() != Verdict.Outcome.PENDING || left <= 0) {
                     return v;
                 }

@@ -118,6 +118,15 @@ class SlotBoardControlTest {
         }
     }
 
+    @Test
+    void anyWaitTheWireCarriesIsAWaitNotAnError() throws Exception {
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            Verdict v = board.awaitVerdict("ab".repeat(32), java.time.Duration.ofMillis(Long.MAX_VALUE));
+            assertEquals(Verdict.Outcome.ROLLED_BACK, v.outcome());
+            assertTrue(v.reason().startsWith("no slot holds image abababababab..."), v.reason());
+        }
+    }
+
     static SlotBoardOptions options() {
         return SlotBoardTest.options();
     }
