@@ -21,6 +21,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import org.orrery.os.agent.internal.server.Connection;
+import org.orrery.os.agent.internal.server.TrustWatch;
 import org.orrery.os.agent.internal.tls.Fingerprints;
 import org.orrery.os.agent.internal.tls.PinnedTrust;
 import org.orrery.os.agent.internal.tls.Tls;
@@ -51,6 +52,9 @@ public final class AgentServer implements AutoCloseable {
     private final Map<Socket, String> refusedKeys = new ConcurrentHashMap<>();
     /** Open sessions, closed with the server so a stopped agent leaves no client waiting. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Sessions past their handshake, with the clients-file line each was let in by (see {@link TrustWatch}). */
+    private final Map<Socket, TrustedClients.Client> authenticated = new ConcurrentHashMap<>();
+    private final TrustWatch trustWatch;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
     private final int handshakeMillis;
 
@@ -77,6 +81,7 @@ public final class AgentServer implements AutoCloseable {
             server.close();
             throw new IOException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + e.getMessage(), e);
         }
+        trustWatch = new TrustWatch(clients, authenticated, log);
         acceptor = Thread.ofPlatform().name("orrery-agent-accept").daemon().start(this::acceptLoop);
     }
 
@@ -179,6 +184,7 @@ public final class AgentServer implements AutoCloseable {
         }
         // An authenticated session gets a platform thread: its replies then leave without a trip through the
         // virtual threads' scheduler and poller, which took a third of a small flash's time on loopback.
+        trustWatch.admit(s, client);
         Thread session = Thread.ofPlatform().daemon().name("orrery-agent-session-" + client.name())
                 .start(new Connection(s, client, board, log, boardName, fingerprint, debugSessions));
         boolean interrupted = false;
@@ -190,6 +196,7 @@ public final class AgentServer implements AutoCloseable {
                 closeQuietly(s); // ends the session; its last audit line is still awaited
             }
         }
+        authenticated.remove(s);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -257,6 +264,7 @@ public final class AgentServer implements AutoCloseable {
     public void close() {
         try {
             server.close();
+            trustWatch.close();
             open.forEach(AgentServer::closeQuietly);
             acceptor.join(2_000);
             if (sessions.tryAcquire(MAX_SESSIONS, 5, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -18,7 +18,8 @@ import org.orrery.os.agent.internal.tls.Fingerprints;
 /**
  * The board's list of authorised client keys, {@code DIR/trust/clients}: one line per key,
  * {@code FINGERPRINT ROLES NAME} (roles comma-separated, the name the rest of the line), {@code #} comments.
- * Read on every connection, so an authorisation takes effect without restarting the agent.
+ * Read on every connection, so an authorisation takes effect without restarting the agent; a running agent also
+ * watches it, and a key taken off the list, or left with fewer roles, loses its open sessions.
  */
 public final class TrustedClients {
 
@@ -94,14 +95,33 @@ public final class TrustedClients {
             throw new IllegalArgumentException("client name '" + client.name()
                     + "' must be one line without leading or trailing blanks");
         }
+        rewrite(client.fingerprint(), client);
+    }
+
+    /**
+     * Takes the key off the list (a running agent ends its open sessions, see {@code TrustWatch}); false when it was
+     * not listed.
+     */
+    public boolean remove(String fingerprint) throws IOException {
+        if (read().stream().noneMatch(c -> c.fingerprint().equals(fingerprint))) {
+            return false;
+        }
+        rewrite(fingerprint, null);
+        return true;
+    }
+
+    /** Writes the list without {@code fingerprint}'s line, then {@code added} if any; atomically. */
+    private void rewrite(String fingerprint, Client added) throws IOException {
         List<String> out = new ArrayList<>();
         out.add("# fingerprint roles name -- keys allowed to talk to this board (orrery agent authorize)");
         for (Client c : read()) {
-            if (!c.fingerprint().equals(client.fingerprint())) {
+            if (!c.fingerprint().equals(fingerprint)) {
                 out.add(c.line());
             }
         }
-        out.add(client.line());
+        if (added != null) {
+            out.add(added.line());
+        }
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "clients", ".tmp");
         Files.write(tmp, out, StandardCharsets.UTF_8);

@@ -36,6 +36,7 @@ import org.orrery.os.agent.client.AgentClient;
 import org.orrery.os.agent.client.AgentException;
 import org.orrery.os.agent.client.ClientIdentity;
 import org.orrery.os.agent.client.FlashListener;
+import org.orrery.os.agent.internal.server.TrustWatch;
 import org.orrery.os.agent.internal.tls.PinnedTrust;
 import org.orrery.os.image.ImageVerifier;
 import org.orrery.os.image.ImageWriter;
@@ -394,6 +395,46 @@ class AgentServerTest {
             now = boards.board.uploads.get(sha).size();
         }
         return now;
+    }
+
+    @Test
+    void aKeyTakenOffTheBoardLosesItsOpenSessionsAndAKeyGivenMoreKeepsThem() throws Exception {
+        ClientIdentity alice = boards.user(tmp.resolve("alice"), "alice", Role.MONITOR);
+        ClientIdentity bob = boards.user(tmp.resolve("bob"), "bob", Role.MONITOR);
+        BlockingQueue<Object> aliceEnded = new ArrayBlockingQueue<>(1);
+        BlockingQueue<Object> bobEnded = new ArrayBlockingQueue<>(1);
+        BlockingQueue<BoardEvent> bobEvents = new ArrayBlockingQueue<>(10);
+        try (AgentClient a = connect(alice); AgentClient b = connect(bob)) {
+            a.subscribe(e -> { }, e -> aliceEnded.add(e == null ? "closed" : e));
+            b.subscribe(bobEvents::add, e -> bobEnded.add(e == null ? "closed" : e));
+            // a live monitor would keep its session for hours: revoking the key ends it, not the next connection
+            assertTrue(new TrustedClients(boards.dir.resolve(Agent.CLIENTS_FILE)).remove(alice.fingerprint()));
+            Agent.authorize(boards.dir, bob.fingerprint(), java.util.Set.of(Role.MONITOR, Role.FLASH), "bob");
+            assertTrue(aliceEnded.poll(4 * TrustWatch.PERIOD.toMillis(), TimeUnit.MILLISECONDS) instanceof AgentException,
+                    "alice's subscription ends with an error");
+            boards.awaitLogLine(l -> l.contains("alice(" + alice.fingerprint() + ")@127.0.0.1 session -> ended: its key"
+                    + " was taken off"));
+            assertEquals(null, bobEnded.poll(2 * TrustWatch.PERIOD.toMillis(), TimeUnit.MILLISECONDS),
+                    "bob, given a role more, keeps his session");
+            BoardEvent sent = new BoardEvent(7, BoardEvent.Kind.HM, "still followed");
+            boards.board.emit(sent);
+            assertEquals(sent, bobEvents.poll(5, TimeUnit.SECONDS));
+        }
+        assertThrows(AgentException.class, () -> connect(alice).close(), "and alice is refused from now on");
+    }
+
+    @Test
+    void aKeyLeftWithFewerRolesLosesItsOpenSession() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "carol", Role.MONITOR, Role.FLASH);
+        try (AgentClient c = connect(me)) {
+            assertEquals("sim", c.status().board());
+            Agent.authorize(boards.dir, me.fingerprint(), java.util.Set.of(Role.MONITOR), "carol");
+            boards.awaitLogLine(l -> l.contains("session -> ended: its roles are now monitor"));
+            assertThrows(AgentException.class, c::status, "the session is gone");
+        }
+        try (AgentClient again = connect(me)) {
+            assertEquals("sim", again.status().board(), "a new session gets the roles the key has now");
+        }
     }
 
     @Test
