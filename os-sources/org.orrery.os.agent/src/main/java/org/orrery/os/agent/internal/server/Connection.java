@@ -72,19 +72,13 @@ public final class Connection implements Runnable {
             socket.setSoTimeout(0);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            if (!hello(FrameCodec.read(in))) {
-                return;
+            try {
+                serve(in);
+            } catch (ProtocolException e) {
+                // inside the socket's try: its close would come before an outer catch, and the ERROR with it
+                log.record(who, "frame", "protocol error: " + e.getMessage() + "; connection closed");
+                sendQuietly(new Message.Error("protocol", e.getMessage()));
             }
-            Message m;
-            while ((m = FrameCodec.read(in)) != null) {
-                handle(m);
-                if (in.available() == 0) {
-                    flushAcks(); // nothing more to read now: the client may be waiting for them
-                }
-            }
-        } catch (ProtocolException e) {
-            log.record(who, "frame", "protocol error: " + e.getMessage() + "; connection closed");
-            sendQuietly(new Message.Error("protocol", e.getMessage()));
         } catch (SocketException e) {
             // The client went away (closed, cut, cancelled): nothing to answer.
         } catch (IOException e) {
@@ -102,6 +96,19 @@ public final class Connection implements Runnable {
             }
             if (chunks > 0) {
                 log.record(who, "CHUNK x" + chunks, "stored " + chunkBytes + " bytes");
+            }
+        }
+    }
+
+    private void serve(InputStream in) throws IOException, InterruptedException {
+        if (!hello(FrameCodec.read(in))) {
+            return;
+        }
+        Message m;
+        while ((m = FrameCodec.read(in)) != null) {
+            handle(m);
+            if (in.available() == 0) {
+                flushAcks(); // nothing more to read now: the client may be waiting for them
             }
         }
     }
