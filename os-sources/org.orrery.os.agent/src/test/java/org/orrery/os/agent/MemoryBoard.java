@@ -2,11 +2,13 @@
 package org.orrery.os.agent;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 import org.orrery.os.image.ImageException;
@@ -29,6 +31,16 @@ final class MemoryBoard implements BoardControl {
     volatile boolean lastAllowDowngrade;
     /** When set, a trial is judged only when the wait ends (PENDING): a board whose session sends nothing meanwhile. */
     volatile boolean judgesSlowly;
+    /** What a trace follower gets; null: this board cannot stream its trace (BoardControl's default). */
+    volatile TraceScript trace;
+
+    /**
+     * A live trace: the configuration (none when empty) and the metadata, then each packet as core {@code i % 2}'s
+     * with one event; then the stream waits for the follower to stop it, or, with {@code endsWith}, the board ends it
+     * itself with that reason (as when its board process ended).
+     */
+    record TraceScript(byte[] configuration, String metadata, List<byte[]> packets, String endsWith) {
+    }
 
     @Override
     public BoardStatus status() {
@@ -103,6 +115,39 @@ final class MemoryBoard implements BoardControl {
     public AutoCloseable subscribe(Consumer<BoardEvent> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public AutoCloseable followTrace(TraceFollower follower) throws Refusal {
+        TraceScript t = trace;
+        if (t == null) {
+            return BoardControl.super.followTrace(follower);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            long sent = 0;
+            try {
+                if (t.configuration().length > 0) {
+                    follower.configuration(t.configuration());
+                }
+                follower.metadata(t.metadata());
+                for (byte[] p : t.packets()) {
+                    follower.packet((int) (sent % 2), 1, p);
+                    sent++;
+                }
+                if (t.endsWith() != null) {
+                    follower.ended(t.endsWith(), true, sent, 0);
+                    return;
+                }
+                stopped.await();
+                follower.ended("stopped by the client", false, sent, 0);
+            } catch (IOException e) {
+                follower.ended("the follower failed: " + e.getMessage(), true, sent, 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return stopped::countDown;
     }
 
     void emit(BoardEvent e) {
