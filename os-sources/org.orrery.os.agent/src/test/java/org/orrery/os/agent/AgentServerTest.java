@@ -371,6 +371,34 @@ class AgentServerTest {
         assertTrue(closeMillis.get() >= 0 && closeMillis.get() < 2_000, "close took " + closeMillis.get() + " ms");
     }
 
+    @Test
+    void aVerdictStillPendingAfterInstallIsAskedForAgainWithAwait() throws Exception {
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
+        Path img = image(1000, 8);
+        boards.board.nextVerdicts.add(new Verdict(Verdict.Outcome.PENDING, "still on trial"));
+        try (AgentClient c = connect(me)) {
+            Verdict v = c.flash(img, false, FlashListener.NONE, () -> false, Duration.ofSeconds(5));
+            assertEquals(boards.board.verdict, v, "AWAIT brought the verdict INSTALL's wait did not have yet");
+        }
+        assertEquals(2, boards.board.waits.get(), "INSTALL's wait, then AWAIT's");
+        String sha = ImageVerifier.declaredDigest(img);
+        boards.awaitLogLine(l -> l.endsWith(" AWAIT " + sha.substring(0, 12) + " -> PENDING: still on trial"));
+        boards.awaitLogLine(l -> l.endsWith(" AWAIT " + sha.substring(0, 12)
+                + " -> CONFIRMED: confirmed after 3 healthy major frames"));
+    }
+
+    @Test
+    void anInstallThatDoesNotWaitIsAnsweredWithInstalledAlone() throws Exception {
+        // INSTALL with no wait: the board answers INSTALLED and no verdict; the client asks with AWAIT itself
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH, Role.MONITOR);
+        try (AgentClient c = connect(me)) {
+            Verdict v = c.flash(image(1000, 9), false, FlashListener.NONE, () -> false, Duration.ZERO);
+            assertEquals(boards.board.verdict, v);
+            assertEquals(1, boards.board.waits.get(), "only AWAIT waited for the verdict");
+            assertEquals("sim", c.status().board(), "the session is still in step: STATUS gets its own reply");
+        }
+    }
+
     /** Flashes {@code img} to the confirmed verdict; returns the offset the upload started at. */
     private long flashConfirmed(ClientIdentity me, Path img) throws Exception {
         AtomicLong resumedAt = new AtomicLong(-1);

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.orrery.os.image.ImageException;
@@ -31,6 +34,9 @@ final class MemoryBoard implements BoardControl {
     volatile boolean lastAllowDowngrade;
     /** When set, a trial is judged only when the wait ends (PENDING): a board whose session sends nothing meanwhile. */
     volatile boolean judgesSlowly;
+    /** When set, the verdicts of the next waits, one each, before {@link #verdict}; each wait is counted. */
+    final Queue<Verdict> nextVerdicts = new ConcurrentLinkedQueue<>();
+    final AtomicInteger waits = new AtomicInteger();
     /** What a trace follower gets; null: this board cannot stream its trace (BoardControl's default). */
     volatile TraceScript trace;
 
@@ -104,6 +110,11 @@ final class MemoryBoard implements BoardControl {
 
     @Override
     public Verdict awaitVerdict(String sha256, Duration timeout) throws InterruptedException {
+        waits.incrementAndGet();
+        Verdict next = nextVerdicts.poll();
+        if (next != null) {
+            return next;
+        }
         if (judgesSlowly) {
             Thread.sleep(timeout);
             return new Verdict(Verdict.Outcome.PENDING, "still on trial");
