@@ -3,7 +3,9 @@ package org.orrery.os.agent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -28,12 +30,14 @@ import org.orrery.os.agent.client.AgentClient;
 import org.orrery.os.agent.client.AgentException;
 import org.orrery.os.agent.client.ClientIdentity;
 import org.orrery.os.agent.client.DebugTunnel;
+import org.orrery.os.agent.internal.wire.Message;
 
 /**
  * The debug tunnel over real TLS on loopback. The partition end is a real TCP peer on loopback: {@code echo}
  * returns what it gets (as a JDWP agent answers), {@code flood} sends without end (a debugger that stops reading
- * meets this). Roles, one session per partition, the audit lines, frames larger than one DEBUG_DATA, and a
- * stalled tunnel that must not hold up other sessions.
+ * meets this), {@code restarting} hangs up at once (a partition JVM that ends). Roles, one session per partition,
+ * the audit lines, frames larger than one DEBUG_DATA, a stalled tunnel that must not hold up other sessions, and
+ * each end's DEBUG_CLOSE with its reason.
  */
 class DebugTunnelTest {
 
@@ -43,6 +47,7 @@ class DebugTunnelTest {
     private final MemoryBoard memory = new MemoryBoard();
     private ServerSocketChannel echo;
     private ServerSocketChannel flood;
+    private ServerSocketChannel hangUp;
     private AgentServer server;
     private Path dir;
 
@@ -50,6 +55,7 @@ class DebugTunnelTest {
     void start() throws IOException {
         echo = peer(DebugTunnelTest::echo);
         flood = peer(DebugTunnelTest::flood);
+        hangUp = peer(DebugTunnelTest::hangUp);
         dir = tmp.resolve("board");
         server = Agent.start(dir, new InetSocketAddress("127.0.0.1", 0), new PartitionsBoard(),
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -60,6 +66,7 @@ class DebugTunnelTest {
         server.close();
         echo.close();
         flood.close();
+        hangUp.close();
     }
 
     @Test
@@ -132,6 +139,47 @@ class DebugTunnelTest {
     }
 
     @Test
+    void aPartitionThatEndsItsDebugConnectionEndsTheTunnelWithTheBoardsReason() throws Exception {
+        ClientIdentity alice = user("alice", Role.DEBUG);
+        try (DebugTunnel t = connect(alice).openDebug("restarting")) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertNull(t.read(), "the tunnel ended"));
+            assertEquals("the partition's JVM closed its debug connection (it ended or restarted)", t.endedBecause());
+        }
+        String close = awaitLog("DEBUG_CLOSE restarting");
+        assertTrue(close.endsWith("-> the partition's JVM closed its debug connection (it ended or restarted) "
+                + "(0 bytes to the partition, 0 from it)"), close);
+        // the partition is free again for the next debugger
+        try (DebugTunnel again = connect(alice).openDebug("restarting")) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertNull(again.read()));
+        }
+    }
+
+    @Test
+    void theClientsCloseEndsTheTunnelWithTheClientsReason() throws Exception {
+        ClientIdentity alice = user("alice", Role.DEBUG);
+        try (DebugTunnel t = connect(alice).openDebug("echo")) {
+            t.write(new byte[] {9}, 0, 1);
+            assertArrayEquals(new byte[] {9}, t.read());
+            t.close("the debugger detached");
+        }
+        String close = awaitLog("DEBUG_CLOSE echo");
+        assertTrue(close.endsWith("-> closed by the client: the debugger detached (1 bytes to the partition, 1 from it)"),
+                close);
+    }
+
+    @Test
+    void aSecondDebugOpenOnTheSameSessionIsRefused() throws Exception {
+        ClientIdentity alice = user("alice", Role.DEBUG);
+        try (RawSession s = RawSession.hello(server, alice)) {
+            assertEquals(new Message.DebugOpen("echo"), s.request(new Message.DebugOpen("echo")));
+            assertEquals(new Message.Error("bad-request", "this session has had its debug tunnel; open another session"),
+                    s.request(new Message.DebugOpen("flood")));
+            // the open tunnel is untouched
+            assertEquals(new Message.DebugData(new byte[] {4}), s.request(new Message.DebugData(new byte[] {4})));
+        }
+    }
+
+    @Test
     void aBoardThatCannotDebugSaysSo() throws Exception {
         ClientIdentity alice = user("alice", Role.DEBUG);
         server.close();
@@ -199,6 +247,15 @@ class DebugTunnelTest {
         }
     }
 
+    /** A partition JVM that ends (or restarts) as soon as a debugger reaches it. */
+    private static void hangUp(SocketChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closed either way
+        }
+    }
+
     private static void flood(SocketChannel c) {
         ByteBuffer b = ByteBuffer.allocate(65536);
         try (c) {
@@ -218,6 +275,7 @@ class DebugTunnelTest {
             ServerSocketChannel to = switch (partition) {
                 case "echo" -> echo;
                 case "flood" -> flood;
+                case "restarting" -> hangUp;
                 default -> throw new Refusal("no-partition", "no partition " + partition);
             };
             try {
