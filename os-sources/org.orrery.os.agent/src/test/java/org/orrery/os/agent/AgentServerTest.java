@@ -312,6 +312,24 @@ class AgentServerTest {
     }
 
     @Test
+    void aRefusedUploadIsReportedWithTheBoardsReasonAndTheSessionStaysInStep() throws Exception {
+        // the first chunk went out behind UPLOAD_BEGIN: the board refuses both, and the client reads both refusals
+        ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH, Role.MONITOR);
+        boards.board.beginRefusal = new Refusal("busy", "an image is on trial; flash again once it is judged");
+        try (AgentClient c = connect(me)) {
+            AgentException e = assertThrows(AgentException.class,
+                    () -> c.flash(image(1000, 10), false, FlashListener.NONE, () -> false, Duration.ofSeconds(5)));
+            assertEquals("busy", e.code());
+            assertEquals("board bench refused UPLOAD_BEGIN (busy): an image is on trial; flash again once it is judged",
+                    e.getMessage());
+            assertEquals("sim", c.status().board(), "STATUS gets its own reply, not the chunk's refusal");
+        }
+        assertTrue(boards.board.uploads.isEmpty(), "nothing was stored");
+        boards.awaitLogLine(l -> l.contains(" UPLOAD_BEGIN ") && l.endsWith("refused busy: an image is on trial; "
+                + "flash again once it is judged"));
+    }
+
+    @Test
     void anInterruptedUploadResumesAtTheBoardsOffset() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.FLASH);
         Path img = image(40 * AgentClient.CHUNK_SIZE + 123, 4);

@@ -29,6 +29,7 @@ final class MemoryBoard implements BoardControl {
     final List<Consumer<BoardEvent>> listeners = new CopyOnWriteArrayList<>();
     volatile Verdict verdict = new Verdict(Verdict.Outcome.CONFIRMED, "confirmed after 3 healthy major frames");
     volatile Refusal installRefusal;
+    volatile Refusal beginRefusal;
     volatile ImageId running;
     volatile String lastRequester;
     volatile boolean lastAllowDowngrade;
@@ -57,6 +58,9 @@ final class MemoryBoard implements BoardControl {
 
     @Override
     public synchronized long beginUpload(String sha256, long size) throws Refusal {
+        if (beginRefusal != null) {
+            throw beginRefusal;
+        }
         if (size > 64L << 20) {
             throw new Refusal("too-large", "image of " + size + " bytes exceeds the slot size of 64 MiB");
         }
