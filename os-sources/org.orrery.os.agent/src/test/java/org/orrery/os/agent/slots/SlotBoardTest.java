@@ -141,6 +141,28 @@ class SlotBoardTest {
     }
 
     @Test
+    void theBoardProcesssLastWordsSayWhyItEnded() throws Exception {
+        // the child's `ended` line (the module shut down) is the reason its exit is reported with
+        built.trust(dir);
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            board.subscribe(events::add);
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.stopping("demo", 1), false).outcome());
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (events.stream().noneMatch(e -> e.text().startsWith("board process ended"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        List<String> slot = events.stream().filter(e -> e.kind() == BoardEvent.Kind.SLOT).map(BoardEvent::text).toList();
+        assertTrue(slot.contains("slot a booted demo sim"), "the child's `booted` line: " + slot);
+        assertTrue(slot.stream().anyMatch(t -> t.matches("slot a: the system stopped at \\d+ ms of board time")),
+                slot.toString());
+        assertTrue(slot.stream().anyMatch(t -> t.matches("board process ended \\(exit 0: the system stopped at \\d+ ms of "
+                + "board time\\); watchdog reset: booting the selected slot again in \\d+ ms")), slot.toString());
+    }
+
+    @Test
     void aDowngradeNeedsTheOverrideAndIsLoggedWithWhoAsked() throws Exception {
         built.trust(dir);
         List<BoardEvent> events = new CopyOnWriteArrayList<>();

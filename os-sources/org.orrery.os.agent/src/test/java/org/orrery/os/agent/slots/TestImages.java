@@ -34,7 +34,8 @@ import org.orrery.os.image.SigningKeys;
  * throws as it starts, which its health-monitor table answers with a warm start of the partition, forever
  * ({@code failing}). (A process that throws before it used any board time restarts the partition at one
  * board instant forever and board time stops: the trial's wall-clock bound catches that one, too slowly for
- * a unit test; so the failing process works 2 ms first.)
+ * a unit test; so the failing process works 2 ms first.) A third version runs as the good one does and shuts the
+ * module down in its 10th major frame ({@code stopping}).
  */
 public final class TestImages {
 
@@ -80,6 +81,31 @@ public final class TestImages {
                     }
                 }
                 """);
+        write("stopping/app/demo/App.java", """
+                package demo;
+
+                import org.orrery.os.api.*;
+
+                public class App implements PartitionApplication {
+                    public void initialize(Partition p) {
+                        p.createProcess(new ProcessRef("tick", 0), () -> {
+                            for (int frame = 1; ; frame++) {
+                                p.compute(100_000);
+                                if (frame == 10) {
+                                    p.raiseError(ErrorCode.APPLICATION_ERROR, "end of mission");
+                                }
+                                p.periodicWait();
+                            }
+                        }).start();
+                        p.setMode(PartitionMode.NORMAL);
+                    }
+                }
+                """);
+    }
+
+    /** A good image whose module shuts down (its HM table's answer to the error it raises) in its 10th major frame. */
+    Path stopping(String system, long counter) throws Exception {
+        return build("stopping", system, counter, signer, false);
     }
 
     /** A good image of {@code system} with this counter, signed by the trusted signer. */
@@ -126,6 +152,8 @@ public final class TestImages {
                 List.of(new WindowConfig(0, 0, 10 * MS, "app")));
         List<HmTable> hm = restartForever ? List.of(new HmTable("app", SystemState.PROCESS_EXECUTION, List.of(
                 new HmRule(ErrorCode.APPLICATION_ERROR, HmLevel.PARTITION, HmAction.WARM_START_PARTITION, ""))))
+                : variant.equals("stopping") ? List.of(new HmTable("app", SystemState.PROCESS_EXECUTION, List.of(
+                        new HmRule(ErrorCode.APPLICATION_ERROR, HmLevel.MODULE, HmAction.SHUTDOWN_MODULE, ""))))
                 : List.of();
         // a second plan, for operator plan switches: the same window later in the frame
         PlanConfig maintenance = new PlanConfig("maintenance", List.of(new CoreFrame(0, FRAME_NS)),
