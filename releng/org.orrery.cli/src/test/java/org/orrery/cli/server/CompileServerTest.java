@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -89,11 +92,15 @@ class CompileServerTest {
 
     /** The launcher's client, told to wait {@code waitSeconds} for the server {@code pid} (null: any server). */
     private Result client(Path endpoint, int waitSeconds, Long pid, String... args) throws Exception {
+        return run(new ProcessBuilder(clientCommand(endpoint, waitSeconds, pid, args)).directory(ROOT.toFile()));
+    }
+
+    private static List<String> clientCommand(Path endpoint, int waitSeconds, Long pid, String... args) {
         List<String> cmd = new ArrayList<>(List.of("bash", "-c",
-                ". releng/scripts/server-client.sh; orrery_server_call \"$@\"", "client", endpoint.toString(),
-                String.valueOf(waitSeconds), pid == null ? "" : pid.toString()));
+                ". '" + ROOT.resolve("releng/scripts/server-client.sh") + "'; orrery_server_call \"$@\"", "client",
+                endpoint.toString(), String.valueOf(waitSeconds), pid == null ? "" : pid.toString()));
         cmd.addAll(List.of(args));
-        return run(new ProcessBuilder(cmd).directory(ROOT.toFile()));
+        return cmd;
     }
 
     private Result client(Path endpoint, int waitSeconds, String... args) throws Exception {
@@ -143,6 +150,11 @@ class CompileServerTest {
         assertTrue(server.isAlive());
         String log = Files.readString(tmp.resolve("server-0.log"));
         assertEquals(1, log.lines().filter(l -> l.contains("serving")).count(), log);
+        // A client in another directory is not served: its relative paths would name other files here.
+        Result elsewhere = run(new ProcessBuilder(clientCommand(endpoint, 0, null, "check", FLIGHT_CONTROL))
+                .directory(tmp.toFile()));
+        assertEquals(Protocol.NOT_SERVED, elsewhere.exit(), elsewhere.errText());
+        assertEquals(0, elsewhere.out().length + elsewhere.err().length);
         // Commands other than check are not served: the launcher runs them itself, nothing was printed.
         Result generate = client(endpoint, 0, "generate", FLIGHT_CONTROL, "-o", tmp.resolve("gen").toString());
         assertEquals(Protocol.NOT_SERVED, generate.exit());
@@ -214,6 +226,13 @@ class CompileServerTest {
             assertEquals(-1, answer, "dropped without an answer");
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(15), "dropped at the deadline");
         }
+        // The right token in a request of another format, or a request without a command: nothing served.
+        String cwd = ROOT.toRealPath().toString();
+        String request = published[1] + "\n" + cwd.getBytes(StandardCharsets.UTF_8).length + ":" + cwd;
+        assertEquals("", answer(port, "ORR1 " + request + "2\n5:check" + FLIGHT_CONTROL.length() + ":" + FLIGHT_CONTROL),
+                "a client of another format gets no answer");
+        assertEquals("X " + Protocol.NOT_SERVED + "\n", answer(port, "ORR2 " + request + "0\n"),
+                "a request without a command is not served");
         // A connection that never sends its request is dropped; the next client is served meanwhile or after it.
         try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), port)) {
             Result r = client(endpoint, 0, "check", FLIGHT_CONTROL);
@@ -223,6 +242,17 @@ class CompileServerTest {
         String log = Files.readString(tmp.resolve("server-0.log"));
         assertTrue(log.contains("refused a request without this server's token"), log);
         assertTrue(log.contains("refused an incomplete or malformed request"), log);
+        assertTrue(log.contains(": not an orrery client"), log);
+    }
+
+    /** Everything the server at {@code port} answers {@code request} with, until it closes the connection. */
+    private static String answer(int port, String request) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            s.setSoTimeout(60_000);
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -244,6 +274,63 @@ class CompileServerTest {
         assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop when idle");
         assertEquals(0, server.exitValue());
         assertFalse(Files.exists(endpointFile(endpoint)));
+    }
+
+    /** One frame of the answer's format: its kind, its length in bytes, its bytes. */
+    private static String frame(char kind, String text) {
+        return kind + " " + text.getBytes(StandardCharsets.UTF_8).length + "\n" + text;
+    }
+
+    /** A stand-in server's one exchange: the request it read, and the client's result. */
+    private record Exchange(Protocol.Request request, Result result) {
+    }
+
+    /**
+     * The launcher's client against a stand-in server on loopback that reads one request, answers {@code answer}
+     * (raw bytes of the answer's format) and closes the connection.
+     */
+    private Exchange standIn(String answer, String... args) throws Exception {
+        Path endpoint = Files.createTempDirectory(tmp, "stand-in",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))).resolve("check");
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Files.writeString(endpointFile(endpoint), server.getLocalPort() + " " + "cd".repeat(32) + "\n");
+            CompletableFuture<Protocol.Request> read = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = server.accept()) {
+                    s.setSoTimeout(60_000);
+                    Protocol.Request r = Protocol.readRequest(s.getInputStream());
+                    s.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+                    return r;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Result result = client(endpoint, 0, args);
+            return new Exchange(read.get(60, TimeUnit.SECONDS), result);
+        }
+    }
+
+    @Test
+    void theClientSendsItsRequestAndCopiesEachFrameToItsStreamThenExitsWithTheCode() throws Exception {
+        Exchange x = standIn(frame('O', "first\n") + frame('E', "warn\n") + frame('O', "") + frame('O', "sÿstème\n")
+                + "X 3\n", "check", "a b/sÿstème.orrery", "");
+        assertEquals(new Protocol.Request("cd".repeat(32), ROOT.toRealPath().toString(),
+                List.of("check", "a b/sÿstème.orrery", "")), x.request());
+        assertEquals(3, x.result().exit(), x.result().errText());
+        assertEquals("first\nsÿstème\n", new String(x.result().out(), StandardCharsets.UTF_8));
+        assertEquals("warn\n", x.result().errText());
+    }
+
+    @Test
+    void aServerThatStopsBeforeAnsweringIsNotServedAndOneThatStopsMidwayIsAnError() throws Exception {
+        Result silent = standIn("", "check", FLIGHT_CONTROL).result();
+        assertEquals(Protocol.NOT_SERVED, silent.exit(), silent.errText());
+        assertEquals(0, silent.out().length + silent.err().length, "nothing printed: the launcher checks in-process");
+
+        Result cut = standIn(frame('O', "partial\n\n") + "E 4\nhal", "check", FLIGHT_CONTROL).result();
+        assertEquals(1, cut.exit(), cut.errText());
+        assertEquals("partial\n\n", new String(cut.out(), StandardCharsets.UTF_8));
+        assertEquals("orrery: the compile server stopped in the middle of the command; run it again, or with "
+                + "ORRERY_SERVER=0 to check in this process\n", cut.errText());
     }
 
     @Test
