@@ -43,4 +43,9 @@ public final class Agent {
     public static void authorize(Path dir, String fingerprint, Set<Role> roles, String name) throws IOException {
         new TrustedClients(dir.resolve(CLIENTS_FILE)).put(new TrustedClients.Client(fingerprint, roles, name));
     }
+
+    /** Takes the key off the board in {@code dir}; false when it was not authorised there. */
+    public static boolean revoke(Path dir, String fingerprint) throws IOException {
+        return new TrustedClients(dir.resolve(CLIENTS_FILE)).remove(fingerprint);
+    }
 }

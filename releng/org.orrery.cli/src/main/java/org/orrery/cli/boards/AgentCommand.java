@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the board agent: boot the selected slot of DIR on the board, serve authenticated clients "
                 + "(mutual TLS 1.3, pinned keys) on HOST:PORT until stopped. The board's key pair is created on first "
                 + "start and its fingerprint printed; clients are let in with `orrery agent authorize`."},
-        subcommands = {HelpCommand.class, AgentCommand.Authorize.class})
+        subcommands = {HelpCommand.class, AgentCommand.Authorize.class, AgentCommand.Revoke.class})
 public final class AgentCommand implements Callable<Integer> {
 
     /** Where a board keeps the public keys images must be signed with; one PEM file per key. */
@@ -209,6 +209,40 @@ public final class AgentCommand implements Callable<Integer> {
                 return OrreryCli.EXIT_OK;
             } catch (IllegalArgumentException | IOException e) {
                 err.println("orrery agent authorize: " + OrreryCliMessages.describe(e));
+                return OrreryCli.EXIT_INPUT_ERRORS;
+            }
+        }
+    }
+
+    /** {@code orrery agent revoke}: takes a client key off this board, its open sessions included. */
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Take the client key with this fingerprint off this board. Run on the board; a running agent "
+                    + "ends the key's open sessions within a second.")
+    public static final class Revoke implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--slots", paramLabel = "DIR", required = true, description = "The board's slot directory.")
+        Path dir;
+
+        @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The client key's fingerprint (SHA256:...).")
+        String fingerprint;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                if (!Agent.revoke(dir, fingerprint)) {
+                    err.println("orrery agent revoke: no client key " + fingerprint + " is authorised on the board in "
+                            + dir);
+                    return OrreryCli.EXIT_INPUT_ERRORS;
+                }
+                spec.commandLine().getOut().println("orrery agent: " + fingerprint + " may no longer use the board in "
+                        + dir);
+                return OrreryCli.EXIT_OK;
+            } catch (IOException e) {
+                err.println("orrery agent revoke: " + OrreryCliMessages.describe(e));
                 return OrreryCli.EXIT_INPUT_ERRORS;
             }
         }

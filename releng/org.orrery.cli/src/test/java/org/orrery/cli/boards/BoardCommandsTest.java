@@ -65,6 +65,27 @@ class BoardCommandsTest {
     }
 
     @Test
+    void agentAuthorizeThenRevokeTakesTheKeyOffTheBoard() throws Exception {
+        String me = ClientIdentity.loadOrCreate(tmp.resolve("home")).fingerprint();
+        String slots = tmp.resolve("bench").toString();
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "authorize", "--slots", slots, me, "--roles", "monitor", "--name",
+                "dana"), err.toString());
+        assertEquals(OrreryCli.EXIT_OK, run("boards", "add", "bench", address, "--fingerprint", server.fingerprint()),
+                err.toString());
+
+        assertEquals(OrreryCli.EXIT_OK, run("agent", "revoke", "--slots", slots, me), err.toString());
+        assertEquals("orrery agent: " + me + " may no longer use the board in " + slots + "\n", out.toString());
+        assertTrue(Files.readString(tmp.resolve("bench").resolve(Agent.CLIENTS_FILE)).lines()
+                .noneMatch(l -> l.startsWith(me)), "the key's line is gone");
+        run("boards", "add", "again", address, "--fingerprint", server.fingerprint());
+        assertTrue((out.toString() + err).contains("refused this user's key"), "the board refuses the key now: " + out
+                + err);
+        assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("agent", "revoke", "--slots", slots, me));
+        assertEquals("orrery agent revoke: no client key " + me + " is authorised on the board in " + slots + "\n",
+                err.toString());
+    }
+
+    @Test
     void whoamiPrintsThisUsersKeyFingerprint() throws Exception {
         assertEquals(OrreryCli.EXIT_OK, run("boards", "whoami"), err.toString());
         String me = ClientIdentity.loadOrCreate(tmp.resolve("home")).fingerprint();
