@@ -21,6 +21,7 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 import org.orrery.os.agent.internal.server.Connection;
+import org.orrery.os.agent.internal.server.RefusalThrottle;
 import org.orrery.os.agent.internal.server.TrustWatch;
 import org.orrery.os.agent.internal.tls.Fingerprints;
 import org.orrery.os.agent.internal.tls.PinnedTrust;
@@ -55,6 +56,8 @@ public final class AgentServer implements AutoCloseable {
     /** Sessions past their handshake, with the clients-file line each was let in by (see {@link TrustWatch}). */
     private final Map<Socket, TrustedClients.Client> authenticated = new ConcurrentHashMap<>();
     private final TrustWatch trustWatch;
+    /** Lines for peers that never authenticated, bounded per address. */
+    private final RefusalThrottle refusals;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
     private final int handshakeMillis;
 
@@ -81,6 +84,7 @@ public final class AgentServer implements AutoCloseable {
             server.close();
             throw new IOException("cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + e.getMessage(), e);
         }
+        refusals = new RefusalThrottle(log);
         trustWatch = new TrustWatch(clients, authenticated, log);
         acceptor = Thread.ofPlatform().name("orrery-agent-accept").daemon().start(this::acceptLoop);
     }
@@ -130,7 +134,8 @@ public final class AgentServer implements AutoCloseable {
                 // A bounded number of sessions, each handshake on a virtual thread: peers that connect and never
                 // finish one cost a socket for the handshake's time, not a platform thread each.
                 if (!sessions.tryAcquire()) {
-                    log.record("unauthenticated@" + s.getInetAddress().getHostAddress(), "connect",
+                    String address = s.getInetAddress().getHostAddress();
+                    refusals.refused(address, "unauthenticated@" + address, "connect",
                             "refused: " + MAX_SESSIONS + " sessions already open");
                     closeQuietly(s);
                     continue;
@@ -174,8 +179,10 @@ public final class AgentServer implements AutoCloseable {
             client = clients.find(key).orElseThrow(() -> new SSLException("key " + key + " was removed during the handshake"));
         } catch (IOException e) {
             String why = refusedKeys.remove(s);
-            log.record("unauthenticated@" + peer, "handshake", "refused: " + (why != null ? why
-                    : deadline.expired() ? "handshake not complete within " + handshakeMillis + " ms" : describe(e)));
+            String because = why != null ? why
+                    : deadline.expired() ? "handshake not complete within " + handshakeMillis + " ms" : describe(e);
+            refusals.refused(s.getInetAddress().getHostAddress(), "unauthenticated@" + peer, "handshake",
+                    "refused: " + because);
             closeQuietly(s);
             return;
         } finally {
@@ -275,6 +282,7 @@ public final class AgentServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            refusals.flush();
             log.close();
         }
     }
