@@ -548,24 +548,14 @@ class AgentServerTest {
     @Test
     void aSessionSubscribesOnceSoItCannotMultiplyTheBoardsListeners() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
-        SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),
-                me.identity().certificate(), new PinnedTrust((fp, s) -> { }));
-        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", boards.server.address().getPort())) {
-            s.setSoTimeout(5_000);
-            var out = s.getOutputStream();
-            org.orrery.os.agent.internal.wire.FrameCodec.write(out,
-                    new org.orrery.os.agent.internal.wire.Message.Hello(2, 0, "alice"));
+        try (RawSession s = RawSession.hello(boards.server, me)) {
             for (int i = 0; i < 3; i++) {
-                org.orrery.os.agent.internal.wire.FrameCodec.write(out, new org.orrery.os.agent.internal.wire.Message.Subscribe());
+                s.send(new org.orrery.os.agent.internal.wire.Message.Subscribe());
             }
-            out.flush();
-            var in = s.getInputStream();
-            org.orrery.os.agent.internal.wire.FrameCodec.read(in); // WELCOME
-            assertTrue(org.orrery.os.agent.internal.wire.FrameCodec.read(in)
-                    instanceof org.orrery.os.agent.internal.wire.Message.StatusReply);
+            assertTrue(s.read() instanceof org.orrery.os.agent.internal.wire.Message.StatusReply);
             for (int i = 0; i < 2; i++) {
-                assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("busy", "this session is subscribed already"),
-                        org.orrery.os.agent.internal.wire.FrameCodec.read(in));
+                assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("busy",
+                        "this session is subscribed already"), s.read());
             }
             assertEquals(1, boards.board.listeners.size(), "listeners on the board");
         }
@@ -574,17 +564,10 @@ class AgentServerTest {
     @Test
     void aNewerMajorProtocolVersionIsRefused() throws Exception {
         ClientIdentity me = boards.user(tmp.resolve("home"), "alice", Role.MONITOR);
-        SSLContext ctx = org.orrery.os.agent.internal.tls.Tls.context(me.identity().privateKey(),
-                me.identity().certificate(), new PinnedTrust((fp, s) -> { }));
-        try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", boards.server.address().getPort())) {
-            s.setSoTimeout(5_000);
-            var out = s.getOutputStream();
-            org.orrery.os.agent.internal.wire.FrameCodec.write(out,
-                    new org.orrery.os.agent.internal.wire.Message.Hello(3, 0, "future"));
-            out.flush();
-            var reply = org.orrery.os.agent.internal.wire.FrameCodec.read(s.getInputStream());
+        try (RawSession s = RawSession.open(boards.server, me)) {
             assertEquals(new org.orrery.os.agent.internal.wire.Message.Error("version",
-                    "board board speaks protocol 2.0, not 3.0"), reply);
+                    "board board speaks protocol 2.0, not 3.0"),
+                    s.request(new org.orrery.os.agent.internal.wire.Message.Hello(3, 0, "future")));
         }
         boards.awaitLogLine(l -> l.contains("HELLO 3.0 -> refused: protocol version 3"));
     }
