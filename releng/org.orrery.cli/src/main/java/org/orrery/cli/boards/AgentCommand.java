@@ -25,6 +25,7 @@ import org.orrery.os.agent.slots.SlotBoardOptions;
 import org.orrery.os.image.SigningKeys;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -172,6 +173,15 @@ public final class AgentCommand implements Callable<Integer> {
         }
     }
 
+    /** What the key commands run on the board take: the board's slot directory and a client key's fingerprint. */
+    static final class ClientKey {
+        @Option(names = "--slots", paramLabel = "DIR", required = true, description = "The board's slot directory.")
+        Path dir;
+
+        @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The client key's fingerprint (SHA256:...).")
+        String fingerprint;
+    }
+
     /** {@code orrery agent authorize}: lets a client key (from `orrery boards whoami`) talk to this board. */
     @Command(name = "authorize", mixinStandardHelpOptions = true,
             description = "Let the client key with this fingerprint (printed by `orrery boards whoami` on the client) "
@@ -181,11 +191,8 @@ public final class AgentCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--slots", paramLabel = "DIR", required = true, description = "The board's slot directory.")
-        Path dir;
-
-        @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The client key's fingerprint (SHA256:...).")
-        String fingerprint;
+        @Mixin
+        ClientKey key;
 
         @Option(names = "--roles", paramLabel = "ROLES", split = ",", defaultValue = "flash,monitor",
                 description = "Comma-separated roles: flash, monitor, debug, operate (default: ${DEFAULT-VALUE}).")
@@ -203,9 +210,10 @@ public final class AgentCommand implements Callable<Integer> {
                 for (String r : roles) {
                     granted.add(Role.ofLabel(r.strip()));
                 }
-                Agent.authorize(dir, fingerprint, granted, name);
-                spec.commandLine().getOut().println("orrery agent: " + name + " (" + fingerprint + ") may now "
-                        + String.join(", ", granted.stream().map(Role::label).toList()) + " on the board in " + dir);
+                Agent.authorize(key.dir, key.fingerprint, granted, name);
+                spec.commandLine().getOut().println("orrery agent: " + name + " (" + key.fingerprint + ") may now "
+                        + String.join(", ", granted.stream().map(Role::label).toList()) + " on the board in "
+                        + key.dir);
                 return OrreryCli.EXIT_OK;
             } catch (IllegalArgumentException | IOException e) {
                 err.println("orrery agent authorize: " + OrreryCliMessages.describe(e));
@@ -223,23 +231,20 @@ public final class AgentCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--slots", paramLabel = "DIR", required = true, description = "The board's slot directory.")
-        Path dir;
-
-        @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The client key's fingerprint (SHA256:...).")
-        String fingerprint;
+        @Mixin
+        ClientKey key;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
             try {
-                if (!Agent.revoke(dir, fingerprint)) {
-                    err.println("orrery agent revoke: no client key " + fingerprint + " is authorised on the board in "
-                            + dir);
+                if (!Agent.revoke(key.dir, key.fingerprint)) {
+                    err.println("orrery agent revoke: no client key " + key.fingerprint
+                            + " is authorised on the board in " + key.dir);
                     return OrreryCli.EXIT_INPUT_ERRORS;
                 }
-                spec.commandLine().getOut().println("orrery agent: " + fingerprint + " may no longer use the board in "
-                        + dir);
+                spec.commandLine().getOut().println("orrery agent: " + key.fingerprint
+                        + " may no longer use the board in " + key.dir);
                 return OrreryCli.EXIT_OK;
             } catch (IOException e) {
                 err.println("orrery agent revoke: " + OrreryCliMessages.describe(e));

@@ -78,8 +78,9 @@ class BoardCommandsTest {
         assertTrue(Files.readString(tmp.resolve("bench").resolve(Agent.CLIENTS_FILE)).lines()
                 .noneMatch(l -> l.startsWith(me)), "the key's line is gone");
         run("boards", "add", "again", address, "--fingerprint", server.fingerprint());
-        assertTrue((out.toString() + err).contains("refused this user's key"), "the board refuses the key now: " + out
-                + err);
+        // TLS 1.3 has the refusal arrive in the handshake or at the first read: either way, not authorised
+        assertTrue((out.toString() + err).contains("not authorised to read its status yet"),
+                "the board refuses the key now: " + out + err);
         assertEquals(OrreryCli.EXIT_INPUT_ERRORS, run("agent", "revoke", "--slots", slots, me));
         assertEquals("orrery agent revoke: no client key " + me + " is authorised on the board in " + slots + "\n",
                 err.toString());
