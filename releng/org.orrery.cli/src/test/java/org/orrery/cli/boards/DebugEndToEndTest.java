@@ -128,7 +128,10 @@ class DebugEndToEndTest {
             started.add(jdb.process());
             jdb.send("stop thread at " + DebugSystem.COUNTER_CLASS + ":" + DebugSystem.breakLine());
             jdb.awaitInAnyOrder(Pattern.compile("Set breakpoint|Deferring breakpoint"), 20);
-            jdb.await(Pattern.compile("Breakpoint hit: .*" + Pattern.quote(DebugSystem.COUNTER_CLASS) + "\\.tick"), 20);
+            // jdb's command thread may print its confirmation inside the hit's line ("Breakpoint hit: Set breakpoint
+            // ...", the hit's thread and method on the next line, seen in a test run): the hit's text may span lines
+            jdb.await(Pattern.compile("Breakpoint hit: [\\s\\S]*?" + Pattern.quote(DebugSystem.COUNTER_CLASS)
+                    + "\\.tick"), 20);
             long hitAt = System.nanoTime();
             long beaconAtHit = count(events, "beacon");
             // a breakpoint that suspends only its thread leaves jdb without a current thread: pick the held one
