@@ -176,7 +176,8 @@ public final class AgentServer implements AutoCloseable {
                 throw new SSLException("handshake not complete within " + handshakeMillis + " ms");
             }
             String key = Fingerprints.of(s.getSession().getPeerCertificates()[0].getPublicKey());
-            client = clients.find(key).orElseThrow(() -> new SSLException("key " + key + " was removed during the handshake"));
+            client = trustWatch.admit(s, key)
+                    .orElseThrow(() -> new SSLException("key " + key + " was removed during the handshake"));
         } catch (IOException e) {
             String why = refusedKeys.remove(s);
             String because = why != null ? why
@@ -191,7 +192,6 @@ public final class AgentServer implements AutoCloseable {
         }
         // An authenticated session gets a platform thread: its replies then leave without a trip through the
         // virtual threads' scheduler and poller, which took a third of a small flash's time on loopback.
-        trustWatch.admit(s, client);
         Thread session = Thread.ofPlatform().daemon().name("orrery-agent-session-" + client.name())
                 .start(new Connection(s, client, board, log, boardName, fingerprint, debugSessions));
         boolean interrupted = false;

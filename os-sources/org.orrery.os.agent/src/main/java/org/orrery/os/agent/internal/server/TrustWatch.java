@@ -65,12 +65,15 @@ public final class TrustWatch implements AutoCloseable {
     }
 
     /**
-     * Adds a session just let in. The file is read again for it: a change between the handshake's reading and this
-     * one may already have been looked at, before the session was here to be ended.
+     * Adds a session whose handshake presented {@code key}, with the key's line as the file has it now; empty (and
+     * not added) when the key is no longer listed. Read here rather than taken from the handshake: a change made
+     * since then may already have been looked at, before the session was here to be ended, and one made after this
+     * reading changes the file the next look compares.
      */
-    public synchronized void admit(Socket s, TrustedClients.Client client) {
-        sessions.put(s, client);
-        check();
+    public synchronized Optional<TrustedClients.Client> admit(Socket s, String key) throws IOException {
+        Optional<TrustedClients.Client> client = clients.find(key);
+        client.ifPresent(c -> sessions.put(s, c));
+        return client;
     }
 
     /** Ends each session whose key is no longer listed or lost a role it had. */
