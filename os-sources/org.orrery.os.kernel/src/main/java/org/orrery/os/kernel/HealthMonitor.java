@@ -65,8 +65,12 @@ final class HealthMonitor {
         int core = part == null ? 0 : part.traceCore();
         m.trace(core, TraceEventType.HM_EVENT, part == null ? -1 : part.index, error.ordinal(), action.ordinal());
         String procName = proc == null ? "" : proc.name();
-        m.hmEvents.add(new HmEvent(m.now, part == null ? "" : part.name(), procName, error, rule.level(), action,
-                message));
+        HmEvent event = new HmEvent(m.now, part == null ? "" : part.name(), procName, error, rule.level(), action,
+                message);
+        m.hmEvents.add(event);
+        if (m.link != null && part != null) {
+            m.link.hmEvent(part.index, event);
+        }
         if (action != HmAction.IGNORE) {
             m.print("HM", (part == null ? "module" : part.name()) + (procName.isEmpty() ? "" : "/" + procName)
                     + " " + error + " -> " + action + ": " + message);

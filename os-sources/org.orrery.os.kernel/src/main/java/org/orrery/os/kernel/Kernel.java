@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigValidator;
@@ -37,11 +39,40 @@ public final class Kernel {
     public static Kernel boot(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk)
             throws ConfigException {
         ConfigValidator.check(config);
-        Module m = new Module(config, board, loader, desk);
+        return start(new Module(config, board, loader, desk));
+    }
+
+    /**
+     * Boots a kernel that runs only the partitions named in {@code resident}, the module's kernel running the rest
+     * and the module (a partition's own kernel in its process on the hosted board): it schedules those partitions'
+     * processes with the same code and policies as a kernel that runs them all, over the same plans from the same
+     * instant, and asks {@code link} for what concerns the module. The other partitions never load here and stay
+     * IDLE, without a trace of it.
+     */
+    public static Kernel bootResident(SystemConfig config, Board board, ApplicationLoader loader,
+            Set<String> resident, ModuleLink link) throws ConfigException {
+        ConfigValidator.check(config);
+        Objects.requireNonNull(link, "link");
+        boolean[] here = new boolean[config.partitions().size()];
+        for (String name : resident) {
+            int index = config.partitionIndex(name);
+            if (index < 0) {
+                throw new IllegalArgumentException("no partition '" + name + "' in " + config.name());
+            }
+            here[index] = true;
+        }
+        return start(new Module(config, board, loader, new OperatorDesk(), here, link));
+    }
+
+    private static Kernel start(Module m) {
         m.lock.lock();
         try {
             for (PartitionRt p : m.partitions) {
-                m.lifecycle.restart(p, PartitionMode.COLD_START);
+                if (m.resident[p.index]) {
+                    m.lifecycle.start(p, PartitionMode.COLD_START);
+                } else {
+                    p.mode = PartitionMode.IDLE;
+                }
             }
             for (CoreRt c : m.cores) {
                 c.begin(m.targetPlan, m.now);
@@ -144,7 +175,7 @@ public final class Kernel {
     private List<NeverRan> neverRan() {
         List<NeverRan> out = new ArrayList<>();
         for (PartitionRt p : module.partitions) {
-            if (p.reachedNormal) {
+            if (p.reachedNormal || !module.resident[p.index]) {
                 continue;
             }
             int processes = 0;

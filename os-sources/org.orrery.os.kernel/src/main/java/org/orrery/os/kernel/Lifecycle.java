@@ -18,10 +18,28 @@ final class Lifecycle {
         p.mode = mode;
         p.reachedNormal |= mode == PartitionMode.NORMAL;
         m.trace(p.traceCore(), TraceEventType.PARTITION_MODE, p.index, from.ordinal(), mode.ordinal());
+        if (m.link != null) {
+            m.link.modeChanged(p.index, from, mode, m.now);
+        }
     }
 
-    /** Stops everything of {@code p} and runs its initialisation again (fresh classes on a cold start). */
+    /**
+     * Stops everything of {@code p} and runs its initialisation again (fresh classes on a cold start). A kernel that
+     * runs only some partitions leaves a cold start to the module, which gives the partition a new address space.
+     */
     void restart(PartitionRt p, PartitionMode mode) {
+        if (m.link != null && mode == PartitionMode.COLD_START) {
+            stopAll(p);
+            p.generation++;
+            setMode(p, mode);
+            m.link.coldStartRequested(p.index);
+            return;
+        }
+        start(p, mode);
+    }
+
+    /** Loads and initialises {@code p} in this kernel: at boot, and at every restart the module leaves to it. */
+    void start(PartitionRt p, PartitionMode mode) {
         stopAll(p);
         p.generation++;
         setMode(p, mode);
@@ -83,7 +101,7 @@ final class Lifecycle {
         m.watchdogs.arm(p);
     }
 
-    private void stopAll(PartitionRt p) {
+    void stopAll(PartitionRt p) {
         for (Proc proc : p.all) {
             m.control.stop(proc);
             proc.created = proc.index == Proc.INIT;

@@ -33,6 +33,13 @@ final class Module {
     final Watchdogs watchdogs;
     final Channels channels;
     final Operator operator;
+    /**
+     * Null when this kernel runs the module; else the module's kernel, which does what concerns the module for the
+     * partitions this one runs ({@link Kernel#bootResident}).
+     */
+    final ModuleLink link;
+    /** Which partitions run here; the others never load and stay IDLE (all run here when {@link #link} is null). */
+    final boolean[] resident;
 
     long now;
     /**
@@ -69,7 +76,18 @@ final class Module {
     final List<HmEvent> hmEvents = new ArrayList<>();
 
     Module(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk) {
+        this(config, board, loader, desk, null, null);
+    }
+
+    /** With {@code link} non-null, only the partitions {@code resident} marks run here (see {@link ModuleLink}). */
+    Module(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk, boolean[] resident,
+            ModuleLink link) {
         this.config = config;
+        this.link = link;
+        this.resident = new boolean[config.partitions().size()];
+        for (int i = 0; i < this.resident.length; i++) {
+            this.resident[i] = link == null || resident[i];
+        }
         this.clock = board.clock();
         this.executor = board.executor();
         this.lock = executor.lock();
@@ -166,8 +184,20 @@ final class Module {
         }
     }
 
-    /** Switch to {@code plan} at the end of each core's current major frame. */
+    /**
+     * A partition or the health monitor asks for {@code plan}: the module's kernel switches, a kernel that runs only some
+     * partitions asks the module's.
+     */
     void requestPlan(int plan) {
+        if (link != null) {
+            link.planRequested(plan);
+            return;
+        }
+        switchPlan(plan);
+    }
+
+    /** Switch to {@code plan} at the end of each core's current major frame. */
+    void switchPlan(int plan) {
         targetPlan = plan;
         for (CoreRt c : cores) {
             c.planRequested();
@@ -177,6 +207,11 @@ final class Module {
     /** RESET_MODULE: every partition cold starts and the initial plan starts a new frame now. */
     void reset() {
         moduleResets++;
+        if (link != null) {
+            stopResidents();
+            link.resetRequested();
+            return;
+        }
         targetPlan = config.planIndex(config.initialPlan());
         for (CoreRt c : cores) {
             c.windowEnd = Math.min(c.windowEnd, now);
@@ -195,6 +230,18 @@ final class Module {
         shutdown = true;
         for (Proc p : allProcs) {
             control.stop(p);
+        }
+        if (link != null) {
+            link.shutdownRequested();
+        }
+    }
+
+    /** A kernel that runs some partitions, at a module reset: nothing of them runs until the module starts them anew. */
+    private void stopResidents() {
+        for (PartitionRt p : partitions) {
+            if (resident[p.index]) {
+                lifecycle.stopAll(p);
+            }
         }
     }
 }

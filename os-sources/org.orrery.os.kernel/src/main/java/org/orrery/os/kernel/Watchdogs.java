@@ -23,7 +23,8 @@ final class Watchdogs {
 
     Watchdogs(Module m) {
         this.m = m;
-        this.boardTimeout = m.config.board().hwWatchdogTimeoutNs();
+        // the board's watchdog is the module's: a kernel that runs some partitions neither kicks nor watches it
+        this.boardTimeout = m.link == null ? m.config.board().hwWatchdogTimeoutNs() : 0;
     }
 
     void arm(PartitionRt p) {

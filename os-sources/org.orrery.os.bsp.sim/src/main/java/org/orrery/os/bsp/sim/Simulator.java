@@ -4,6 +4,8 @@ package org.orrery.os.bsp.sim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
@@ -12,6 +14,7 @@ import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.ModuleLink;
 import org.orrery.os.kernel.OperatorDesk;
 import org.orrery.os.kernel.WindowListener;
 import org.orrery.os.trace.TraceBuffer;
@@ -38,6 +41,8 @@ public final class Simulator {
     private BooleanSupplier stopRequested;
     private PartitionProcesses processes;
     private OperatorDesk operator = new OperatorDesk();
+    private Set<String> resident = Set.of();
+    private ModuleLink link;
 
     private Simulator(SystemConfig config, ApplicationLoader loader) {
         this.config = config;
@@ -104,6 +109,16 @@ public final class Simulator {
         return this;
     }
 
+    /**
+     * Runs only the partitions named in {@code resident} here, with {@code link} standing for the module's kernel
+     * ({@link Kernel#bootResident}): what a partition's own kernel does, on the deterministic board.
+     */
+    public Simulator residentOnly(Set<String> resident, ModuleLink link) {
+        this.resident = Set.copyOf(resident);
+        this.link = Objects.requireNonNull(link, "link");
+        return this;
+    }
+
     /** Boots the system and runs it for {@code durationNs} of virtual time (less if it shuts down). */
     public SimResult run(long durationNs) throws ConfigException {
         List<String> console = Collections.synchronizedList(new ArrayList<>());
@@ -115,7 +130,9 @@ public final class Simulator {
         // Processes run only when the engine resumes them, so window edges need no action on the host.
         BoardParts board = new BoardParts(new VirtualClock(), processes == null ? lockstep : processes.executor(lockstep),
                 out, config.board().cores(), traceCapacity, WindowListener.NONE);
-        Kernel kernel = Kernel.boot(config, board, processes == null ? loader : processes.loader(), operator);
+        ApplicationLoader apps = processes == null ? loader : processes.loader();
+        Kernel kernel = link == null ? Kernel.boot(config, board, apps, operator)
+                : Kernel.bootResident(config, board, apps, resident, link);
         try {
             if (traceSink == null && stopRequested == null) {
                 kernel.runUntil(durationNs);
