@@ -52,6 +52,37 @@ final class CoreRt {
         computeNext();
     }
 
+    /**
+     * A kernel that runs some partitions follows the module: this core runs {@code plan} in frames from
+     * {@code frameStart} on. It joins the frame under way at {@code t} (a later start of the same grid when
+     * {@code frameStart} is frames back), leaving out the windows of it that are already over, so none of them opens
+     * late; a window open here that the module did not open is closed first.
+     */
+    void join(int plan, long frameStart, long t) {
+        PlanTable next = m.plans[plan][index];
+        long start = frameStart;
+        if (next.frame > 0 && t > frameStart) {
+            start = frameStart + (t - frameStart) / next.frame * next.frame;
+        }
+        if (table != null && table.plan == plan && this.frameStart == start) {
+            return;
+        }
+        if (openWindow >= 0) {
+            windowEnd = Math.min(windowEnd, t);
+            closeDue(t);
+        }
+        begin(plan, start);
+        while (nextWindow < table.size() && start + table.start[nextWindow] + table.duration[nextWindow] <= t) {
+            nextWindow++;
+        }
+        if (nextWindow < table.size() && start + table.start[nextWindow] < t) {
+            // the module's window is open: it is here too, until its planned end
+            open(nextWindow, t, start + table.start[nextWindow] + table.duration[nextWindow]);
+            nextWindow++;
+        }
+        computeNext();
+    }
+
     /** Closes the open window if it ends at or before {@code t}. */
     void closeDue(long t) {
         if (openWindow >= 0 && windowEnd <= t) {
@@ -110,8 +141,12 @@ final class CoreRt {
     }
 
     private void open(int w, long t) {
+        open(w, t, t + table.duration[w]);
+    }
+
+    private void open(int w, long t, long end) {
         openWindow = w;
-        windowEnd = t + table.duration[w];
+        windowEnd = end;
         overrunInWindow = false;
         busyInWindow = 0;
         PartitionRt p = m.partitions[table.partition[w]];

@@ -83,6 +83,32 @@ public final class Kernel {
         return new Kernel(m);
     }
 
+    /**
+     * A kernel booted with {@link #bootResident} follows the module's schedule: core {@code core} runs {@code plan}
+     * in major frames from {@code frameStartNs} on (the module's boot, or the frame end at which the module switched
+     * plan). The core joins the frame under way now; windows of it already over never open here. Nothing changes when
+     * the core already runs that frame. Every core starts the initial plan at this kernel's boot until told.
+     */
+    public void frameBegun(int core, int plan, long frameStartNs) {
+        module.lock.lock();
+        try {
+            if (module.link == null) {
+                throw new IllegalStateException("only a kernel that runs some partitions follows the module's frames");
+            }
+            if (plan < 0 || plan >= module.plans.length || core < 0 || core >= module.cores.length) {
+                throw new IllegalArgumentException("no plan " + plan + " on core " + core);
+            }
+            if (module.concurrent) {
+                module.engine.catchUp();
+            }
+            module.targetPlan = plan;
+            module.cores[core].join(plan, frameStartNs, module.now);
+            module.executor.callMade(); // the engine may sleep towards a boundary that moved
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
     /** Runs the schedule until {@code timeNs} (exclusive) or until the health monitor shuts the module down. */
     public void runUntil(long timeNs) {
         engine.runUntil(timeNs);

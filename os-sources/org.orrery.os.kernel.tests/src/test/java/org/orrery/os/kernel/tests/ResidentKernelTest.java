@@ -32,9 +32,15 @@ import org.orrery.os.config.HmTable;
 import org.orrery.os.config.PlanSwitchRule;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.config.SystemState;
+import org.orrery.os.bsp.sim.LockstepExecutor;
+import org.orrery.os.bsp.sim.VirtualClock;
 import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.ModuleLink;
+import org.orrery.os.kernel.WindowListener;
+import org.orrery.os.trace.TraceBuffer;
 import org.orrery.os.trace.TraceEventType;
 
 /**
@@ -136,6 +142,28 @@ class ResidentKernelTest {
         return ApplicationLoader.of(apps);
     }
 
+    /** A resident kernel of a alone on the simulated board, driven by the test. */
+    private record Driven(Kernel kernel, BoardParts board) {
+        /** The windows this kernel opened, as "ms partition". */
+        List<String> windows() {
+            List<String> out = new ArrayList<>();
+            for (TraceBuffer b : kernel.traceBuffers()) {
+                b.drainTo((core, t, id, p, w, plan) -> {
+                    if (TraceEventType.fromId(id) == TraceEventType.WINDOW_START) {
+                        out.add(Rig.ms(t) + " " + (p == 0 ? "a" : "b"));
+                    }
+                });
+            }
+            return out;
+        }
+    }
+
+    private static Driven bootResident(SystemConfig config, PartitionApplication a) throws Exception {
+        BoardParts board = new BoardParts(new VirtualClock(), new LockstepExecutor(LockstepExecutor.DEFAULT_GUARD_NANOS),
+                line -> { }, config.board().cores(), 1 << 12, WindowListener.NONE);
+        return new Driven(Kernel.bootResident(config, board, loader(a, new int[1]), Set.of("a"), new Told()), board);
+    }
+
     private static SimResult resident(SystemConfig config, PartitionApplication a, int[] bStarts, Told told)
             throws Exception {
         return Simulator.of(config, loader(a, bStarts)).residentOnly(Set.of("a"), told).run(3 * FRAME);
@@ -179,6 +207,53 @@ class ResidentKernelTest {
         assertEquals(0, r.summary().planSwitches());
         assertEquals("one", r.summary().activePlan());
         assertTrue(Rig.only(Rig.trace(r), TraceEventType.PLAN_SWITCH).isEmpty());
+    }
+
+    @Test
+    void theKernelFollowsThePlanTheModuleSwitchedToFromTheFrameItSwitchedAt() throws Exception {
+        // a's windows: 0-5 ms of each 10 ms frame in plan one, the whole frame in plan two
+        Driven k = bootResident(system(0, 0, List.of()), a(new ArrayList<>(), new int[1], 0, () -> { }));
+        try {
+            k.kernel.runUntil(20 * MS);
+            // the module switched core 0 to plan two at its frame end at 20 ms and says so at once
+            k.kernel.frameBegun(0, 1, 20 * MS);
+            k.kernel.runUntil(41 * MS);
+            // said again, or late, when this kernel had already begun the frame at 40 ms: nothing changes
+            k.kernel.frameBegun(0, 1, 20 * MS);
+            k.kernel.runUntil(45 * MS);
+        } finally {
+            k.board.executor().shutdown();
+        }
+        assertEquals(List.of("0 a", "5 b", "10 a", "15 b", "20 a", "30 a", "40 a"), k.windows());
+    }
+
+    @Test
+    void aSwitchToldAfterThisKernelBeganTheFrameInTheOldPlanIsMadeGood() throws Exception {
+        Driven k = bootResident(system(0, 0, List.of()), a(new ArrayList<>(), new int[1], 0, () -> { }));
+        try {
+            k.kernel.runUntil(26 * MS);
+            // here a's window of plan one (20-25) came and went; the module runs plan two since 20 ms
+            k.kernel.frameBegun(0, 1, 20 * MS);
+            k.kernel.runUntil(35 * MS);
+        } finally {
+            k.board.executor().shutdown();
+        }
+        // b's window of plan one, open here at 26 ms, ends; a's window of plan two is open until its planned end
+        assertEquals(List.of("0 a", "5 b", "10 a", "15 b", "20 a", "25 b", "26 a", "30 a"), k.windows());
+    }
+
+    @Test
+    void aKernelThatJoinsLateOpensNoWindowThatIsAlreadyOver() throws Exception {
+        Driven k = bootResident(system(0, 0, List.of()), a(new ArrayList<>(), new int[1], 0, () -> { }));
+        try {
+            // the module's frames began 33 ms before this kernel's time 0 (a partition that came up late): the frame
+            // under way began at -3 ms, a's window (-3 to 2 ms) is open, b's (2 to 7 ms) to come
+            k.kernel.frameBegun(0, 0, -33 * MS);
+            k.kernel.runUntil(20 * MS);
+        } finally {
+            k.board.executor().shutdown();
+        }
+        assertEquals(List.of("0 a", "2 b", "7 a", "12 b", "17 a"), k.windows());
     }
 
     @Test
