@@ -384,7 +384,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME); it fails only on arguments the board never passes. */
-    private static void sleepUntil(long monotonicNs) {
+    static void sleepUntil(long monotonicNs) {
         try {
             Linux.sleepUntil(monotonicNs);
         } catch (BoardUnavailableException e) {

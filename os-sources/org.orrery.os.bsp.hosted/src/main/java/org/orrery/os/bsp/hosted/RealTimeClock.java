@@ -15,6 +15,14 @@ final class RealTimeClock implements Clock {
         this.monotonicSleep = monotonicSleep;
     }
 
+    /**
+     * Board time 0 is the CLOCK_MONOTONIC instant {@code base}, which another process of the board chose: a partition's
+     * own kernel keeps the module's time, so both stamp an instant alike.
+     */
+    void startAt(long base) {
+        this.base = base;
+    }
+
     /** Board time starts now; returns the CLOCK_MONOTONIC instant of board time 0. */
     long start() {
         long b = System.nanoTime();

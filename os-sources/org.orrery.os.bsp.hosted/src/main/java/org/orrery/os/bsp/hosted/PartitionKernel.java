@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardParts;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.ModuleLink;
+import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.kernel.WindowListener;
+
+/**
+ * A partition's own kernel, in its process on the hosted board: it schedules the partition's processes in this JVM
+ * with the kernel's code (FP/EDF/RR, timers, deadlines, intra-partition objects), in real time on the module's clock,
+ * so a process's calls never leave its process. The module's kernel in the board process owns the plans, freezes and
+ * thaws this process at window edges and hears through the {@link ModuleLink} what concerns the module; this kernel
+ * walks the same plans from the module's frame starts so that it knows its windows without being told each one.
+ * Process threads stay SCHED_OTHER, as all partition code does on this board (see {@link Priorities}).
+ */
+public final class PartitionKernel {
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Kernel kernel;
+    private final BoardParts board;
+
+    private PartitionKernel(Kernel kernel, BoardParts board) {
+        this.kernel = kernel;
+        this.board = board;
+    }
+
+    /**
+     * Boots {@code partition} of {@code config} in this process, its board time 0 at the CLOCK_MONOTONIC instant
+     * {@code boardBase} (the module's). Every core starts the initial plan at time 0 until {@link #frameBegun} says
+     * otherwise.
+     *
+     * @param guardNanos own code a process may run without a kernel call before it counts as overrunning; 0 for the
+     *        board's default
+     */
+    public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
+            Consumer<String> console, long boardBase, long guardNanos) throws ConfigException {
+        PartitionConfig p = config.partitions().stream().filter(c -> c.name().equals(partition)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no partition '" + partition + "' in " + config.name()));
+        RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
+        clock.startAt(boardBase);
+        ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil,
+                guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS, () -> { });
+        executor.idleSleep(new EngineSleep(clock));
+        BoardParts board = new BoardParts(clock, executor, console, config.board().cores(), 1 << 14,
+                WindowListener.NONE);
+        return new PartitionKernel(Kernel.bootResident(config, board, loader, Set.of(p.name()), link), board);
+    }
+
+    /**
+     * Links the board's Linux calls: an FFM downcall is linked at its first call, up to a second of a cold JVM's
+     * processor. Called before the partition's time counts (before it connects), not in its first window.
+     */
+    public static void warmUp() {
+        RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
+        clock.startAt(System.nanoTime());
+        EngineSleep sleep = new EngineSleep(clock);
+        sleep.wake();
+        sleep.sleepUntil(clock.now(), sleep.ticket());
+        HostedBoardSupport.sleepUntil(System.nanoTime());
+    }
+
+    /** The module switched plan on {@code core} (or this kernel starts late): see {@link Kernel#frameBegun}. */
+    public void frameBegun(int core, int plan, long frameStartNs) {
+        kernel.frameBegun(core, plan, frameStartNs);
+    }
+
+    /** Runs the partition until {@code end} says so (asked every 10 ms) or this kernel shut down; then stops it. */
+    public void run(BooleanSupplier end) {
+        try {
+            long t = kernel.now();
+            while (!kernel.isShutdown() && !end.getAsBoolean()) {
+                t = Math.max(t, kernel.now()) + SLICE_NANOS;
+                kernel.runUntil(t);
+            }
+        } finally {
+            board.executor().shutdown();
+        }
+    }
+
+    public RunSummary summary() {
+        return kernel.summary();
+    }
+}
