@@ -39,12 +39,16 @@ final class CoreRt {
     /** Starts {@code plan} with a new major frame at {@code t}. */
     void begin(int plan, long t) {
         int from = table == null ? plan : table.plan;
-        if (table != null && from != plan) {
+        boolean switched = table != null && from != plan;
+        if (switched) {
             m.trace(index, TraceEventType.PLAN_SWITCH, from, plan, 0);
             m.planSwitched(index, plan);
         }
         table = m.plans[plan][index];
         frameStart = t;
+        if (switched && m.kernels != null) {
+            m.kernels.frameBegun(index, plan, t);
+        }
         nextWindow = 0;
         if (table.frame > 0) {
             m.watchdogs.kickBoard(index, t);

@@ -83,6 +83,22 @@ final class HealthMonitor {
         apply(action, rule, part, proc);
     }
 
+    /**
+     * An error a partition's own kernel handled ({@link Kernel#reportedHm}): recorded, traced and printed as one handled
+     * here, its action already done there.
+     */
+    void record(PartitionRt part, HmEvent event) {
+        m.trace(part.traceCore(), TraceEventType.HM_EVENT, part.index, event.error().ordinal(), event.action().ordinal());
+        m.hmEvents.add(event);
+        if (event.error() == ErrorCode.DEADLINE_MISSED) {
+            m.deadlineMisses++;
+        }
+        if (event.action() != HmAction.IGNORE) {
+            m.print("HM", part.name() + (event.process().isEmpty() ? "" : "/" + event.process()) + " " + event.error()
+                    + " -> " + event.action() + ": " + event.message());
+        }
+    }
+
     private void apply(HmAction action, HmRule rule, PartitionRt part, Proc proc) {
         switch (action) {
             case IGNORE, LOG -> {

@@ -53,22 +53,42 @@ public final class Kernel {
             Set<String> resident, ModuleLink link) throws ConfigException {
         ConfigValidator.check(config);
         Objects.requireNonNull(link, "link");
-        boolean[] here = new boolean[config.partitions().size()];
-        for (String name : resident) {
+        boolean[] here = indexes(config, resident);
+        return start(new Module(config, board, loader, new OperatorDesk(), here, link, null, null));
+    }
+
+    /**
+     * Boots the module's kernel of a board whose partitions named in {@code elsewhere} run in kernels of their own
+     * ({@link #bootResident}): this kernel keeps the plans, their windows (the board acts on their edges), the board's
+     * watchdog, the module's health monitor and the operator's requests, and never loads those partitions; it has
+     * {@code kernels} start them, and follows their modes and health-monitor events as their kernels report them.
+     */
+    public static Kernel bootModule(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk,
+            Set<String> elsewhere, PartitionKernels kernels) throws ConfigException {
+        ConfigValidator.check(config);
+        Objects.requireNonNull(kernels, "kernels");
+        return start(new Module(config, board, loader, desk, null, null, indexes(config, elsewhere), kernels));
+    }
+
+    private static boolean[] indexes(SystemConfig config, Set<String> names) {
+        boolean[] marked = new boolean[config.partitions().size()];
+        for (String name : names) {
             int index = config.partitionIndex(name);
             if (index < 0) {
                 throw new IllegalArgumentException("no partition '" + name + "' in " + config.name());
             }
-            here[index] = true;
+            marked[index] = true;
         }
-        return start(new Module(config, board, loader, new OperatorDesk(), here, link));
+        return marked;
     }
 
     private static Kernel start(Module m) {
         m.lock.lock();
         try {
             for (PartitionRt p : m.partitions) {
-                if (m.resident[p.index]) {
+                if (m.elsewhere[p.index]) {
+                    m.lifecycle.restart(p, PartitionMode.COLD_START); // its kernel loads it, in its own process
+                } else if (m.resident[p.index]) {
                     m.lifecycle.start(p, PartitionMode.COLD_START);
                 } else {
                     p.mode = PartitionMode.IDLE;
@@ -107,6 +127,111 @@ public final class Kernel {
         } finally {
             module.lock.unlock();
         }
+    }
+
+    /**
+     * A module's kernel ({@link #bootModule}): the kernel of {@code partition} says it changed mode (a cold start of
+     * its own asks through {@link #coldStartRequested} instead). Traced here at this kernel's time, as the module's.
+     * A report of a generation this kernel already restarted (a process it has ended) is for nobody and ignored.
+     */
+    public void reportedMode(int partition, PartitionMode mode) {
+        module.lock.lock();
+        try {
+            PartitionRt p = elsewhere(partition);
+            if (p.mode != mode && p.mode != PartitionMode.IDLE) {
+                if (module.concurrent) {
+                    module.engine.catchUp();
+                }
+                module.lifecycle.setMode(p, mode);
+            }
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /**
+     * A module's kernel: the kernel of {@code partition} handled an error (its action done there). Recorded, traced
+     * and printed as the module's own health monitor does, not acted on again.
+     */
+    public void reportedHm(int partition, HmEvent event) {
+        module.lock.lock();
+        try {
+            PartitionRt p = elsewhere(partition);
+            if (module.concurrent) {
+                module.engine.catchUp();
+            }
+            module.hm.record(p, event);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /** A module's kernel: a partition's kernel asks for {@code plan} (the partition may: its kernel checked). */
+    public void planRequested(int partition, int plan) {
+        module.lock.lock();
+        try {
+            elsewhere(partition);
+            if (plan < 0 || plan >= module.plans.length) {
+                throw new IllegalArgumentException("no plan " + plan);
+            }
+            module.requestPlan(plan);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /** A module's kernel: a partition's kernel asks for its cold start (its health monitor's action or its own). */
+    public void coldStartRequested(int partition) {
+        module.lock.lock();
+        try {
+            module.lifecycle.restart(elsewhere(partition), PartitionMode.COLD_START);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /**
+     * A module's kernel: the process of {@code partition} is gone without being asked to go ({@code why} says how). The
+     * health monitor hears it as the partition's error; unless its action restarted or idled the partition, it
+     * cold starts.
+     */
+    public void partitionLost(int partition, org.orrery.os.api.ErrorCode error, String why) {
+        module.lock.lock();
+        try {
+            PartitionRt p = elsewhere(partition);
+            if (p.mode == PartitionMode.IDLE || module.shutdown) {
+                return;
+            }
+            if (module.concurrent) {
+                module.engine.catchUp();
+            }
+            int generation = p.generation;
+            module.hm.report(p, null, error, why);
+            module.lifecycle.afterLoss(p, generation);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /** A module's kernel: what each core runs now, as a partition's kernel that boots needs it (plan, frame start). */
+    public long[][] frames() {
+        module.lock.lock();
+        try {
+            long[][] out = new long[module.cores.length][];
+            for (CoreRt c : module.cores) {
+                out[c.index] = new long[] {c.table.plan, c.frameStart};
+            }
+            return out;
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    private PartitionRt elsewhere(int partition) {
+        if (partition < 0 || partition >= module.partitions.length || !module.elsewhere[partition]) {
+            throw new IllegalArgumentException("partition " + partition + " does not run in a kernel of its own here");
+        }
+        return module.partitions[partition];
     }
 
     /** Runs the schedule until {@code timeNs} (exclusive) or until the health monitor shuts the module down. */

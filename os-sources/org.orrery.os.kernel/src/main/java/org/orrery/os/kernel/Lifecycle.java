@@ -28,6 +28,14 @@ final class Lifecycle {
      * runs only some partitions leaves a cold start to the module, which gives the partition a new address space.
      */
     void restart(PartitionRt p, PartitionMode mode) {
+        if (m.elsewhere[p.index]) {
+            // its own kernel restarts it; a warm start of it is the module's only through its kernel, so cold
+            stopAll(p);
+            p.generation++;
+            setMode(p, PartitionMode.COLD_START);
+            m.kernels.coldStart(p.index);
+            return;
+        }
         if (m.link != null && mode == PartitionMode.COLD_START) {
             stopAll(p);
             p.generation++;
@@ -88,6 +96,9 @@ final class Lifecycle {
     void idle(PartitionRt p) {
         stopAll(p);
         setMode(p, PartitionMode.IDLE);
+        if (m.elsewhere[p.index]) {
+            m.kernels.idle(p.index);
+        }
     }
 
     /** Initialisation is over: processes started during it are released (see ProcessControl), the watchdog armed. */

@@ -40,6 +40,12 @@ final class Module {
     final ModuleLink link;
     /** Which partitions run here; the others never load and stay IDLE (all run here when {@link #link} is null). */
     final boolean[] resident;
+    /**
+     * A module's kernel: the partitions that run in kernels of their own ({@link #kernels}), whose windows this kernel
+     * keeps while it never loads them; all false otherwise.
+     */
+    final boolean[] elsewhere;
+    final PartitionKernels kernels;
 
     long now;
     /**
@@ -76,17 +82,25 @@ final class Module {
     final List<HmEvent> hmEvents = new ArrayList<>();
 
     Module(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk) {
-        this(config, board, loader, desk, null, null);
+        this(config, board, loader, desk, null, null, null, null);
     }
 
-    /** With {@code link} non-null, only the partitions {@code resident} marks run here (see {@link ModuleLink}). */
+    /**
+     * With {@code link} non-null, only the partitions {@code resident} marks run here (see {@link ModuleLink}); with
+     * {@code kernels} non-null, those {@code elsewhere} marks run in kernels of their own (see
+     * {@link PartitionKernels}).
+     */
     Module(SystemConfig config, Board board, ApplicationLoader loader, OperatorDesk desk, boolean[] resident,
-            ModuleLink link) {
+            ModuleLink link, boolean[] elsewhere, PartitionKernels kernels) {
         this.config = config;
         this.link = link;
-        this.resident = new boolean[config.partitions().size()];
-        for (int i = 0; i < this.resident.length; i++) {
+        this.kernels = kernels;
+        int partitionCount = config.partitions().size();
+        this.resident = new boolean[partitionCount];
+        this.elsewhere = new boolean[partitionCount];
+        for (int i = 0; i < partitionCount; i++) {
             this.resident[i] = link == null || resident[i];
+            this.elsewhere[i] = kernels != null && elsewhere[i];
         }
         this.clock = board.clock();
         this.executor = board.executor();

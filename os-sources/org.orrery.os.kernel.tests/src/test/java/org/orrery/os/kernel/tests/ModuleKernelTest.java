@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.kernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.orrery.os.kernel.tests.Rig.MS;
+import static org.orrery.os.kernel.tests.Rig.aperiodic;
+import static org.orrery.os.kernel.tests.Rig.periodic;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.bsp.sim.LockstepExecutor;
+import org.orrery.os.bsp.sim.VirtualClock;
+import org.orrery.os.config.HmAction;
+import org.orrery.os.config.HmLevel;
+import org.orrery.os.config.PlanSwitchRule;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardParts;
+import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.OperatorDesk;
+import org.orrery.os.kernel.PartitionKernels;
+import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.kernel.WindowListener;
+import org.orrery.os.trace.TraceBuffer;
+import org.orrery.os.trace.TraceEventType;
+
+/**
+ * The module's kernel of a board whose partition a runs in a kernel of its own ({@link Kernel#bootModule}): it opens
+ * a's windows but never loads a, starts and stops a through its {@link PartitionKernels}, tells it the frames of a new
+ * plan, and follows a's modes and health-monitor events as a's kernel reports them; b runs here as always.
+ */
+class ModuleKernelTest {
+    private static final long FRAME = 10 * MS;
+
+    /** What the board was asked to do for the partitions with kernels of their own. */
+    private static final class Asked implements PartitionKernels {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void coldStart(int partition) {
+            lines.add("cold start " + partition);
+        }
+
+        @Override
+        public void idle(int partition) {
+            lines.add("idle " + partition);
+        }
+
+        @Override
+        public void frameBegun(int core, int plan, long frameStartNs) {
+            lines.add("core " + core + " plan " + plan + " from " + Rig.ms(frameStartNs));
+        }
+    }
+
+    private record Board(Kernel kernel, BoardParts parts, Asked asked, int[] aLoads, List<String> bTicks,
+            OperatorDesk desk) {
+        /** Window openings and mode changes of the run, as "ms what". */
+        List<String> trace() {
+            List<String> out = new ArrayList<>();
+            for (TraceBuffer b : kernel.traceBuffers()) {
+                b.drainTo((core, t, id, p, f1, f2) -> {
+                    String who = p == 0 ? "a" : "b";
+                    switch (TraceEventType.fromId(id)) {
+                        case WINDOW_START -> out.add(Rig.ms(t) + " " + who);
+                        case PARTITION_MODE -> out.add(Rig.ms(t) + " " + who + " " + PartitionMode.values()[(int) f2]);
+                        case HM_EVENT -> out.add(Rig.ms(t) + " " + who + " HM " + ErrorCode.values()[(int) f1]);
+                        default -> { }
+                    }
+                });
+            }
+            return out;
+        }
+
+        RunSummary stop() {
+            parts.executor().shutdown();
+            return kernel.summary();
+        }
+    }
+
+    /** Core 0: a 0-5 ms, b 5-10 ms of each 10 ms frame in plan one; a alone in plan two. */
+    private static Board boot() throws Exception {
+        SystemConfig config = Rig.system(
+                List.of(Rig.partition("a", 0, List.of(aperiodic("a0", 1))),
+                        Rig.partition("b", 1, List.of(periodic("tick", FRAME, FRAME, 1)))),
+                List.of(),
+                List.of(Rig.plan("one", FRAME, Rig.window(0, 0, 5 * MS, "a"), Rig.window(0, 5 * MS, 5 * MS, "b")),
+                        Rig.plan("two", FRAME, Rig.window(0, 0, FRAME, "a"))),
+                List.of(), List.of(new PlanSwitchRule("one", "two", "a")));
+        int[] aLoads = {0};
+        List<String> bTicks = new ArrayList<>();
+        Map<String, Supplier<? extends PartitionApplication>> apps = new LinkedHashMap<>();
+        apps.put("a", () -> p -> aLoads[0]++);
+        apps.put("b", () -> p -> {
+            p.createProcess(new org.orrery.os.api.ProcessRef("tick", 0), () -> {
+                while (true) {
+                    bTicks.add(Rig.ms(p.now()));
+                    p.periodicWait();
+                }
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        });
+        BoardParts parts = new BoardParts(new VirtualClock(), new LockstepExecutor(LockstepExecutor.DEFAULT_GUARD_NANOS),
+                line -> { }, 1, 1 << 12, WindowListener.NONE);
+        Asked asked = new Asked();
+        OperatorDesk desk = new OperatorDesk();
+        Kernel kernel = Kernel.bootModule(config, parts, ApplicationLoader.of(apps), desk, Set.of("a"), asked);
+        return new Board(kernel, parts, asked, aLoads, bTicks, desk);
+    }
+
+    @Test
+    void itKeepsThePartitionsWindowsAndFollowsTheModesItsKernelReports() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(7 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.runUntil(20 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(0, board.aLoads[0], "a is loaded by its own kernel only");
+        assertEquals(List.of("cold start 0"), board.asked.lines);
+        assertEquals(List.of("5", "15"), board.bTicks, "b runs here as on any board");
+        assertEquals(List.of("0 a COLD_START", "0 b COLD_START", "0 a", "5 b", "5 b NORMAL", "7 a NORMAL", "10 a",
+                "15 b"), board.trace());
+        assertEquals(PartitionMode.NORMAL, s.modes().get("a"));
+        assertEquals(List.of(), s.neverRan().stream().filter(n -> n.partition().equals("b")).toList());
+    }
+
+    @Test
+    void aPlanSwitchAPartitionsKernelAsksForIsMadeHereAndItsFramesAreToldToTheKernels() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(3 * MS);
+        board.kernel.planRequested(0, 1);
+        board.kernel.runUntil(25 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(List.of("cold start 0", "core 0 plan 1 from 10"), board.asked.lines);
+        assertEquals("two", s.activePlan());
+        assertTrue(board.trace().containsAll(List.of("10 a", "20 a")), "plan two's windows from 10 ms");
+    }
+
+    @Test
+    void itRecordsTheHealthMonitorEventsAKernelReportsWithoutActingOnThemAgain() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        HmEvent miss = new HmEvent(2 * MS, "a", "a0", ErrorCode.DEADLINE_MISSED, HmLevel.PROCESS,
+                HmAction.RESTART_PROCESS, "deadline of a0 missed");
+        board.kernel.reportedHm(0, miss);
+        board.kernel.runUntil(10 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(List.of(miss), s.hmEvents());
+        assertEquals(1, s.deadlineMisses());
+        assertEquals(List.of("cold start 0"), board.asked.lines, "a process restart is its kernel's, done there");
+        assertTrue(board.trace().contains("2 a HM DEADLINE_MISSED"), board.trace().toString());
+    }
+
+    @Test
+    void aColdStartALossAndAnOperatorsStopGoToTheBoard() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.coldStartRequested(0);
+        board.kernel.runUntil(4 * MS);
+        assertEquals(PartitionMode.COLD_START, board.kernel.mode(0));
+        // lost while initialising: the default action for an error in a partition's initialisation idles it
+        board.kernel.partitionLost(0, ErrorCode.APPLICATION_ERROR, "partition process ended unexpectedly (status 1)");
+        board.kernel.runUntil(6 * MS);
+        assertEquals(PartitionMode.IDLE, board.kernel.mode(0));
+        // the operator starts it again; then lost in NORMAL: logged, and a cold start brings it back
+        board.desk.submit(OperatorDesk.Action.START, "a", "test");
+        board.kernel.runUntil(8 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.partitionLost(0, ErrorCode.APPLICATION_ERROR, "partition process ended unexpectedly (status 1)");
+        board.kernel.runUntil(9 * MS);
+        board.desk.submit(OperatorDesk.Action.STOP, "a", "test");
+        board.kernel.runUntil(12 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(List.of("cold start 0", "cold start 0", "idle 0", "cold start 0", "cold start 0", "idle 0"),
+                board.asked.lines);
+        assertEquals(PartitionMode.IDLE, s.modes().get("a"));
+        assertEquals(0, board.aLoads[0]);
+    }
+
+    @Test
+    void onlyAPartitionThatRunsElsewhereMayReport() throws Exception {
+        Board board = boot();
+        try {
+            assertThrows(IllegalArgumentException.class, () -> board.kernel.reportedMode(1, PartitionMode.IDLE));
+            assertThrows(IllegalArgumentException.class, () -> board.kernel.planRequested(2, 0));
+            assertThrows(IllegalArgumentException.class, () -> board.kernel.planRequested(0, 7));
+        } finally {
+            board.stop();
+        }
+    }
+}
