@@ -72,7 +72,10 @@ class PartitionWireRefusalTest {
         "name | cannot start the partition process of bad: it did not introduce itself as partition bad",
         "api  | cannot start the partition process of bad: the partition runtime in the image speaks another version of the partition API than this kernel; rebuild the image with this Orrery",
         "turn | the partition process spoke out of turn (protocol violation)",
-        "call | the partition process made a call that is not in the partition API (protocol violation)",
+        "call        | the partition process made a call that is not in the partition API (protocol violation): Partition has no method #999",
+        "object      | the partition process made a call that is not in the partition API (protocol violation): it called service #7, which the kernel never gave it",
+        "service     | the partition process sent an invalid frame (protocol violation): it named service #42, which the kernel never gave it",
+        "servicetype | the partition process sent an invalid frame (protocol violation): it named service #0, a Partition, as a Semaphore",
     })
     void aPartitionProcessThatBreaksTheWireIsRefusedWithItsReason(String how, String reason) throws Exception {
         SystemConfig config = PartitionProcessesTest.system("Neighbour");

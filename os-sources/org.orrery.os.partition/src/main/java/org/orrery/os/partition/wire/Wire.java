@@ -29,7 +29,8 @@ import org.orrery.os.api.SamplingPortRef;
  * Frames over a byte stream (a Unix domain socket between the kernel and one partition process). Values
  * are the partition API's own types; service objects travel as ids and process bodies as ids, which each
  * end maps through its {@link Side}. Everything read is bounded: a partition cannot make the kernel
- * allocate more than {@link #MAX_BYTES} for one array or {@link #MAX_CHARS} for one string.
+ * allocate more than {@link #MAX_BYTES} for one array or {@link #MAX_CHARS} for one string, and what the
+ * protocol does not allow is a {@link ProtocolException}.
  */
 public final class Wire implements Closeable {
     public static final int MAX_BYTES = 1 << 20;
@@ -62,7 +63,10 @@ public final class Wire implements Closeable {
         /** The id of a service object (kernel end: registers it). */
         int handleId(Object service);
 
-        /** The object for an id received (partition end: a proxy; kernel end: the registered service). */
+        /**
+         * The object for an id received (partition end: a proxy; kernel end: the registered service); a
+         * {@link ProtocolException} for an id or interface the other end may not name.
+         */
         Object handle(int id, int iface) throws IOException;
 
         /** The id of a process body (partition end: registers it). */
@@ -252,7 +256,10 @@ public final class Wire implements Closeable {
 
     // ---- reading
 
-    /** The next frame; {@link EOFException} when the other end has gone. */
+    /**
+     * The next frame; {@link EOFException} when the other end has gone, {@link ProtocolException} when what it sent is
+     * not a frame the protocol allows.
+     */
     public Frame read() throws IOException {
         int type = in.readUnsignedByte();
         int tid = in.readInt();
@@ -274,7 +281,7 @@ public final class Wire implements Closeable {
                 Object v = readValue();
                 int n = in.readUnsignedByte();
                 if (n > MAX_FILLED) {
-                    throw new IOException("protocol: " + n + " filled messages");
+                    throw new ProtocolException(n + " filled messages");
                 }
                 List<Frame.Filled> filled = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
@@ -293,7 +300,7 @@ public final class Wire implements Closeable {
                 int method = in.readUnsignedShort();
                 int n = in.readUnsignedByte();
                 if (n > MAX_ARGS) {
-                    throw new IOException("protocol: " + n + " arguments");
+                    throw new ProtocolException(n + " arguments");
                 }
                 Object[] args = new Object[n];
                 for (int i = 0; i < n; i++) {
@@ -305,7 +312,7 @@ public final class Wire implements Closeable {
                 int kind = in.readUnsignedByte();
                 yield new Frame(type, tid, kind, 0, 0, readString(), null, null, null);
             }
-            default -> throw new IOException("protocol: unknown frame type " + type);
+            default -> throw new ProtocolException("unknown frame type " + type);
         };
     }
 
@@ -319,7 +326,7 @@ public final class Wire implements Closeable {
 
     private byte[] readBytes(int n) throws IOException {
         if (n < 0 || n > MAX_BYTES) {
-            throw new IOException("protocol: " + n + " bytes");
+            throw new ProtocolException(n + " bytes");
         }
         byte[] b = new byte[n];
         in.readFully(b);
@@ -339,7 +346,7 @@ public final class Wire implements Closeable {
                 int type = in.readUnsignedByte();
                 int ordinal = in.readUnsignedShort();
                 if (type >= ENUMS.size() || ordinal >= ENUMS.get(type).getEnumConstants().length) {
-                    throw new IOException("protocol: enum " + type + "/" + ordinal);
+                    throw new ProtocolException("enum " + type + "/" + ordinal);
                 }
                 yield ENUMS.get(type).getEnumConstants()[ordinal];
             }
@@ -353,7 +360,7 @@ public final class Wire implements Closeable {
                 int size = in.readInt();
                 int n = in.readInt();
                 if (size < 0 || size > MAX_BYTES || n < 0 || n > size) {
-                    throw new IOException("protocol: array " + n + "/" + size);
+                    throw new ProtocolException("array " + n + "/" + size);
                 }
                 byte[] b = new byte[size];
                 in.readFully(b, 0, n);
@@ -362,7 +369,7 @@ public final class Wire implements Closeable {
             case MESSAGE -> {
                 int capacity = in.readInt();
                 if (capacity < 0 || capacity > MAX_BYTES) {
-                    throw new IOException("protocol: message capacity " + capacity);
+                    throw new ProtocolException("message capacity " + capacity);
                 }
                 yield side.message(capacity);
             }
@@ -371,7 +378,7 @@ public final class Wire implements Closeable {
                 int iface = in.readUnsignedByte();
                 yield side.handle(in.readInt(), iface);
             }
-            default -> throw new IOException("protocol: unknown value tag " + tag);
+            default -> throw new ProtocolException("unknown value tag " + tag);
         };
     }
 

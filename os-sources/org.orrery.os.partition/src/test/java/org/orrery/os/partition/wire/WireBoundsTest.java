@@ -15,8 +15,8 @@ import org.orrery.os.api.Message;
 
 /**
  * What the reading end of the wire refuses before it allocates or believes anything: the kernel reads frames a
- * partition process wrote, and a partition process may be anything. Each refusal is an IOException naming what was
- * wrong, which costs the partition its process.
+ * partition process wrote, and a partition process may be anything. Each refusal is a ProtocolException naming what
+ * was wrong, which the kernel tells from a lost connection and refuses at once as the partition's protocol violation.
  */
 class WireBoundsTest {
 
@@ -29,7 +29,7 @@ class WireBoundsTest {
 
         @Override
         public Object handle(int id, int iface) throws IOException {
-            throw new IOException("protocol: no service #" + id);
+            throw new ProtocolException("no service #" + id);
         }
 
         @Override
@@ -56,7 +56,7 @@ class WireBoundsTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         frame.write(new DataOutputStream(b));
         Wire w = new Wire(new ByteArrayInputStream(b.toByteArray()), OutputStream.nullOutputStream(), KERNEL);
-        return assertThrows(IOException.class, w::read).getMessage();
+        return assertThrows(ProtocolException.class, w::read).getMessage();
     }
 
     /** A CALL of thread 1 on the partition object's method 0, with one argument written by {@code arg}. */

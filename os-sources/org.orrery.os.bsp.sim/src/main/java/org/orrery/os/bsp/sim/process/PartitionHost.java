@@ -4,7 +4,6 @@ package org.orrery.os.bsp.sim.process;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -27,6 +26,7 @@ import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.kernel.ProcessExit;
 import org.orrery.os.partition.wire.ApiTable;
 import org.orrery.os.partition.wire.Frame;
+import org.orrery.os.partition.wire.ProtocolException;
 import org.orrery.os.partition.wire.Wire;
 
 /**
@@ -221,6 +221,10 @@ final class PartitionHost {
                     Frame f;
                     try {
                         f = turns.next(tid, wire);
+                    } catch (ProtocolException e) {
+                        // refused for what it sent, at once: lost() would wait for a live process to end and
+                        // call it a death
+                        throw violation("sent an invalid frame", e);
                     } catch (IOException e) {
                         throw lost(e);
                     }
@@ -252,15 +256,15 @@ final class PartitionHost {
         }
 
         private void dispatch(int tid, Frame f) {
-            Object target = f.b() >= 0 && f.b() < objects.size() ? objects.get(f.b()) : null;
-            Method m = target == null ? null : ApiTable.method(ApiTable.interfaceOf(target), f.a());
-            if (m == null || !fits(m, f.args())) {
-                kill("the partition process made a call that is not in the partition API (protocol violation)");
-                throw lost(null);
+            ApiCall call;
+            try {
+                call = ApiCall.of(objects, f);
+            } catch (ProtocolException e) {
+                throw violation("made a call that is not in the partition API", e);
             }
             Object result;
             try {
-                result = m.invoke(target, f.args());
+                result = call.method().invoke(call.target(), f.args());
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof ProcessExit exit) {
@@ -296,26 +300,6 @@ final class PartitionHost {
             }
         }
 
-        private static boolean fits(Method m, Object[] args) {
-            Class<?>[] types = m.getParameterTypes();
-            if (types.length != args.length) {
-                return false;
-            }
-            for (int i = 0; i < types.length; i++) {
-                Class<?> t = types[i].isPrimitive() ? box(types[i]) : types[i];
-                if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static Class<?> box(Class<?> p) {
-            return p == int.class ? Integer.class : p == long.class ? Long.class : p == boolean.class ? Boolean.class
-                    : p == byte.class ? Byte.class : p == short.class ? Short.class : p == char.class ? Character.class
-                    : p == float.class ? Float.class : Double.class;
-        }
-
         /** Best effort: the remote thread of a stopped process unwinds (a dead process needs nothing). */
         void unwind(int tid) {
             if (lost || wire == null || !turns.unwind(tid)) {
@@ -347,6 +331,12 @@ final class PartitionHost {
                             + " ms more without a call that would unwind it; its partition process was killed");
                 }
             });
+        }
+
+        /** Kills the process for what it sent; the failure its thread ends with says what and why. */
+        private RuntimeException violation(String what, ProtocolException why) {
+            kill("the partition process " + what + " (protocol violation): " + why.problem());
+            return lost(null);
         }
 
         /** Ends the partition process for good (its threads cannot be stopped one by one). */
@@ -451,10 +441,18 @@ final class PartitionHost {
 
         @Override
         public Object handle(int id, int iface) throws IOException {
-            Object o = id >= 0 && id < objects.size() ? objects.get(id) : null;
-            if (o == null || iface < 0 || iface >= ApiTable.INTERFACES.size()
-                    || !ApiTable.INTERFACES.get(iface).isInstance(o)) {
-                throw new IOException("protocol: no service #" + id);
+            if (id < 0 || id >= objects.size()) {
+                throw new ProtocolException("it named service #" + id + ", which the kernel never gave it");
+            }
+            Object o = objects.get(id);
+            if (iface >= ApiTable.INTERFACES.size()) {
+                throw new ProtocolException("it named service #" + id + " as interface #" + iface
+                        + ", which the partition API does not have");
+            }
+            if (!ApiTable.INTERFACES.get(iface).isInstance(o)) {
+                throw new ProtocolException("it named service #" + id + ", a "
+                        + ApiTable.INTERFACES.get(ApiTable.interfaceOf(o)).getSimpleName() + ", as a "
+                        + ApiTable.INTERFACES.get(iface).getSimpleName());
             }
             return o;
         }

@@ -2,12 +2,14 @@
 package org.orrery.os.bsp.sim.process;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 
 import org.orrery.os.api.Message;
+import org.orrery.os.api.Semaphore;
 import org.orrery.os.partition.wire.ApiTable;
 import org.orrery.os.partition.wire.Frame;
 import org.orrery.os.partition.wire.Wire;
@@ -16,7 +18,9 @@ import org.orrery.os.partition.wire.Wire;
  * A partition process that breaks the partition wire, started in place of the partition runtime with the same
  * arguments ({@code SOCKET PARTITION APP_JAR}) and {@code -Dorrery.rogue=HOW}: {@code name} introduces itself as
  * another partition, {@code api} with another API's signature, {@code turn} answers the kernel's LOAD with a frame
- * of another thread, {@code call} makes a call that is not in the partition API. Then it waits to be killed.
+ * of another thread, {@code call} calls a method the partition API does not have, {@code object} calls a service the
+ * kernel never gave it, {@code service} passes a service the kernel never gave it as an argument, and
+ * {@code servicetype} passes the partition's own service (#0) as a semaphore. Then it waits to be killed.
  */
 public final class RoguePartition {
 
@@ -30,7 +34,7 @@ public final class RoguePartition {
         Wire wire = new Wire(Channels.newInputStream(channel), Channels.newOutputStream(channel), new Wire.Side() {
             @Override
             public int handleId(Object service) {
-                return 0;
+                return how.equals("service") ? 42 : 0;
             }
 
             @Override
@@ -59,9 +63,17 @@ public final class RoguePartition {
         switch (how) {
             case "turn" -> wire.end(load.tid() + 1, Frame.ENDED, null);
             case "call" -> wire.call(load.tid(), 0, 999, new Object[0]);
+            case "object" -> wire.call(load.tid(), 7, 0, new Object[0]);
+            case "service", "servicetype" -> wire.call(load.tid(), 0, 0, new Object[] {semaphore()});
             default -> {
             }
         }
         Thread.sleep(60_000);
+    }
+
+    /** A semaphore of the rogue's own making: the wire sends it as a service id ({@code handleId} above). */
+    private static Semaphore semaphore() {
+        return (Semaphore) Proxy.newProxyInstance(RoguePartition.class.getClassLoader(),
+                new Class<?>[] {Semaphore.class}, (proxy, method, args) -> null);
     }
 }
