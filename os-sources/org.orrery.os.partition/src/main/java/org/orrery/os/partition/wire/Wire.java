@@ -354,8 +354,8 @@ public final class Wire implements Closeable {
             case SAMPLING_REF -> new SamplingPortRef(readString(), in.readInt());
             case QUEUING_REF -> new QueuingPortRef(readString(), in.readInt());
             case PLAN_REF -> new PlanRef(readString(), in.readInt());
-            case ERROR_STATUS -> new ErrorStatus((ErrorCode) readValue(), (ProcessRef) readValue(), readString(),
-                    in.readLong());
+            case ERROR_STATUS -> new ErrorStatus(statusField(ErrorCode.class, "code"),
+                    statusField(ProcessRef.class, "process"), readString(), in.readLong());
             case BYTES -> {
                 int size = in.readInt();
                 int n = in.readInt();
@@ -380,6 +380,15 @@ public final class Wire implements Closeable {
             }
             default -> throw new ProtocolException("unknown value tag " + tag);
         };
+    }
+
+    /** A field of an error status: of {@code type} or null (a cast would escape the reader as a ClassCastException). */
+    private <T> T statusField(Class<T> type, String what) throws IOException {
+        Object v = readValue();
+        if (v != null && !type.isInstance(v)) {
+            throw new ProtocolException("an error status's " + what + " is a " + v.getClass().getName());
+        }
+        return type.cast(v);
     }
 
     @Override

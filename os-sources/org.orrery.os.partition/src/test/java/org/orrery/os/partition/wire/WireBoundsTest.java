@@ -141,4 +141,18 @@ class WireBoundsTest {
             out.writeShort(0);
         })));
     }
+
+    @Test
+    void anErrorStatusHoldingAnotherTypeWhereItsCodeOrProcessGoesIsRefused() throws IOException {
+        assertEquals("protocol: an error status's code is a java.lang.Integer", refusal(call(out -> {
+            out.writeByte(11); // ERROR_STATUS
+            out.writeByte(3); // INT where the ErrorCode goes
+            out.writeInt(7);
+        })));
+        assertEquals("protocol: an error status's process is a java.lang.Boolean", refusal(call(out -> {
+            out.writeByte(11);
+            out.writeByte(0); // null code
+            out.writeByte(1); // TRUE where the ProcessRef goes
+        })));
+    }
 }
