@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -156,17 +157,20 @@ public final class CompileServer {
     }
 
     private void handle(Socket client) throws IOException {
+        InputStream in = new RequestDeadline(client, System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000L);
         Protocol.Request request;
         try {
-            request = Protocol.readRequest(new BufferedInputStream(new RequestDeadline(client,
-                    System.nanoTime() + REQUEST_TIMEOUT_MILLIS * 1_000_000L)));
+            // The token first, unbuffered: a peer that cannot read the endpoint file costs the server one line,
+            // not the megabytes of arguments the format allows (a buffer would read ahead into them).
+            String sent = Protocol.readToken(in);
+            if (!MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.US_ASCII))) {
+                log("refused a request without this server's token from " + client.getRemoteSocketAddress());
+                return;
+            }
+            request = Protocol.readRequest(sent, new BufferedInputStream(in));
         } catch (IOException e) {
             log("refused an incomplete or malformed request from " + client.getRemoteSocketAddress() + ": "
                     + e.getMessage());
-            return;
-        }
-        if (!MessageDigest.isEqual(token, request.token().getBytes(StandardCharsets.US_ASCII))) {
-            log("refused a request without this server's token from " + client.getRemoteSocketAddress());
             return;
         }
         client.setSoTimeout(0);

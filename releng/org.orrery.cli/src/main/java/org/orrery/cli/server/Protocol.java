@@ -17,8 +17,9 @@ import java.util.List;
  * request:  "ORR2 " TOKEN "\n"  LEN ":" WORKING-DIRECTORY  COUNT "\n"  (LEN ":" ARGUMENT)*
  * answer:   ("O " LEN "\n" STDOUT-BYTES | "E " LEN "\n" STDERR-BYTES)*  "X " EXIT-CODE "\n"
  * </pre>
- * Lengths count bytes (UTF-8), so arguments of any content pass unchanged; frames come in the order the command
- * wrote them, so stdout and stderr interleave as they would in-process.
+ * The token comes first, so the server refuses a peer without it after one short line. Lengths count bytes (UTF-8),
+ * so arguments of any content pass unchanged; frames come in the order the command wrote them, so stdout and stderr
+ * interleave as they would in-process.
  */
 final class Protocol {
 
@@ -40,12 +41,20 @@ final class Protocol {
     record Request(String token, String workingDirectory, List<String> args) {
     }
 
-    static Request readRequest(InputStream in) throws IOException {
+    /**
+     * The token a request starts with (its first line, read byte by byte): the server checks it before it reads
+     * anything more, so a peer without the token cannot make it read the rest.
+     */
+    static String readToken(InputStream in) throws IOException {
         String header = readLine(in);
         if (!header.startsWith(MAGIC + " ")) {
             throw new IOException("not an orrery client");
         }
-        String token = header.substring(MAGIC.length() + 1);
+        return header.substring(MAGIC.length() + 1);
+    }
+
+    /** The rest of a request whose {@code token} {@link #readToken} read. */
+    static Request readRequest(String token, InputStream in) throws IOException {
         String cwd = readString(in);
         int n = number(readLine(in), MAX_ARGS);
         List<String> args = new ArrayList<>(n);

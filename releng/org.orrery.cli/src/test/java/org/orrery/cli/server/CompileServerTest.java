@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,9 +207,7 @@ class CompileServerTest {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.getOutputStream().write(forged.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
-            s.setSoTimeout(60_000);
-            InputStream in = s.getInputStream();
-            assertEquals(-1, in.read(), "the server answered a request without its token");
+            assertNoAnswer(s);
         }
         // One that trickles its request, a byte a second, is dropped at the same deadline as one that sends nothing.
         try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -243,6 +244,57 @@ class CompileServerTest {
         assertTrue(log.contains("refused a request without this server's token"), log);
         assertTrue(log.contains("refused an incomplete or malformed request"), log);
         assertTrue(log.contains(": not an orrery client"), log);
+    }
+
+    /**
+     * The server closed {@code s} without a byte of answer: an end of stream, or a reset when it closed with bytes of
+     * the request still unread (it does not read past a token that is not its own).
+     */
+    private static void assertNoAnswer(Socket s) throws IOException {
+        s.setSoTimeout(60_000);
+        InputStream in = s.getInputStream();
+        try {
+            assertEquals(-1, in.read(), "the server answered a request without its token");
+        } catch (SocketException reset) {
+            assertTrue(reset.getMessage().contains("reset"), reset.toString());
+        }
+    }
+
+    /**
+     * A peer without the token costs the server its first line and no more: the server refuses it before it reads
+     * (or allocates, or waits for) the rest of the request, so the peer's writes fail while it still has bytes to send.
+     */
+    @Test
+    void aRequestWithAnotherTokenIsRefusedBeforeItsBodyIsRead() throws Exception {
+        Path endpoint = privateFolder().resolve("check");
+        server(endpoint, 60);
+        awaitEndpoint(endpoint);
+        int port = Integer.parseInt(Files.readString(endpointFile(endpoint)).trim().split(" ")[0]);
+        // A well-formed request the server would read to its end if it read before checking: a 12 MiB working
+        // directory (the format allows 16), far more than the socket buffers between the two hold.
+        int body = 12 << 20;
+        byte[] chunk = "x".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        try (Socket s = new Socket()) {
+            s.setSendBufferSize(1 << 16);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            OutputStream out = s.getOutputStream();
+            out.write(("ORR2 " + "0".repeat(64) + "\n" + body + ":").getBytes(StandardCharsets.US_ASCII));
+            try {
+                while (sent < body) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+                out.write("0\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (SocketException refused) {
+                // the server closed the connection with the request unread
+            }
+            assertTrue(sent < body, "the server read all " + body + " bytes of a request without its token");
+            assertNoAnswer(s);
+        }
+        String log = Files.readString(tmp.resolve("server-0.log"));
+        assertTrue(log.contains("refused a request without this server's token"), log);
     }
 
     /** Everything the server at {@code port} answers {@code request} with, until it closes the connection. */
@@ -297,7 +349,8 @@ class CompileServerTest {
             CompletableFuture<Protocol.Request> read = CompletableFuture.supplyAsync(() -> {
                 try (Socket s = server.accept()) {
                     s.setSoTimeout(60_000);
-                    Protocol.Request r = Protocol.readRequest(s.getInputStream());
+                    InputStream in = s.getInputStream();
+                    Protocol.Request r = Protocol.readRequest(Protocol.readToken(in), in);
                     s.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
                     return r;
                 } catch (IOException e) {
