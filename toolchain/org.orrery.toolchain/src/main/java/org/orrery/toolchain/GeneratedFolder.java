@@ -7,7 +7,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +18,9 @@ import java.util.TreeSet;
  * A folder that generated files are written into again and again ({@code orrery generate -o DIR}, Studio's
  * build): each time, what belongs there is written and what an earlier generation wrote but no longer belongs
  * (the Gantt chart of a removed plan, the constants of a removed partition) is removed. A manifest lists what
- * was written, so files anyone else put in the folder are never touched.
+ * was written, so files anyone else put in the folder are never touched. Each file is replaced whole
+ * ({@link OutputFile}): a generation cut short by an error or a crash leaves every earlier file as it was or
+ * replaced by its new version, never half written.
  */
 public final class GeneratedFolder {
 
@@ -46,8 +47,8 @@ public final class GeneratedFolder {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Path target = inside(dir, e.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, e.getValue());
+            byte[] content = e.getValue();
+            OutputFile.write(target, out -> out.write(content));
             written.add(target);
         }
         List<Path> removed = new ArrayList<>();
@@ -80,9 +81,7 @@ public final class GeneratedFolder {
     private static void writeManifest(Path dir, Collection<String> paths) throws IOException {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
         paths.forEach(p -> s.append(p).append('\n'));
-        Path tmp = dir.resolve(MANIFEST + ".tmp");
-        Files.writeString(tmp, s, StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING);
+        OutputFile.write(dir.resolve(MANIFEST), out -> out.write(s.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Path inside(Path dir, String relative) throws IOException {
