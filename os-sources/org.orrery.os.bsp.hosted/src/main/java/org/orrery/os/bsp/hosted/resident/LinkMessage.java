@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.resident;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.config.HmAction;
+import org.orrery.os.config.HmLevel;
+import org.orrery.os.config.Limits;
+import org.orrery.os.kernel.HmEvent;
+
+/**
+ * One message on the link between a partition JVM's kernel and the board process (see the package). The records
+ * refuse what no kernel could mean (a negative index, a null), so whatever is built here can be written, and
+ * whatever {@link LinkCodec#read} returns passed the same rules. Strings may be longer than the wire carries:
+ * {@link LinkCodec#write} shortens them. Times are the board's nanoseconds and may be anything, negative included
+ * (a partition kernel's clock before the board's time 0).
+ */
+public sealed interface LinkMessage {
+
+    // Partition → board.
+
+    /** First message of a partition JVM: which partition it runs, in which version of this protocol. */
+    record Hello(String partition, int protocolVersion) implements LinkMessage {
+        public Hello {
+            Objects.requireNonNull(partition, "partition");
+        }
+    }
+
+    /** {@link org.orrery.os.kernel.ModuleLink#modeChanged}. */
+    record ModeChanged(int partition, PartitionMode from, PartitionMode to, long timeNs) implements LinkMessage {
+        public ModeChanged {
+            index(partition, Limits.MAX_PARTITIONS, "partition");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * {@link org.orrery.os.kernel.ModuleLink#hmEvent}: the event with the partition as its index (the board names it
+     * from its configuration) instead of its name.
+     */
+    record HmReported(int partition, long timeNs, String process, ErrorCode error, HmLevel level, HmAction action,
+            String message) implements LinkMessage {
+        public HmReported {
+            index(partition, Limits.MAX_PARTITIONS, "partition");
+            Objects.requireNonNull(process, "process");
+            Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(message, "message");
+        }
+
+        public static HmReported of(int partition, HmEvent e) {
+            return new HmReported(partition, e.timeNs(), e.process(), e.error(), e.level(), e.action(), e.message());
+        }
+
+        public HmEvent event(String partitionName) {
+            return new HmEvent(timeNs, partitionName, process, error, level, action, message);
+        }
+    }
+
+    /** {@link org.orrery.os.kernel.ModuleLink#planRequested}. */
+    record PlanRequested(int plan) implements LinkMessage {
+        public PlanRequested {
+            index(plan, Limits.MAX_PLANS, "plan");
+        }
+    }
+
+    /** {@link org.orrery.os.kernel.ModuleLink#coldStartRequested}. */
+    record ColdStartRequested(int partition) implements LinkMessage {
+        public ColdStartRequested {
+            index(partition, Limits.MAX_PARTITIONS, "partition");
+        }
+    }
+
+    /** {@link org.orrery.os.kernel.ModuleLink#shutdownRequested}. */
+    record ShutdownRequested() implements LinkMessage {
+    }
+
+    /** {@link org.orrery.os.kernel.ModuleLink#resetRequested}. */
+    record ResetRequested() implements LinkMessage {
+    }
+
+    /** A line the partition's processes wrote to the console: the board's console is the only one. */
+    record Console(String line) implements LinkMessage {
+        public Console {
+            Objects.requireNonNull(line, "line");
+        }
+    }
+
+    /** What the partition kernel counted over the run, its answer to {@link End}; the run's summary adds them up. */
+    record Counts(long deadlineMisses, long overruns) implements LinkMessage {
+        public Counts {
+            count(deadlineMisses, "deadlineMisses");
+            count(overruns, "overruns");
+        }
+    }
+
+    // Board → partition.
+
+    /**
+     * Sent once, after {@link Hello}: the board's time 0 as a CLOCK_MONOTONIC instant ({@link System#nanoTime} in
+     * any JVM of the machine), so the partition kernel's clock reads the board's time, and where each core is in its
+     * schedule. Each core appears at most once.
+     */
+    record Start(long boardBaseMonotonicNs, List<CoreFrame> cores) implements LinkMessage {
+        public Start {
+            cores = List.copyOf(cores);
+            if (cores.size() > Limits.MAX_CORES) {
+                throw new IllegalArgumentException(cores.size() + " cores, more than " + Limits.MAX_CORES);
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (CoreFrame c : cores) {
+                if (!seen.add(c.core())) {
+                    throw new IllegalArgumentException("core " + c.core() + " twice");
+                }
+            }
+        }
+
+        /** Core {@code core} runs {@code plan} in major frames from {@code frameStartNs} (board time) on. */
+        public record CoreFrame(int core, int plan, long frameStartNs) {
+            public CoreFrame {
+                index(core, Limits.MAX_CORES, "core");
+                index(plan, Limits.MAX_PLANS, "plan");
+            }
+        }
+    }
+
+    /** The module switched core {@code core} to {@code plan} from {@code frameStartNs} on: {@code Kernel.frameBegun}. */
+    record FrameBegun(int core, int plan, long frameStartNs) implements LinkMessage {
+        public FrameBegun {
+            index(core, Limits.MAX_CORES, "core");
+            index(plan, Limits.MAX_PLANS, "plan");
+        }
+    }
+
+    /** The run ends: the partition answers {@link Counts} and exits. */
+    record End() implements LinkMessage {
+    }
+
+    private static void index(int value, int limit, String field) {
+        if (value < 0 || value >= limit) {
+            throw new IllegalArgumentException(field + " " + value + " outside 0.." + (limit - 1));
+        }
+    }
+
+    private static void count(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " " + value + " is negative");
+        }
+    }
+}
