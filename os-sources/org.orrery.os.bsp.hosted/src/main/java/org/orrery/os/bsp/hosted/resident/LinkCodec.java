@@ -184,13 +184,13 @@ public final class LinkCodec {
         List<CoreFrame> cores = new ArrayList<>(n);
         boolean[] seen = new boolean[Limits.MAX_CORES];
         for (int i = 0; i < n; i++) {
-            String at = "cores[" + i + "].";
-            int core = r.index(at + "core", Limits.MAX_CORES);
+            r.entry("cores", i);
+            int core = r.index("core", Limits.MAX_CORES);
             if (seen[core]) {
-                throw r.refused(at + "core", "core " + core + " twice");
+                throw r.refused("core", "core " + core + " twice");
             }
             seen[core] = true;
-            cores.add(new CoreFrame(core, r.index(at + "plan", Limits.MAX_PLANS), r.time(at + "frameStartNs")));
+            cores.add(new CoreFrame(core, r.index("plan", Limits.MAX_PLANS), r.time("frameStartNs")));
         }
         return new Start(base, cores);
     }

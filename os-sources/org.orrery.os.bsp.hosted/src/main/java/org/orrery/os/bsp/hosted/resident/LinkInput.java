@@ -18,10 +18,19 @@ final class LinkInput {
 
     private final DataInput in;
     private final String message;
+    /** The list whose entry is being read, or null; named only in a refusal, so reading an entry builds no string. */
+    private String list;
+    private int entry;
 
     LinkInput(DataInput in, String message) {
         this.in = in;
         this.message = message;
+    }
+
+    /** The fields that follow are those of entry {@code i} of {@code list}. */
+    void entry(String list, int i) {
+        this.list = list;
+        this.entry = i;
     }
 
     /** A time: any value (the board's nanoseconds, or a CLOCK_MONOTONIC instant). */
@@ -103,7 +112,8 @@ final class LinkInput {
     }
 
     LinkProtocolException refused(String field, String why) {
-        return new LinkProtocolException(message + "." + field + ": " + why);
+        String where = list == null ? field : list + "[" + entry + "]." + field;
+        return new LinkProtocolException(message + "." + where + ": " + why);
     }
 
     private LinkProtocolException cut(String field) {

@@ -15,4 +15,13 @@ public final class LinkProtocolException extends IOException {
     public LinkProtocolException(String message) {
         super(message);
     }
+
+    /**
+     * No stack trace: the message names the message type and field, which is all a refusal has to say, and the
+     * stack would be the same reader loop every time. The peer chooses when these are thrown, so they stay cheap.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }
