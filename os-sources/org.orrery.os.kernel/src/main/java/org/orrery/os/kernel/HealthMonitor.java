@@ -92,6 +92,8 @@ final class HealthMonitor {
         m.hmEvents.add(event);
         if (event.error() == ErrorCode.DEADLINE_MISSED) {
             m.deadlineMisses++;
+        } else if (event.error() == ErrorCode.WINDOW_OVERRUN) {
+            m.overruns++;
         }
         if (event.action() != HmAction.IGNORE) {
             m.print("HM", part.name() + (event.process().isEmpty() ? "" : "/" + event.process()) + " " + event.error()

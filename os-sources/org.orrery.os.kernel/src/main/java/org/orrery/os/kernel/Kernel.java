@@ -191,6 +191,27 @@ public final class Kernel {
     }
 
     /**
+     * A module's kernel: a partition's health monitor asked for the module's {@code action}, SHUTDOWN_MODULE or
+     * RESET_MODULE (its own processes are stopped already).
+     */
+    public void moduleActionRequested(int partition, org.orrery.os.config.HmAction action) {
+        module.lock.lock();
+        try {
+            elsewhere(partition);
+            if (module.concurrent) {
+                module.engine.catchUp();
+            }
+            switch (action) {
+                case SHUTDOWN_MODULE -> module.shutdown();
+                case RESET_MODULE -> module.reset();
+                default -> throw new IllegalArgumentException(action + " is not the module's to do");
+            }
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /**
      * A module's kernel: the process of {@code partition} is gone without being asked to go ({@code why} says how). The
      * health monitor hears it as the partition's error; unless its action restarted or idled the partition, it
      * cold starts.

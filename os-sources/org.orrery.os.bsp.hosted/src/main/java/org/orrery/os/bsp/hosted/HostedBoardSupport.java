@@ -86,6 +86,9 @@ public final class HostedBoardSupport implements BoardSupport {
         // a board its watchdog reset left its groups behind: the processes are gone, the empty groups go now
         cgroups.removeStaleBoards(BOARD_PREFIX);
         String boardName = BOARD_PREFIX + ProcessHandle.current().pid() + "-" + BOARDS.incrementAndGet();
+        if (OwnKernelBoard.chosen()) {
+            return OwnKernelBoard.boot(request, cgroups, kicker, overrun, boardName, phases, bootNanos);
+        }
         try (BoardGroup groups = cgroups.createBoard(boardName);
                 BoardPorts ports = ports(config, boardName);
                 PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
@@ -150,7 +153,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** The shared-memory regions of the board's sampling channels, under /dev/shm. */
-    private static BoardPorts ports(SystemConfig config, String boardName) throws BoardException {
+    static BoardPorts ports(SystemConfig config, String boardName) throws BoardException {
         try {
             return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName, BOARD_PREFIX);
         } catch (ShmException e) {
@@ -211,7 +214,7 @@ public final class HostedBoardSupport implements BoardSupport {
      * a control file opens its path in the kernel: done here, before board time starts, rather than at the first
      * window edges (which otherwise opened up to a second late).
      */
-    private static void warmUp(WindowGate gate) throws BoardException {
+    static void warmUp(WindowGate gate) throws BoardException {
         for (int i = 0; i < 3; i++) {
             Linux.sleepUntil(Linux.monotonicNanos());
         }
@@ -225,7 +228,7 @@ public final class HostedBoardSupport implements BoardSupport {
      * sink's writes never hold a window edge) and a stop request is honoured; with a trace, the writer asks for it
      * once it has written a slice, so whoever answers sees the trace up to there.
      */
-    private static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports,
+    static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports,
             RealTimeClock clock, StartPhases phases) throws BoardException, InterruptedException, java.io.IOException {
         TraceHandoff trace = request.trace() == null ? null
                 : new TraceHandoff(request.trace(), request.stop(), kernel.traceBuffers().length, () -> {
@@ -277,7 +280,7 @@ public final class HostedBoardSupport implements BoardSupport {
         }
     }
 
-    private static PartitionGroup[] partitionGroups(SystemConfig config, BootRequest request, BoardGroup groups)
+    static PartitionGroup[] partitionGroups(SystemConfig config, BootRequest request, BoardGroup groups)
             throws BoardException {
         PartitionGroup[] byIndex = new PartitionGroup[config.partitions().size()];
         for (PartitionConfig p : config.partitions()) {
@@ -311,7 +314,7 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** The port watchers serve processes waiting in the kernel: they run at the priority of the kernel's calls. */
-    private static void kernelCallPriority() {
+    static void kernelCallPriority() {
         try {
             Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS);
         } catch (BoardException e) {
@@ -351,7 +354,7 @@ public final class HostedBoardSupport implements BoardSupport {
         return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    private static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, Lateness lateness,
+    static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, Lateness lateness,
             Cgroups cgroups, boolean locked) {
         List<String> lines = new ArrayList<>();
         long first = gate.firstWindowNanos();
@@ -392,7 +395,7 @@ public final class HostedBoardSupport implements BoardSupport {
         }
     }
 
-    private static void thawAll(PartitionGroup[] groups) {
+    static void thawAll(PartitionGroup[] groups) {
         for (PartitionGroup g : groups) {
             if (g != null) {
                 try {

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.orrery.os.api.Partition;
+import org.orrery.os.bsp.hosted.linux.BoardGroup;
+import org.orrery.os.bsp.hosted.linux.Cgroups;
+import org.orrery.os.bsp.hosted.linux.Linux;
+import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.ports.BoardPorts;
+import org.orrery.os.bsp.hosted.resident.ResidentMain;
+import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
+import org.orrery.os.bsp.sim.JarApplicationLoader;
+import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.ConfigWriter;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.BoardException;
+import org.orrery.os.kernel.BoardParts;
+import org.orrery.os.kernel.BootRequest;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.partition.PartitionClassLoader;
+import org.orrery.os.trace.TraceBuffer;
+
+/**
+ * The hosted board with a kernel in each partition process (step 2 of issue 12's plan in os-sources/README.md, chosen
+ * with {@code -Dorrery.hosted.kernels=partition}): the board process runs the module's kernel on its SCHED_FIFO thread
+ * (plans, window edges by freezing and thawing, the board's watchdog, module-level health monitor, operator) and each
+ * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
+ * process's calls never leave its process. Not yet: channels (a system with ports is refused in this mode) and the
+ * partitions' own trace events (the trace holds the module's: windows, modes, health-monitor events).
+ */
+final class OwnKernelBoard {
+    static final String PROPERTY = "orrery.hosted.kernels";
+
+    private OwnKernelBoard() {
+    }
+
+    /** Whether this JVM's board runs a kernel in each partition process. */
+    static boolean chosen() {
+        return "partition".equals(System.getProperty(PROPERTY));
+    }
+
+    static RunSummary boot(BootRequest request, Cgroups cgroups, WatchdogKicker kicker, long overrun, String boardName,
+            StartPhases phases, long bootNanos) throws ConfigException, BoardException {
+        SystemConfig config = request.config();
+        for (PartitionConfig p : config.partitions()) {
+            if (!p.ports().isEmpty() && request.applicationJars().containsKey(p.name())) {
+                throw new BoardUnavailableException("partition " + p.name() + " has ports, which a partition with a "
+                        + "kernel of its own cannot use yet; run without -D" + PROPERTY);
+            }
+        }
+        Set<String> elsewhere = new LinkedHashSet<>(request.applicationJars().keySet());
+        Path dir = folder();
+        try (BoardGroup groups = cgroups.createBoard(boardName);
+                BoardPorts ports = HostedBoardSupport.ports(config, boardName)) {
+            Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config));
+            for (String name : elsewhere) {
+                Files.write(dir.resolve("app-" + config.partitionIndex(name) + ".jar"),
+                        request.applicationJars().get(name));
+            }
+            PartitionGroup[] byIndex = HostedBoardSupport.partitionGroups(config, request, groups);
+            RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
+            Lateness lateness = new Lateness(config.board().cores());
+            WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos, kicker);
+            ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
+                    () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
+            executor.idleSleep(new EngineSleep(clock));
+            String classPath = classPath();
+            try (OwnKernels own = new OwnKernels(config, dir, p -> command(p, dir, classPath, overrun), byIndex, gate,
+                    executor.lock(), clock, request.console())) {
+                BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
+                        gate, ports);
+                Priorities priorities = new Priorities();
+                try {
+                    priorities.raiseJvmThreads();
+                    RunSummary summary = run(request, config, board, own, elsewhere, clock, gate, ports, phases);
+                    return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
+                            "partition processes with kernels of their own", lateness, cgroups, false));
+                } finally {
+                    if (kicker != null) {
+                        kicker.close();
+                    }
+                    priorities.restore();
+                    executor.shutdown();
+                    HostedBoardSupport.thawAll(byIndex);
+                }
+            }
+        } catch (IOException e) {
+            throw new BoardUnavailableException("cannot start the partition processes: " + e.getMessage(), e);
+        } catch (org.orrery.os.bsp.hosted.shm.ShmException e) {
+            // only closing the board's shared-memory folder throws it here
+            throw new BoardException(e.getMessage(), e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board, OwnKernels own,
+            Set<String> elsewhere, RealTimeClock clock, WindowGate gate, BoardPorts ports, StartPhases phases)
+            throws ConfigException, BoardException {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread engine = new Thread(() -> {
+            try {
+                Linux.setFifo(Priorities.ENGINE);
+                Kernel kernel = Kernel.bootModule(config, board, new JarApplicationLoader(request.applicationJars()),
+                        request.operator(), elsewhere, own);
+                ports.start(kernel, HostedBoardSupport::kernelCallPriority);
+                phases.mark("kernel booted");
+                HostedBoardSupport.warmUp(gate);
+                own.kernel(kernel);
+                HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
+                outcome.set(kernel.summary());
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "orrery-hosted-engine");
+        engine.start();
+        try {
+            engine.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoardException("interrupted while the board ran");
+        }
+        Object o = outcome.get();
+        return switch (o) {
+            case RunSummary s -> s;
+            case ConfigException e -> throw e;
+            case BoardException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> throw new IllegalStateException("the hosted board's engine failed", (Throwable) o);
+        };
+    }
+
+    /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */
+    private static List<String> command(PartitionConfig p, Path dir, String classPath, long guard) {
+        long heap = Math.max(4L << 20, p.memoryBudget());
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms4m", "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + dir, "-cp", classPath, ResidentMain.class.getName(),
+                dir.resolve("link.sock").toString(), p.name(), dir.resolve("app-" + p.index() + ".jar").toString(),
+                dir.resolve("config.orcf").toString(), Long.toString(guard));
+    }
+
+    /**
+     * The OS modules this board process runs (the image's, which the board's class path holds): a partition's kernel is
+     * the same code as the module's.
+     */
+    private static String classPath() throws IOException {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(Partition.class, SystemConfig.class, TraceBuffer.class, Kernel.class,
+                JarApplicationLoader.class, PartitionClassLoader.class, OwnKernelBoard.class)) {
+            try {
+                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                throw new IOException("cannot find the OS module of " + c.getName() + " to start partitions from");
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static Path folder() throws BoardException {
+        try {
+            return Files.createTempDirectory("orrery-kernels-" + ProcessHandle.current().pid() + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new BoardUnavailableException("cannot make the board's folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a temporary folder; the next board's sweep does not know it, so say nothing and leave it
+        }
+    }
+}

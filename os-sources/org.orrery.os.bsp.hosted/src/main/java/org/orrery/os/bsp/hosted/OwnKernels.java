@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.resident.LinkCodec;
+import org.orrery.os.bsp.hosted.resident.LinkMessage;
+import org.orrery.os.config.HmAction;
+import org.orrery.os.config.PartitionConfig;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.Kernel;
+import org.orrery.os.kernel.PartitionKernels;
+
+/**
+ * The board's side of partitions whose processes their own kernels schedule, a JVM each ({@code ResidentMain}): it
+ * starts and ends those JVMs as the module's kernel asks, moves each into its partition's cgroup when it says hello
+ * (frozen unless its window is open), tells it where the module's schedule is and every plan switch, and hands what it
+ * reports to the module's kernel. One socket for all of them, in the board's own folder.
+ */
+final class OwnKernels implements PartitionKernels, AutoCloseable {
+    private static final long END_WAIT_MS = 2_000;
+
+    private final SystemConfig config;
+    private final Path dir;
+    private final Function<PartitionConfig, List<String>> command;
+    private final PartitionGroup[] groups;
+    private final WindowGate gate;
+    private final ReentrantLock kernelLock;
+    private final RealTimeClock clock;
+    private final Consumer<String> console;
+    private final AtomicReferenceArray<Life> lives;
+    private final ServerSocketChannel server;
+    /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
+    private final ExecutorService launcher = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("orrery-partition-launcher").unstarted(r));
+    private volatile Kernel kernel;
+    private volatile boolean closing;
+
+    /** One JVM of a partition: started, connected (or not yet), ended by the board or by itself. */
+    private static final class Life {
+        Process process;
+        DataOutputStream out;
+        volatile boolean ended;
+
+        synchronized void send(LinkMessage m) {
+            if (out == null || ended) {
+                return;
+            }
+            try {
+                LinkCodec.write(out, m);
+                out.flush();
+            } catch (IOException e) {
+                // its process is gone: its exit is reported by the process watch
+            }
+        }
+    }
+
+    /**
+     * @param command the JVM command of a partition (its socket is this board's link socket, made here)
+     * @param groups each partition's cgroup by index (null for partitions without an application)
+     */
+    OwnKernels(SystemConfig config, Path dir, Function<PartitionConfig, List<String>> command, PartitionGroup[] groups,
+            WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console)
+            throws IOException {
+        this.config = config;
+        this.dir = dir;
+        this.command = command;
+        this.groups = groups;
+        this.gate = gate;
+        this.kernelLock = kernelLock;
+        this.clock = clock;
+        this.console = console;
+        this.lives = new AtomicReferenceArray<>(config.partitions().size());
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket()));
+        Thread.ofPlatform().daemon().name("orrery-partition-link").start(this::accept);
+    }
+
+    Path socket() {
+        return dir.resolve("link.sock");
+    }
+
+    /** The module's kernel, once booted: partitions that connect before wait for it. */
+    void kernel(Kernel k) {
+        synchronized (this) {
+            kernel = k;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public void coldStart(int partition) {
+        Life next = new Life();
+        Life old = lives.getAndSet(partition, next);
+        if (old != null) {
+            old.ended = true;
+        }
+        launcher.execute(() -> {
+            end(partition, old);
+            launch(partition, next);
+        });
+    }
+
+    @Override
+    public void idle(int partition) {
+        Life old = lives.getAndSet(partition, null);
+        if (old != null) {
+            old.ended = true;
+            launcher.execute(() -> end(partition, old));
+        }
+    }
+
+    @Override
+    public void frameBegun(int core, int plan, long frameStartNs) {
+        for (int i = 0; i < lives.length(); i++) {
+            Life l = lives.get(i);
+            if (l != null) {
+                l.send(new LinkMessage.FrameBegun(core, plan, frameStartNs));
+            }
+        }
+    }
+
+    private void launch(int partition, Life life) {
+        PartitionConfig p = config.partitions().get(partition);
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command.apply(p));
+            pb.directory(dir.toFile());
+            pb.environment().clear(); // nothing of the host's environment reaches the partition
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("p" + partition + ".log").toFile()));
+            pb.redirectErrorStream(true);
+            Process process = pb.start();
+            synchronized (life) {
+                life.process = process;
+            }
+            process.onExit().thenAccept(x -> exited(partition, life, x.exitValue()));
+        } catch (IOException e) {
+            lost(partition, life, ErrorCode.APPLICATION_ERROR, "cannot start the partition process: " + e.getMessage());
+        }
+    }
+
+    private void end(int partition, Life life) {
+        if (life == null) {
+            return;
+        }
+        Process process;
+        synchronized (life) {
+            process = life.process;
+        }
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(END_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (groups[partition] != null) {
+                groups[partition].kill(); // whatever the JVM left in its group
+            }
+        } catch (org.orrery.os.kernel.BoardException e) {
+            console.accept("board: " + e.getMessage());
+        }
+    }
+
+    private void exited(int partition, Life life, int status) {
+        if (!life.ended && !closing) {
+            lost(partition, life, ErrorCode.APPLICATION_ERROR,
+                    "partition process ended unexpectedly (status " + status + ")");
+        }
+    }
+
+    private void lost(int partition, Life life, ErrorCode error, String why) {
+        Kernel k = kernel;
+        if (k != null && lives.get(partition) == life && !closing) {
+            life.ended = true;
+            k.partitionLost(partition, error, why);
+        }
+    }
+
+    private void accept() {
+        while (!closing) {
+            try {
+                SocketChannel c = server.accept();
+                Thread.ofPlatform().daemon().name("orrery-partition-link-reader").start(() -> serve(c));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** One partition JVM's link: its hello, its confinement and start, then what it reports. */
+    private void serve(SocketChannel channel) {
+        try (channel) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+            if (!(LinkCodec.read(in) instanceof LinkMessage.Hello hello)
+                    || hello.protocolVersion() != LinkCodec.PROTOCOL_VERSION) {
+                return;
+            }
+            int partition = config.partitionIndex(hello.partition());
+            Life life = partition < 0 ? null : lives.get(partition);
+            if (life == null || life.ended || life.out != null) {
+                return; // not a partition this board started now: refused
+            }
+            Kernel k = awaitKernel();
+            if (k == null || !confine(partition, life)) {
+                return;
+            }
+            synchronized (life) {
+                life.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+            }
+            List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
+            long[][] frames = k.frames();
+            for (int c = 0; c < frames.length; c++) {
+                cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
+            }
+            life.send(new LinkMessage.Start(clock.monotonicAt(0), cores));
+            while (!life.ended) {
+                report(k, partition, life, LinkCodec.read(in));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the partition JVM is gone or broke the protocol: its exit is what the module hears
+        }
+    }
+
+    private void report(Kernel k, int partition, Life life, LinkMessage m) {
+        if (lives.get(partition) != life) {
+            return; // an earlier life of the partition, which the module already ended
+        }
+        switch (m) {
+            case LinkMessage.ModeChanged c -> k.reportedMode(partition, c.to());
+            case LinkMessage.HmReported h -> k.reportedHm(partition, h.event(config.partitions().get(partition).name()));
+            case LinkMessage.PlanRequested r -> k.planRequested(partition, r.plan());
+            case LinkMessage.ColdStartRequested r -> k.coldStartRequested(partition);
+            case LinkMessage.ShutdownRequested r -> k.moduleActionRequested(partition, HmAction.SHUTDOWN_MODULE);
+            case LinkMessage.ResetRequested r -> k.moduleActionRequested(partition, HmAction.RESET_MODULE);
+            case LinkMessage.Console c -> console.accept(c.line());
+            case LinkMessage.Counts c -> life.ended = true;
+            default -> throw new IllegalStateException("a partition sent " + m.getClass().getSimpleName());
+        }
+    }
+
+    /** The module's kernel once booted and board time has begun (a partition's kernel keeps the board's time). */
+    private Kernel awaitKernel() {
+        synchronized (this) {
+            while ((kernel == null || clock.monotonicAt(0) < 0) && !closing) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return kernel;
+        }
+    }
+
+    /** Into its cgroup before it loads anything of the partition; frozen there unless its window is open now. */
+    private boolean confine(int partition, Life life) {
+        Process process;
+        synchronized (life) {
+            process = life.process;
+        }
+        if (process == null || groups[partition] == null) {
+            return false;
+        }
+        kernelLock.lock();
+        try {
+            groups[partition].add(process.pid());
+            if (!gate.isOpen(partition)) {
+                groups[partition].freeze();
+            }
+            return true;
+        } catch (org.orrery.os.kernel.BoardException e) {
+            console.accept("board: cannot confine partition " + config.partitions().get(partition).name() + ": "
+                    + e.getMessage());
+            return false;
+        } finally {
+            kernelLock.unlock();
+        }
+    }
+
+    /** Ends the run: every partition JVM goes (frozen ones could not answer an end message). */
+    @Override
+    public void close() {
+        closing = true;
+        launcher.shutdown();
+        try {
+            launcher.awaitTermination(END_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = 0; i < lives.length(); i++) {
+            Life l = lives.get(i);
+            if (l != null) {
+                l.ended = true;
+                end(i, l);
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // nothing left to serve
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.resident;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.kernel.ModuleLink;
+
+/**
+ * The partition's side of the link: what its kernel owes the module, written to the board as it happens. The board
+ * reads the link all the time, so a write waits for the socket's buffer at most. A board that is gone is noticed by
+ * the reader of the link, which ends the partition; a write to it is dropped.
+ */
+final class LinkSender implements ModuleLink {
+    private final DataOutputStream out;
+    private boolean broken;
+
+    LinkSender(DataOutputStream out) {
+        this.out = out;
+    }
+
+    synchronized void send(LinkMessage m) throws IOException {
+        LinkCodec.write(out, m);
+        out.flush();
+    }
+
+    private synchronized void tell(LinkMessage m) {
+        if (broken) {
+            return;
+        }
+        try {
+            send(m);
+        } catch (IOException e) {
+            broken = true;
+        }
+    }
+
+    void console(String line) {
+        tell(new LinkMessage.Console(line));
+    }
+
+    @Override
+    public void modeChanged(int p, PartitionMode from, PartitionMode to, long timeNs) {
+        tell(new LinkMessage.ModeChanged(p, from, to, timeNs));
+    }
+
+    @Override
+    public void hmEvent(int p, HmEvent event) {
+        tell(LinkMessage.HmReported.of(p, event));
+    }
+
+    @Override
+    public void planRequested(int plan) {
+        tell(new LinkMessage.PlanRequested(plan));
+    }
+
+    @Override
+    public void coldStartRequested(int p) {
+        tell(new LinkMessage.ColdStartRequested(p));
+    }
+
+    @Override
+    public void shutdownRequested() {
+        tell(new LinkMessage.ShutdownRequested());
+    }
+
+    @Override
+    public void resetRequested() {
+        tell(new LinkMessage.ResetRequested());
+    }
+}

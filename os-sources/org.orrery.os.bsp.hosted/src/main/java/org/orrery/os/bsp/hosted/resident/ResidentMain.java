@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted.resident;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.orrery.os.bsp.hosted.PartitionKernel;
+import org.orrery.os.bsp.sim.JarApplicationLoader;
+import org.orrery.os.config.ConfigReader;
+import org.orrery.os.config.SystemConfig;
+import org.orrery.os.kernel.RunSummary;
+
+/**
+ * The main class of a partition process whose processes its own kernel schedules:
+ * {@code ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS}. It links its Linux calls, connects to the board
+ * process, says which partition it is, and boots the partition's kernel when the board says where the module's
+ * schedule is ({@link LinkMessage.Start}); from then on it tells the board what concerns the module and follows the
+ * plans the board switches to, until the board ends the run or goes away.
+ */
+public final class ResidentMain {
+
+    private ResidentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS");
+            System.exit(2);
+        }
+        PartitionKernel.warmUp(); // before the board's clock counts this partition's time
+        String partition = args[1];
+        SystemConfig config = ConfigReader.read(Files.readAllBytes(Path.of(args[3])));
+        JarApplicationLoader apps = new JarApplicationLoader(Map.of(partition, Files.readAllBytes(Path.of(args[2]))));
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(args[0]));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+        LinkSender up = new LinkSender(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+        try {
+            up.send(new LinkMessage.Hello(partition, LinkCodec.PROTOCOL_VERSION));
+            if (!(LinkCodec.read(in) instanceof LinkMessage.Start start)) {
+                throw new LinkProtocolException("the board's first message was not START");
+            }
+            PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
+                    start.boardBaseMonotonicNs(), Long.parseLong(args[4]));
+            for (LinkMessage.Start.CoreFrame c : start.cores()) {
+                kernel.frameBegun(c.core(), c.plan(), c.frameStartNs());
+            }
+            Follower follower = new Follower(in, kernel);
+            Thread.ofPlatform().daemon().name("orrery-link-reader").start(follower);
+            kernel.run(follower::ended);
+            RunSummary s = kernel.summary();
+            up.send(new LinkMessage.Counts(s.deadlineMisses(), s.overruns()));
+        } catch (EOFException e) {
+            // the board is gone: nothing of the partition may outlive it
+        } finally {
+            // process threads may still run application code: only the JVM's end stops them
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** Reads what the board says after START: plan switches, then the end of the run. */
+    private static final class Follower implements Runnable {
+        private final DataInputStream in;
+        private final PartitionKernel kernel;
+        private volatile boolean ended;
+
+        Follower(DataInputStream in, PartitionKernel kernel) {
+            this.in = in;
+            this.kernel = kernel;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    LinkMessage m = LinkCodec.read(in);
+                    if (m instanceof LinkMessage.FrameBegun f) {
+                        kernel.frameBegun(f.core(), f.plan(), f.frameStartNs());
+                    } else if (m instanceof LinkMessage.End) {
+                        break;
+                    } else {
+                        throw new LinkProtocolException("the board sent " + m.getClass().getSimpleName()
+                                + " after START");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the board is gone or out of step: the partition ends with it
+            }
+            ended = true;
+        }
+    }
+}
