@@ -20,6 +20,9 @@ final class ConcurrentExecutor extends ProcessThreads {
     /** The engine sleeps through idle stretches in slices, so a stop request is seen within one. */
     private static final long IDLE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** The context whose process the calling thread runs (null on any other thread). */
+    private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+
     private final Condition activity = lock().newCondition();
     private final Clock clock;
     private final Sleeper sleeper;
@@ -128,6 +131,18 @@ final class ConcurrentExecutor extends ProcessThreads {
         }
     }
 
+    /**
+     * Whether the kernel stopped or gave up the process the calling thread runs, which goes on in its own code until
+     * its next kernel call unwinds it (false on a thread that runs no process).
+     */
+    static boolean callerStopped() {
+        Context c = CURRENT.get();
+        if (c == null) {
+            return false;
+        }
+        return c.stoppedHere();
+    }
+
     @Override
     public ExecutionContext create(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
         return new Context(name, stackSize, body, onEnd);
@@ -182,6 +197,16 @@ final class ConcurrentExecutor extends ProcessThreads {
             turnGiven.signal();
         }
 
+        /** Whether the kernel discarded or abandoned this process (read under the lock, where both are written). */
+        boolean stoppedHere() {
+            lock().lock();
+            try {
+                return discarded || abandoned;
+            } finally {
+                lock().unlock();
+            }
+        }
+
         @Override
         public boolean running() {
             return turn && !dead();
@@ -189,6 +214,7 @@ final class ConcurrentExecutor extends ProcessThreads {
 
         @Override
         protected void beforeBody() throws Exception {
+            CURRENT.set(this);
             threadSetup.run();
         }
 

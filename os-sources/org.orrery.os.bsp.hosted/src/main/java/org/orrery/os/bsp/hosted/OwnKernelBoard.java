@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +40,9 @@ import org.orrery.os.trace.TraceBuffer;
  * with {@code -Dorrery.hosted.kernels=partition}): the board process runs the module's kernel on its SCHED_FIFO thread
  * (plans, window edges by freezing and thawing, the board's watchdog, module-level health monitor, operator) and each
  * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
- * process's calls never leave its process. Not yet: channels (a system with ports is refused in this mode) and the
- * partitions' own trace events (the trace holds the module's: windows, modes, health-monitor events).
+ * process's calls never leave its process; its ports are served from shared memory in its own process, as without a
+ * kernel of its own. Not yet: the partitions' own trace events (the trace holds the module's: windows, modes,
+ * health-monitor events, port traffic).
  */
 final class OwnKernelBoard {
     static final String PROPERTY = "orrery.hosted.kernels";
@@ -56,12 +58,6 @@ final class OwnKernelBoard {
     static RunSummary boot(BootRequest request, Cgroups cgroups, WatchdogKicker kicker, long overrun, String boardName,
             StartPhases phases, long bootNanos) throws ConfigException, BoardException {
         SystemConfig config = request.config();
-        for (PartitionConfig p : config.partitions()) {
-            if (!p.ports().isEmpty() && request.applicationJars().containsKey(p.name())) {
-                throw new BoardUnavailableException("partition " + p.name() + " has ports, which a partition with a "
-                        + "kernel of its own cannot use yet; run without -D" + PROPERTY);
-            }
-        }
         Set<String> elsewhere = new LinkedHashSet<>(request.applicationJars().keySet());
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);
@@ -79,7 +75,8 @@ final class OwnKernelBoard {
                     () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             executor.idleSleep(new EngineSleep(clock));
             String classPath = classPath();
-            try (OwnKernels own = new OwnKernels(config, dir, p -> command(p, dir, classPath, overrun), byIndex, gate,
+            try (OwnKernels own = new OwnKernels(config, dir,
+                    p -> command(p, dir, classPath, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console())) {
                 BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
                         gate, ports);
@@ -117,7 +114,9 @@ final class OwnKernelBoard {
                 Linux.setFifo(Priorities.ENGINE);
                 Kernel kernel = Kernel.bootModule(config, board, new JarApplicationLoader(request.applicationJars()),
                         request.operator(), elsewhere, own);
-                ports.start(kernel, HostedBoardSupport::kernelCallPriority);
+                // the ports of partitions with kernels of their own are watched in their processes
+                ports.start(kernel, HostedBoardSupport::kernelCallPriority,
+                        p -> !elsewhere.contains(config.partitions().get(p).name()));
                 phases.mark("kernel booted");
                 HostedBoardSupport.warmUp(gate);
                 own.kernel(kernel);
@@ -145,14 +144,17 @@ final class OwnKernelBoard {
     }
 
     /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */
-    private static List<String> command(PartitionConfig p, Path dir, String classPath, long guard) {
+    private static List<String> command(PartitionConfig p, Path dir, String classPath, long guard, List<String> ports) {
         long heap = Math.max(4L << 20, p.memoryBudget());
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms4m", "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + dir, "-cp", classPath, ResidentMain.class.getName(),
-                dir.resolve("link.sock").toString(), p.name(), dir.resolve("app-" + p.index() + ".jar").toString(),
-                dir.resolve("config.orcf").toString(), Long.toString(guard));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms4m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData", "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()),
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + dir));
+        cmd.addAll(ports);
+        cmd.addAll(List.of("-cp", classPath, ResidentMain.class.getName(), dir.resolve("link.sock").toString(), p.name(),
+                dir.resolve("app-" + p.index() + ".jar").toString(), dir.resolve("config.orcf").toString(),
+                Long.toString(guard)));
+        return cmd;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.orrery.os.bsp.hosted.ports.OwnPorts;
+import org.orrery.os.bsp.hosted.ports.PartitionPorts;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
@@ -13,6 +15,7 @@ import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.ModuleLink;
+import org.orrery.os.kernel.PortStorage;
 import org.orrery.os.kernel.RunSummary;
 import org.orrery.os.kernel.WindowListener;
 
@@ -45,6 +48,15 @@ public final class PartitionKernel {
      */
     public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
             Consumer<String> console, long boardBase, long guardNanos) throws ConfigException {
+        return boot(config, partition, loader, link, console, boardBase, guardNanos, null);
+    }
+
+    /**
+     * As {@link #boot(SystemConfig, String, ApplicationLoader, ModuleLink, Consumer, long, long)}, the partition's
+     * channels served from the shared memory {@code ports} mapped in this process (null: the kernel's own storage).
+     */
+    public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
+            Consumer<String> console, long boardBase, long guardNanos, PartitionPorts ports) throws ConfigException {
         PartitionConfig p = config.partitions().stream().filter(c -> c.name().equals(partition)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no partition '" + partition + "' in " + config.name()));
         RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
@@ -52,9 +64,15 @@ public final class PartitionKernel {
         ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil,
                 guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS, () -> { });
         executor.idleSleep(new EngineSleep(clock));
+        OwnPorts own = ports == null ? null : OwnPorts.of(ports, p);
         BoardParts board = new BoardParts(clock, executor, console, config.board().cores(), 1 << 14,
-                WindowListener.NONE);
-        return new PartitionKernel(Kernel.bootResident(config, board, loader, Set.of(p.name()), link), board);
+                WindowListener.NONE, own == null ? PortStorage.NONE : own);
+        Kernel kernel = Kernel.bootResident(config, board,
+                ports == null ? loader : PortStandIns.around(loader, ports), Set.of(p.name()), link);
+        if (own != null) {
+            own.start(kernel);
+        }
+        return new PartitionKernel(kernel, board);
     }
 
     /**

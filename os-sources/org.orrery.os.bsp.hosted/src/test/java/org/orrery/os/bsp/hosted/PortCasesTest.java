@@ -33,7 +33,8 @@ import org.orrery.os.kernel.RunSummary;
 
 /**
  * The kernel tests' port cases (kernel.tests: PortServiceTest, PortOverflowTest, ChannelRunTimeTest,
- * RestartAndPlanSwitchTest) run as partition processes on both boards, with the same expected lines: restarts that
+ * RestartAndPlanSwitchTest) run as partition processes on both boards (the hosted one also with a kernel in each
+ * partition process, "own"), with the same expected lines: restarts that
  * empty a destination's ports and leave a source's messages, the overflow indication across a restart, validity by
  * refresh period, every refusal, blocking with timeouts. The overflow policies themselves are
  * {@link ShmQueuingPortTest}'s. Cases that depend on instants (the kernel tests' exact times) are kept to margins of
@@ -50,7 +51,7 @@ class PortCasesTest {
     private static final long TAIL = 1_000_000_000L;
 
     private static BoardSupport board(String name) {
-        return name.equals("hosted") ? new HostedBoardSupport() : new SimBoardSupport();
+        return name.equals("sim") ? new SimBoardSupport() : new HostedBoardSupport();
     }
 
     private static PartitionConfig partition(String name, int index, int core, String app, List<String> processes,
@@ -86,8 +87,21 @@ class PortCasesTest {
         byte[] apps = HostedSystems.apps();
         Map<String, byte[]> jars = new LinkedHashMap<>();
         config.partitions().forEach(p -> jars.put(p.name(), apps));
-        RunSummary s = board(boardName).boot(new BootRequest(config, HostedSystems.osModules(), jars, ns + TAIL,
-                console::add, null, null, 0));
+        // "own": the hosted board with a kernel in each partition process
+        String before = boardName.equals("own") ? System.setProperty(OwnKernelBoard.PROPERTY, "partition") : null;
+        RunSummary s;
+        try {
+            s = board(boardName).boot(new BootRequest(config, HostedSystems.osModules(), jars, ns + TAIL, console::add,
+                    null, null, 0));
+        } finally {
+            if (boardName.equals("own")) {
+                if (before == null) {
+                    System.clearProperty(OwnKernelBoard.PROPERTY);
+                } else {
+                    System.setProperty(OwnKernelBoard.PROPERTY, before);
+                }
+            }
+        }
         System.out.print(s.format());
         Map<String, List<String>> lines = new LinkedHashMap<>();
         config.partitions().stream().map(PartitionConfig::name).sorted(Comparator.naturalOrder())
@@ -111,7 +125,7 @@ class PortCasesTest {
      * shared-memory ring and slot, while a new partition process starts), which frees w's send.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void aSendersRestartLeavesWhatItSentAndAReceiversRestartEmptiesItsPorts(String board) throws Exception {
         PartitionConfig w = partition("w", 0, 0, "RestartingSource",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -130,7 +144,7 @@ class PortCasesTest {
 
     /** One partition loops "out" to "in" (DROP_OLDEST, depth 2), overfills it and restarts warm. */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void theOverflowIndicationIsRefusedOnASourceAndClearedByARestart(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "IndicationAcrossRestart",
                 port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2),
@@ -149,7 +163,7 @@ class PortCasesTest {
      * shared memory hand every call of a stale handle to the kernel.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void portHandlesOfAnEarlierStartAreRefusedUntilCreatedAgain(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "HandlesAcrossRestart",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -170,7 +184,7 @@ class PortCasesTest {
      * (refresh 100 ms) reads at 50, 150 and 250 ms, r2 (no refresh period) at 0, 170 and 420 ms.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void eachDestinationJudgesValidityByItsOwnRefreshPeriod(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("w", 0, 0, "LateWriter", port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0)),
@@ -187,7 +201,7 @@ class PortCasesTest {
 
     /** One partition loops a sampling and a queuing channel and makes every call the kernel refuses. */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void everyRefusedCallLeavesThePortsAsTheyWere(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "Refusals",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -214,7 +228,7 @@ class PortCasesTest {
      * that time out take their whole timeout, blocked ones go on as soon as a message or room is there.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void blockedSendsAndReceivesWaitForRoomMessagesOrTheirTimeout(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("s", 0, 0, "BlockingSender", port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2)),
@@ -232,7 +246,7 @@ class PortCasesTest {
      * board the waiting is the kernel's own, woken through the port's futex watcher.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted"})
+    @ValueSource(strings = {"sim", "hosted", "own"})
     void blockedReceiversAreServedInTheOrderTheyBlocked(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("s", 0, 0, "PairSender", port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2)),

@@ -214,8 +214,18 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
      * ready; {@code threadSetup} runs first on each watcher's thread (the board gives it the kernel calls' priority).
      */
     public void start(Kernel kernel, Runnable threadSetup) {
+        start(kernel, threadSetup, partition -> true);
+    }
+
+    /**
+     * As {@link #start(Kernel, Runnable)} for the ports of the partitions {@code here} accepts only: the others'
+     * processes wait in kernels of their own, whose processes watch their rings ({@link OwnPorts}).
+     */
+    public void start(Kernel kernel, Runnable threadSetup, java.util.function.IntPredicate here) {
         for (PortWatch w : allWatches) {
-            w.start(kernel::portReady, threadSetup);
+            if (here.test(w.partition())) {
+                w.start(kernel::portReady, threadSetup);
+            }
         }
     }
 
@@ -283,21 +293,33 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
      */
     public PartitionProcesses.Launcher launcher(PartitionProcesses.Launcher inner) {
         return (partition, builder) -> {
-            PortPlan plan = plans.get(partition.name());
-            if (plan != null) {
+            List<String> options = partitionOptions(partition.name());
+            if (!options.isEmpty()) {
                 List<String> cmd = new ArrayList<>(builder.command());
                 int cp = cmd.indexOf("-cp");
                 if (cp < 0 || cp + 1 >= cmd.size()) {
                     throw new IOException("partition " + partition.name() + ": its command has no class path");
                 }
                 cmd.set(cp + 1, cmd.get(cp + 1) + ":" + classPath);
-                cmd.addAll(1, List.of("-D" + LocalPorts.PROPERTY + "=" + PartitionPorts.class.getName(),
-                        "-D" + PortPlan.PROPERTY + "=" + plan.encode(),
-                        "-D" + PortPlan.CLOCK_PROPERTY + "=" + plan.clock()));
+                cmd.addAll(1, options);
                 builder.command(cmd);
             }
             return inner.start(partition, builder);
         };
+    }
+
+    /**
+     * The JVM options with which a process of {@code partition} serves its own ports ({@link PartitionPorts} from the
+     * properties, the plan of its ports, the board's clock file); none for a partition without ports here. Its class
+     * path must hold this board's classes and the configuration's.
+     */
+    public List<String> partitionOptions(String partition) {
+        PortPlan plan = plans.get(partition);
+        if (plan == null) {
+            return List.of();
+        }
+        return List.of("-D" + LocalPorts.PROPERTY + "=" + PartitionPorts.class.getName(),
+                "-D" + PortPlan.PROPERTY + "=" + plan.encode(), "-D" + PortPlan.CLOCK_PROPERTY + "=" + plan.clock());
     }
 
     /** Board time 0 is CLOCK_MONOTONIC {@code originNs}: partitions stamp messages in board time from now on. */

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.orrery.os.bsp.hosted.PartitionKernel;
+import org.orrery.os.bsp.hosted.ports.PartitionPorts;
 import org.orrery.os.bsp.sim.JarApplicationLoader;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.partition.LocalPorts;
 
 /**
  * The main class of a partition process whose processes its own kernel schedules:
@@ -41,6 +43,8 @@ public final class ResidentMain {
         PartitionKernel.warmUp(); // before the board's clock counts this partition's time
         String partition = args[1];
         SystemConfig config = ConfigReader.read(Files.readAllBytes(Path.of(args[3])));
+        // the partition's own ports in shared memory, mapped before it connects (as its neighbours' processes do)
+        PartitionPorts ports = LocalPorts.fromProperty() instanceof PartitionPorts p ? p : null;
         JarApplicationLoader apps = new JarApplicationLoader(Map.of(partition, Files.readAllBytes(Path.of(args[2]))));
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(args[0]));
@@ -52,7 +56,7 @@ public final class ResidentMain {
                 throw new LinkProtocolException("the board's first message was not START");
             }
             PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
-                    start.boardBaseMonotonicNs(), Long.parseLong(args[4]));
+                    start.boardBaseMonotonicNs(), Long.parseLong(args[4]), ports);
             for (LinkMessage.Start.CoreFrame c : start.cores()) {
                 kernel.frameBegun(c.core(), c.plan(), c.frameStartNs());
             }
