@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.trace.analysis;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import org.orrery.os.config.WindowConfig;
 final class ConformanceChecker {
 
     private final SystemConfig config;
+    private final FrameAnchors anchors;
     private final TimelineLabels labels;
     private final long toleranceNs;
 
@@ -36,46 +35,14 @@ final class ConformanceChecker {
     ConformanceChecker(SystemConfig config, long toleranceNs, boolean inSequence) {
         this.inSequence = inSequence;
         this.config = config;
+        this.anchors = new FrameAnchors(config);
         this.labels = new TimelineLabels(config);
         this.toleranceNs = toleranceNs;
     }
 
-    /** A plan that a core began to follow at {@code frameStartNs}, the start of its first frame in it. */
-    record PlanStart(int plan, long frameStartNs) {
-    }
-
-    /**
-     * What a core that ran no window was meant to run: the plans the other cores followed, in time order, as the
-     * windows they ran show. Each core takes a new plan at the end of its own frame, so a switch seen on several
-     * cores counts once, from the earliest. With no window on any core, the kernel's own rule: every core begins
-     * the initial plan at boot (Kernel.boot), taken here as the trace's start. Empty when every core ran windows
-     * (their runs anchor themselves), so a normal trace does not pay for it.
-     *
-     * @param ranByCore the windows each core ran, indexed by core
-     */
-    List<PlanStart> plansForSilentCores(List<List<WindowSpan>> ranByCore, long traceStartNs) {
-        if (ranByCore.stream().noneMatch(List::isEmpty)) {
-            return List.of();
-        }
-        List<PlanStart> starts = new ArrayList<>();
-        for (int core = 0; core < ranByCore.size(); core++) {
-            List<WindowSpan> ran = ranByCore.get(core);
-            for (int i = 0, j; i < ran.size(); i = j) {
-                j = runEnd(ran, i);
-                starts.add(new PlanStart(ran.get(i).planIndex(), firstFrameStart(core, ran.subList(i, j))));
-            }
-        }
-        if (starts.isEmpty()) {
-            return List.of(new PlanStart(config.planIndex(config.initialPlan()), traceStartNs));
-        }
-        starts.sort(Comparator.comparingLong(PlanStart::frameStartNs));
-        List<PlanStart> plans = new ArrayList<>();
-        for (PlanStart s : starts) {
-            if (plans.isEmpty() || plans.getLast().plan() != s.plan()) {
-                plans.add(s);
-            }
-        }
-        return plans;
+    /** What {@link #check} holds a core that ran no window to: see {@link PlanHistory#forSilentCores}. */
+    List<PlanHistory.PlanStart> plansForSilentCores(List<List<WindowSpan>> ranByCore, long traceStartNs) {
+        return PlanHistory.forSilentCores(config, anchors, ranByCore, traceStartNs);
     }
 
     /**
@@ -83,7 +50,7 @@ final class ConformanceChecker {
      *
      * @param plans what {@link #plansForSilentCores} gives for all cores' windows
      */
-    void check(int core, List<WindowSpan> ran, List<PlanStart> plans, long traceStartNs, long traceEndNs,
+    void check(int core, List<WindowSpan> ran, List<PlanHistory.PlanStart> plans, long traceStartNs, long traceEndNs,
             List<WindowSpan> configured, List<Deviation> deviations) {
         if (ran.isEmpty()) {
             // No window of its own anchors the core's frames (its engine never opened one, or its stream is lost):
@@ -96,26 +63,17 @@ final class ConformanceChecker {
             return;
         }
         for (int i = 0, j; i < ran.size(); i = j) {
-            j = runEnd(ran, i);
+            j = FrameAnchors.runEnd(ran, i);
             long segmentEnd = j < ran.size() ? ran.get(j).startNs() : traceEndNs;
             checkSegment(core, ran.subList(i, j), segmentEnd, traceStartNs, traceEndNs, configured, deviations);
         }
     }
 
-    /** The index after the run of windows of one plan that starts at {@code i}. */
-    private static int runEnd(List<WindowSpan> ran, int i) {
-        int j = i;
-        while (j < ran.size() && ran.get(j).planIndex() == ran.get(i).planIndex()) {
-            j++;
-        }
-        return j;
-    }
-
     private void checkSegment(int core, List<WindowSpan> ran, long segmentEnd, long traceStartNs, long traceEndNs,
             List<WindowSpan> configured, List<Deviation> deviations) {
         int planIndex = ran.get(0).planIndex();
-        Optional<PlanConfig> plan = planAt(planIndex);
-        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
+        Optional<PlanConfig> plan = anchors.plan(planIndex);
+        Optional<CoreFrame> frame = plan.flatMap(p -> FrameAnchors.frameOf(p, core));
         if (plan.isEmpty() || frame.isEmpty()) {
             for (WindowSpan w : ran) {
                 deviations.add(new Deviation(core, w.startNs(), DeviationKind.UNEXPECTED_WINDOW,
@@ -126,7 +84,7 @@ final class ConformanceChecker {
         }
         List<WindowConfig> table = plan.get().windows();
         long major = frame.get().majorFrameNs();
-        long epoch = firstFrameStart(core, ran);
+        long epoch = anchors.firstFrameStart(core, ran);
 
         Set<Long> matched = new HashSet<>();
         // A window belongs to the frame after the one its previous run belonged to (a window index occurs once per
@@ -135,7 +93,7 @@ final class ConformanceChecker {
         // between never opened.
         java.util.Map<Integer, Long> lastFrame = new java.util.HashMap<>();
         for (WindowSpan w : ran) {
-            if (!validIndex(table, w.windowIndex()) || table.get(w.windowIndex()).core() != core) {
+            if (!FrameAnchors.validIndex(table, w.windowIndex()) || table.get(w.windowIndex()).core() != core) {
                 deviations.add(new Deviation(core, w.startNs(), DeviationKind.UNEXPECTED_WINDOW,
                         "core " + core + " ran window " + w.windowIndex() + " of plan " + labels.plan(planIndex)
                                 + ", which the plan does not give to this core"));
@@ -160,25 +118,6 @@ final class ConformanceChecker {
     }
 
     /**
-     * Start of the first frame of a run of one plan's windows on {@code core}: its first window's start less that
-     * window's configured offset, corrected by the run's typical lateness; the first window's start if the plan
-     * gives the core no frame.
-     */
-    private long firstFrameStart(int core, List<WindowSpan> ran) {
-        WindowSpan anchor = ran.get(0);
-        Optional<PlanConfig> plan = planAt(anchor.planIndex());
-        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
-        if (frame.isEmpty()) {
-            return anchor.startNs();
-        }
-        List<WindowConfig> table = plan.get().windows();
-        long epoch = validIndex(table, anchor.windowIndex())
-                ? anchor.startNs() - table.get(anchor.windowIndex()).startNs()
-                : anchor.startNs();
-        return epoch + medianOffset(core, ran, table, epoch, frame.get().majorFrameNs());
-    }
-
-    /**
      * Adds {@code core}'s windows of plan {@code planIndex}, in the frames from {@code epoch} until
      * {@code segmentEnd}, to the overlay where the trace overlaps them, and reports each one wholly inside both that
      * is not in {@code matched} (frame number * table size + window index) as never opened. A plan that gives the
@@ -186,8 +125,8 @@ final class ConformanceChecker {
      */
     private void expectFrames(int core, int planIndex, long epoch, long segmentEnd, long traceStartNs,
             long traceEndNs, Set<Long> matched, List<WindowSpan> configured, List<Deviation> deviations) {
-        Optional<PlanConfig> plan = planAt(planIndex);
-        Optional<CoreFrame> frame = plan.flatMap(p -> frameOf(p, core));
+        Optional<PlanConfig> plan = anchors.plan(planIndex);
+        Optional<CoreFrame> frame = plan.flatMap(p -> FrameAnchors.frameOf(p, core));
         if (frame.isEmpty()) {
             return;
         }
@@ -215,28 +154,6 @@ final class ConformanceChecker {
                 }
             }
         }
-    }
-
-    /**
-     * A real-time board records measured window starts, each a little late, its first one included: anchored on the
-     * first window alone, frames whose windows opened less late than it would shift by up to half a frame and be
-     * matched to the wrong frame. The median offset of all the segment's windows from the anchored frames is the
-     * board's typical lateness; 0 for a simulated board, whatever a few early or late windows do.
-     */
-    private static long medianOffset(int core, List<WindowSpan> ran, List<WindowConfig> table, long epoch, long major) {
-        long[] offsets = new long[ran.size()];
-        int n = 0;
-        for (WindowSpan w : ran) {
-            if (validIndex(table, w.windowIndex()) && table.get(w.windowIndex()).core() == core) {
-                long d = w.startNs() - epoch - table.get(w.windowIndex()).startNs();
-                offsets[n++] = Math.floorMod(d + major / 2, major) - major / 2;
-            }
-        }
-        if (n == 0) {
-            return 0;
-        }
-        java.util.Arrays.sort(offsets, 0, n);
-        return offsets[n / 2];
     }
 
     private void compare(int core, WindowSpan w, WindowConfig cw, long expectedStart, long traceEndNs,
@@ -267,17 +184,5 @@ final class ConformanceChecker {
                     which.get() + " closed after " + TimelineLabels.time(w.durationNs()) + " instead of "
                             + TimelineLabels.time(cw.durationNs())));
         }
-    }
-
-    private static Optional<CoreFrame> frameOf(PlanConfig plan, int core) {
-        return plan.frames().stream().filter(f -> f.core() == core).findFirst();
-    }
-
-    private Optional<PlanConfig> planAt(int index) {
-        return index >= 0 && index < config.plans().size() ? Optional.of(config.plans().get(index)) : Optional.empty();
-    }
-
-    private static boolean validIndex(List<?> list, int index) {
-        return index >= 0 && index < list.size();
     }
 }

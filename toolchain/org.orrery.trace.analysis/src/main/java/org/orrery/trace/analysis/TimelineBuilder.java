@@ -58,7 +58,7 @@ public final class TimelineBuilder {
             }
             ran.add(recorder.finish(end));
         }
-        List<ConformanceChecker.PlanStart> plans = checker.plansForSilentCores(
+        List<PlanHistory.PlanStart> plans = checker.plansForSilentCores(
                 ran.stream().map(l -> l.windows().all()).toList(), start);
         List<CoreLane> lanes = new ArrayList<>(cores);
         List<Deviation> deviations = new ArrayList<>();

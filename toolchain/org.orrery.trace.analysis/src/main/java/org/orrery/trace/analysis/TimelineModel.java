@@ -105,7 +105,7 @@ public final class TimelineModel implements TraceSink {
             ends[lane.core()] = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
             ran.add(lane.windowSpans(ends[lane.core()]));
         }
-        List<ConformanceChecker.PlanStart> plans = checker.plansForSilentCores(ran, startNs());
+        List<PlanHistory.PlanStart> plans = checker.plansForSilentCores(ran, startNs());
         for (LaneColumns lane : lanes) {
             List<WindowSpan> configured = new ArrayList<>();
             checker.check(lane.core(), ran.get(lane.core()), plans, startNs(), ends[lane.core()], configured, found);
