@@ -17,7 +17,8 @@ import org.orrery.os.config.WindowConfig;
  * windows of one plan is anchored on its first window (its configured offset gives the frame's start); every
  * window is then matched to the configured window of the same index in the nearest major frame. The result
  * is the configured overlay for the lane plus the deviations, each with a message naming partition, plan,
- * window and the time difference. A core that ran no window at all is held to the plans the other cores ran.
+ * window and the time difference. Before a core's first window, and throughout when it ran none, it is held to the
+ * plans the cores followed from their common epoch ({@link PlanHistory}).
  */
 final class ConformanceChecker {
 
@@ -40,36 +41,78 @@ final class ConformanceChecker {
         this.toleranceNs = toleranceNs;
     }
 
-    /** What {@link #check} holds a core that ran no window to: see {@link PlanHistory#forSilentCores}. */
-    List<PlanHistory.PlanStart> plansForSilentCores(List<List<WindowSpan>> ranByCore, long traceStartNs) {
-        return PlanHistory.forSilentCores(config, anchors, ranByCore, traceStartNs);
+    /** The epoch and plan history {@link #check} holds every core to, worked out once for all cores' windows. */
+    PlanHistory history(List<List<WindowSpan>> ranByCore, TraceCoverage coverage) {
+        return new PlanHistory(config, anchors, ranByCore, coverage);
     }
 
     /**
      * Adds the configured overlay to {@code configured} and the deviations to {@code deviations}.
      *
-     * @param plans what {@link #plansForSilentCores} gives for all cores' windows
+     * @param history what {@link #history} gives for all cores' windows
      */
-    void check(int core, List<WindowSpan> ran, List<PlanHistory.PlanStart> plans, long traceStartNs, long traceEndNs,
+    void check(int core, List<WindowSpan> ran, PlanHistory history, TraceCoverage coverage, long traceEndNs,
             List<WindowSpan> configured, List<Deviation> deviations) {
+        long traceStartNs = coverage.startNs();
         if (ran.isEmpty()) {
             // No window of its own anchors the core's frames (its engine never opened one, or its stream is lost):
             // without the other cores' plans every window it was given would pass unchecked.
-            for (int k = 0; k < plans.size(); k++) {
-                long end = k + 1 < plans.size() ? Math.min(plans.get(k + 1).frameStartNs(), traceEndNs) : traceEndNs;
-                expectFrames(core, plans.get(k).plan(), plans.get(k).frameStartNs(), end, traceStartNs, traceEndNs,
-                        Set.of(), configured, deviations);
-            }
+            expectPlans(core, history, Long.MAX_VALUE, coverage.knownFromNs(core), traceEndNs, -1, configured,
+                    deviations);
             return;
         }
         for (int i = 0, j; i < ran.size(); i = j) {
             j = FrameAnchors.runEnd(ran, i);
             long segmentEnd = j < ran.size() ? ran.get(j).startNs() : traceEndNs;
-            checkSegment(core, ran.subList(i, j), segmentEnd, traceStartNs, traceEndNs, configured, deviations);
+            long firstFrame = checkSegment(core, ran.subList(i, j), segmentEnd, traceStartNs, traceEndNs, configured,
+                    deviations);
+            if (i == 0) {
+                leadIn(core, ran.get(0).planIndex(), firstFrame, history, coverage, traceEndNs, configured, deviations);
+            }
         }
     }
 
-    private void checkSegment(int core, List<WindowSpan> ran, long segmentEnd, long traceStartNs, long traceEndNs,
+    /**
+     * The frames before a core's first window. Anchored on that window alone, a core whose first window came late
+     * (it missed whole frames at the start) would pass those frames unchecked; but its frames began at the epoch
+     * with every other core's, so each configured window wholly between there and the first frame it ran never
+     * opened. Only where its stream is known ({@link TraceCoverage#knownFromNs}): a trace whose start was cut must
+     * not invent missing windows before its data begins.
+     */
+    private void leadIn(int core, int firstPlan, long firstFrameNs, PlanHistory history, TraceCoverage coverage,
+            long traceEndNs, List<WindowSpan> configured, List<Deviation> deviations) {
+        long from = Math.max(history.epochNs(), coverage.knownFromNs(core));
+        if (firstFrameNs - from <= toleranceNs) {
+            return; // the usual case: the core's first frame is the epoch's (a real-time board's within the tolerance)
+        }
+        expectPlans(core, history, firstFrameNs, from, traceEndNs, firstPlan, configured, deviations);
+    }
+
+    /**
+     * Expects {@code core} to have followed the history's plans until {@code untilNs}, reporting windows wholly after
+     * {@code fromNs}. The stretch of {@code ownPlan} that ends at {@code untilNs} counts its frames back from there,
+     * the start of the core's own first frame in it, rather than from the other cores' (their frames may be longer,
+     * or measured a little late).
+     */
+    private void expectPlans(int core, PlanHistory history, long untilNs, long fromNs, long traceEndNs, int ownPlan,
+            List<WindowSpan> configured, List<Deviation> deviations) {
+        List<PlanHistory.PlanStart> plans = history.plans();
+        for (int k = 0; k < plans.size() && plans.get(k).frameStartNs() < Math.min(untilNs, traceEndNs); k++) {
+            PlanHistory.PlanStart p = plans.get(k);
+            long end = Math.min(k + 1 < plans.size() ? plans.get(k + 1).frameStartNs() : Long.MAX_VALUE,
+                    Math.min(untilNs, traceEndNs));
+            long frames = p.frameStartNs();
+            if (p.plan() == ownPlan && end == untilNs) {
+                long major = anchors.plan(ownPlan).flatMap(c -> FrameAnchors.frameOf(c, core))
+                        .map(f -> f.majorFrameNs()).orElse(0L);
+                frames = major == 0 ? untilNs : untilNs - Math.floorDiv(untilNs - frames + major / 2, major) * major;
+            }
+            expectFrames(core, p.plan(), frames, end, fromNs, traceEndNs, Set.of(), configured, deviations);
+        }
+    }
+
+    /** Checks one run of a plan's windows; returns the start of its first frame (its first window's if none). */
+    private long checkSegment(int core, List<WindowSpan> ran, long segmentEnd, long traceStartNs, long traceEndNs,
             List<WindowSpan> configured, List<Deviation> deviations) {
         int planIndex = ran.get(0).planIndex();
         Optional<PlanConfig> plan = anchors.plan(planIndex);
@@ -80,7 +123,7 @@ final class ConformanceChecker {
                         "core " + core + " ran a window of plan " + labels.plan(planIndex)
                                 + ", which has no major frame on this core"));
             }
-            return;
+            return ran.get(0).startNs();
         }
         List<WindowConfig> table = plan.get().windows();
         long major = frame.get().majorFrameNs();
@@ -115,6 +158,7 @@ final class ConformanceChecker {
             compare(core, w, cw, epoch + frameNo * major + cw.startNs(), traceEndNs, deviations);
         }
         expectFrames(core, planIndex, epoch, segmentEnd, traceStartNs, traceEndNs, matched, configured, deviations);
+        return epoch;
     }
 
     /**

@@ -27,6 +27,7 @@ public final class LaneColumns {
     private final MarkerColumns markers = new MarkerColumns();
     private SpanColumns configured = new SpanColumns();
 
+    private long oldestNs = Long.MAX_VALUE;
     private long newestNs = Long.MIN_VALUE;
     private boolean windowOpen;
     private long windowStart;
@@ -47,6 +48,9 @@ public final class LaneColumns {
 
     /** One event of this core, in time order; types this version does not know are skipped. */
     public void accept(long timeNs, int typeId, long f0, long f1, long f2) {
+        if (oldestNs == Long.MAX_VALUE) {
+            oldestNs = timeNs;
+        }
         newestNs = timeNs;
         TraceEventType type = TraceEventType.fromId(typeId);
         if (type == null) {
@@ -69,6 +73,11 @@ public final class LaneColumns {
 
     public int core() {
         return core;
+    }
+
+    /** Time of this core's first event ({@link Long#MAX_VALUE} before there is one). */
+    public long oldestNs() {
+        return oldestNs;
     }
 
     /** Time of this core's newest event ({@link Long#MIN_VALUE} before the first). */

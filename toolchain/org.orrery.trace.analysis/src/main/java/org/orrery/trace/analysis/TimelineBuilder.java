@@ -47,10 +47,17 @@ public final class TimelineBuilder {
         String board = trace.metadata().env().get("board");
         ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, board != null && !board.equals("sim"));
         List<CoreLane> ran = new ArrayList<>(cores);
+        long[] firstEvent = new long[cores];
+        long[] discarded = new long[cores];
         for (int core = 0; core < cores; core++) {
             LaneRecorder recorder = new LaneRecorder(core);
+            firstEvent[core] = Long.MAX_VALUE;
             for (CtfStream s : trace.streams()) {
                 if (s.core() == core) {
+                    discarded[core] += s.discarded();
+                    if (!s.events().isEmpty()) {
+                        firstEvent[core] = Math.min(firstEvent[core], s.events().getFirst().timestampNs());
+                    }
                     for (CtfEvent e : s.events()) {
                         recorder.accept(e);
                     }
@@ -58,13 +65,13 @@ public final class TimelineBuilder {
             }
             ran.add(recorder.finish(end));
         }
-        List<PlanHistory.PlanStart> plans = checker.plansForSilentCores(
-                ran.stream().map(l -> l.windows().all()).toList(), start);
+        TraceCoverage coverage = TraceCoverage.of(start, trace.metadata().env(), firstEvent, discarded);
+        PlanHistory history = checker.history(ran.stream().map(l -> l.windows().all()).toList(), coverage);
         List<CoreLane> lanes = new ArrayList<>(cores);
         List<Deviation> deviations = new ArrayList<>();
         for (CoreLane lane : ran) {
             List<WindowSpan> configured = new ArrayList<>();
-            checker.check(lane.core(), lane.windows().all(), plans, start, end, configured, deviations);
+            checker.check(lane.core(), lane.windows().all(), history, coverage, end, configured, deviations);
             lanes.add(new CoreLane(lane.core(), lane.windows(), new SpanIndex<>(configured), lane.processes(),
                     lane.markers()));
         }

@@ -4,6 +4,7 @@ package org.orrery.trace.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.trace.TraceSink;
@@ -23,21 +24,27 @@ public final class TimelineModel implements TraceSink {
 
     private final SystemConfig config;
     private final long toleranceNs;
+    private final Map<String, String> env;
     private final boolean realTimeBoard;
     private final LaneColumns[] lanes;
     private final StreamSink totals = new StreamSink();
     private long discarded;
+    private long[] discardedByCore;
     private List<Deviation> deviations = List.of();
 
     /**
-     * @param realTimeBoard whether the trace comes from a board other than {@code sim} (its windows are matched to
-     *                      frames in sequence, see {@link TimelineBuilder})
+     * @param env the trace's metadata env: {@code board} (a board other than {@code sim} has its windows matched to
+     *            frames in sequence, see {@link ConformanceChecker}), {@code live} (a live trace starts where its
+     *            follower joined, see {@link TraceCoverage})
      */
-    public TimelineModel(SystemConfig config, long toleranceNs, boolean realTimeBoard) {
+    public TimelineModel(SystemConfig config, long toleranceNs, Map<String, String> env) {
         this.config = config;
         this.toleranceNs = toleranceNs;
-        this.realTimeBoard = realTimeBoard;
+        this.env = Map.copyOf(env);
+        String board = env.get("board");
+        this.realTimeBoard = board != null && !board.equals("sim");
         this.lanes = new LaneColumns[config.board().cores()];
+        this.discardedByCore = new long[lanes.length];
         for (int c = 0; c < lanes.length; c++) {
             lanes[c] = new LaneColumns(c);
         }
@@ -100,15 +107,18 @@ public final class TimelineModel implements TraceSink {
         ConformanceChecker checker = new ConformanceChecker(config, toleranceNs, realTimeBoard);
         List<Deviation> found = new ArrayList<>();
         long[] ends = new long[lanes.length];
+        long[] firstEvent = new long[lanes.length];
         List<List<WindowSpan>> ran = new ArrayList<>(lanes.length);
         for (LaneColumns lane : lanes) {
             ends[lane.core()] = growing ? Math.max(startNs(), lane.newestNs()) : endNs();
+            firstEvent[lane.core()] = lane.oldestNs();
             ran.add(lane.windowSpans(ends[lane.core()]));
         }
-        List<PlanHistory.PlanStart> plans = checker.plansForSilentCores(ran, startNs());
+        TraceCoverage coverage = TraceCoverage.of(startNs(), env, firstEvent, discardedByCore);
+        PlanHistory history = checker.history(ran, coverage);
         for (LaneColumns lane : lanes) {
             List<WindowSpan> configured = new ArrayList<>();
-            checker.check(lane.core(), ran.get(lane.core()), plans, startNs(), ends[lane.core()], configured, found);
+            checker.check(lane.core(), ran.get(lane.core()), history, coverage, ends[lane.core()], configured, found);
             configured.sort(Comparator.comparingLong(WindowSpan::endNs));
             SpanColumns overlay = new SpanColumns();
             for (WindowSpan w : configured) {
@@ -156,8 +166,10 @@ public final class TimelineModel implements TraceSink {
         return discarded;
     }
 
-    void setDiscarded(long discarded) {
+    /** @param byCore what the streams of each of the configuration's cores dropped (the schedule check asks) */
+    void setDiscarded(long discarded, long[] byCore) {
         this.discarded = discarded;
+        this.discardedByCore = byCore.clone();
     }
 
     /** Windows that ran (ended or still open), over all cores. */

@@ -71,9 +71,7 @@ public final class TraceFollower {
             throw new IOException(dir + ": no 'metadata' file; not a CTF trace directory");
         }
         CtfMetadata meta = CtfMetadata.parse(tsdl, metaFile.toString());
-        String board = meta.env().get("board");
-        boolean realTime = board != null && !board.equals("sim");
-        return new TraceFollower(dir, meta, new TimelineModel(config, toleranceNs, realTime));
+        return new TraceFollower(dir, meta, new TimelineModel(config, toleranceNs, meta.env()));
     }
 
     /** Reads a whole trace folder (ignoring a last packet still being written) and checks its schedule. */
@@ -134,10 +132,14 @@ public final class TraceFollower {
             readAll(started, stop);
         }
         long discarded = 0;
+        long[] byCore = new long[model.cores()];
         for (Tail t : tails.values()) {
             discarded += t.decoder.discarded();
+            if (t.decoder.core() >= 0 && t.decoder.core() < byCore.length) {
+                byCore[t.decoder.core()] += t.decoder.discarded();
+            }
         }
-        model.setDiscarded(discarded);
+        model.setDiscarded(discarded, byCore);
         return model.events() - before;
     }
 

@@ -8,13 +8,17 @@ import static org.orrery.trace.testing.TimelineSystems.MS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.api.ProcessState;
 import org.orrery.os.config.ConfigException;
+import org.orrery.os.config.PlanConfig;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
 import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.trace.ctf.CtfReader;
 import org.orrery.trace.testing.TimelineSystems;
@@ -176,6 +180,84 @@ class TimelineBuilderTest {
         assertEquals(List.of(0L, 10 * MS, 20 * MS), d.stream().map(Deviation::timeNs).toList(), d.toString());
         assertTrue(d.stream().allMatch(x -> x.core() == 0 && x.kind() == DeviationKind.MISSING_WINDOW
                 && x.message().contains("window 0 of plan maintenance (partition a)")), d.toString());
+    }
+
+    @Test
+    void aCoreWhoseFirstWindowCameLateMissesTheFramesBeforeIt() throws IOException {
+        // core 1 opened its first window at 20 ms, on time for frame 2: the kernel began every core's frames at boot,
+        // so its windows of frames 0 and 1 never opened (anchored on its own first window they passed unchecked)
+        Timeline t = timeline(TimelineSystems.coreOneLate(4, 2));
+
+        assertCoreOneMissed(t, List.of(0L, 10 * MS), 4);
+        assertEquals(List.of(0L, 10 * MS, 20 * MS, 30 * MS),
+                t.lane(1).configured().all().stream().map(WindowSpan::startNs).toList(), "the overlay from boot");
+    }
+
+    @Test
+    void aFirstWindowAtItsPlannedOffsetIsOnTimeAndALateOneMissesTheFramesBeforeIt() throws IOException {
+        // core 1's only window is planned 5 ms into its frame: opening at 5 ms is on time, not a frame started late
+        SystemConfig offset = withCoreOneWindowAt(5 * MS);
+        TraceScript onTime = TimelineSystems.coreOneSilent(3).window(1, 5, 10, 1, 2, 0).window(1, 15, 20, 1, 2, 0)
+                .window(1, 25, 30, 1, 2, 0);
+        Timeline t = TimelineBuilder.build(onTime.writeAndRead(dir.resolve("on-time")), offset, TimelineBuilder.EXACT);
+        assertTrue(t.conforms(), t.deviations().toString());
+
+        // the same window first opened in frame 2: frames 0 and 1 missed it at its offset
+        TraceScript late = TimelineSystems.coreOneSilent(3).window(1, 25, 30, 1, 2, 0);
+        List<Deviation> d = TimelineBuilder.build(late.writeAndRead(dir.resolve("late")), offset,
+                TimelineBuilder.EXACT).deviations();
+        assertEquals(List.of(5 * MS, 15 * MS), d.stream().map(Deviation::timeNs).toList(), d.toString());
+        assertTrue(d.stream().allMatch(x -> x.core() == 1 && x.kind() == DeviationKind.MISSING_WINDOW), d.toString());
+    }
+
+    @Test
+    void beforeItsFirstWindowALateCoreFollowedThePlansTheOtherCoresRan() throws IOException {
+        // core 0 leaves "normal" for "maintenance" (no frame on core 1) at 20 ms and comes back at 40 ms; core 1's
+        // first window opens at 40 ms: it missed normal's frames 0 and 1, and nothing while maintenance idled it
+        TraceScript run = TimelineSystems.coreOneSilent(2)
+                .event(0, 20 * MS, TraceEventType.PLAN_SWITCH, 0, 1, 0)
+                .window(0, 20, 30, 0, 0, 1).window(0, 30, 40, 0, 0, 1)
+                .event(0, 40 * MS, TraceEventType.PLAN_SWITCH, 1, 0, 0)
+                .window(0, 40, 44, 0, 0, 0).window(0, 45, 49, 2, 1, 0).window(1, 40, 50, 1, 2, 0)
+                .window(0, 50, 54, 0, 0, 0).window(0, 55, 59, 2, 1, 0).window(1, 50, 60, 1, 2, 0);
+
+        assertCoreOneMissed(timeline(run), List.of(0L, 10 * MS), 4);
+    }
+
+    @Test
+    void aLiveTraceIsJudgedFromWhereEachCoresStreamBegins() throws IOException {
+        // a live trace begins where its follower joined, on each core with a packet of its own: core 1's stream
+        // begins with its first window, so nothing before it is known
+        Map<String, String> live = Map.of("board", "sim", "live", "1");
+        Timeline t = timeline(TimelineSystems.coreOneLate(4, 2).env(live));
+        assertTrue(t.conforms(), t.deviations().toString());
+
+        // here it begins at 1 ms: frame 1's window lies wholly in what it recorded and never opened; frame 0's
+        // began before the stream did
+        TraceScript run = new TraceScript(2).env(live).event(1, MS, TraceEventType.USER_EVENT, 1, 0, 0);
+        List<Deviation> d = timeline(TimelineSystems.coreOneLate(run, 4, 2)).deviations();
+        assertEquals(List.of(10 * MS), d.stream().map(Deviation::timeNs).toList(), d.toString());
+        assertEquals(DeviationKind.MISSING_WINDOW, d.get(0).kind());
+    }
+
+    @Test
+    void aStreamThatLostEventsIsJudgedFromItsFirstEvent() throws IOException {
+        // a relay that fell off the board's ring counts the oldest packets it never got as discarded: the late first
+        // window may be where the kept part of the stream begins, not where the core began running
+        Timeline t = timeline(TimelineSystems.coreOneLate(4, 2).discarded(1, 40));
+
+        assertTrue(t.conforms(), t.deviations().toString());
+    }
+
+    private SystemConfig withCoreOneWindowAt(long offsetNs) {
+        PlanConfig normal = config.plans().get(0);
+        List<WindowConfig> windows = new ArrayList<>(normal.windows());
+        windows.set(2, new WindowConfig(1, offsetNs, 10 * MS - offsetNs, "b"));
+        List<PlanConfig> plans = List.of(new PlanConfig(normal.name(), normal.frames(), windows),
+                config.plans().get(1));
+        SystemConfig c = config;
+        return new SystemConfig(c.name(), c.board(), c.memoryRegions(), c.partitions(), c.channels(), plans,
+                c.initialPlan(), c.planSwitchRules(), c.hmTables(), c.services(), c.vms());
     }
 
     /**

@@ -156,6 +156,62 @@ class TraceFollowerTest {
     }
 
     @Test
+    void aCoreWhoseFirstWindowCameLateMissesTheFramesBeforeItInTheColumnsAsInTheObjectTimeline()
+            throws IOException, ConfigException {
+        Path trace = TimelineSystems.coreOneLate(4, 2).writeFolder(dir.resolve("late"), TimelineSystems.twoCores());
+        TimelineModel columns = TraceFollower.load(trace, TimelineBuilder.EXACT);
+
+        assertEquals(TraceFolder.load(trace, TimelineBuilder.EXACT).deviations(), columns.deviations());
+        assertEquals(List.of(0L, 10 * BusyRun.MS), columns.deviations().stream().map(Deviation::timeNs).toList());
+        assertTrue(columns.deviations().stream().allMatch(d -> d.core() == 1
+                && d.kind() == DeviationKind.MISSING_WINDOW), columns.deviations().toString());
+        assertEquals(4, columns.lane(1).configured().size(), "the configured overlay of core 1, from boot");
+    }
+
+    @Test
+    void whileATraceGrowsALateCoresMissedFramesAppearWithItsFirstWindow() throws IOException {
+        Path trace = dir.resolve("growing-late");
+        List<List<Long>> seen = new ArrayList<>();
+        try (CtfWriter writer = BusyRun.writer(trace, 64)) {
+            TraceFollower follower = TraceFollower.open(trace, TimelineBuilder.EXACT);
+            for (int frame = 0; frame < 4; frame++) {
+                long t = frame * 10 * BusyRun.MS;
+                window(writer, 0, t, t + 4 * BusyRun.MS, 0, 0);
+                window(writer, 0, t + 5 * BusyRun.MS, t + 9 * BusyRun.MS, 2, 1);
+                if (frame >= 2) {
+                    window(writer, 1, t, t + 10 * BusyRun.MS, 1, 2);
+                }
+                writer.flush();
+                follower.poll();
+                follower.model().checkScheduleSoFar();
+                seen.add(follower.model().deviations().stream().map(Deviation::timeNs).toList());
+            }
+        }
+
+        // until core 1's first packet arrives it is a core a packet behind; with it, the frames it missed since boot
+        assertEquals(List.of(List.of(), List.of(), List.of(0L, 10 * BusyRun.MS), List.of(0L, 10 * BusyRun.MS)), seen);
+    }
+
+    @Test
+    void aLiveTraceJoinedLateInventsNoMissingWindowsInTheColumnsAsInTheObjectTimeline()
+            throws IOException, ConfigException {
+        // the follower joined when core 1's stream had reached its window of frame 2: frames 0 and 1 are not in it
+        Path trace = TimelineSystems.coreOneLate(4, 2).env(java.util.Map.of("board", "sim", "live", "1"))
+                .writeFolder(dir.resolve("joined"), TimelineSystems.twoCores());
+        TimelineModel columns = TraceFollower.load(trace, TimelineBuilder.EXACT);
+
+        assertEquals(List.of(), columns.deviations());
+        assertEquals(TraceFolder.load(trace, TimelineBuilder.EXACT).deviations(), columns.deviations());
+        assertEquals(2, columns.lane(1).configured().size(), "the overlay where core 1's stream tells");
+    }
+
+    /** Whole window on {@code core}: its start and end events. */
+    private static void window(CtfWriter writer, int core, long startNs, long endNs, int partition, int window) {
+        writer.event(core, startNs, TraceEventType.WINDOW_START.id(), partition, window, 0);
+        writer.event(core, endNs, TraceEventType.WINDOW_END.id(), partition, window, 0);
+    }
+
+    @Test
     void discardedEventsAreReportedAndADamagedPacketIsNamed() throws IOException {
         Path trace = dir.resolve("dropped");
         TraceBuffer small = new TraceBuffer(1, 4);

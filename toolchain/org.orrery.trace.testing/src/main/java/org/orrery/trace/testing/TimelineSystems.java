@@ -70,4 +70,24 @@ public final class TimelineSystems {
         }
         return run;
     }
+
+    /**
+     * As {@link #conformingRun(int)}, except that core 1 runs nothing before frame {@code first}: as if its engine
+     * started late, its first window opens on time for frame {@code first}.
+     */
+    public static TraceScript coreOneLate(int frames, int first) {
+        return coreOneLate(new TraceScript(2), frames, first);
+    }
+
+    /** As {@link #coreOneLate(int, int)}, appended to {@code run} (whose events must all be earlier). */
+    public static TraceScript coreOneLate(TraceScript run, int frames, int first) {
+        for (int k = 0; k < frames; k++) {
+            long t = k * 10L;
+            run.window(0, t, t + 4, 0, 0, 0).window(0, t + 5, t + 9, 2, 1, 0);
+            if (k >= first) {
+                run.window(1, t, t + 10, 1, 2, 0);
+            }
+        }
+        return run;
+    }
 }

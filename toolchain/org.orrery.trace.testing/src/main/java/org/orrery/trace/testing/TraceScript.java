@@ -26,10 +26,12 @@ public final class TraceScript {
     public static final long MS = 1_000_000L;
 
     private final TraceBuffer[] cores;
+    private final long[] discarded;
     private Map<String, String> env = Map.of();
 
     public TraceScript(int cores) {
         this.cores = new TraceBuffer[cores];
+        this.discarded = new long[cores];
         for (int i = 0; i < cores; i++) {
             this.cores[i] = new TraceBuffer(i, 4096);
         }
@@ -47,6 +49,12 @@ public final class TraceScript {
     /** The trace's env (e.g. {@code board} as {@code orrery run} writes it). */
     public TraceScript env(Map<String, String> env) {
         this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /** The tracer of {@code core} reports {@code total} events it had to drop (in the stream's packets). */
+    public TraceScript discarded(int core, long total) {
+        discarded[core] = total;
         return this;
     }
 
@@ -71,6 +79,9 @@ public final class TraceScript {
         try (CtfWriter writer = new CtfWriter(dir, UUID.nameUUIDFromBytes(new byte[] {1}), cores.length, env)) {
             for (TraceBuffer b : cores) {
                 writer.drain(b);
+                if (discarded[b.core()] > 0) {
+                    writer.discarded(b.core(), discarded[b.core()]);
+                }
             }
         }
     }
