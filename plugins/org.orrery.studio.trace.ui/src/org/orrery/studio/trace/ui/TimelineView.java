@@ -3,6 +3,7 @@ package org.orrery.studio.trace.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -55,7 +56,11 @@ public final class TimelineView extends ViewPart {
     private Action followAction;
     private boolean following;
     private long checkedAt;
-    private int listedDeviations = -1;
+    /**
+     * The model's deviation list the table was last sized and cleared for. Each check publishes a new list, so a
+     * recheck that changes rows but not their number is seen too; comparing the count alone left stale rows shown.
+     */
+    private List<Deviation> listedDeviations;
     private int pollChain;
     private boolean unchecked;
     /** Counts trace reads started; only the newest one's result is shown. */
@@ -91,7 +96,7 @@ public final class TimelineView extends ViewPart {
         followAction.setEnabled(false);
         this.model = m;
         canvas.setModel(m);
-        listedDeviations = -1;
+        listedDeviations = null;
         describe();
     }
 
@@ -193,7 +198,7 @@ public final class TimelineView extends ViewPart {
     public void followTraceFolder(Path dir) throws IOException {
         openTraceFolder(dir);
         model.checkScheduleSoFar();
-        listedDeviations = -1;
+        listedDeviations = null;
         setFollowing(true);
         describe();
     }
@@ -251,10 +256,10 @@ public final class TimelineView extends ViewPart {
             setContentDescription("No trace loaded");
             return;
         }
-        if (listedDeviations != m.deviations().size()) {
+        if (listedDeviations != m.deviations()) {
             deviations.setItemCount(m.deviations().size());
             deviations.clearAll(); // a new check may have changed any row: shown rows are asked for again
-            listedDeviations = m.deviations().size();
+            listedDeviations = m.deviations();
         }
         int n = m.deviations().size();
         setContentDescription(m.config().name() + ": " + m.cores() + " cores, " + m.windows() + " windows, "

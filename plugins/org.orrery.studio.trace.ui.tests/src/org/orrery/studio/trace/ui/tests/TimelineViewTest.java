@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.trace.testing.TimelineSystems.MS;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -15,11 +18,15 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orrery.os.trace.TraceEventType;
+import org.orrery.os.trace.ctf.CtfWriter;
 import org.orrery.studio.testing.Screenshots;
 import org.orrery.studio.testing.Widgets;
 import org.orrery.studio.trace.ui.TimelineView;
 import org.orrery.studio.trace.ui.internal.TimelineCanvas;
 import org.orrery.studio.trace.ui.internal.Viewport;
+import org.orrery.trace.analysis.DeviationKind;
+import org.orrery.trace.testing.BusyRun;
 import org.orrery.trace.testing.TimelineSystems;
 import org.orrery.trace.testing.TraceScript;
 
@@ -61,6 +68,51 @@ class TimelineViewTest {
         Screenshots.save(viewArea.getShell(), screenshots().resolve("orrery-timeline.png"));
         page.toggleZoom(page.getReference(view));
         page.hideView(view);
+    }
+
+    @Test
+    void aRecheckThatChangesTheDeviationsButNotTheirNumberRedrawsTheRows() throws Exception {
+        // Core 0's first window opens 3 ms late and closes at its configured end; its second opens on time. Two
+        // windows alone put the frame's start at 3 ms: the first is short and the second 3 ms early. Once frame 1
+        // arrives on time the run's typical offset puts it at 0: the first is late and short. Two rows either way.
+        Path live = dir.resolve("growing");
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        TimelineView view = (TimelineView) page.showView(TimelineView.ID);
+        try (CtfWriter writer = BusyRun.writer(live, 64)) {
+            window(writer, 0, 3, 4, 0, 0);
+            window(writer, 0, 5, 9, 2, 1);
+            window(writer, 1, 0, 10, 1, 2);
+            writer.flush();
+            view.followTraceFolder(live);
+            Table table = Widgets.findOne(view.canvas().getParent(), Table.class, t -> true, "listing deviations");
+            assertEquals(List.of("SHORT_WINDOW", "EARLY_START"), kinds(table));
+
+            window(writer, 0, 10, 14, 0, 0);
+            window(writer, 0, 15, 19, 2, 1);
+            window(writer, 1, 10, 20, 1, 2);
+            writer.flush();
+            Widgets.waitUntil(() -> !view.model().deviations().isEmpty()
+                    && view.model().deviations().getFirst().kind() == DeviationKind.LATE_START,
+                    Duration.ofSeconds(10), "the check of the grown trace");
+            Widgets.flushEvents();
+            assertEquals(List.of("LATE_START", "SHORT_WINDOW"), kinds(table), "the rows of the new check");
+            assertTrue(table.getItem(0).getText(3).contains("opened 3.000 ms late"), table.getItem(0).getText(3));
+        }
+        view.setFollowing(false);
+        page.hideView(view);
+    }
+
+    private static List<String> kinds(Table table) {
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < table.getItemCount(); i++) {
+            kinds.add(table.getItem(i).getText(2));
+        }
+        return kinds;
+    }
+
+    private static void window(CtfWriter writer, int core, long startMs, long endMs, int partition, int window) {
+        writer.event(core, startMs * MS, TraceEventType.WINDOW_START.id(), partition, window, 0);
+        writer.event(core, endMs * MS, TraceEventType.WINDOW_END.id(), partition, window, 0);
     }
 
     private static Path screenshots() {

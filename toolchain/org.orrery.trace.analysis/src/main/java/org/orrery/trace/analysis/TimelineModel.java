@@ -181,7 +181,10 @@ public final class TimelineModel implements TraceSink {
         return n;
     }
 
-    /** Deviations as of the last {@link #checkSchedule()}, by time. */
+    /**
+     * Deviations as of the last {@link #checkSchedule()}, by time: an unmodifiable list that each check replaces, so a
+     * view can tell by its identity whether the rows it shows may have changed.
+     */
     public List<Deviation> deviations() {
         return deviations;
     }
