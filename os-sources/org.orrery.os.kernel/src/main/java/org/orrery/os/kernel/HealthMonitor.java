@@ -71,7 +71,7 @@ final class HealthMonitor {
         if (m.link != null && part != null) {
             m.link.hmEvent(part.index, event);
         }
-        if (action != HmAction.IGNORE) {
+        if (action != HmAction.IGNORE && m.link == null) { // a partition's own kernel: the module prints it
             m.print("HM", (part == null ? "module" : part.name()) + (procName.isEmpty() ? "" : "/" + procName)
                     + " " + error + " -> " + action + ": " + message);
         }
@@ -96,8 +96,10 @@ final class HealthMonitor {
             m.overruns++;
         }
         if (event.action() != HmAction.IGNORE) {
-            m.print("HM", part.name() + (event.process().isEmpty() ? "" : "/" + event.process()) + " " + event.error()
-                    + " -> " + event.action() + ": " + event.message());
+            // stamped when it happened there, not when the report came
+            m.console.accept(Module.line(event.timeNs(), "HM", part.name()
+                    + (event.process().isEmpty() ? "" : "/" + event.process()) + " " + event.error() + " -> "
+                    + event.action() + ": " + event.message()));
         }
     }
 

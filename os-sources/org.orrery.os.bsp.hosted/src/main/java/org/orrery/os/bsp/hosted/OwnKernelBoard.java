@@ -46,6 +46,8 @@ import org.orrery.os.trace.TraceBuffer;
  */
 final class OwnKernelBoard {
     static final String PROPERTY = "orrery.hosted.kernels";
+    /** As long as the other path waits for partition processes to connect (a cold JVM on a loaded host). */
+    private static final long HELLO_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
     private OwnKernelBoard() {
     }
@@ -118,6 +120,8 @@ final class OwnKernelBoard {
                 ports.start(kernel, HostedBoardSupport::kernelCallPriority,
                         p -> !elsewhere.contains(config.partitions().get(p).name()));
                 phases.mark("kernel booted");
+                own.awaitHellos(HELLO_TIMEOUT_NANOS);
+                phases.mark("partition kernels booted");
                 HostedBoardSupport.warmUp(gate);
                 own.kernel(kernel);
                 HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);

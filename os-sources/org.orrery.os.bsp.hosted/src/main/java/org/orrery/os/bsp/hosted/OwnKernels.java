@@ -62,6 +62,8 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     private static final class Life {
         Process process;
         DataOutputStream out;
+        /** It said hello and is in its cgroup. */
+        volatile boolean confined;
         volatile boolean ended;
 
         synchronized void send(LinkMessage m) {
@@ -225,12 +227,19 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             if (life == null || life.ended || life.out != null) {
                 return; // not a partition this board started now: refused
             }
-            Kernel k = awaitKernel();
-            if (k == null || !confine(partition, life)) {
+            if (!confine(partition, life)) {
                 return;
             }
             synchronized (life) {
                 life.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+            }
+            synchronized (this) {
+                life.confined = true;
+                notifyAll();
+            }
+            Kernel k = awaitKernel();
+            if (k == null) {
+                return;
             }
             List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
             long[][] frames = k.frames();
@@ -260,6 +269,41 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             case LinkMessage.Console c -> console.accept(c.line());
             case LinkMessage.Counts c -> life.ended = true;
             default -> throw new IllegalStateException("a partition sent " + m.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Waits until every partition started so far said hello and is in its cgroup (its kernel booted, frozen), or until
+     * {@code timeoutNanos} passed: the board's time begins after that, as it would with partitions without kernels of
+     * their own. Names the partitions that did not come.
+     */
+    void awaitHellos(long timeoutNanos) throws org.orrery.os.kernel.BoardException {
+        long until = System.nanoTime() + timeoutNanos;
+        synchronized (this) {
+            while (true) {
+                List<String> missing = new ArrayList<>();
+                for (int i = 0; i < lives.length(); i++) {
+                    Life l = lives.get(i);
+                    if (l != null && !l.confined && !l.ended) {
+                        missing.add(config.partitions().get(i).name());
+                    }
+                }
+                long left = until - System.nanoTime();
+                if (missing.isEmpty()) {
+                    return;
+                }
+                if (left <= 0) {
+                    throw new org.orrery.os.kernel.BoardException("the partition processes of "
+                            + String.join(", ", missing) + " did not start within "
+                            + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s (their logs: " + dir + ")");
+                }
+                try {
+                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new org.orrery.os.kernel.BoardException("interrupted while partitions started");
+                }
+            }
         }
     }
 

@@ -32,35 +32,27 @@ public final class PartitionKernel {
 
     private final Kernel kernel;
     private final BoardParts board;
+    private final RealTimeClock clock;
 
-    private PartitionKernel(Kernel kernel, BoardParts board) {
+    private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock) {
         this.kernel = kernel;
         this.board = board;
+        this.clock = clock;
     }
 
     /**
-     * Boots {@code partition} of {@code config} in this process, its board time 0 at the CLOCK_MONOTONIC instant
-     * {@code boardBase} (the module's). Every core starts the initial plan at time 0 until {@link #frameBegun} says
-     * otherwise.
+     * Boots {@code partition} of {@code config} in this process, its channels served from the shared memory
+     * {@code ports} mapped here (null: the kernel's own storage). Nothing runs until {@link #start}: a partition
+     * process boots its kernel before the board's time begins, so its first window does not wait for it.
      *
      * @param guardNanos own code a process may run without a kernel call before it counts as overrunning; 0 for the
      *        board's default
      */
     public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
-            Consumer<String> console, long boardBase, long guardNanos) throws ConfigException {
-        return boot(config, partition, loader, link, console, boardBase, guardNanos, null);
-    }
-
-    /**
-     * As {@link #boot(SystemConfig, String, ApplicationLoader, ModuleLink, Consumer, long, long)}, the partition's
-     * channels served from the shared memory {@code ports} mapped in this process (null: the kernel's own storage).
-     */
-    public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
-            Consumer<String> console, long boardBase, long guardNanos, PartitionPorts ports) throws ConfigException {
+            Consumer<String> console, long guardNanos, PartitionPorts ports) throws ConfigException {
         PartitionConfig p = config.partitions().stream().filter(c -> c.name().equals(partition)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no partition '" + partition + "' in " + config.name()));
         RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
-        clock.startAt(boardBase);
         ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil,
                 guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS, () -> { });
         executor.idleSleep(new EngineSleep(clock));
@@ -72,7 +64,15 @@ public final class PartitionKernel {
         if (own != null) {
             own.start(kernel);
         }
-        return new PartitionKernel(kernel, board);
+        return new PartitionKernel(kernel, board, clock);
+    }
+
+    /**
+     * The module's time begins, or began: board time 0 is the CLOCK_MONOTONIC instant {@code boardBase}. Every core runs
+     * the initial plan from then on until {@link #frameBegun} says otherwise.
+     */
+    public void start(long boardBase) {
+        clock.startAt(boardBase);
     }
 
     /**

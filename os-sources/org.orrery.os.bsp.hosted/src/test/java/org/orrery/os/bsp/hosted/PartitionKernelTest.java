@@ -101,7 +101,8 @@ class PartitionKernelTest {
         PartitionKernel.warmUp();
         // the module's time began 5 ms ago: this kernel joins the frame under way, inside a's first window
         long base = System.nanoTime() - 5 * MS;
-        PartitionKernel k = PartitionKernel.boot(config, "a", loader, told, line -> { }, base, 0);
+        PartitionKernel k = PartitionKernel.boot(config, "a", loader, told, line -> { }, 0, null);
+        k.start(base);
         long bootedAt = System.nanoTime() - base;
         k.frameBegun(0, 0, 0);
         long end = base + 10 * FRAME;

@@ -3,6 +3,8 @@ package org.orrery.os.bsp.hosted.resident;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.kernel.HmEvent;
@@ -15,10 +17,24 @@ import org.orrery.os.kernel.ModuleLink;
  */
 final class LinkSender implements ModuleLink {
     private final DataOutputStream out;
+    /** What the kernel told before the partition said hello (its boot's mode change): sent right after it. */
+    private final List<LinkMessage> early = new ArrayList<>();
+    private boolean introduced;
     private boolean broken;
 
     LinkSender(DataOutputStream out) {
         this.out = out;
+    }
+
+    /** The partition's first message, then what its kernel told before. */
+    synchronized void hello(LinkMessage.Hello hello) throws IOException {
+        LinkCodec.write(out, hello);
+        for (LinkMessage m : early) {
+            LinkCodec.write(out, m);
+        }
+        early.clear();
+        introduced = true;
+        out.flush();
     }
 
     synchronized void send(LinkMessage m) throws IOException {
@@ -28,6 +44,10 @@ final class LinkSender implements ModuleLink {
 
     private synchronized void tell(LinkMessage m) {
         if (broken) {
+            return;
+        }
+        if (!introduced) {
+            early.add(m);
             return;
         }
         try {

@@ -25,10 +25,10 @@ import org.orrery.os.partition.LocalPorts;
 
 /**
  * The main class of a partition process whose processes its own kernel schedules:
- * {@code ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS}. It links its Linux calls, connects to the board
- * process, says which partition it is, and boots the partition's kernel when the board says where the module's
- * schedule is ({@link LinkMessage.Start}); from then on it tells the board what concerns the module and follows the
- * plans the board switches to, until the board ends the run or goes away.
+ * {@code ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS}. It links its Linux calls, maps its ports, connects to
+ * the board process, boots the partition's kernel and says which partition it is; it starts when the board says where
+ * the module's schedule is ({@link LinkMessage.Start}), and from then on tells the board what concerns the module and
+ * follows the plans the board switches to, until the board ends the run or goes away.
  */
 public final class ResidentMain {
 
@@ -51,12 +51,15 @@ public final class ResidentMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
         LinkSender up = new LinkSender(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
         try {
-            up.send(new LinkMessage.Hello(partition, LinkCodec.PROTOCOL_VERSION));
+            // booted before it says hello: the board starts its time once every partition said it, and this one then
+            // waits frozen, its kernel ready
+            PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
+                    Long.parseLong(args[4]), ports);
+            up.hello(new LinkMessage.Hello(partition, LinkCodec.PROTOCOL_VERSION));
             if (!(LinkCodec.read(in) instanceof LinkMessage.Start start)) {
                 throw new LinkProtocolException("the board's first message was not START");
             }
-            PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
-                    start.boardBaseMonotonicNs(), Long.parseLong(args[4]), ports);
+            kernel.start(start.boardBaseMonotonicNs());
             for (LinkMessage.Start.CoreFrame c : start.cores()) {
                 kernel.frameBegun(c.core(), c.plan(), c.frameStartNs());
             }
