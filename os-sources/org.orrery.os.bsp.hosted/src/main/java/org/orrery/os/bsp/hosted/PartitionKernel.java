@@ -88,6 +88,15 @@ public final class PartitionKernel {
         HostedBoardSupport.sleepUntil(System.nanoTime());
     }
 
+    /**
+     * As {@link #warmUp()}, then a throwaway kernel runs a partition for a moment, so that the kernel's code a process's
+     * activation takes is compiled before the partition's first windows (a partition process calls it before hello).
+     */
+    public static void warmUpKernel() throws ConfigException {
+        warmUp();
+        KernelWarmUp.run();
+    }
+
     /** The module switched plan on {@code core} (or this kernel starts late): see {@link Kernel#frameBegun}. */
     public void frameBegun(int core, int plan, long frameStartNs) {
         kernel.frameBegun(core, plan, frameStartNs);

@@ -1,15 +1,26 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.hosted;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.orrery.os.api.Blackboard;
+import org.orrery.os.api.Buffer;
+import org.orrery.os.api.ErrorCode;
+import org.orrery.os.api.ErrorStatus;
+import org.orrery.os.api.Event;
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
+import org.orrery.os.api.PartitionMode;
+import org.orrery.os.api.PartitionProcess;
+import org.orrery.os.api.PlanRef;
+import org.orrery.os.api.ProcessRef;
+import org.orrery.os.api.QueuingDiscipline;
 import org.orrery.os.api.QueuingPort;
+import org.orrery.os.api.QueuingPortRef;
 import org.orrery.os.api.SamplingPort;
+import org.orrery.os.api.SamplingPortRef;
+import org.orrery.os.api.Semaphore;
 import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.partition.LocalPorts;
 
@@ -57,27 +68,154 @@ final class PortStandIns {
     }
 
     private static Partition wrap(Partition kernel, LocalPorts ports, Map<Object, Object> standIns) {
-        Partition[] self = new Partition[1];
-        self[0] = (Partition) Proxy.newProxyInstance(PortStandIns.class.getClassLoader(), new Class<?>[] {Partition.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(kernel, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause(); // the kernel's refusal, or the unwinding of a stopped process, unchanged
-                    }
-                    if (result instanceof SamplingPort || result instanceof QueuingPort) {
-                        Object standIn;
-                        synchronized (standIns) {
-                            standIn = standIns.computeIfAbsent(result, r -> r instanceof SamplingPort s
-                                    ? ports.sampling(s) : ports.queuing((QueuingPort) r, self[0]));
-                        }
-                        ports.created(standIn);
-                        ports.prepare(standIn);
-                        return standIn;
-                    }
-                    return result;
-                });
-        return self[0];
+        return new StandInPartition(kernel, ports, standIns);
+    }
+
+    /**
+     * The kernel's partition services with the board's stand-ins for the ports they create. Written out rather than a
+     * reflective proxy: a method's first reflective call in a cold JVM costs milliseconds, which a partition's first
+     * activations would pay inside their deadlines.
+     */
+    private static final class StandInPartition implements Partition {
+        private final Partition kernel;
+        private final LocalPorts ports;
+        private final Map<Object, Object> standIns;
+
+        StandInPartition(Partition kernel, LocalPorts ports, Map<Object, Object> standIns) {
+            this.kernel = kernel;
+            this.ports = ports;
+            this.standIns = standIns;
+        }
+
+        /** The stand-in of {@code kernelPort}, made once: a port created again after a warm start is the same. */
+        private Object standIn(Object kernelPort, java.util.function.UnaryOperator<Object> make) {
+            Object standIn;
+            synchronized (standIns) {
+                standIn = standIns.computeIfAbsent(kernelPort, make);
+            }
+            ports.created(standIn);
+            ports.prepare(standIn);
+            return standIn;
+        }
+
+        @Override
+        public SamplingPort createSamplingPort(SamplingPortRef ref) {
+            return (SamplingPort) standIn(kernel.createSamplingPort(ref), p -> ports.sampling((SamplingPort) p));
+        }
+
+        @Override
+        public QueuingPort createQueuingPort(QueuingPortRef ref) {
+            return (QueuingPort) standIn(kernel.createQueuingPort(ref), q -> ports.queuing((QueuingPort) q, this));
+        }
+
+        @Override
+        public String name() {
+            return kernel.name();
+        }
+
+        @Override
+        public PartitionMode mode() {
+            return kernel.mode();
+        }
+
+        @Override
+        public void setMode(PartitionMode mode) {
+            kernel.setMode(mode);
+        }
+
+        @Override
+        public long now() {
+            return kernel.now();
+        }
+
+        @Override
+        public PartitionProcess createProcess(ProcessRef ref, Runnable body) {
+            return kernel.createProcess(ref, body);
+        }
+
+        @Override
+        public PartitionProcess process(ProcessRef ref) {
+            return kernel.process(ref);
+        }
+
+        @Override
+        public PartitionProcess currentProcess() {
+            return kernel.currentProcess();
+        }
+
+        @Override
+        public void periodicWait() {
+            kernel.periodicWait();
+        }
+
+        @Override
+        public void timedWait(long delayNs) {
+            kernel.timedWait(delayNs);
+        }
+
+        @Override
+        public void compute(long ns) {
+            kernel.compute(ns);
+        }
+
+        @Override
+        public void replenish(long budgetNs) {
+            kernel.replenish(budgetNs);
+        }
+
+        @Override
+        public Buffer createBuffer(String name, int maxMessageSize, int depth, QueuingDiscipline discipline) {
+            return kernel.createBuffer(name, maxMessageSize, depth, discipline);
+        }
+
+        @Override
+        public Blackboard createBlackboard(String name, int maxMessageSize) {
+            return kernel.createBlackboard(name, maxMessageSize);
+        }
+
+        @Override
+        public Semaphore createSemaphore(String name, int initial, int max, QueuingDiscipline discipline) {
+            return kernel.createSemaphore(name, initial, max, discipline);
+        }
+
+        @Override
+        public Event createEvent(String name) {
+            return kernel.createEvent(name);
+        }
+
+        @Override
+        public void raiseError(ErrorCode code, String message) {
+            kernel.raiseError(code, message);
+        }
+
+        @Override
+        public PartitionProcess createErrorHandler(Runnable body) {
+            return kernel.createErrorHandler(body);
+        }
+
+        @Override
+        public ErrorStatus errorStatus() {
+            return kernel.errorStatus();
+        }
+
+        @Override
+        public void kickWatchdog() {
+            kernel.kickWatchdog();
+        }
+
+        @Override
+        public boolean requestPlanSwitch(PlanRef plan) {
+            return kernel.requestPlanSwitch(plan);
+        }
+
+        @Override
+        public void log(String line) {
+            kernel.log(line);
+        }
+
+        @Override
+        public void traceEvent(int eventId, long value) {
+            kernel.traceEvent(eventId, value);
+        }
     }
 }

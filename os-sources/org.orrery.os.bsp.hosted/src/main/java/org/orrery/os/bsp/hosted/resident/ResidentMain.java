@@ -40,7 +40,7 @@ public final class ResidentMain {
             System.err.println("usage: ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS");
             System.exit(2);
         }
-        PartitionKernel.warmUp(); // before the board's clock counts this partition's time
+        PartitionKernel.warmUpKernel(); // before the board's clock counts this partition's time
         String partition = args[1];
         SystemConfig config = ConfigReader.read(Files.readAllBytes(Path.of(args[3])));
         // the partition's own ports in shared memory, mapped before it connects (as its neighbours' processes do)
