@@ -165,20 +165,35 @@ public final class HostedBoardSupport implements BoardSupport {
     private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
             PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardPorts ports, StartPhases phases)
             throws ConfigException, BoardException {
+        return onEngineThread(() -> {
+            Linux.setFifo(Priorities.ENGINE);
+            phases.mark("engine real-time");
+            processes.connectAll();
+            phases.mark("connected");
+            Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
+            ports.start(kernel, HostedBoardSupport::kernelCallPriority);
+            phases.mark("kernel booted");
+            warmUp(gate);
+            phases.mark("edges warmed up");
+            drive(kernel, request, board, gate, ports, clock, phases);
+            return kernel.summary();
+        });
+    }
+
+    /** What the board's engine does, from its boot to the run's summary. */
+    interface EngineRun {
+        RunSummary run() throws Exception;
+    }
+
+    /**
+     * Runs {@code run} on the board's engine thread (its own, so the caller's priority and stack stay its own) and
+     * returns the summary; a failure comes back as a board's one-line refusal where it is one.
+     */
+    static RunSummary onEngineThread(EngineRun run) throws ConfigException, BoardException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread engine = new Thread(() -> {
             try {
-                Linux.setFifo(Priorities.ENGINE);
-                phases.mark("engine real-time");
-                processes.connectAll();
-                phases.mark("connected");
-                Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
-                ports.start(kernel, HostedBoardSupport::kernelCallPriority);
-                phases.mark("kernel booted");
-                warmUp(gate);
-                phases.mark("edges warmed up");
-                drive(kernel, request, board, gate, ports, clock, phases);
-                outcome.set(kernel.summary());
+                outcome.set(run.run());
             } catch (Throwable t) {
                 outcome.set(t);
             }
@@ -190,23 +205,14 @@ public final class HostedBoardSupport implements BoardSupport {
             Thread.currentThread().interrupt();
             throw new BoardException("interrupted while the board ran");
         }
-        Object o = outcome.get();
-        if (o instanceof RunSummary s) {
-            return s;
-        }
-        if (o instanceof ConfigException e) {
-            throw e;
-        }
-        if (o instanceof BoardException e) {
-            throw e;
-        }
-        if (o instanceof IllegalStateException e) {
-            throw new BoardException(e.getMessage(), e);
-        }
-        if (o instanceof RuntimeException e) {
-            throw e;
-        }
-        throw new IllegalStateException("the hosted board's engine failed", (Throwable) o);
+        return switch (outcome.get()) {
+            case RunSummary s -> s;
+            case ConfigException e -> throw e;
+            case BoardException e -> throw e;
+            case IllegalStateException e -> throw new BoardException(e.getMessage(), e);
+            case RuntimeException e -> throw e;
+            case Object o -> throw new IllegalStateException("the hosted board's engine failed", (Throwable) o);
+        };
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.orrery.os.api.Partition;
@@ -110,41 +109,21 @@ final class OwnKernelBoard {
     private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board, OwnKernels own,
             Set<String> elsewhere, RealTimeClock clock, WindowGate gate, BoardPorts ports, StartPhases phases)
             throws ConfigException, BoardException {
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread engine = new Thread(() -> {
-            try {
-                Linux.setFifo(Priorities.ENGINE);
-                Kernel kernel = Kernel.bootModule(config, board, new JarApplicationLoader(request.applicationJars()),
-                        request.operator(), elsewhere, own);
-                // the ports of partitions with kernels of their own are watched in their processes
-                ports.start(kernel, HostedBoardSupport::kernelCallPriority,
-                        p -> !elsewhere.contains(config.partitions().get(p).name()));
-                phases.mark("kernel booted");
-                own.awaitHellos(HELLO_TIMEOUT_NANOS);
-                phases.mark("partition kernels booted");
-                HostedBoardSupport.warmUp(gate);
-                own.kernel(kernel);
-                HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
-                outcome.set(kernel.summary());
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        }, "orrery-hosted-engine");
-        engine.start();
-        try {
-            engine.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BoardException("interrupted while the board ran");
-        }
-        Object o = outcome.get();
-        return switch (o) {
-            case RunSummary s -> s;
-            case ConfigException e -> throw e;
-            case BoardException e -> throw e;
-            case RuntimeException e -> throw e;
-            default -> throw new IllegalStateException("the hosted board's engine failed", (Throwable) o);
-        };
+        return HostedBoardSupport.onEngineThread(() -> {
+            Linux.setFifo(Priorities.ENGINE);
+            Kernel kernel = Kernel.bootModule(config, board, new JarApplicationLoader(request.applicationJars()),
+                    request.operator(), elsewhere, own);
+            // the ports of partitions with kernels of their own are watched in their processes
+            ports.start(kernel, HostedBoardSupport::kernelCallPriority,
+                    p -> !elsewhere.contains(config.partitions().get(p).name()));
+            phases.mark("kernel booted");
+            own.awaitHellos(HELLO_TIMEOUT_NANOS);
+            phases.mark("partition kernels booted");
+            HostedBoardSupport.warmUp(gate);
+            own.kernel(kernel);
+            HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
+            return kernel.summary();
+        });
     }
 
     /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */
