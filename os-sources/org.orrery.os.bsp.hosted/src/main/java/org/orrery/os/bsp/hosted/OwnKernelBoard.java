@@ -78,7 +78,7 @@ final class OwnKernelBoard {
             String classPath = classPath();
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, classPath, overrun, ports.partitionOptions(p.name())), byIndex, gate,
-                    executor.lock(), clock, request.console())) {
+                    executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE))) {
                 BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
                         gate, ports);
                 Priorities priorities = new Priorities();

@@ -41,6 +41,7 @@ import org.orrery.os.kernel.PartitionKernels;
  */
 final class OwnKernels implements PartitionKernels, AutoCloseable {
     private static final long END_WAIT_MS = 2_000;
+    private static final int LOG_TAIL = 4096;
 
     private final SystemConfig config;
     private final Path dir;
@@ -50,6 +51,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     private final ReentrantLock kernelLock;
     private final RealTimeClock clock;
     private final Consumer<String> console;
+    private final OomWatch memory;
     private final AtomicReferenceArray<Life> lives;
     private final ServerSocketChannel server;
     /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
@@ -84,8 +86,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
      * @param groups each partition's cgroup by index (null for partitions without an application)
      */
     OwnKernels(SystemConfig config, Path dir, Function<PartitionConfig, List<String>> command, PartitionGroup[] groups,
-            WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console)
+            WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console, OomWatch memory)
             throws IOException {
+        this.memory = memory;
         this.config = config;
         this.dir = dir;
         this.command = command;
@@ -188,10 +191,36 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         }
     }
 
+    /** A JVM that ended without being asked: what it died of, as the partition's error. */
     private void exited(int partition, Life life, int status) {
-        if (!life.ended && !closing) {
+        if (life.ended || closing) {
+            return;
+        }
+        PartitionConfig p = config.partitions().get(partition);
+        String killed = memory.killedForMemory(p);
+        if (killed != null) {
+            lost(partition, life, ErrorCode.MEMORY_VIOLATION, killed);
+        } else if (logTail(partition).contains("OutOfMemoryError")) {
+            // its heap is its budget, and the JVM ends at once when it is exhausted (-XX:+ExitOnOutOfMemoryError)
+            lost(partition, life, ErrorCode.MEMORY_VIOLATION,
+                    "partition process exhausted its memory budget of " + p.memoryBudget() + " bytes");
+        } else {
             lost(partition, life, ErrorCode.APPLICATION_ERROR,
                     "partition process ended unexpectedly (status " + status + ")");
+        }
+    }
+
+    /** The end of what the partition's JVMs printed (their own words on why they ended). */
+    private String logTail(int partition) {
+        Path log = dir.resolve("p" + partition + ".log");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long from = Math.max(0, f.length() - LOG_TAIL);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            return new String(tail, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
