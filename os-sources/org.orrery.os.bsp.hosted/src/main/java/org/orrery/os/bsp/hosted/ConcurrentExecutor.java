@@ -32,6 +32,7 @@ final class ConcurrentExecutor extends ProcessThreads {
     /** The engine sleeps in {@link #awaitActivity} with no process running (guarded by the lock). */
     private boolean idle;
     private volatile IdleSleep idleSleep;
+    private volatile java.util.function.Consumer<String> stuck;
     private volatile java.util.function.IntPredicate lifted = p -> false;
 
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
@@ -82,6 +83,14 @@ final class ConcurrentExecutor extends ProcessThreads {
     @Override
     public long overrunNanos(int partition) {
         return lifted.test(partition) ? Long.MAX_VALUE : overrunNanos;
+    }
+
+    /**
+     * A partition's own kernel: what ends its process when a stopped process's thread runs on in its own code beyond
+     * the guard (a Java thread cannot be stopped from outside; the board then starts the partition anew).
+     */
+    void onStuck(java.util.function.Consumer<String> stuck) {
+        this.stuck = stuck;
     }
 
     /** Partitions for which no overrun is counted while {@code lifted} says so (a debugger holds their threads). */
@@ -185,9 +194,26 @@ final class ConcurrentExecutor extends ProcessThreads {
 
         @Override
         public void discard() {
+            boolean midCode = turn && !isCurrentThread();
             discarded = true;
             release();
             turnGiven.signal();
+            java.util.function.Consumer<String> s = stuck;
+            if (midCode && s != null) {
+                // its thread unwinds at its next kernel call; one that makes none within the guard is stopped the
+                // only way there is, with its process
+                Thread.ofVirtual().name("orrery-unwind-guard").start(() -> {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(overrunNanos);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (threadAlive() && !isShutdown()) {
+                        s.accept("a stopped process ran its own code for " + TimeUnit.NANOSECONDS.toMillis(overrunNanos)
+                                + " ms more without a call that would unwind it; its partition process was killed");
+                    }
+                });
+            }
         }
 
         @Override

@@ -198,9 +198,14 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         }
         PartitionConfig p = config.partitions().get(partition);
         String killed = memory.killedForMemory(p);
-        if (killed != null) {
+        String tail = logTail(partition);
+        int word = tail.lastIndexOf(PartitionKernel.LAST_WORD);
+        if (word >= 0 && status == PartitionKernel.LAST_WORD_STATUS) {
+            String why = tail.substring(word + PartitionKernel.LAST_WORD.length()).lines().findFirst().orElse("");
+            lost(partition, life, ErrorCode.APPLICATION_ERROR, why);
+        } else if (killed != null) {
             lost(partition, life, ErrorCode.MEMORY_VIOLATION, killed);
-        } else if (logTail(partition).contains("OutOfMemoryError")) {
+        } else if (tail.contains("OutOfMemoryError")) {
             // its heap is its budget, and the JVM ends at once when it is exhausted (-XX:+ExitOnOutOfMemoryError)
             lost(partition, life, ErrorCode.MEMORY_VIOLATION,
                     "partition process exhausted its memory budget of " + p.memoryBudget() + " bytes");

@@ -56,6 +56,7 @@ public final class PartitionKernel {
         ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil,
                 guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS, () -> { });
         executor.idleSleep(new EngineSleep(clock));
+        executor.onStuck(PartitionKernel::lastWord);
         OwnPorts own = ports == null ? null : OwnPorts.of(ports, p);
         BoardParts board = new BoardParts(clock, executor, console, config.board().cores(), 1 << 14,
                 WindowListener.NONE, own == null ? PortStorage.NONE : own);
@@ -95,6 +96,21 @@ public final class PartitionKernel {
     public static void warmUpKernel() throws ConfigException {
         warmUp();
         KernelWarmUp.run();
+    }
+
+    /** Starts every line in which a partition process says, as it ends itself, why (the board reads its log). */
+    public static final String LAST_WORD = "orrery-partition-lost: ";
+    /** The status a partition process ends with after its {@link #LAST_WORD}. */
+    public static final int LAST_WORD_STATUS = 70;
+
+    /**
+     * Ends this partition process, saying why where the board finds it: a process whose thread cannot be stopped
+     * costs the partition its process, as on the board without kernels of their own.
+     */
+    private static void lastWord(String why) {
+        System.err.println(LAST_WORD + why);
+        System.err.flush();
+        Runtime.getRuntime().halt(LAST_WORD_STATUS);
     }
 
     /** The module switched plan on {@code core} (or this kernel starts late): see {@link Kernel#frameBegun}. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.api.ProcessState;
@@ -45,10 +47,16 @@ class HostedProcessRestartTest {
      * deadline on this machine and was restarted again).
      */
     private static RunSummary run(String app, String done, BoardWatch watch) throws Exception {
-        return run(app, done, watch, null);
+        return run(app, done, watch, null, false);
     }
 
     private static RunSummary run(String app, String done, BoardWatch watch, TraceSink trace) throws Exception {
+        return run(app, done, watch, trace, false);
+    }
+
+    /** With {@code own}, each partition process schedules its processes with a kernel of its own. */
+    private static RunSummary run(String app, String done, BoardWatch watch, TraceSink trace, boolean own)
+            throws Exception {
         SystemConfig base = HostedSystems.system(20 * MS, List.of(
                 HostedSystems.partition("over", 0, 0, app, 100 * MS),
                 HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS),
@@ -59,10 +67,10 @@ class HostedProcessRestartTest {
                 base.channels(), base.plans(), base.initialPlan(), base.planSwitchRules(), List.of(table),
                 base.services(), base.vms());
         byte[] apps = HostedSystems.apps();
-        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
-                Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
+        RunSummary s = HostedSystems.ownKernels(own, () -> new HostedBoardSupport().boot(new BootRequest(config,
+                HostedSystems.osModules(), Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
                 () -> watch.printed(done) && watch.printed("near: tick 20") && watch.printed("far: tick 20"), trace,
-                GUARD));
+                GUARD)));
         System.out.print(s.format());
         return s;
     }
@@ -111,10 +119,12 @@ class HostedProcessRestartTest {
         }
     }
 
-    @Test
-    void aRestartedProcessWhoseThreadNeverCallsAgainCostsItsPartitionTheJvmAfterTheGuard() throws Exception {
+    /** Also with a kernel in each partition process, whose own guard ends the partition process. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRestartedProcessWhoseThreadNeverCallsAgainCostsItsPartitionTheJvmAfterTheGuard(boolean own) throws Exception {
         BoardWatch watch = new BoardWatch();
-        RunSummary s = run("Runaway", "over lost its partition process", watch);
+        RunSummary s = run("Runaway", "over lost its partition process", watch, null, own);
         List<String> console = watch.lines();
         List<HmEvent> misses = s.hmEvents().stream()
                 .filter(e -> e.partition().equals("over") && e.error() == ErrorCode.DEADLINE_MISSED).toList();

@@ -35,6 +35,31 @@ final class HostedSystems {
     private HostedSystems() {
     }
 
+    /** What runs a board for a test. */
+    interface BoardRun<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs {@code run} with the hosted board in this JVM giving each partition process a kernel of its own
+     * ({@link OwnKernelBoard#PROPERTY}) when {@code own}, as it is otherwise; the property is as before afterwards.
+     */
+    static <T> T ownKernels(boolean own, BoardRun<T> run) throws Exception {
+        String before = System.getProperty(OwnKernelBoard.PROPERTY);
+        if (own) {
+            System.setProperty(OwnKernelBoard.PROPERTY, "partition");
+        }
+        try {
+            return run.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(OwnKernelBoard.PROPERTY);
+            } else {
+                System.setProperty(OwnKernelBoard.PROPERTY, before);
+            }
+        }
+    }
+
     /** The image's OS modules a partition process starts from. */
     static Map<String, byte[]> osModules() throws IOException, URISyntaxException {
         return Map.of("org.orrery.os.api", jarOf(Partition.class, null), "org.orrery.os.partition",

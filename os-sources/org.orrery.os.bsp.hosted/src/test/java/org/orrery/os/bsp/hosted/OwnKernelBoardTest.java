@@ -8,8 +8,6 @@ import static org.orrery.os.bsp.hosted.HostedSystems.MS;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
@@ -24,30 +22,15 @@ import org.orrery.os.kernel.RunSummary;
  * plans and hearing their modes and health-monitor events.
  */
 class OwnKernelBoardTest {
-    private String before;
-
-    @BeforeEach
-    void choose() {
-        before = System.setProperty(OwnKernelBoard.PROPERTY, "partition");
-    }
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty(OwnKernelBoard.PROPERTY);
-        } else {
-            System.setProperty(OwnKernelBoard.PROPERTY, before);
-        }
-    }
-
     private static RunSummary run(SystemConfig config, BoardWatch watch, List<String> until) throws Exception {
         byte[] apps = HostedSystems.apps();
         java.util.Map<String, byte[]> jars = new java.util.HashMap<>();
         config.partitions().forEach(p -> jars.put(p.name(), apps));
         // at least 1 s, then until every partition printed what is asked (30 s at most: cold JVMs on a loaded host)
         int[] asked = {0};
-        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(), jars,
-                30_000 * MS, watch::line, () -> ++asked[0] > 100 && until.stream().allMatch(watch::printed), null, 0));
+        RunSummary s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+                HostedSystems.osModules(), jars, 30_000 * MS, watch::line,
+                () -> ++asked[0] > 100 && until.stream().allMatch(watch::printed), null, 0)));
         System.out.print(s.format());
         return s;
     }

@@ -88,20 +88,8 @@ class PortCasesTest {
         Map<String, byte[]> jars = new LinkedHashMap<>();
         config.partitions().forEach(p -> jars.put(p.name(), apps));
         // "own": the hosted board with a kernel in each partition process
-        String before = boardName.equals("own") ? System.setProperty(OwnKernelBoard.PROPERTY, "partition") : null;
-        RunSummary s;
-        try {
-            s = board(boardName).boot(new BootRequest(config, HostedSystems.osModules(), jars, ns + TAIL, console::add,
-                    null, null, 0));
-        } finally {
-            if (boardName.equals("own")) {
-                if (before == null) {
-                    System.clearProperty(OwnKernelBoard.PROPERTY);
-                } else {
-                    System.setProperty(OwnKernelBoard.PROPERTY, before);
-                }
-            }
-        }
+        RunSummary s = HostedSystems.ownKernels(boardName.equals("own"), () -> board(boardName).boot(new BootRequest(
+                config, HostedSystems.osModules(), jars, ns + TAIL, console::add, null, null, 0)));
         System.out.print(s.format());
         Map<String, List<String>> lines = new LinkedHashMap<>();
         config.partitions().stream().map(PartitionConfig::name).sorted(Comparator.naturalOrder())

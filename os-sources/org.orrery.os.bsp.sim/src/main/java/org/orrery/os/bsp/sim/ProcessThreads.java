@@ -100,6 +100,12 @@ public abstract class ProcessThreads implements ProcessExecutor {
             return Thread.currentThread() == thread;
         }
 
+        /** Whether the process's thread still runs (a stopped one runs on until its next kernel call unwinds it). */
+        protected final boolean threadAlive() {
+            Thread t = thread;
+            return t != null && t.isAlive();
+        }
+
         /** Run first on the process thread, before the body. */
         protected void beforeBody() throws Exception {
         }
