@@ -84,11 +84,10 @@ final class HealthMonitor {
     }
 
     /**
-     * An error a partition's own kernel handled ({@link Kernel#reportedHm}): recorded, traced and printed as one handled
-     * here, its action already done there.
+     * An error a partition's own kernel handled ({@link Kernel#reportedHm}): recorded and printed as one handled here,
+     * its action already done there and traced there when it happened.
      */
     void record(PartitionRt part, HmEvent event) {
-        m.trace(part.traceCore(), TraceEventType.HM_EVENT, part.index, event.error().ordinal(), event.action().ordinal());
         m.hmEvents.add(event);
         if (event.error() == ErrorCode.DEADLINE_MISSED) {
             m.deadlineMisses++;

@@ -131,18 +131,16 @@ public final class Kernel {
 
     /**
      * A module's kernel ({@link #bootModule}): the kernel of {@code partition} says it changed mode (a cold start of
-     * its own asks through {@link #coldStartRequested} instead). Traced here at this kernel's time, as the module's.
-     * A report of a generation this kernel already restarted (a process it has ended) is for nobody and ignored.
+     * its own asks through {@link #coldStartRequested} instead). Not traced here: that kernel traced it when it
+     * happened, and the board merges its trace. A partition this kernel idled stays IDLE whatever comes late.
      */
     public void reportedMode(int partition, PartitionMode mode) {
         module.lock.lock();
         try {
             PartitionRt p = elsewhere(partition);
             if (p.mode != mode && p.mode != PartitionMode.IDLE) {
-                if (module.concurrent) {
-                    module.engine.catchUp();
-                }
-                module.lifecycle.setMode(p, mode);
+                p.mode = mode;
+                p.reachedNormal |= mode == PartitionMode.NORMAL;
             }
         } finally {
             module.lock.unlock();
@@ -150,8 +148,8 @@ public final class Kernel {
     }
 
     /**
-     * A module's kernel: the kernel of {@code partition} handled an error (its action done there). Recorded, traced
-     * and printed as the module's own health monitor does, not acted on again.
+     * A module's kernel: the kernel of {@code partition} handled an error (its action done there). Recorded, counted and
+     * printed as the module's own health monitor does (traced there), not acted on again.
      */
     public void reportedHm(int partition, HmEvent event) {
         module.lock.lock();

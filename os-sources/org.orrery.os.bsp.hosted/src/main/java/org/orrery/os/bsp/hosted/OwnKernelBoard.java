@@ -76,15 +76,24 @@ final class OwnKernelBoard {
                     () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             executor.idleSleep(new EngineSleep(clock));
             String classPath = classPath();
+            MergedTrace merged = request.trace() == null ? null
+                    : new MergedTrace(request.trace(), config.board().cores(), config.partitions().size());
+            BootRequest run = merged == null ? request : new BootRequest(config, request.osModules(),
+                    request.applicationJars(), request.durationNs(), request.console(), request.stop(), merged,
+                    request.guardNanos(), request.operator());
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, classPath, overrun, ports.partitionOptions(p.name())), byIndex, gate,
-                    executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE))) {
+                    executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
+                    merged)) {
                 BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
                         gate, ports);
                 Priorities priorities = new Priorities();
                 try {
                     priorities.raiseJvmThreads();
-                    RunSummary summary = run(request, config, board, own, elsewhere, clock, gate, ports, phases);
+                    RunSummary summary = run(run, config, board, own, elsewhere, clock, gate, ports, phases);
+                    if (merged != null) {
+                        merged.end();
+                    }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
                             "partition processes with kernels of their own", lateness, cgroups, false));
                 } finally {

@@ -52,6 +52,8 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     private final RealTimeClock clock;
     private final Consumer<String> console;
     private final OomWatch memory;
+    /** The run's trace, when it has one: it waits for what each partition's kernel traced. */
+    private final MergedTrace trace;
     private final AtomicReferenceArray<Life> lives;
     private final ServerSocketChannel server;
     /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
@@ -86,9 +88,10 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
      * @param groups each partition's cgroup by index (null for partitions without an application)
      */
     OwnKernels(SystemConfig config, Path dir, Function<PartitionConfig, List<String>> command, PartitionGroup[] groups,
-            WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console, OomWatch memory)
-            throws IOException {
+            WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console, OomWatch memory,
+            MergedTrace trace) throws IOException {
         this.memory = memory;
+        this.trace = trace;
         this.config = config;
         this.dir = dir;
         this.command = command;
@@ -121,6 +124,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         Life old = lives.getAndSet(partition, next);
         if (old != null) {
             old.ended = true;
+            traceGone(partition);
         }
         launcher.execute(() -> {
             end(partition, old);
@@ -133,6 +137,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         Life old = lives.getAndSet(partition, null);
         if (old != null) {
             old.ended = true;
+            traceGone(partition);
             launcher.execute(() -> end(partition, old));
         }
     }
@@ -233,6 +238,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         Kernel k = kernel;
         if (k != null && lives.get(partition) == life && !closing) {
             life.ended = true;
+            traceGone(partition);
             k.partitionLost(partition, error, why);
         }
     }
@@ -280,6 +286,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             for (int c = 0; c < frames.length; c++) {
                 cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
             }
+            if (trace != null) {
+                trace.live(partition, clock.now()); // whatever its kernel traces comes after this instant
+            }
             life.send(new LinkMessage.Start(clock.monotonicAt(0), cores));
             while (!life.ended) {
                 report(k, partition, life, LinkCodec.read(in));
@@ -302,6 +311,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             case LinkMessage.ResetRequested r -> k.moduleActionRequested(partition, HmAction.RESET_MODULE);
             case LinkMessage.Console c -> console.accept(c.line());
             case LinkMessage.Counts c -> life.ended = true;
+            case LinkMessage.TraceEvents t -> traced(partition, life, t);
             default -> throw new IllegalStateException("a partition sent " + m.getClass().getSimpleName());
         }
     }
@@ -342,6 +352,32 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     }
 
     /** The module's kernel once booted and board time has begun (a partition's kernel keeps the board's time). */
+    private void traceGone(int partition) {
+        if (trace != null) {
+            trace.gone(partition);
+        }
+    }
+
+    /** A partition kernel's events for the trace: each must name that partition, whose kernel alone traced it. */
+    private void traced(int partition, Life life, LinkMessage.TraceEvents t) {
+        if (trace == null) {
+            return;
+        }
+        long[][] events = new long[t.events().size()][];
+        for (int i = 0; i < events.length; i++) {
+            LinkMessage.TraceEvents.Event e = t.events().get(i);
+            if (e.f0() != partition || e.core() >= config.board().cores()) {
+                lost(partition, life, ErrorCode.APPLICATION_ERROR, "the partition process traced an event of "
+                        + (e.f0() != partition ? "partition " + e.f0() : "core " + e.core())
+                        + " (protocol violation)");
+                end(partition, life);
+                return;
+            }
+            events[i] = new long[] {e.timeNs(), e.core(), e.type().id(), e.f0(), e.f1(), e.f2()};
+        }
+        trace.offer(partition, t.completeNs(), events);
+    }
+
     private Kernel awaitKernel() {
         synchronized (this) {
             while ((kernel == null || clock.monotonicAt(0) < 0) && !closing) {

@@ -18,6 +18,7 @@ import org.orrery.os.kernel.ModuleLink;
 import org.orrery.os.kernel.PortStorage;
 import org.orrery.os.kernel.RunSummary;
 import org.orrery.os.kernel.WindowListener;
+import org.orrery.os.trace.TraceBuffer;
 
 /**
  * A partition's own kernel, in its process on the hosted board: it schedules the partition's processes in this JVM
@@ -33,11 +34,13 @@ public final class PartitionKernel {
     private final Kernel kernel;
     private final BoardParts board;
     private final RealTimeClock clock;
+    private final TraceOut trace;
 
-    private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock) {
+    private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock, TraceOut trace) {
         this.kernel = kernel;
         this.board = board;
         this.clock = clock;
+        this.trace = trace;
     }
 
     /**
@@ -50,6 +53,16 @@ public final class PartitionKernel {
      */
     public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
             Consumer<String> console, long guardNanos, PartitionPorts ports) throws ConfigException {
+        return boot(config, partition, loader, link, console, guardNanos, ports, null);
+    }
+
+    /**
+     * As {@link #boot(SystemConfig, String, ApplicationLoader, ModuleLink, Consumer, long, PartitionPorts)}, handing
+     * {@code trace} (null: none) what the kernel traced after each slice of {@link #run}, and before it asks the module
+     * for what ends this process (a cold start, a module shutdown or reset), so that nothing it traced is lost with it.
+     */
+    public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
+            Consumer<String> console, long guardNanos, PartitionPorts ports, TraceOut trace) throws ConfigException {
         PartitionConfig p = config.partitions().stream().filter(c -> c.name().equals(partition)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no partition '" + partition + "' in " + config.name()));
         RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
@@ -60,12 +73,15 @@ public final class PartitionKernel {
         OwnPorts own = ports == null ? null : OwnPorts.of(ports, p);
         BoardParts board = new BoardParts(clock, executor, console, config.board().cores(), 1 << 14,
                 WindowListener.NONE, own == null ? PortStorage.NONE : own);
+        PartitionKernel[] self = new PartitionKernel[1];
+        ModuleLink told = trace == null ? link : new FlushingLink(link, () -> self[0].drain());
         Kernel kernel = Kernel.bootResident(config, board,
-                ports == null ? loader : PortStandIns.around(loader, ports), Set.of(p.name()), link);
+                ports == null ? loader : PortStandIns.around(loader, ports), Set.of(p.name()), told);
         if (own != null) {
             own.start(kernel);
         }
-        return new PartitionKernel(kernel, board, clock);
+        self[0] = new PartitionKernel(kernel, board, clock, trace);
+        return self[0];
     }
 
     /**
@@ -73,6 +89,15 @@ public final class PartitionKernel {
      * the initial plan from then on until {@link #frameBegun} says otherwise.
      */
     public void start(long boardBase) {
+        board.executor().lock().lock();
+        try {
+            // what the boot traced (the partition's cold start) the module traced itself when it started the process
+            for (TraceBuffer b : kernel.traceBuffers()) {
+                b.drainTo((core, time, id, f0, f1, f2) -> { });
+            }
+        } finally {
+            board.executor().lock().unlock();
+        }
         clock.startAt(boardBase);
     }
 
@@ -118,6 +143,15 @@ public final class PartitionKernel {
         kernel.frameBegun(core, plan, frameStartNs);
     }
 
+    /** Where a partition kernel's trace goes: its events of each slice, and up to when it has sent all it traced. */
+    public interface TraceOut {
+        /**
+         * {@code events} ({time, core, type id, f0, f1, f2} each, in the order traced) are all this kernel traced up to
+         * {@code completeNs} of board time that were not sent before.
+         */
+        void traced(long completeNs, java.util.List<long[]> events);
+    }
+
     /** Runs the partition until {@code end} says so (asked every 10 ms) or this kernel shut down; then stops it. */
     public void run(BooleanSupplier end) {
         try {
@@ -125,10 +159,30 @@ public final class PartitionKernel {
             while (!kernel.isShutdown() && !end.getAsBoolean()) {
                 t = Math.max(t, kernel.now()) + SLICE_NANOS;
                 kernel.runUntil(t);
+                drain();
             }
         } finally {
             board.executor().shutdown();
         }
+    }
+
+    /** What was traced since the last drain, taken under the kernel's lock (its processes trace too), handed on. */
+    private void drain() {
+        if (trace == null) {
+            return;
+        }
+        java.util.List<long[]> events = new java.util.ArrayList<>();
+        long complete;
+        board.executor().lock().lock();
+        try {
+            complete = kernel.now();
+            for (TraceBuffer b : kernel.traceBuffers()) {
+                b.drainTo((core, time, id, f0, f1, f2) -> events.add(new long[] {time, core, id, f0, f1, f2}));
+            }
+        } finally {
+            board.executor().lock().unlock();
+        }
+        trace.traced(complete, events);
     }
 
     public RunSummary summary() {

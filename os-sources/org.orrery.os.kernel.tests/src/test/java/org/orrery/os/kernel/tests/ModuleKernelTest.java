@@ -130,8 +130,9 @@ class ModuleKernelTest {
         assertEquals(0, board.aLoads[0], "a is loaded by its own kernel only");
         assertEquals(List.of("cold start 0"), board.asked.lines);
         assertEquals(List.of("5", "15"), board.bTicks, "b runs here as on any board");
-        assertEquals(List.of("0 a COLD_START", "0 b COLD_START", "0 a", "5 b", "5 b NORMAL", "7 a NORMAL", "10 a",
-                "15 b"), board.trace());
+        // a's NORMAL is not traced here: a's own kernel traced it when it happened
+        assertEquals(List.of("0 a COLD_START", "0 b COLD_START", "0 a", "5 b", "5 b NORMAL", "10 a", "15 b"),
+                board.trace());
         assertEquals(PartitionMode.NORMAL, s.modes().get("a"));
         assertEquals(List.of(), s.neverRan().stream().filter(n -> n.partition().equals("b")).toList());
     }
@@ -163,7 +164,7 @@ class ModuleKernelTest {
         assertEquals(List.of(miss), s.hmEvents());
         assertEquals(1, s.deadlineMisses());
         assertEquals(List.of("cold start 0"), board.asked.lines, "a process restart is its kernel's, done there");
-        assertTrue(board.trace().contains("2 a HM DEADLINE_MISSED"), board.trace().toString());
+        assertTrue(board.trace().stream().noneMatch(l -> l.contains("HM")), "a's kernel traced it: " + board.trace());
     }
 
     @Test

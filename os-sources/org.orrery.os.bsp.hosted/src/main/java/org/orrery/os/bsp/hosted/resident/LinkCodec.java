@@ -23,9 +23,11 @@ import org.orrery.os.bsp.hosted.resident.LinkMessage.ResetRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ShutdownRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start.CoreFrame;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.TraceEvents;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.Limits;
+import org.orrery.os.trace.TraceEventType;
 
 /**
  * The link's bytes: one type byte, then the message's fields in record order. Big-endian ints and longs
@@ -57,6 +59,7 @@ public final class LinkCodec {
     private static final int RESET_REQUESTED = 7;
     private static final int CONSOLE = 8;
     private static final int COUNTS = 9;
+    private static final int TRACE_EVENTS = 10;
     private static final int START = 64;
     private static final int FRAME_BEGUN = 65;
     private static final int END = 66;
@@ -65,6 +68,7 @@ public final class LinkCodec {
     private static final ErrorCode[] ERRORS = ErrorCode.values();
     private static final HmLevel[] LEVELS = HmLevel.values();
     private static final HmAction[] ACTIONS = HmAction.values();
+    private static final TraceEventType[] TYPES = TraceEventType.values();
 
     private LinkCodec() {
     }
@@ -112,6 +116,19 @@ public final class LinkCodec {
                 out.writeByte(COUNTS);
                 out.writeLong(c.deadlineMisses());
                 out.writeLong(c.overruns());
+            }
+            case TraceEvents t -> {
+                out.writeByte(TRACE_EVENTS);
+                out.writeLong(t.completeNs());
+                out.writeInt(t.events().size());
+                for (TraceEvents.Event e : t.events()) {
+                    out.writeInt(e.core());
+                    out.writeLong(e.timeNs());
+                    out.writeByte(e.type().ordinal());
+                    out.writeLong(e.f0());
+                    out.writeLong(e.f1());
+                    out.writeLong(e.f2());
+                }
             }
             case Start s -> {
                 out.writeByte(START);
@@ -167,6 +184,7 @@ public final class LinkCodec {
                 LinkInput r = new LinkInput(in, "Counts");
                 yield new Counts(r.count("deadlineMisses"), r.count("overruns"));
             }
+            case TRACE_EVENTS -> traceEvents(new LinkInput(in, "TraceEvents"));
             case START -> start(new LinkInput(in, "Start"));
             case FRAME_BEGUN -> {
                 LinkInput r = new LinkInput(in, "FrameBegun");
@@ -176,6 +194,23 @@ public final class LinkCodec {
             case END -> new End();
             default -> throw new LinkProtocolException("message type " + type + " is unknown");
         };
+    }
+
+    private static TraceEvents traceEvents(LinkInput r) throws IOException {
+        long complete = r.time("completeNs");
+        int n = r.listCount("events", TraceEvents.MAX_EVENTS);
+        List<TraceEvents.Event> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            r.entry("events", i);
+            int core = r.index("core", Limits.MAX_CORES);
+            long time = r.time("timeNs");
+            TraceEventType type = r.choice("type", TYPES);
+            if (!TraceEvents.Event.ofThePartition(type)) {
+                throw r.refused("type", type + " is the module's to trace, not a partition's");
+            }
+            events.add(new TraceEvents.Event(core, time, type, r.anyLong("f0"), r.anyLong("f1"), r.anyLong("f2")));
+        }
+        return new TraceEvents(complete, events);
     }
 
     private static Start start(LinkInput r) throws IOException {

@@ -42,6 +42,11 @@ final class LinkInput {
         }
     }
 
+    /** A long the protocol puts no bound on (a traced event's payload). */
+    long anyLong(String field) throws IOException {
+        return time(field);
+    }
+
     /** An int the protocol puts no bound on (the board judges a {@code Hello}'s version itself). */
     int anyInt(String field) throws IOException {
         try {

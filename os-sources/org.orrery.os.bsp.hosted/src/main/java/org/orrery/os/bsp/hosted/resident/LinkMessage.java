@@ -12,6 +12,7 @@ import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.Limits;
 import org.orrery.os.kernel.HmEvent;
+import org.orrery.os.trace.TraceEventType;
 
 /**
  * One message on the link between a partition JVM's kernel and the board process (see the package). The records
@@ -98,6 +99,47 @@ public sealed interface LinkMessage {
         public Counts {
             count(deadlineMisses, "deadlineMisses");
             count(overruns, "overruns");
+        }
+    }
+
+    /**
+     * What the partition's own kernel traced that only it knows (its modes, its processes' states, its health-monitor
+     * events, its watchdog, its user events),
+     * and the board time up to which it has now sent everything it traced ({@code completeNs}): the board writes its
+     * own events of a core only as far as every partition's kernel has sent theirs, so each core's stream stays in
+     * time order.
+     */
+    record TraceEvents(long completeNs, List<Event> events) implements LinkMessage {
+        /** Events in one message at the most (a kernel sends more in several). */
+        public static final int MAX_EVENTS = 4096;
+
+        public TraceEvents {
+            events = List.copyOf(events);
+            if (events.size() > MAX_EVENTS) {
+                throw new IllegalArgumentException(events.size() + " events, more than " + MAX_EVENTS);
+            }
+        }
+
+        /** One traced event of core {@code core} ({@link org.orrery.os.trace.TraceSink#event}'s fields). */
+        public record Event(int core, long timeNs, TraceEventType type, long f0, long f1, long f2) {
+            public Event {
+                index(core, Limits.MAX_CORES, "core");
+                Objects.requireNonNull(type, "type");
+                if (!ofThePartition(type)) {
+                    throw new IllegalArgumentException(type + " is the module's to trace, not a partition's");
+                }
+            }
+
+            /**
+             * The events a partition's kernel traces that the module's kernel does not see (or sees only later: a mode
+             * or an error it is told of), all naming the partition as their first field.
+             */
+            public static boolean ofThePartition(TraceEventType type) {
+                return switch (type) {
+                    case PARTITION_MODE, PROCESS_STATE, HM_EVENT, WATCHDOG_KICK, WATCHDOG_EXPIRED, USER_EVENT -> true;
+                    default -> false;
+                };
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.kernel.ModuleLink;
+import org.orrery.os.trace.TraceEventType;
 
 /**
  * The partition's side of the link: what its kernel owes the module, written to the board as it happens. The board
@@ -54,6 +55,26 @@ final class LinkSender implements ModuleLink {
             send(m);
         } catch (IOException e) {
             broken = true;
+        }
+    }
+
+    /**
+     * What the partition's kernel traced that only it knows, in messages of at most
+     * {@link LinkMessage.TraceEvents#MAX_EVENTS}; the module's own events (windows, modes...) are left out.
+     */
+    void traced(long completeNs, List<long[]> events) {
+        List<LinkMessage.TraceEvents.Event> mine = new ArrayList<>();
+        for (long[] e : events) {
+            TraceEventType type = TraceEventType.fromId((int) e[2]);
+            if (type != null && LinkMessage.TraceEvents.Event.ofThePartition(type)) {
+                mine.add(new LinkMessage.TraceEvents.Event((int) e[1], e[0], type, e[3], e[4], e[5]));
+            }
+        }
+        int max = LinkMessage.TraceEvents.MAX_EVENTS;
+        for (int from = 0; from < mine.size() || from == 0; from += max) {
+            // only the last message promises anything: the events of a slice are in order per core, not across
+            long complete = from + max < mine.size() ? Long.MIN_VALUE : completeNs;
+            tell(new LinkMessage.TraceEvents(complete, mine.subList(from, Math.min(mine.size(), from + max))));
         }
     }
 

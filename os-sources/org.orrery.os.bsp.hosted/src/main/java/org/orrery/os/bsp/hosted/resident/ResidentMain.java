@@ -54,7 +54,7 @@ public final class ResidentMain {
             // booted before it says hello: the board starts its time once every partition said it, and this one then
             // waits frozen, its kernel ready
             PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
-                    Long.parseLong(args[4]), ports);
+                    Long.parseLong(args[4]), ports, up::traced);
             up.hello(new LinkMessage.Hello(partition, LinkCodec.PROTOCOL_VERSION));
             if (!(LinkCodec.read(in) instanceof LinkMessage.Start start)) {
                 throw new LinkProtocolException("the board's first message was not START");

@@ -38,9 +38,11 @@ import org.orrery.os.bsp.hosted.resident.LinkMessage.ModeChanged;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.PlanRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start.CoreFrame;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.TraceEvents;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.Limits;
+import org.orrery.os.trace.TraceEventType;
 import org.orrery.os.kernel.HmEvent;
 
 /**
@@ -186,6 +188,30 @@ class LinkCodecTest {
         byte[] b = ByteBuffer.allocate(1 + 8 + 4 + 2 * 16).put(bytes(ONE_CORE)[0]).putLong(0).putInt(2)
                 .putInt(3).putInt(0).putLong(0).putInt(3).putInt(1).putLong(5).array();
         refused(b, "Start.cores[1].core: core 3 twice");
+    }
+
+    @Test
+    void aTracedEventOfTheModulesIsRefused() {
+        // one event, its type byte at 1 + 8 + 4 + 4 + 8: a window start is the module's to trace, never a partition's
+        byte[] b = bytes(new TraceEvents(0, List.of(new TraceEvents.Event(0, 0, TraceEventType.PROCESS_STATE, 0, 0, 0))));
+        b[25] = (byte) TraceEventType.WINDOW_START.ordinal();
+        refused(b, "TraceEvents.events[0].type: WINDOW_START is the module's to trace, not a partition's");
+        b[25] = (byte) TraceEventType.values().length;
+        refused(b, "TraceEvents.events[0].type: value " + TraceEventType.values().length + " outside");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, TraceEvents.MAX_EVENTS + 1, Integer.MAX_VALUE})
+    void aTracedEventCountOutOfRangeIsRefusedBeforeItsEventsAreRead(int count) {
+        byte[] b = ByteBuffer.allocate(1 + 8 + 4).put(bytes(new TraceEvents(0, List.of()))[0]).putLong(0).putInt(count)
+                .array();
+        refused(b, "TraceEvents.events: count " + count + " outside 0.." + TraceEvents.MAX_EVENTS);
+    }
+
+    @Test
+    void aTracedEventOfACoreOutOfRangeIsRefused() {
+        byte[] b = bytes(new TraceEvents(0, List.of(new TraceEvents.Event(0, 0, TraceEventType.PROCESS_STATE, 0, 0, 0))));
+        refused(withInt(b, 13, Limits.MAX_CORES), "TraceEvents.events[0].core: " + Limits.MAX_CORES + " outside");
     }
 
     @Test

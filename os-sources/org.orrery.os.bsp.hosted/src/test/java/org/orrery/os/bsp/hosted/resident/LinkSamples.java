@@ -25,9 +25,11 @@ import org.orrery.os.bsp.hosted.resident.LinkMessage.ResetRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ShutdownRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start.CoreFrame;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.TraceEvents;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.Limits;
+import org.orrery.os.trace.TraceEventType;
 
 /** Messages of every type at the edges of their fields, and the bytes they encode to, for the codec's tests. */
 final class LinkSamples {
@@ -69,6 +71,13 @@ final class LinkSamples {
                 new Start(Long.MIN_VALUE, List.of()),
                 new Start(-12_345, List.of(new CoreFrame(0, 0, 0), new CoreFrame(1, 2, -1_000_000))),
                 new Start(Long.MAX_VALUE, everyCore()),
+                new TraceEvents(Long.MIN_VALUE, List.of()),
+                new TraceEvents(123_456_789, List.of(
+                        new TraceEvents.Event(0, 5, TraceEventType.PROCESS_STATE, 2, -2, 3),
+                        new TraceEvents.Event(Limits.MAX_CORES - 1, Long.MAX_VALUE, TraceEventType.USER_EVENT, 2,
+                                Long.MIN_VALUE, Long.MAX_VALUE),
+                        new TraceEvents.Event(1, Long.MIN_VALUE, TraceEventType.HM_EVENT, 2, 0, 4))),
+                new TraceEvents(Long.MAX_VALUE, manyEvents()),
                 new FrameBegun(0, 0, Long.MIN_VALUE),
                 new FrameBegun(Limits.MAX_CORES - 1, Limits.MAX_PLANS - 1, Long.MAX_VALUE),
                 new End()));
@@ -76,6 +85,20 @@ final class LinkSamples {
     }
 
     /** Every core the link can name, in reverse order, with extreme frame starts. */
+    /**
+     * Events of every type a partition traces (a few dozen: the fuzz test mutates every sample; the bound on their
+     * number has its own refusal case).
+     */
+    private static List<TraceEvents.Event> manyEvents() {
+        List<TraceEventType> types = java.util.Arrays.stream(TraceEventType.values())
+                .filter(TraceEvents.Event::ofThePartition).toList();
+        List<TraceEvents.Event> events = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            events.add(new TraceEvents.Event(i % 2, i, types.get(i % types.size()), 7, i, -i));
+        }
+        return events;
+    }
+
     private static List<CoreFrame> everyCore() {
         List<CoreFrame> cores = new ArrayList<>();
         for (int core = Limits.MAX_CORES - 1; core >= 0; core--) {

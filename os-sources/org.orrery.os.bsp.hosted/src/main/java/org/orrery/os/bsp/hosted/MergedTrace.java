@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
+import org.orrery.os.trace.TraceSink;
+
+/**
+ * The trace of a hosted board whose partitions have kernels of their own: the module's events (windows, modes, health
+ * monitor, port traffic) come from the board's kernel, each partition's own (its processes' states, its watchdog, its
+ * user events) over its link, a window or more later, since a partition sends only while its window is open. A core's
+ * stream must stay in time order, so an event is written once every live partition's kernel has sent all it traced up
+ * to that instant; until then it waits here. A partition event that comes after the board already wrote past its
+ * time (a kernel that lost its link's race with the end of the run) is counted as discarded on its core, never
+ * reordered. Its methods are called by the board's trace writer and the partitions' link readers, one at a time.
+ */
+final class MergedTrace implements TraceSink {
+    private static final long NOT_LIVE = Long.MAX_VALUE;
+    private static final Comparator<long[]> BY_TIME = Comparator.comparingLong(e -> e[0]);
+
+    private final TraceSink sink;
+    /** The board's events of each core not written yet, in time order: {time, type, f0, f1, f2}. */
+    private final ArrayDeque<long[]>[] board;
+    /** The partitions' events of each core not written yet. */
+    private final PriorityQueue<long[]>[] partitions;
+    /** Up to when each live partition's kernel has sent all it traced; {@link #NOT_LIVE} for the others. */
+    private final long[] complete;
+    private final long[] written;
+    private final long[] boardDiscarded;
+    private final long[] late;
+    private boolean ended;
+
+    @SuppressWarnings("unchecked")
+    MergedTrace(TraceSink sink, int cores, int partitionCount) {
+        this.sink = sink;
+        board = new ArrayDeque[cores];
+        partitions = new PriorityQueue[cores];
+        for (int c = 0; c < cores; c++) {
+            board[c] = new ArrayDeque<>();
+            partitions[c] = new PriorityQueue<>(BY_TIME);
+        }
+        complete = new long[partitionCount];
+        Arrays.fill(complete, NOT_LIVE);
+        written = new long[cores];
+        Arrays.fill(written, Long.MIN_VALUE);
+        boardDiscarded = new long[cores];
+        late = new long[cores];
+    }
+
+    @Override
+    public synchronized void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+        board[core].add(new long[] {timestampNs, typeId, f0, f1, f2});
+        flush(core, watermark());
+    }
+
+    @Override
+    public synchronized void discarded(int core, long total) {
+        boardDiscarded[core] = total;
+        sink.discarded(core, total + late[core]);
+    }
+
+    /** Partition {@code partition}'s kernel runs from {@code fromNs}: the board waits for its events from then on. */
+    synchronized void live(int partition, long fromNs) {
+        complete[partition] = fromNs;
+    }
+
+    /** Partition {@code partition}'s kernel is gone (ended, killed, idle): nothing more comes from it. */
+    synchronized void gone(int partition) {
+        complete[partition] = NOT_LIVE;
+        flushAll(watermark());
+    }
+
+    /**
+     * Events of {@code partition}'s kernel ({time, core, type, f0, f1, f2} each), which has now sent everything it
+     * traced up to {@code completeNs}.
+     */
+    synchronized void offer(int partition, long completeNs, long[][] events) {
+        if (ended || complete[partition] == NOT_LIVE) {
+            return;
+        }
+        for (long[] e : events) {
+            int core = (int) e[1];
+            if (e[0] < written[core]) {
+                late[core]++;
+                sink.discarded(core, boardDiscarded[core] + late[core]);
+            } else {
+                partitions[core].add(new long[] {e[0], e[2], e[3], e[4], e[5]});
+            }
+        }
+        complete[partition] = Math.max(complete[partition], completeNs);
+        flushAll(watermark());
+    }
+
+    /** The run is over: everything waiting is written, in order, and nothing later is taken. */
+    synchronized void end() {
+        ended = true;
+        flushAll(NOT_LIVE);
+    }
+
+    private long watermark() {
+        long w = NOT_LIVE;
+        for (long c : complete) {
+            w = Math.min(w, c);
+        }
+        return w;
+    }
+
+    private void flushAll(long watermark) {
+        for (int c = 0; c < board.length; c++) {
+            flush(c, watermark);
+        }
+    }
+
+    /** Writes core {@code core}'s events up to {@code watermark}, the board's and the partitions' merged by time. */
+    private void flush(int core, long watermark) {
+        ArrayDeque<long[]> b = board[core];
+        PriorityQueue<long[]> p = partitions[core];
+        while (true) {
+            long[] next;
+            long[] fromBoard = b.peekFirst();
+            long[] fromPartition = p.peek();
+            if (fromBoard != null && (fromPartition == null || fromBoard[0] <= fromPartition[0])) {
+                next = fromBoard;
+            } else {
+                next = fromPartition;
+            }
+            if (next == null || next[0] > watermark) {
+                return;
+            }
+            if (next == fromBoard) {
+                b.pollFirst();
+            } else {
+                p.poll();
+            }
+            written[core] = Math.max(written[core], next[0]);
+            sink.event(core, next[0], (int) next[1], next[2], next[3], next[4]);
+        }
+    }
+}

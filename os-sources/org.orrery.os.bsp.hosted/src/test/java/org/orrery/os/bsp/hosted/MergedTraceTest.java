@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: EPL-2.0
+package org.orrery.os.bsp.hosted;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.orrery.os.trace.TraceSink;
+
+/**
+ * The trace of a board whose partitions have kernels of their own: each core's stream stays in time order although a
+ * partition's events come later than the board's, and nothing is reordered or hidden.
+ */
+class MergedTraceTest {
+
+    /** What reached the trace, as "core@time:type" and "core discarded n". */
+    private static final class Written implements TraceSink {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
+            lines.add(core + "@" + timestampNs + ":" + typeId);
+        }
+
+        @Override
+        public void discarded(int core, long total) {
+            lines.add(core + " discarded " + total);
+        }
+    }
+
+    private static long[] ev(long time, int core, int type) {
+        return new long[] {time, core, type, 0, 0, 0};
+    }
+
+    @Test
+    void theBoardsEventsWaitForWhatALivePartitionTracedBeforeThem() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 2, 2);
+        t.event(0, 5, 0, 0, 0, 0); // no partition live yet: written at once
+        t.live(1, 10);
+        t.event(0, 12, 1, 0, 0, 0);
+        t.event(1, 15, 1, 0, 0, 0);
+        assertEquals(List.of("0@5:0"), w.lines, "partition 1 may still trace before 12");
+        t.offer(1, 13, new long[][] {ev(11, 0, 3), ev(13, 1, 3)});
+        assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3"), w.lines);
+        t.offer(1, 20, new long[][] {ev(16, 1, 3)});
+        assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3", "1@15:1", "1@16:3"), w.lines);
+    }
+
+    @Test
+    void anEventThatComesAfterItsCoreWasWrittenPastItIsCountedAsDiscarded() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 1);
+        t.live(0, 0);
+        t.discarded(0, 2); // the board's own buffer dropped two
+        t.offer(0, 10, new long[][] {ev(10, 0, 3)});
+        t.event(0, 10, 1, 0, 0, 0);
+        t.offer(0, 30, new long[][] {});
+        t.event(0, 20, 1, 0, 0, 0);
+        t.offer(0, 30, new long[][] {ev(15, 0, 3)}); // before 20, which is written
+        assertEquals(List.of("0 discarded 2", "0@10:3", "0@10:1", "0@20:1", "0 discarded 3"), w.lines);
+    }
+
+    @Test
+    void aPartitionThatIsGoneHoldsNothingBackAndTheEndWritesWhatWaits() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 2);
+        t.live(0, 0);
+        t.live(1, 0);
+        t.event(0, 5, 1, 0, 0, 0);
+        t.offer(0, 100, new long[][] {ev(7, 0, 3)});
+        assertEquals(List.of(), w.lines, "partition 1 may still trace before 5");
+        t.gone(1);
+        assertEquals(List.of("0@5:1", "0@7:3"), w.lines);
+        t.event(0, 200, 1, 0, 0, 0);
+        t.end();
+        t.offer(0, 300, new long[][] {ev(250, 0, 3)}); // after the end: nothing is taken
+        assertEquals(List.of("0@5:1", "0@7:3", "0@200:1"), w.lines);
+    }
+}
