@@ -183,6 +183,7 @@ public final class Kernel {
         module.lock.lock();
         try {
             module.lifecycle.restart(elsewhere(partition), PartitionMode.COLD_START);
+            module.executor.callMade();
         } finally {
             module.lock.unlock();
         }
@@ -204,6 +205,7 @@ public final class Kernel {
                 case RESET_MODULE -> module.reset();
                 default -> throw new IllegalArgumentException(action + " is not the module's to do");
             }
+            module.executor.callMade(); // the engine may sleep towards a window edge: it acts now
         } finally {
             module.lock.unlock();
         }
@@ -227,6 +229,7 @@ public final class Kernel {
             int generation = p.generation;
             module.hm.report(p, null, error, why);
             module.lifecycle.afterLoss(p, generation);
+            module.executor.callMade();
         } finally {
             module.lock.unlock();
         }
