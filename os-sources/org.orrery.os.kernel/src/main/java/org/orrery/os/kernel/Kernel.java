@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigValidator;
+import org.orrery.os.config.HmAction;
 import org.orrery.os.config.ProcessConfig;
 import org.orrery.os.config.ProcessKind;
 import org.orrery.os.config.SystemConfig;
@@ -193,7 +195,7 @@ public final class Kernel {
      * A module's kernel: a partition's health monitor asked for the module's {@code action}, SHUTDOWN_MODULE or
      * RESET_MODULE (its own processes are stopped already).
      */
-    public void moduleActionRequested(int partition, org.orrery.os.config.HmAction action) {
+    public void moduleActionRequested(int partition, HmAction action) {
         module.lock.lock();
         try {
             elsewhere(partition);
@@ -216,7 +218,7 @@ public final class Kernel {
      * health monitor hears it as the partition's error; unless its action restarted or idled the partition, it
      * cold starts.
      */
-    public void partitionLost(int partition, org.orrery.os.api.ErrorCode error, String why) {
+    public void partitionLost(int partition, ErrorCode error, String why) {
         module.lock.lock();
         try {
             PartitionRt p = elsewhere(partition);

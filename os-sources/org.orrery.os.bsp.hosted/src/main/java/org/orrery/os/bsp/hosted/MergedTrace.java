@@ -20,6 +20,8 @@ import org.orrery.os.trace.TraceSink;
 final class MergedTrace implements TraceSink {
     private static final long NOT_LIVE = Long.MAX_VALUE;
     private static final Comparator<long[]> BY_TIME = Comparator.comparingLong(e -> e[0]);
+    /** Board events of one core held back at the most (seconds of a busy trace, far more than a major frame's). */
+    static final int MAX_HELD = 1 << 18;
 
     private final TraceSink sink;
     /** The board's events of each core not written yet, in time order: {time, type, f0, f1, f2}. */
@@ -31,6 +33,8 @@ final class MergedTrace implements TraceSink {
     private final long[] written;
     private final long[] boardDiscarded;
     private final long[] late;
+    /** Live partitions whose kernel the trace stopped waiting for ({@link #MAX_HELD}). */
+    private final boolean[] givenUp;
     private boolean ended;
 
     @SuppressWarnings("unchecked")
@@ -48,12 +52,32 @@ final class MergedTrace implements TraceSink {
         Arrays.fill(written, Long.MIN_VALUE);
         boardDiscarded = new long[cores];
         late = new long[cores];
+        givenUp = new boolean[partitionCount];
     }
 
     @Override
     public synchronized void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
         board[core].add(new long[] {timestampNs, typeId, f0, f1, f2});
+        if (board[core].size() > MAX_HELD) {
+            // a live partition's kernel that has sent nothing for this long (its process hung without dying) no longer
+            // holds the trace back: what it sends later is counted as discarded
+            int slowest = slowest();
+            complete[slowest] = NOT_LIVE;
+            givenUp[slowest] = true;
+            flushAll(watermark());
+            return;
+        }
         flush(core, watermark());
+    }
+
+    private int slowest() {
+        int slowest = 0;
+        for (int p = 1; p < complete.length; p++) {
+            if (complete[p] < complete[slowest]) {
+                slowest = p;
+            }
+        }
+        return slowest;
     }
 
     @Override
@@ -65,11 +89,13 @@ final class MergedTrace implements TraceSink {
     /** Partition {@code partition}'s kernel runs from {@code fromNs}: the board waits for its events from then on. */
     synchronized void live(int partition, long fromNs) {
         complete[partition] = fromNs;
+        givenUp[partition] = false;
     }
 
     /** Partition {@code partition}'s kernel is gone (ended, killed, idle): nothing more comes from it. */
     synchronized void gone(int partition) {
         complete[partition] = NOT_LIVE;
+        givenUp[partition] = false;
         flushAll(watermark());
     }
 
@@ -78,19 +104,21 @@ final class MergedTrace implements TraceSink {
      * traced up to {@code completeNs}.
      */
     synchronized void offer(int partition, long completeNs, long[][] events) {
-        if (ended || complete[partition] == NOT_LIVE) {
+        if (ended || (complete[partition] == NOT_LIVE && !givenUp[partition])) {
             return;
         }
         for (long[] e : events) {
             int core = (int) e[1];
-            if (e[0] < written[core]) {
+            if (e[0] < written[core] || givenUp[partition]) {
                 late[core]++;
                 sink.discarded(core, boardDiscarded[core] + late[core]);
             } else {
                 partitions[core].add(new long[] {e[0], e[2], e[3], e[4], e[5]});
             }
         }
-        complete[partition] = Math.max(complete[partition], completeNs);
+        if (!givenUp[partition]) {
+            complete[partition] = Math.max(complete[partition], completeNs);
+        }
         flushAll(watermark());
     }
 

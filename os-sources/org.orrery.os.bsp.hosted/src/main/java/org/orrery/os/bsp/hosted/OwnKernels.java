@@ -351,7 +351,6 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         }
     }
 
-    /** The module's kernel once booted and board time has begun (a partition's kernel keeps the board's time). */
     private void traceGone(int partition) {
         if (trace != null) {
             trace.gone(partition);
@@ -378,6 +377,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         trace.offer(partition, t.completeNs(), events);
     }
 
+    /** The module's kernel once booted and board time has begun (a partition's kernel keeps the board's time). */
     private Kernel awaitKernel() {
         synchronized (this) {
             while ((kernel == null || clock.monotonicAt(0) < 0) && !closing) {

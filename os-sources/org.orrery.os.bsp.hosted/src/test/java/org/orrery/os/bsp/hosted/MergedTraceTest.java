@@ -64,6 +64,21 @@ class MergedTraceTest {
     }
 
     @Test
+    void aLivePartitionThatSendsNothingHoldsTheTraceBackOnlySoLong() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 1);
+        t.live(0, 0);
+        for (int i = 1; i <= MergedTrace.MAX_HELD; i++) {
+            t.event(0, i, 1, 0, 0, 0);
+        }
+        assertEquals(List.of(), w.lines, "held for the partition");
+        t.event(0, MergedTrace.MAX_HELD + 1, 1, 0, 0, 0);
+        assertEquals(MergedTrace.MAX_HELD + 1, w.lines.size(), "no longer held: the partition was given up");
+        t.offer(0, Long.MAX_VALUE - 1, new long[][] {ev(MergedTrace.MAX_HELD + 5L, 0, 3)});
+        assertEquals("0 discarded 1", w.lines.getLast(), "what it sends after is counted, not written late");
+    }
+
+    @Test
     void aPartitionThatIsGoneHoldsNothingBackAndTheEndWritesWhatWaits() {
         Written w = new Written();
         MergedTrace t = new MergedTrace(w, 1, 2);
