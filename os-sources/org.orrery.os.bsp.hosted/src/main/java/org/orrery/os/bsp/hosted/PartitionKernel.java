@@ -31,6 +31,11 @@ import org.orrery.os.trace.TraceBuffer;
 public final class PartitionKernel {
     private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** Starts every line in which a partition process says, as it ends itself, why (the board reads its log). */
+    public static final String LAST_WORD = "orrery-partition-lost: ";
+    /** The status a partition process ends with after its {@link #LAST_WORD}. */
+    public static final int LAST_WORD_STATUS = 70;
+
     private final Kernel kernel;
     private final BoardParts board;
     private final RealTimeClock clock;
@@ -46,7 +51,9 @@ public final class PartitionKernel {
     /**
      * Boots {@code partition} of {@code config} in this process, its channels served from the shared memory
      * {@code ports} mapped here (null: the kernel's own storage). Nothing runs until {@link #start}: a partition
-     * process boots its kernel before the board's time begins, so its first window does not wait for it.
+     * process boots its kernel before the board's time begins, so its first window does not wait for it. This process
+     * is the partition's: a stopped process whose thread runs on in its own code beyond the guard ends it
+     * ({@link #LAST_WORD}).
      *
      * @param guardNanos own code a process may run without a kernel call before it counts as overrunning; 0 for the
      *        board's default
@@ -122,11 +129,6 @@ public final class PartitionKernel {
         warmUp();
         KernelWarmUp.run();
     }
-
-    /** Starts every line in which a partition process says, as it ends itself, why (the board reads its log). */
-    public static final String LAST_WORD = "orrery-partition-lost: ";
-    /** The status a partition process ends with after its {@link #LAST_WORD}. */
-    public static final int LAST_WORD_STATUS = 70;
 
     /**
      * Ends this partition process, saying why where the board finds it: a process whose thread cannot be stopped
