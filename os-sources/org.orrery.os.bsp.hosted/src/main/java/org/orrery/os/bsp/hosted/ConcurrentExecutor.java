@@ -158,6 +158,8 @@ final class ConcurrentExecutor extends ProcessThreads {
     }
 
     private final class Context extends Turn {
+        /** {@code discarded || abandoned}, for the process's own thread to read without the lock. */
+        private volatile boolean stopped;
 
         Context(String name, long stackSize, Runnable body, Consumer<Throwable> onEnd) {
             super(name, stackSize, body, onEnd);
@@ -196,6 +198,7 @@ final class ConcurrentExecutor extends ProcessThreads {
         public void discard() {
             boolean midCode = turn && !isCurrentThread();
             discarded = true;
+            stopped = true;
             release();
             turnGiven.signal();
             java.util.function.Consumer<String> s = stuck;
@@ -219,18 +222,17 @@ final class ConcurrentExecutor extends ProcessThreads {
         @Override
         public void abandon() {
             abandoned = true;
+            stopped = true;
             release();
             turnGiven.signal();
         }
 
-        /** Whether the kernel discarded or abandoned this process (read under the lock, where both are written). */
+        /**
+         * Whether the kernel discarded or abandoned this process: read without the kernel's lock, since a port call of
+         * the process's own thread asks it at every call.
+         */
         boolean stoppedHere() {
-            lock().lock();
-            try {
-                return discarded || abandoned;
-            } finally {
-                lock().unlock();
-            }
+            return stopped;
         }
 
         @Override

@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.orrery.os.api.Partition;
 import org.orrery.os.bsp.hosted.linux.BoardGroup;
@@ -22,6 +19,7 @@ import org.orrery.os.bsp.hosted.ports.BoardPorts;
 import org.orrery.os.bsp.hosted.resident.ResidentMain;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
 import org.orrery.os.bsp.sim.JarApplicationLoader;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigWriter;
 import org.orrery.os.config.PartitionConfig;
@@ -111,7 +109,7 @@ final class OwnKernelBoard {
             // only closing the board's shared-memory folder throws it here
             throw new BoardException(e.getMessage(), e);
         } finally {
-            delete(dir);
+            PartitionProcesses.deleteQuietly(dir);
         }
     }
 
@@ -168,20 +166,9 @@ final class OwnKernelBoard {
 
     private static Path folder() throws BoardException {
         try {
-            return Files.createTempDirectory("orrery-kernels-" + ProcessHandle.current().pid() + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return PartitionProcesses.boardFolder();
         } catch (IOException e) {
             throw new BoardUnavailableException("cannot make the board's folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            // a temporary folder; the next board's sweep does not know it, so say nothing and leave it
         }
     }
 }

@@ -74,9 +74,7 @@ public final class PartitionProcesses implements AutoCloseable {
         }
         Path dir;
         try {
-            dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            removeStale(dir.getParent());
+            dir = boardFolder();
             StringBuilder why = new StringBuilder();
             RuntimeCache cache = RuntimeCache.open(osModules, RUNTIME_MODULES, why);
             String classPath;
@@ -148,7 +146,19 @@ public final class PartitionProcesses implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /**
+     * A new folder, owner-only, for one board's partition processes (sockets, jars, logs), after the folders of boards
+     * whose process is gone were swept ({@link #removeStale}): a board killed with -9 never removes its own.
+     */
+    public static Path boardFolder() throws IOException {
+        Path dir = Files.createTempDirectory(DIR_PREFIX + ProcessHandle.current().pid() + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        removeStale(dir.getParent());
+        return dir;
+    }
+
+    /** Removes a board's folder with what is in it (quietly: a sweeper may have removed it meanwhile). */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
