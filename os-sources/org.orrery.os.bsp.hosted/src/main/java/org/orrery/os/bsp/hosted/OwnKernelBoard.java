@@ -2,7 +2,6 @@
 package org.orrery.os.bsp.hosted;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.orrery.os.api.Partition;
 import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
 import org.orrery.os.bsp.hosted.linux.Linux;
@@ -29,8 +27,6 @@ import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
-import org.orrery.os.partition.PartitionClassLoader;
-import org.orrery.os.trace.TraceBuffer;
 
 /**
  * The hosted board with a kernel in each partition process (step 2 of issue 12's plan in os-sources/README.md, chosen
@@ -38,8 +34,8 @@ import org.orrery.os.trace.TraceBuffer;
  * (plans, window edges by freezing and thawing, the board's watchdog, module-level health monitor, operator) and each
  * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
  * process's calls never leave its process; its ports are served from shared memory in its own process, as without a
- * kernel of its own. Not yet: the partitions' own trace events (the trace holds the module's: windows, modes,
- * health-monitor events, port traffic).
+ * kernel of its own. What each partition's kernel traces reaches the run's trace through {@link MergedTrace}; its JVM
+ * starts from an AOT cache of the OS modules ({@link ResidentRuntime}).
  */
 final class OwnKernelBoard {
     static final String PROPERTY = "orrery.hosted.kernels";
@@ -73,14 +69,15 @@ final class OwnKernelBoard {
             ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
                     () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             executor.idleSleep(new EngineSleep(clock));
-            String classPath = classPath();
+            ResidentRuntime runtime = ResidentRuntime.open((extra, cp, main) -> jvm(extra, dir, cp, main));
+            phases.mark("partition runtime ready"); // its AOT cache made here by the first board of a runtime
             MergedTrace merged = request.trace() == null ? null
                     : new MergedTrace(request.trace(), config.board().cores(), config.partitions().size());
             BootRequest run = merged == null ? request : new BootRequest(config, request.osModules(),
                     request.applicationJars(), request.durationNs(), request.console(), request.stop(), merged,
                     request.guardNanos(), request.operator());
             try (OwnKernels own = new OwnKernels(config, dir,
-                    p -> command(p, dir, classPath, overrun, ports.partitionOptions(p.name())), byIndex, gate,
+                    p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
                     merged)) {
                 BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
@@ -93,7 +90,8 @@ final class OwnKernelBoard {
                         merged.end();
                     }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
-                            "partition processes with kernels of their own", lateness, cgroups, false));
+                            runtime.note() + " (partition processes with kernels of their own)", lateness, cgroups,
+                            false));
                 } finally {
                     if (kicker != null) {
                         kicker.close();
@@ -118,15 +116,17 @@ final class OwnKernelBoard {
             throws ConfigException, BoardException {
         return HostedBoardSupport.onEngineThread(() -> {
             Linux.setFifo(Priorities.ENGINE);
+            phases.mark("engine real-time");
             Kernel kernel = Kernel.bootModule(config, board, new JarApplicationLoader(request.applicationJars()),
                     request.operator(), elsewhere, own);
             // the ports of partitions with kernels of their own are watched in their processes
             ports.start(kernel, HostedBoardSupport::kernelCallPriority,
                     p -> !elsewhere.contains(config.partitions().get(p).name()));
-            phases.mark("kernel booted");
+            phases.mark("kernel booted"); // which asked for the partition processes
             own.awaitHellos(HELLO_TIMEOUT_NANOS);
             phases.mark("partition kernels booted");
             HostedBoardSupport.warmUp(gate);
+            phases.mark("edges warmed up");
             own.kernel(kernel);
             HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
             return kernel.summary();
@@ -134,34 +134,28 @@ final class OwnKernelBoard {
     }
 
     /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */
-    private static List<String> command(PartitionConfig p, Path dir, String classPath, long guard, List<String> ports) {
-        long heap = Math.max(4L << 20, p.memoryBudget());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms4m", "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()),
-                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + dir));
-        cmd.addAll(ports);
-        cmd.addAll(List.of("-cp", classPath, ResidentMain.class.getName(), dir.resolve("link.sock").toString(), p.name(),
+    private static List<String> command(PartitionConfig p, Path dir, ResidentRuntime runtime, long guard,
+            List<String> ports) {
+        List<String> extra = new ArrayList<>(List.of("-Xmx" + Math.max(4L << 20, p.memoryBudget()),
+                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), runtime.shareOption()));
+        extra.addAll(ports);
+        return jvm(extra, dir, runtime.classPath(), List.of(dir.resolve("link.sock").toString(), p.name(),
                 dir.resolve("app-" + p.index() + ".jar").toString(), dir.resolve("config.orcf").toString(),
                 Long.toString(guard)));
-        return cmd;
     }
 
     /**
-     * The OS modules this board process runs (the image's, which the board's class path holds): a partition's kernel is
-     * the same code as the module's.
+     * The options every partition JVM of this board has, the training JVM of its AOT cache included (the JVM maps a
+     * cache only under the options it was made with), then {@code extra}, the class path and {@link ResidentMain}.
      */
-    private static String classPath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(Partition.class, SystemConfig.class, TraceBuffer.class, Kernel.class,
-                JarApplicationLoader.class, PartitionClassLoader.class, OwnKernelBoard.class)) {
-            try {
-                entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-            } catch (URISyntaxException | NullPointerException e) {
-                throw new IOException("cannot find the OS module of " + c.getName() + " to start partitions from");
-            }
-        }
-        return String.join(java.io.File.pathSeparator, entries);
+    static List<String> jvm(List<String> extra, Path dir, String classPath, List<String> main) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms4m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + dir));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-cp", classPath, ResidentMain.class.getName()));
+        cmd.addAll(main);
+        return cmd;
     }
 
     private static Path folder() throws BoardException {

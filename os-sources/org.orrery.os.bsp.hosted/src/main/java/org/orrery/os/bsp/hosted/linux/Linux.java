@@ -45,6 +45,10 @@ public final class Linux {
     private static final MethodHandle MLOCKALL = Libc.bind("mlockall", true, FunctionDescriptor.of(INT, INT));
     private static final MethodHandle MUNLOCKALL = Libc.bind("munlockall", true, FunctionDescriptor.of(INT));
     private static final MethodHandle KILL = Libc.bind("kill", true, FunctionDescriptor.of(INT, INT, INT));
+    private static final MethodHandle SETPRIORITY = Libc.bind("setpriority", true,
+            FunctionDescriptor.of(INT, INT, INT, INT));
+    /** setpriority's {@code which} for one thread (Linux takes a thread id for it). */
+    private static final int PRIO_PROCESS = 0;
 
     /** Per-thread native scratch memory, so the periodic calls allocate nothing after the first. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -57,7 +61,7 @@ public final class Linux {
         return System.getProperty("os.name", "").startsWith("Linux")
                 && CLOCK_GETTIME != null && CLOCK_NANOSLEEP != null && GETTID != null
                 && SCHED_SETSCHEDULER != null && SCHED_SETAFFINITY != null && MLOCKALL != null
-                && MUNLOCKALL != null && KILL != null;
+                && MUNLOCKALL != null && KILL != null && SETPRIORITY != null;
     }
 
     /** CLOCK_MONOTONIC in nanoseconds (the clock the board's windows are planned on). */
@@ -129,6 +133,18 @@ public final class Linux {
         }
         if (errno != 0) {
             throw new BoardUnavailableException("SCHED_FIFO priority " + priority + " for thread " + tid + " refused ("
+                    + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
+        }
+    }
+
+    /**
+     * Gives thread {@code tid} (of any process), time-sharing, the nice value {@code nice} (-20, the most processor
+     * share, to 19); threads it creates later inherit it.
+     */
+    public static void setNice(long tid, int nice) throws BoardUnavailableException {
+        int errno = callErrno(SETPRIORITY, "setpriority", PRIO_PROCESS, (int) tid, nice);
+        if (errno != 0 && errno != ESRCH) {
+            throw new BoardUnavailableException("nice " + nice + " for thread " + tid + " refused ("
                     + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
         }
     }
@@ -240,7 +256,8 @@ public final class Linux {
             rc = switch (args.length) {
                 case 0 -> (int) handle.invokeExact(s.capture);
                 case 1 -> (int) handle.invokeExact(s.capture, args[0]);
-                default -> (int) handle.invokeExact(s.capture, args[0], args[1]);
+                case 2 -> (int) handle.invokeExact(s.capture, args[0], args[1]);
+                default -> (int) handle.invokeExact(s.capture, args[0], args[1], args[2]);
             };
         } catch (Throwable e) {
             throw unlinked(name, e);

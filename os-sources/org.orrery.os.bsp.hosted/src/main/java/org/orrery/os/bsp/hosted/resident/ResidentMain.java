@@ -31,13 +31,22 @@ import org.orrery.os.partition.LocalPorts;
  * follows the plans the board switches to, until the board ends the run or goes away.
  */
 public final class ResidentMain {
+    /**
+     * {@code ResidentMain --train SOCKET}: the JVM that makes the AOT cache of a partition JVM's start warms up as a
+     * partition does, says hello to {@code SOCKET} and ends when the board closes it (its cache is written as it exits).
+     */
+    public static final String TRAIN = "--train";
 
     private ResidentMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && TRAIN.equals(args[0])) {
+            train(args[1]);
+            return;
+        }
         if (args.length != 5) {
-            System.err.println("usage: ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS");
+            System.err.println("usage: ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS | " + TRAIN + " SOCKET");
             System.exit(2);
         }
         PartitionKernel.warmUpKernel(); // before the board's clock counts this partition's time
@@ -74,6 +83,17 @@ public final class ResidentMain {
             // process threads may still run application code: only the JVM's end stops them
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    private static void train(String socket) throws Exception {
+        PartitionKernel.warmUpKernel();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            new LinkSender(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))))
+                    .hello(new LinkMessage.Hello("training", LinkCodec.PROTOCOL_VERSION));
+            Channels.newInputStream(channel).read(); // until the board closes it
+        }
+        System.exit(0); // the JVM writes its AOT cache as it exits
     }
 
     /** Reads what the board says after START: plan switches, then the end of the run. */

@@ -23,7 +23,7 @@ import org.orrery.os.partition.wire.Wire;
  * halts and writes the cache while it exits (JDK 25's one-step creation: it assembles the cache in a child JVM it
  * waits for). Its output goes to {@code training.log} in the folder, kept when the training fails.
  */
-final class AotTraining {
+public final class AotTraining {
     /** Training files are named {@code training-<pid of the board process>.<aot|sock|jar>}. */
     private static final String PREFIX = "training-";
     private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -32,15 +32,28 @@ final class AotTraining {
             0, 0};
 
     /** A partition JVM's command with extra JVM options, for a class path, a socket and an application jar. */
-    interface Command {
+    public interface Command {
         List<String> of(List<String> jvmOptions, String classPath, Path socket, Path appJar);
+    }
+
+    /** Reads a training JVM's hello from its connection; throws when what it sent is not one. */
+    public interface Hello {
+        void read(SocketChannel connection) throws IOException;
+
+        /** The partition runtime's: a {@link Frame#HELLO} frame of its wire. */
+        Hello WIRE = c -> {
+            Frame hello = new Wire(Channels.newInputStream(c), Channels.newOutputStream(c), null).read();
+            if (hello.type() != Frame.HELLO) {
+                throw new IOException("the training JVM did not say hello");
+            }
+        };
     }
 
     private AotTraining() {
     }
 
     /** Runs the training JVM in {@code dir}; returns the cache it wrote there (the caller moves it into place). */
-    static Path run(Command command, Path dir, String classPath) throws IOException {
+    static Path run(Command command, Hello greeting, Path dir, String classPath) throws IOException {
         removeStale(dir);
         long pid = ProcessHandle.current().pid();
         Path out = dir.resolve(PREFIX + pid + ".aot");
@@ -62,7 +75,7 @@ final class AotTraining {
             pb.redirectErrorStream(true);
             p = pb.start();
             long deadline = System.nanoTime() + TIMEOUT_NANOS;
-            hello(server, p, deadline, log);
+            hello(server, p, deadline, log, greeting);
             long left = Math.max(0, deadline - System.nanoTime());
             if (!p.waitFor(left, TimeUnit.NANOSECONDS) || p.exitValue() != 0 || !Files.isRegularFile(out)) {
                 throw new IOException("the training JVM did not write its cache (see " + log + ")");
@@ -107,7 +120,7 @@ final class AotTraining {
     }
 
     /** Waits for the training JVM's hello and closes its connection, which ends it. */
-    private static void hello(ServerSocketChannel server, Process p, long deadline, Path log)
+    private static void hello(ServerSocketChannel server, Process p, long deadline, Path log, Hello greeting)
             throws IOException, InterruptedException {
         server.configureBlocking(false);
         SocketChannel ch;
@@ -119,10 +132,7 @@ final class AotTraining {
         }
         try (SocketChannel c = ch) {
             c.configureBlocking(true);
-            Frame hello = new Wire(Channels.newInputStream(c), Channels.newOutputStream(c), null).read();
-            if (hello.type() != Frame.HELLO) {
-                throw new IOException("the training JVM did not say hello");
-            }
+            greeting.read(c);
         }
     }
 }

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 
 /**
- * The partition runtime's jars in a folder of their own per content and JDK, owned by this user and closed to
- * others, beside an ahead-of-time cache of a partition JVM's start (JDK 25's AOT cache: the classes a partition JVM
+ * The jars a partition JVM runs (the partition runtime's, or the OS modules of a partition with a kernel of its own on
+ * the hosted board) in a folder of their own per content and JDK, owned by this user and closed to others, beside an ahead-of-time cache of a partition JVM's start (JDK 25's AOT cache: the classes a partition JVM
  * loads up to its hello, loaded and linked once and mapped by every later partition JVM). The partition JVMs of a
  * board start side by side before its first window; with the cache each reaches the kernel in roughly half the time
  * (one JVM 150 vs 300 ms, three at once on two processors 330 vs 600 ms, measured on this machine kind). The cache is
@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * checks the jars' times and sizes). Without a usable folder the board copies the jars into its own, as before, and
  * says why in {@link #note()}.
  */
-final class RuntimeCache {
+public final class RuntimeCache {
     /** System property: the folder of the caches (default {@code ~/.cache/orrery/partition-runtime}). */
     static final String FOLDER_PROPERTY = "orrery.partition.cache";
     /** Folders not used for this long are removed when another is made. */
@@ -61,7 +61,7 @@ final class RuntimeCache {
      * The runtime's jars in the cache folder (verified against {@code modules}, in {@code order}), or null when the
      * folder cannot be used: the caller copies them into its own folder. {@code why} receives the reason then.
      */
-    static RuntimeCache open(Map<String, byte[]> modules, List<String> order, StringBuilder why) {
+    public static RuntimeCache open(Map<String, byte[]> modules, List<String> order, StringBuilder why) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             why.append("no partition runtime cache: this file system has no owner-only permissions");
             return null;
@@ -86,7 +86,7 @@ final class RuntimeCache {
      * alone and holds exactly the image's jars, written again where they are missing or differ, and it counts as
      * used now (folders unused for a week are removed by other boards).
      */
-    void refresh() throws IOException {
+    public void refresh() throws IOException {
         ownerOnly(dir);
         boolean rewritten = false;
         for (String m : order) {
@@ -100,18 +100,18 @@ final class RuntimeCache {
     }
 
     /** The class path of a partition JVM: the runtime's jars in the cache folder. */
-    String classPath() {
+    public String classPath() {
         return String.join(":", order.stream().map(m -> dir.resolve(m + ".jar").toString()).toList());
     }
 
     /** The AOT cache of this runtime and JDK, when it has been made; null otherwise (or on a JDK before 25). */
-    Path aotCache() {
+    public Path aotCache() {
         Path aot = dir.resolve(AOT);
         return supported() && Files.isRegularFile(aot) ? aot : null;
     }
 
     /** How this board's partition JVMs start, for the board's report. */
-    String note() {
+    public String note() {
         Path aot = aotCache();
         return aot != null ? "partition JVMs start from the AOT cache " + aot
                 : "partition JVMs start without an AOT cache (" + (supported() ? "not made" : "JDK before 25") + ")";
@@ -124,12 +124,17 @@ final class RuntimeCache {
      * could not be made (the reason goes to {@code why}; the board starts its partitions without it).
      */
     Path train(AotTraining.Command command, StringBuilder why) {
+        return train(command, AotTraining.Hello.WIRE, why);
+    }
+
+    /** As {@link #train(AotTraining.Command, StringBuilder)} for a JVM that says hello as {@code greeting} reads. */
+    public Path train(AotTraining.Command command, AotTraining.Hello greeting, StringBuilder why) {
         synchronized (TRAINING) { // two boards of one JVM: the second finds the first's cache
             if (!supported() || aotCache() != null) {
                 return aotCache();
             }
             try {
-                Path made = AotTraining.run(command, dir, classPath());
+                Path made = AotTraining.run(command, greeting, dir, classPath());
                 try {
                     move(made, dir.resolve(AOT));
                 } finally {
@@ -144,7 +149,7 @@ final class RuntimeCache {
     }
 
     /** JDK 25 is the first with one-step AOT cache creation ({@code -XX:AOTCacheOutput}). */
-    static boolean supported() {
+    public static boolean supported() {
         return Runtime.version().feature() >= 25;
     }
 
