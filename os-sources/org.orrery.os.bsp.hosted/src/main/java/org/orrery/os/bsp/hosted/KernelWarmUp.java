@@ -20,6 +20,7 @@ import org.orrery.os.config.SchedulingPolicy;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.config.WindowConfig;
 import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.kernel.ModuleLink;
 
@@ -38,7 +39,7 @@ final class KernelWarmUp {
     private KernelWarmUp() {
     }
 
-    static void run() throws ConfigException {
+    static void run() throws ConfigException, BoardException {
         PartitionKernel k = PartitionKernel.boot(system(), "warmup", ApplicationLoader.of(java.util.Map.of("warmup",
                 () -> p -> {
                     Semaphore s = p.createSemaphore("s", 0, 1, QueuingDiscipline.FIFO);

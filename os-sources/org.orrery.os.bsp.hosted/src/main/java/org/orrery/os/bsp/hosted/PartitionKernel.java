@@ -6,12 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.ports.OwnPorts;
 import org.orrery.os.bsp.hosted.ports.PartitionPorts;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
+import org.orrery.os.kernel.BoardException;
 import org.orrery.os.kernel.BoardParts;
 import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.ModuleLink;
@@ -74,7 +76,8 @@ public final class PartitionKernel {
                 .orElseThrow(() -> new IllegalArgumentException("no partition '" + partition + "' in " + config.name()));
         RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
         ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil,
-                guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS, () -> { });
+                guardNanos > 0 ? guardNanos : HostedBoardSupport.DEFAULT_OVERRUN_NANOS,
+                () -> Linux.setNice(Linux.tid(), Priorities.PARTITION_PROCESS_NICE));
         executor.idleSleep(new EngineSleep(clock));
         executor.onStuck(PartitionKernel::lastWord);
         OwnPorts own = ports == null ? null : OwnPorts.of(ports, p);
@@ -125,7 +128,7 @@ public final class PartitionKernel {
      * As {@link #warmUp()}, then a throwaway kernel runs a partition for a moment, so that the kernel's code a process's
      * activation takes is compiled before the partition's first windows (a partition process calls it before hello).
      */
-    public static void warmUpKernel() throws ConfigException {
+    public static void warmUpKernel() throws ConfigException, BoardException {
         warmUp();
         KernelWarmUp.run();
     }
@@ -154,8 +157,12 @@ public final class PartitionKernel {
         void traced(long completeNs, java.util.List<long[]> events);
     }
 
-    /** Runs the partition until {@code end} says so (asked every 10 ms) or this kernel shut down; then stops it. */
-    public void run(BooleanSupplier end) {
+    /**
+     * Runs the partition until {@code end} says so (asked every 10 ms) or this kernel shut down; then stops it. The
+     * calling thread is the engine of the partition's processes, at {@link Priorities#PARTITION_ENGINE_NICE} meanwhile.
+     */
+    public void run(BooleanSupplier end) throws BoardException {
+        Linux.setNice(Linux.tid(), Priorities.PARTITION_ENGINE_NICE);
         try {
             long t = kernel.now();
             while (!kernel.isShutdown() && !end.getAsBoolean()) {
@@ -165,6 +172,7 @@ public final class PartitionKernel {
             }
         } finally {
             board.executor().shutdown();
+            Linux.setNice(Linux.tid(), Priorities.PARTITION_PROCESS_NICE); // the calling thread's share back
         }
     }
 

@@ -44,6 +44,14 @@ final class Priorities {
     static final int JIT = 75;
     static final int KERNEL_CALLS = 70;
     static final int KERNEL_JVM = 60;
+    /**
+     * A partition's own kernel (its process threads' engine) stays time-sharing, at the most processor share: it wakes
+     * to switch processes and stamp the partition's time, which its processes read, while a process of the same
+     * partition computes on its processor, and a partition's window must not spend Linux's real-time budget (above).
+     */
+    static final int PARTITION_ENGINE_NICE = -20;
+    /** The partition's process threads: the engine's start and restart them, and they must not inherit its share. */
+    static final int PARTITION_PROCESS_NICE = 0;
     /** The JVM's threads that stop the world (HotSpot's names): safepoints and the collectors' pauses. */
     private static final List<String> STOP_THE_WORLD = List.of("VM Thread", "GC Thread", "G1 ", "ZDriver", "ZWorker");
     /** HotSpot's JIT compiler threads ("C1 CompilerThread0", truncated to 15 characters by Linux). */
