@@ -219,6 +219,14 @@ public final class Kernel {
      * cold starts.
      */
     public void partitionLost(int partition, ErrorCode error, String why) {
+        partitionLost(partition, null, error, why);
+    }
+
+    /**
+     * As {@link #partitionLost(int, ErrorCode, String)}, reported against {@code process} of the partition when it
+     * names one (the process that held a core when its process was lost), against the partition otherwise.
+     */
+    public void partitionLost(int partition, String process, ErrorCode error, String why) {
         module.lock.lock();
         try {
             PartitionRt p = elsewhere(partition);
@@ -229,7 +237,13 @@ public final class Kernel {
                 module.engine.catchUp();
             }
             int generation = p.generation;
-            module.hm.report(p, null, error, why);
+            Proc proc = null;
+            for (Proc q : p.all) {
+                if (q.name().equals(process)) {
+                    proc = q;
+                }
+            }
+            module.hm.report(p, proc, error, why);
             module.lifecycle.afterLoss(p, generation);
             module.executor.callMade();
         } finally {

@@ -34,6 +34,7 @@ final class ConcurrentExecutor extends ProcessThreads {
     private volatile IdleSleep idleSleep;
     private volatile java.util.function.Consumer<String> stuck;
     private volatile java.util.function.IntPredicate lifted = p -> false;
+    private volatile Holding holding;
 
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
     interface Sleeper {
@@ -91,6 +92,18 @@ final class ConcurrentExecutor extends ProcessThreads {
      */
     void onStuck(java.util.function.Consumer<String> stuck) {
         this.stuck = stuck;
+    }
+
+    /** Which process holds a core: told under the kernel's lock, by its context's name ("partition/process"). */
+    interface Holding {
+        void holds(String context);
+
+        void released(String context);
+    }
+
+    /** Tells {@code holding} every turn given and given up from now on. */
+    void holding(Holding holding) {
+        this.holding = holding;
     }
 
     /** Partitions for which no overrun is counted while {@code lifted} says so (a debugger holds their threads). */
@@ -172,6 +185,10 @@ final class ConcurrentExecutor extends ProcessThreads {
             }
             turn = true;
             running++;
+            Holding h = holding;
+            if (h != null) {
+                h.holds(name());
+            }
             handOver();
             return true;
         }
@@ -251,6 +268,10 @@ final class ConcurrentExecutor extends ProcessThreads {
             if (turn) {
                 turn = false;
                 running--;
+                Holding h = holding;
+                if (h != null) {
+                    h.released(name());
+                }
                 activity.signal();
             }
         }

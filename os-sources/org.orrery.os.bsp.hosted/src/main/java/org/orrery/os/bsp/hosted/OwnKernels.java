@@ -239,7 +239,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         if (k != null && lives.get(partition) == life && !closing) {
             life.ended = true;
             traceGone(partition);
-            k.partitionLost(partition, error, why);
+            // the process that held a core then, as its JVM left it, if it is one of the partition's
+            String process = RunningProcess.read(RunningProcess.file(dir, partition));
+            k.partitionLost(partition, process, error, why);
         }
     }
 

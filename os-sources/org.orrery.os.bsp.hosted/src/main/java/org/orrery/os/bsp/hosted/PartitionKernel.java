@@ -42,12 +42,17 @@ public final class PartitionKernel {
     private final BoardParts board;
     private final RealTimeClock clock;
     private final TraceOut trace;
+    private final ConcurrentExecutor executor;
+    private final int partition;
 
-    private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock, TraceOut trace) {
+    private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock, TraceOut trace,
+            ConcurrentExecutor executor, int partition) {
         this.kernel = kernel;
         this.board = board;
         this.clock = clock;
         this.trace = trace;
+        this.executor = executor;
+        this.partition = partition;
     }
 
     /**
@@ -90,7 +95,7 @@ public final class PartitionKernel {
         if (own != null) {
             own.start(kernel);
         }
-        self[0] = new PartitionKernel(kernel, board, clock, trace);
+        self[0] = new PartitionKernel(kernel, board, clock, trace, executor, p.index());
         return self[0];
     }
 
@@ -141,6 +146,20 @@ public final class PartitionKernel {
         System.err.println(LAST_WORD + why);
         System.err.flush();
         Runtime.getRuntime().halt(LAST_WORD_STATUS);
+    }
+
+    /**
+     * Keeps the name of the process that holds a core in this partition's file of the board's folder {@code dir}, where
+     * the board finds it when Linux ends this process without a word (see {@link RunningProcess}).
+     */
+    public void recordRunningProcess(java.nio.file.Path dir) throws java.io.IOException {
+        RunningProcess slot = RunningProcess.map(RunningProcess.file(dir, partition));
+        executor.lock().lock();
+        try {
+            executor.holding(slot);
+        } finally {
+            executor.lock().unlock();
+        }
     }
 
     /** The module switched plan on {@code core} (or this kernel starts late): see {@link Kernel#frameBegun}. */

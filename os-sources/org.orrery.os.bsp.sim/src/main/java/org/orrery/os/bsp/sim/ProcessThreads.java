@@ -75,6 +75,11 @@ public abstract class ProcessThreads implements ProcessExecutor {
             this.onEnd = onEnd;
         }
 
+        /** The context's name ("partition/process"). */
+        protected final String name() {
+            return name;
+        }
+
         /** Starts the thread on the first turn, wakes it on the others. The caller has set {@code turn}. */
         protected final void handOver() {
             if (thread == null) {

@@ -196,6 +196,24 @@ class ModuleKernelTest {
     }
 
     @Test
+    void aLossIsTheErrorOfTheProcessThatHeldACoreWhenItNamesOneOfThePartitions() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.partitionLost(0, "a0", ErrorCode.MEMORY_VIOLATION, "killed by the out-of-memory killer");
+        board.kernel.runUntil(4 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.partitionLost(0, "b0", ErrorCode.APPLICATION_ERROR, "ended unexpectedly (status 1)");
+        board.kernel.runUntil(6 * MS);
+        RunSummary s = board.stop();
+
+        List<String> hm = s.hmEvents().stream().map(e -> e.partition() + "/" + e.process() + " " + e.error()).toList();
+        // a name the partition has no process of (b's, or garbage from a JVM killed while writing it) names none
+        assertEquals(List.of("a/a0 MEMORY_VIOLATION", "a/ APPLICATION_ERROR"), hm);
+        assertEquals(List.of("cold start 0", "cold start 0", "cold start 0"), board.asked.lines);
+    }
+
+    @Test
     void onlyAPartitionThatRunsElsewhereMayReport() throws Exception {
         Board board = boot();
         try {

@@ -64,6 +64,7 @@ public final class ResidentMain {
             // waits frozen, its kernel ready
             PartitionKernel kernel = PartitionKernel.boot(config, partition, apps, up, up::console,
                     Long.parseLong(args[4]), ports, up::traced);
+            kernel.recordRunningProcess(Path.of(args[0]).getParent());
             up.hello(new LinkMessage.Hello(partition, LinkCodec.PROTOCOL_VERSION));
             if (!(LinkCodec.read(in) instanceof LinkMessage.Start start)) {
                 throw new LinkProtocolException("the board's first message was not START");
