@@ -35,6 +35,7 @@ final class ConcurrentExecutor extends ProcessThreads {
     private volatile java.util.function.Consumer<String> stuck;
     private volatile java.util.function.IntPredicate lifted = p -> false;
     private volatile Holding holding;
+    private volatile boolean processNames;
 
     /** How the engine sleeps when no process runs (clock_nanosleep on Linux). */
     interface Sleeper {
@@ -92,6 +93,19 @@ final class ConcurrentExecutor extends ProcessThreads {
      */
     void onStuck(java.util.function.Consumer<String> stuck) {
         this.stuck = stuck;
+    }
+
+    /**
+     * Names each process's thread after its process alone, as the partition runtime does: in a partition's own JVM
+     * that is the name a debugger shows.
+     */
+    void threadsNamedByProcess() {
+        processNames = true;
+    }
+
+    @Override
+    protected String threadName(String context) {
+        return processNames ? context.substring(context.indexOf('/') + 1) : super.threadName(context);
     }
 
     /** Which process holds a core: told under the kernel's lock, by its context's name ("partition/process"). */

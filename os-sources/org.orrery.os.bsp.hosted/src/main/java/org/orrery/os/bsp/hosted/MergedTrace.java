@@ -13,9 +13,15 @@ import org.orrery.os.trace.TraceSink;
  * monitor, port traffic) come from the board's kernel, each partition's own (its processes' states, its watchdog, its
  * user events) over its link, a window or more later, since a partition sends only while its window is open. A core's
  * stream must stay in time order, so an event is written once every live partition's kernel has sent all it traced up
- * to that instant; until then it waits here. A partition event that comes after the board already wrote past its
- * time (a kernel that lost its link's race with the end of the run) is counted as discarded on its core, never
- * reordered. Its methods are called by the board's trace writer and the partitions' link readers, one at a time.
+ * to that instant, and a partition's event once the board's own events of its core have reached it too (they come
+ * from the board's trace writer, a slice or more after the board traced them); until then it waits here. A partition
+ * event that comes after the board already wrote past its time (a kernel that lost its link's race with the end of the
+ * run) is counted as discarded on its core, never reordered.
+ * <p>
+ * Its methods are called by the board's trace writer ({@link #event}, {@link #discarded}, {@link #slice}) and the
+ * partitions' link readers ({@link #offer}, {@link #live}, {@link #gone}), one at a time; only the writer's reach the
+ * sink. A sink is written by the board's trace writer alone (the agent's judges the trial's frames between two slices
+ * on that thread): a link reader that wrote to it would write beside the writer.
  */
 final class MergedTrace implements TraceSink {
     private static final long NOT_LIVE = Long.MAX_VALUE;
@@ -31,8 +37,12 @@ final class MergedTrace implements TraceSink {
     /** Up to when each live partition's kernel has sent all it traced; {@link #NOT_LIVE} for the others. */
     private final long[] complete;
     private final long[] written;
+    /** Per core: the time of the board's latest event (its events of a core come in time order). */
+    private final long[] boardSeen;
     private final long[] boardDiscarded;
     private final long[] late;
+    /** {@link #late} as the sink was last told it. */
+    private final long[] lateReported;
     /** Live partitions whose kernel the trace stopped waiting for ({@link #MAX_HELD}). */
     private final boolean[] givenUp;
     private boolean ended;
@@ -50,14 +60,18 @@ final class MergedTrace implements TraceSink {
         Arrays.fill(complete, NOT_LIVE);
         written = new long[cores];
         Arrays.fill(written, Long.MIN_VALUE);
+        boardSeen = new long[cores];
+        Arrays.fill(boardSeen, Long.MIN_VALUE);
         boardDiscarded = new long[cores];
         late = new long[cores];
+        lateReported = new long[cores];
         givenUp = new boolean[partitionCount];
     }
 
     @Override
     public synchronized void event(int core, long timestampNs, int typeId, long f0, long f1, long f2) {
         board[core].add(new long[] {timestampNs, typeId, f0, f1, f2});
+        boardSeen[core] = Math.max(boardSeen[core], timestampNs);
         if (board[core].size() > MAX_HELD) {
             // a live partition's kernel that has sent nothing for this long (its process hung without dying) no longer
             // holds the trace back: what it sends later is counted as discarded
@@ -67,7 +81,8 @@ final class MergedTrace implements TraceSink {
             flushAll(watermark());
             return;
         }
-        flush(core, watermark());
+        reportLate();
+        flushAll(watermark());
     }
 
     private int slowest() {
@@ -83,6 +98,7 @@ final class MergedTrace implements TraceSink {
     @Override
     public synchronized void discarded(int core, long total) {
         boardDiscarded[core] = total;
+        lateReported[core] = late[core];
         sink.discarded(core, total + late[core]);
     }
 
@@ -96,6 +112,11 @@ final class MergedTrace implements TraceSink {
     synchronized void gone(int partition) {
         complete[partition] = NOT_LIVE;
         givenUp[partition] = false;
+    }
+
+    /** On the board's trace writer, at the end of each slice: writes what the partitions' events let through. */
+    synchronized void slice() {
+        reportLate();
         flushAll(watermark());
     }
 
@@ -111,7 +132,6 @@ final class MergedTrace implements TraceSink {
             int core = (int) e[1];
             if (e[0] < written[core] || givenUp[partition]) {
                 late[core]++;
-                sink.discarded(core, boardDiscarded[core] + late[core]);
             } else {
                 partitions[core].add(new long[] {e[0], e[2], e[3], e[4], e[5]});
             }
@@ -119,13 +139,23 @@ final class MergedTrace implements TraceSink {
         if (!givenUp[partition]) {
             complete[partition] = Math.max(complete[partition], completeNs);
         }
-        flushAll(watermark());
     }
 
     /** The run is over: everything waiting is written, in order, and nothing later is taken. */
     synchronized void end() {
         ended = true;
+        reportLate();
         flushAll(NOT_LIVE);
+    }
+
+    /** Each core's discarded count, where partition events came too late since it was last told. */
+    private void reportLate() {
+        for (int c = 0; c < late.length; c++) {
+            if (late[c] != lateReported[c]) {
+                lateReported[c] = late[c];
+                sink.discarded(c, boardDiscarded[c] + late[c]);
+            }
+        }
     }
 
     private long watermark() {
@@ -155,7 +185,9 @@ final class MergedTrace implements TraceSink {
             } else {
                 next = fromPartition;
             }
-            if (next == null || next[0] > watermark) {
+            // a partition's event waits for the board's of its core up to its time: one written before those would
+            // put them out of order
+            if (next == null || next[0] > watermark || (next != fromBoard && next[0] > boardSeen[core] && !ended)) {
                 return;
             }
             if (next == fromBoard) {

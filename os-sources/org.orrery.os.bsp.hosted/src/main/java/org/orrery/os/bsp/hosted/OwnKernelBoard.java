@@ -56,7 +56,8 @@ final class OwnKernelBoard {
         Set<String> elsewhere = new LinkedHashSet<>(request.applicationJars().keySet());
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);
-                BoardPorts ports = HostedBoardSupport.ports(config, boardName)) {
+                BoardPorts ports = HostedBoardSupport.ports(config, boardName);
+                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size())) {
             Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config));
             for (String name : elsewhere) {
                 Files.write(dir.resolve("app-" + config.partitionIndex(name) + ".jar"),
@@ -73,13 +74,20 @@ final class OwnKernelBoard {
             phases.mark("partition runtime ready"); // its AOT cache made here by the first board of a runtime
             MergedTrace merged = request.trace() == null ? null
                     : new MergedTrace(request.trace(), config.board().cores(), config.partitions().size());
+            // with a trace, the stop request is asked on the board's trace writer after each slice: the partitions'
+            // events that slice lets through are written there first, so whoever answers sees them too
             BootRequest run = merged == null ? request : new BootRequest(config, request.osModules(),
-                    request.applicationJars(), request.durationNs(), request.console(), request.stop(), merged,
-                    request.guardNanos(), request.operator());
+                    request.applicationJars(), request.durationNs(), request.console(), () -> {
+                        merged.slice();
+                        return request.stop().getAsBoolean();
+                    }, merged, request.guardNanos(), request.operator());
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
-                    merged)) {
+                    merged, debug == null ? PartitionProcesses.Launcher.PLAIN : debug)) {
+                if (debug != null) {
+                    debug.onSessions(own::debugger);
+                }
                 BoardParts board = new BoardParts(clock, executor, request.console(), config.board().cores(), 1 << 16,
                         gate, ports);
                 Priorities priorities = new Priorities();

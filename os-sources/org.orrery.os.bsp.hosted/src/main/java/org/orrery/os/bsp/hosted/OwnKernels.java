@@ -27,6 +27,7 @@ import org.orrery.os.api.ErrorCode;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
 import org.orrery.os.bsp.hosted.resident.LinkCodec;
 import org.orrery.os.bsp.hosted.resident.LinkMessage;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
@@ -57,7 +58,8 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     private final AtomicReferenceArray<Life> lives;
     private final ServerSocketChannel server;
     /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
-    private final ExecutorService launcher = Executors.newSingleThreadExecutor(
+    private final PartitionProcesses.Launcher launcher;
+    private final ExecutorService launches = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("orrery-partition-launcher").unstarted(r));
     private volatile Kernel kernel;
     private volatile boolean closing;
@@ -86,10 +88,12 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     /**
      * @param command the JVM command of a partition (its socket is this board's link socket, made here)
      * @param groups each partition's cgroup by index (null for partitions without an application)
+     * @param launcher starts each partition JVM (with a debugger's port in a namespace of its own, or as it is)
      */
     OwnKernels(SystemConfig config, Path dir, Function<PartitionConfig, List<String>> command, PartitionGroup[] groups,
             WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console, OomWatch memory,
-            MergedTrace trace) throws IOException {
+            MergedTrace trace, PartitionProcesses.Launcher launcher) throws IOException {
+        this.launcher = launcher;
         this.memory = memory;
         this.trace = trace;
         this.config = config;
@@ -126,7 +130,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             old.ended = true;
             traceGone(partition);
         }
-        launcher.execute(() -> {
+        launches.execute(() -> {
             end(partition, old);
             launch(partition, next);
         });
@@ -138,7 +142,15 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         if (old != null) {
             old.ended = true;
             traceGone(partition);
-            launcher.execute(() -> end(partition, old));
+            launches.execute(() -> end(partition, old));
+        }
+    }
+
+    /** Tells partition {@code partition}'s JVM that a debugger attached to it or left it. */
+    void debugger(int partition, boolean attached) {
+        Life l = lives.get(partition);
+        if (l != null) {
+            l.send(new LinkMessage.Debugger(attached));
         }
     }
 
@@ -161,7 +173,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("p" + partition + ".log").toFile()));
             pb.redirectErrorStream(true);
-            Process process = pb.start();
+            Process process = launcher.start(p, pb);
             synchronized (life) {
                 life.process = process;
             }
@@ -423,9 +435,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        launcher.shutdown();
+        launches.shutdown();
         try {
-            launcher.awaitTermination(END_WAIT_MS, TimeUnit.MILLISECONDS);
+            launches.awaitTermination(END_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

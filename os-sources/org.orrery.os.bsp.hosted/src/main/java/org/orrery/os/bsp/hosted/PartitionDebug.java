@@ -52,6 +52,12 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
     private final java.util.concurrent.atomic.AtomicIntegerArray debugged;
     private final List<SocketChannel> open = new ArrayList<>();
     private volatile boolean closed;
+    private volatile Sessions sessions = (partition, attached) -> { };
+
+    /** Told when a debugger attaches to a partition's JVM and when it leaves, by the partition's index. */
+    interface Sessions {
+        void changed(int partition, boolean attached);
+    }
 
     private PartitionDebug(Path dir, NetNamespaces namespaces, String unavailable, int partitions) {
         this.dir = dir;
@@ -74,6 +80,11 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
             why = e.getMessage();
         }
         return new PartitionDebug(Path.of(d), ns, why, partitions);
+    }
+
+    /** Tells {@code sessions} of every debugger that attaches or leaves from now on. */
+    void onSessions(Sessions sessions) {
+        this.sessions = sessions;
     }
 
     /** True while a debugger is attached to the partition with this index. */
@@ -164,6 +175,7 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
             jdwp = connect(partition.name());
             track(jdwp);
             debugged.set(partition.index(), 1);
+            sessions.changed(partition.index(), true);
             SocketChannel target = jdwp;
             Thread up = Thread.ofPlatform().daemon().name("orrery-debug-up-" + partition.name())
                     .start(() -> copy(client, target));
@@ -174,7 +186,9 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            debugged.set(partition.index(), 0);
+            if (debugged.getAndSet(partition.index(), 0) != 0) {
+                sessions.changed(partition.index(), false);
+            }
             closeQuietly(client);
             if (jdwp != null) {
                 closeQuietly(jdwp);

@@ -44,6 +44,8 @@ public final class PartitionKernel {
     private final TraceOut trace;
     private final ConcurrentExecutor executor;
     private final int partition;
+    /** A debugger is attached to this JVM: see {@link #debugger}. */
+    private volatile boolean debugged;
 
     private PartitionKernel(Kernel kernel, BoardParts board, RealTimeClock clock, TraceOut trace,
             ConcurrentExecutor executor, int partition) {
@@ -85,6 +87,7 @@ public final class PartitionKernel {
                 () -> Linux.setNice(Linux.tid(), Priorities.PARTITION_PROCESS_NICE));
         executor.idleSleep(new EngineSleep(clock));
         executor.onStuck(PartitionKernel::lastWord);
+        executor.threadsNamedByProcess();
         OwnPorts own = ports == null ? null : OwnPorts.of(ports, p);
         BoardParts board = new BoardParts(clock, executor, console, config.board().cores(), 1 << 14,
                 WindowListener.NONE, own == null ? PortStorage.NONE : own);
@@ -96,6 +99,7 @@ public final class PartitionKernel {
             own.start(kernel);
         }
         self[0] = new PartitionKernel(kernel, board, clock, trace, executor, p.index());
+        executor.liftOverrunWhile(i -> self[0].debugged);
         return self[0];
     }
 
@@ -160,6 +164,14 @@ public final class PartitionKernel {
         } finally {
             executor.lock().unlock();
         }
+    }
+
+    /**
+     * A debugger attached to this JVM ({@code attached}) or left it: while one is, a process that holds its core beyond
+     * the guard (its thread stopped at a breakpoint) is not overrunning, as on the board without kernels of their own.
+     */
+    public void debugger(boolean attached) {
+        debugged = attached;
     }
 
     /** The module switched plan on {@code core} (or this kernel starts late): see {@link Kernel#frameBegun}. */

@@ -44,9 +44,30 @@ class MergedTraceTest {
         t.event(1, 15, 1, 0, 0, 0);
         assertEquals(List.of("0@5:0"), w.lines, "partition 1 may still trace before 12");
         t.offer(1, 13, new long[][] {ev(11, 0, 3), ev(13, 1, 3)});
+        assertEquals(List.of("0@5:0"), w.lines, "a link reader never writes: the board's trace writer does");
+        t.slice();
         assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3"), w.lines);
         t.offer(1, 20, new long[][] {ev(16, 1, 3)});
-        assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3", "1@15:1", "1@16:3"), w.lines);
+        t.slice();
+        assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3", "1@15:1"), w.lines,
+                "the board's events of core 1 have not reached 16 yet");
+        t.event(1, 18, 1, 0, 0, 0);
+        assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3", "1@15:1", "1@16:3", "1@18:1"), w.lines);
+    }
+
+    @Test
+    void aPartitionsEventWaitsForTheBoardsOfItsCoreThatComeLaterFromTheBoardsTraceWriter() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 1);
+        t.live(0, 0);
+        t.event(0, 100, 1, 0, 0, 0);
+        // the partition's kernel sent all it traced up to 120 before the board's writer handed on its slice
+        t.offer(0, 120, new long[][] {ev(110, 0, 3)});
+        t.slice();
+        assertEquals(List.of("0@100:1"), w.lines);
+        t.event(0, 105, 1, 0, 0, 0);
+        t.event(0, 115, 1, 0, 0, 0);
+        assertEquals(List.of("0@100:1", "0@105:1", "0@110:3", "0@115:1"), w.lines, "in time order, none discarded");
     }
 
     @Test
@@ -60,7 +81,8 @@ class MergedTraceTest {
         t.offer(0, 30, new long[][] {});
         t.event(0, 20, 1, 0, 0, 0);
         t.offer(0, 30, new long[][] {ev(15, 0, 3)}); // before 20, which is written
-        assertEquals(List.of("0 discarded 2", "0@10:3", "0@10:1", "0@20:1", "0 discarded 3"), w.lines);
+        t.slice();
+        assertEquals(List.of("0 discarded 2", "0@10:1", "0@10:3", "0@20:1", "0 discarded 3"), w.lines);
     }
 
     @Test
@@ -75,6 +97,7 @@ class MergedTraceTest {
         t.event(0, MergedTrace.MAX_HELD + 1, 1, 0, 0, 0);
         assertEquals(MergedTrace.MAX_HELD + 1, w.lines.size(), "no longer held: the partition was given up");
         t.offer(0, Long.MAX_VALUE - 1, new long[][] {ev(MergedTrace.MAX_HELD + 5L, 0, 3)});
+        t.slice();
         assertEquals("0 discarded 1", w.lines.getLast(), "what it sends after is counted, not written late");
     }
 
@@ -86,10 +109,13 @@ class MergedTraceTest {
         t.live(1, 0);
         t.event(0, 5, 1, 0, 0, 0);
         t.offer(0, 100, new long[][] {ev(7, 0, 3)});
+        t.slice();
         assertEquals(List.of(), w.lines, "partition 1 may still trace before 5");
         t.gone(1);
-        assertEquals(List.of("0@5:1", "0@7:3"), w.lines);
+        t.slice();
+        assertEquals(List.of("0@5:1"), w.lines, "7 waits for the board's events of core 0 up to it");
         t.event(0, 200, 1, 0, 0, 0);
+        assertEquals(List.of("0@5:1", "0@7:3"), w.lines, "200 waits for partition 0, complete up to 100");
         t.end();
         t.offer(0, 300, new long[][] {ev(250, 0, 3)}); // after the end: nothing is taken
         assertEquals(List.of("0@5:1", "0@7:3", "0@200:1"), w.lines);

@@ -123,4 +123,39 @@ class PartitionKernelTest {
         // work's 30 ms of processor are served in a's windows only (0-20 ms of each frame), so it ends in one
         assertTrue(workDone[0] > 0 && workDone[0] % FRAME <= 20 * MS, seen);
     }
+
+    @Test
+    void whileADebuggerIsAttachedAProcessThatHoldsItsCoreBeyondTheGuardIsNoOverrun() throws Exception {
+        assertEquals(List.of(), spinPastItsWindow(true), "a thread stopped at a breakpoint holds its core so");
+        assertTrue(spinPastItsWindow(false).contains("hm 0 WINDOW_OVERRUN"), "without a debugger it overruns");
+    }
+
+    /** What the module hears while a's process spins in its own code from its window's opening past the window. */
+    private static List<String> spinPastItsWindow(boolean debugged) throws Exception {
+        PartitionConfig a = new PartitionConfig("a", 0, List.of(0), 8L << 20, org.orrery.os.config.Criticality.C,
+                org.orrery.os.config.SchedulingPolicy.FIXED_PRIORITY, 0, "test.a", "", 0,
+                List.of(new ProcessConfig("spin", ProcessKind.APERIODIC, 0, 0, 10, 0, 65536)), List.of());
+        SystemConfig config = HostedSystems.system(FRAME, List.of(a, HostedSystems.partition("b", 1, 0, "Ticker", FRAME)),
+                List.of(), List.of(new WindowConfig(0, 0, 20 * MS, "a"), new WindowConfig(0, 20 * MS, 20 * MS, "b")));
+        PartitionApplication app = p -> {
+            p.createProcess(new ProcessRef("spin", 0), () -> {
+                long until = System.nanoTime() + 2 * FRAME;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // no kernel call: as a thread at a breakpoint makes none
+                }
+                p.timedWait(10 * FRAME);
+            }).start();
+            p.setMode(PartitionMode.NORMAL);
+        };
+        Told told = new Told();
+        PartitionKernel.warmUp();
+        PartitionKernel k = PartitionKernel.boot(config, "a", ApplicationLoader.of(Map.of("a", () -> app)), told,
+                line -> { }, 5 * MS, null);
+        k.debugger(debugged);
+        long base = System.nanoTime();
+        k.start(base);
+        k.frameBegun(0, 0, 0);
+        k.run(() -> System.nanoTime() >= base + 4 * FRAME);
+        return told.lines.stream().filter(l -> l.startsWith("hm ")).toList();
+    }
 }

@@ -55,6 +55,11 @@ public abstract class ProcessThreads implements ProcessExecutor {
         }
     }
 
+    /** The name of the thread of the process whose context is {@code context} ("partition/process"). */
+    protected String threadName(String context) {
+        return "orrery-" + context;
+    }
+
     /** One process's thread and its right to run; every field is guarded by the kernel lock. */
     protected abstract class Turn implements ExecutionContext {
         private final String name;
@@ -83,7 +88,7 @@ public abstract class ProcessThreads implements ProcessExecutor {
         /** Starts the thread on the first turn, wakes it on the others. The caller has set {@code turn}. */
         protected final void handOver() {
             if (thread == null) {
-                thread = new Thread(null, this::main, "orrery-" + name, Math.max(MIN_STACK, stackSize));
+                thread = new Thread(null, this::main, threadName(name), Math.max(MIN_STACK, stackSize));
                 thread.setDaemon(true);
                 if (started.size() > 1024) {
                     started.removeIf(c -> c.finished);

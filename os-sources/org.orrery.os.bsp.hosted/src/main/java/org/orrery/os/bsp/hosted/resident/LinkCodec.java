@@ -13,6 +13,7 @@ import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ColdStartRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Console;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Counts;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.Debugger;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.End;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.FrameBegun;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Hello;
@@ -33,7 +34,7 @@ import org.orrery.os.trace.TraceEventType;
  * The link's bytes: one type byte, then the message's fields in record order. Big-endian ints and longs
  * ({@link DataOutput}); strings as an int length and that many bytes of UTF-8; enums as their ordinal in one byte
  * (their ordinals are append-only, they are in the trace and image formats too); lists as an int count and the
- * entries. No framing: the link is an ordered byte stream and every message's length follows from its fields.
+ * entries; a flag as one byte, 0 or 1. No framing: the link is an ordered byte stream and every message's length follows from its fields.
  * <p>
  * Reading is strict: every index, ordinal, length and count is checked before it is used or anything is sized by
  * it, and UTF-8 must be well formed, so what {@link #read} returns re-encodes to the bytes it came from. A stream
@@ -63,6 +64,7 @@ public final class LinkCodec {
     private static final int START = 64;
     private static final int FRAME_BEGUN = 65;
     private static final int END = 66;
+    private static final int DEBUGGER = 67;
 
     private static final PartitionMode[] MODES = PartitionMode.values();
     private static final ErrorCode[] ERRORS = ErrorCode.values();
@@ -147,6 +149,10 @@ public final class LinkCodec {
                 out.writeLong(f.frameStartNs());
             }
             case End e -> out.writeByte(END);
+            case Debugger d -> {
+                out.writeByte(DEBUGGER);
+                out.writeByte(d.attached() ? 1 : 0);
+            }
         }
     }
 
@@ -192,6 +198,7 @@ public final class LinkCodec {
                         r.time("frameStartNs"));
             }
             case END -> new End();
+            case DEBUGGER -> new Debugger(new LinkInput(in, "Debugger").flag("attached"));
             default -> throw new LinkProtocolException("message type " + type + " is unknown");
         };
     }

@@ -96,6 +96,20 @@ final class LinkInput {
         return values[ordinal];
     }
 
+    /** A flag: one byte, 0 or 1 and nothing else (so that it re-encodes to the same byte). */
+    boolean flag(String field) throws IOException {
+        int value;
+        try {
+            value = in.readUnsignedByte();
+        } catch (EOFException e) {
+            throw cut(field);
+        }
+        if (value > 1) {
+            throw refused(field, "value " + value + " is neither 0 nor 1");
+        }
+        return value == 1;
+    }
+
     /** UTF-8 of at most {@code maxBytes}, strictly decoded so that what is read re-encodes to the same bytes. */
     String string(String field, int maxBytes) throws IOException {
         int length = anyInt(field);

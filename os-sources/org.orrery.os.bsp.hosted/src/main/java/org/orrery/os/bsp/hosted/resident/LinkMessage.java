@@ -181,6 +181,13 @@ public sealed interface LinkMessage {
         }
     }
 
+    /**
+     * A debugger attached to the partition's JVM ({@code attached}) or left it: while one is attached, a process that
+     * holds its core beyond the guard (a thread stopped at a breakpoint) is not overrunning. Its deadlines still apply.
+     */
+    record Debugger(boolean attached) implements LinkMessage {
+    }
+
     /** The run ends: the partition answers {@link Counts} and exits. */
     record End() implements LinkMessage {
     }

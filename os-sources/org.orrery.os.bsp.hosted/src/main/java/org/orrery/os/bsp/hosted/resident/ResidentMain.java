@@ -97,7 +97,7 @@ public final class ResidentMain {
         System.exit(0); // the JVM writes its AOT cache as it exits
     }
 
-    /** Reads what the board says after START: plan switches, then the end of the run. */
+    /** Reads what the board says after START: plan switches and debuggers, then the end of the run. */
     private static final class Follower implements Runnable {
         private final DataInputStream in;
         private final PartitionKernel kernel;
@@ -119,6 +119,8 @@ public final class ResidentMain {
                     LinkMessage m = LinkCodec.read(in);
                     if (m instanceof LinkMessage.FrameBegun f) {
                         kernel.frameBegun(f.core(), f.plan(), f.frameStartNs());
+                    } else if (m instanceof LinkMessage.Debugger d) {
+                        kernel.debugger(d.attached());
                     } else if (m instanceof LinkMessage.End) {
                         break;
                     } else {

@@ -31,6 +31,7 @@ import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ColdStartRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Console;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Counts;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.Debugger;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.FrameBegun;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Hello;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.HmReported;
@@ -212,6 +213,15 @@ class LinkCodecTest {
     void aTracedEventOfACoreOutOfRangeIsRefused() {
         byte[] b = bytes(new TraceEvents(0, List.of(new TraceEvents.Event(0, 0, TraceEventType.PROCESS_STATE, 0, 0, 0))));
         refused(withInt(b, 13, Limits.MAX_CORES), "TraceEvents.events[0].core: " + Limits.MAX_CORES + " outside");
+    }
+
+    @Test
+    void aFlagOtherThan0Or1IsRefused() {
+        for (int value : new int[] {2, 255}) {
+            byte[] b = bytes(new Debugger(true));
+            b[1] = (byte) value;
+            refused(b, "Debugger.attached: value " + value + " is neither 0 nor 1");
+        }
     }
 
     @Test

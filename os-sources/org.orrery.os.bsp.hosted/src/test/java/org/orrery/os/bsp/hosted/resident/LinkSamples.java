@@ -15,6 +15,7 @@ import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ColdStartRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Console;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Counts;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.Debugger;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.End;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.FrameBegun;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Hello;
@@ -80,7 +81,9 @@ final class LinkSamples {
                 new TraceEvents(Long.MAX_VALUE, manyEvents()),
                 new FrameBegun(0, 0, Long.MIN_VALUE),
                 new FrameBegun(Limits.MAX_CORES - 1, Limits.MAX_PLANS - 1, Long.MAX_VALUE),
-                new End()));
+                new End(),
+                new Debugger(true),
+                new Debugger(false)));
         return all;
     }
 
