@@ -34,7 +34,7 @@ import org.orrery.os.kernel.ModuleLink;
 final class KernelWarmUp {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Long enough for the compiler's thresholds on a few hundred activations; paid before the board's time. */
-    private static final long RUN_NANOS = 250 * MS;
+    private static final long RUN_NANOS = 100 * MS;
 
     private KernelWarmUp() {
     }

@@ -20,6 +20,7 @@ import org.orrery.os.bsp.sim.JarApplicationLoader;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.ConfigWriter;
+import org.orrery.os.config.Limits;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.BoardException;
@@ -29,8 +30,8 @@ import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
 
 /**
- * The hosted board with a kernel in each partition process (step 2 of issue 12's plan in os-sources/README.md, chosen
- * with {@code -Dorrery.hosted.kernels=partition}): the board process runs the module's kernel on its SCHED_FIFO thread
+ * The hosted board with a kernel in each partition process (os-sources/README.md, "A kernel in each partition
+ * process"; the default, {@code -Dorrery.hosted.kernels=board} chooses the board's kernel for every call): the board process runs the module's kernel on its SCHED_FIFO thread
  * (plans, window edges by freezing and thawing, the board's watchdog, module-level health monitor, operator) and each
  * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
  * process's calls never leave its process; its ports are served from shared memory in its own process, as without a
@@ -45,9 +46,16 @@ final class OwnKernelBoard {
     private OwnKernelBoard() {
     }
 
-    /** Whether this JVM's board runs a kernel in each partition process. */
+    /** {@link #PROPERTY}'s value for the board whose kernel serves every call of the partitions' processes. */
+    static final String BOARD_KERNEL = "board";
+
+    /**
+     * Whether this JVM's board runs a kernel in each partition process: unless {@link #PROPERTY} is
+     * {@value #BOARD_KERNEL} (the board's kernel then serves every call over the partition's socket, the path kept for
+     * comparison until it leaves the hosted board).
+     */
     static boolean chosen() {
-        return "partition".equals(System.getProperty(PROPERTY));
+        return !BOARD_KERNEL.equals(System.getProperty(PROPERTY));
     }
 
     static RunSummary boot(BootRequest request, Cgroups cgroups, WatchdogKicker kicker, long overrun, String boardName,
@@ -72,6 +80,12 @@ final class OwnKernelBoard {
             executor.idleSleep(new EngineSleep(clock));
             ResidentRuntime runtime = ResidentRuntime.open((extra, cp, main) -> jvm(extra, dir, cp, main));
             phases.mark("partition runtime ready"); // its AOT cache made here by the first board of a runtime
+            boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
+            if (locked) {
+                // a board process of its own (the agent's): no window edge waits for a page of it to come back
+                Linux.lockAllMemory();
+                phases.mark("memory locked");
+            }
             MergedTrace merged = request.trace() == null ? null
                     : new MergedTrace(request.trace(), config.board().cores(), config.partitions().size());
             // with a trace, the stop request is asked on the board's trace writer after each slice: the partitions'
@@ -99,7 +113,7 @@ final class OwnKernelBoard {
                     }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
                             runtime.note() + " (partition processes with kernels of their own)", lateness, cgroups,
-                            false));
+                            locked));
                 } finally {
                     if (kicker != null) {
                         kicker.close();

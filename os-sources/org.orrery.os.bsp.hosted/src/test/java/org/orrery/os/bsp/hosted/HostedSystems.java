@@ -41,14 +41,12 @@ final class HostedSystems {
     }
 
     /**
-     * Runs {@code run} with the hosted board in this JVM giving each partition process a kernel of its own
-     * ({@link OwnKernelBoard#PROPERTY}) when {@code own}, as it is otherwise; the property is as before afterwards.
+     * Runs {@code run} with the hosted board in this JVM giving each partition process a kernel of its own when
+     * {@code own}, its own kernel serving every call otherwise ({@link OwnKernelBoard#PROPERTY}); the property is as
+     * before afterwards.
      */
     static <T> T ownKernels(boolean own, BoardRun<T> run) throws Exception {
-        String before = System.getProperty(OwnKernelBoard.PROPERTY);
-        if (own) {
-            System.setProperty(OwnKernelBoard.PROPERTY, "partition");
-        }
+        String before = System.setProperty(OwnKernelBoard.PROPERTY, own ? "partition" : OwnKernelBoard.BOARD_KERNEL);
         try {
             return run.run();
         } finally {
