@@ -174,13 +174,16 @@ final class ProcessControl {
     }
 
     /** A process body ended (on its own thread, lock held). */
-    void ended(Proc p, ExecutionContext ctx, Throwable failure) {
+    void ended(Proc p, ExecutionContext ctx, Throwable ending) {
         if (p.ctx != ctx) {
             return;
         }
+        // described on the process's thread where its executor could (ProcessFailure), here otherwise
+        Throwable failure = ending instanceof ProcessFailure f ? f.failure() : ending;
         if (failure != null && !(failure instanceof org.orrery.os.api.IllegalRequestException)) {
             int generation = p.part.generation;
-            m.hm.report(p.part, p, classify(failure), "uncaught " + failure);
+            String text = ending instanceof ProcessFailure f ? f.text() : ProcessFailure.describe(failure);
+            m.hm.report(p.part, p, classify(failure), "uncaught " + text);
             if (ctx.partitionLost()) {
                 if (p.ctx == ctx && p.started) {
                     stop(p);

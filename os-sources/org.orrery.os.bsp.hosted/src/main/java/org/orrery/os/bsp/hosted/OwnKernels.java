@@ -210,6 +210,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
 
     /** A JVM that ended without being asked: what it died of, as the partition's error. */
     private void exited(int partition, Life life, int status) {
+        synchronized (this) {
+            notifyAll(); // a start that waits for its hello learns that it will not come
+        }
         if (life.ended || closing) {
             return;
         }
@@ -344,6 +347,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
                     Life l = lives.get(i);
                     if (l != null && !l.confined && !l.ended) {
                         missing.add(config.partitions().get(i).name());
+                        endedBeforeHello(i, l);
                     }
                 }
                 long left = until - System.nanoTime();
@@ -362,6 +366,22 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
                     throw new org.orrery.os.kernel.BoardException("interrupted while partitions started");
                 }
             }
+        }
+    }
+
+    /** A partition JVM that ended before it said hello: the board cannot start, and says what the JVM said last. */
+    private void endedBeforeHello(int partition, Life life) throws org.orrery.os.kernel.BoardException {
+        Process process;
+        synchronized (life) {
+            process = life.process;
+        }
+        if (process != null && !process.isAlive()) {
+            // its last words, not the frames of a stack trace under them
+            List<String> said = logTail(partition).lines().filter(l -> !l.isBlank())
+                    .filter(l -> !l.matches("\\s+at .*|\\s*\\.\\.\\. \\d+ more")).toList();
+            throw new org.orrery.os.kernel.BoardException("the partition process of "
+                    + config.partitions().get(partition).name() + " ended before it started (status "
+                    + process.exitValue() + ")" + (said.isEmpty() ? "" : ": " + said.get(said.size() - 1).strip()));
         }
     }
 

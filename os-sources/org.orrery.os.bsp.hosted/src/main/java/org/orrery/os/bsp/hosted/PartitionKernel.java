@@ -135,11 +135,13 @@ public final class PartitionKernel {
 
     /**
      * As {@link #warmUp()}, then a throwaway kernel runs a partition for a moment, so that the kernel's code a process's
-     * activation takes is compiled before the partition's first windows (a partition process calls it before hello).
+     * activation takes is compiled before the partition's first windows, and the text conversions applications use run
+     * once ({@link org.orrery.os.partition.TextWarmUp}); a partition process calls it before hello.
      */
     public static void warmUpKernel() throws ConfigException, BoardException {
         warmUp();
         KernelWarmUp.run();
+        org.orrery.os.partition.TextWarmUp.run(); // as the partition runtime does: see there
     }
 
     /**

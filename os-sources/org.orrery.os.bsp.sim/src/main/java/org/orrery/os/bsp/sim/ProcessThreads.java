@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.orrery.os.kernel.ExecutionContext;
 import org.orrery.os.kernel.ProcessExecutor;
 import org.orrery.os.kernel.ProcessExit;
+import org.orrery.os.kernel.ProcessFailure;
 
 /**
  * What every board's executor shares: one host thread per process, started on its first turn, guarded by the
@@ -133,6 +134,14 @@ public abstract class ProcessThreads implements ProcessExecutor {
                 exited = true;
             } catch (Throwable t) {
                 failure = t;
+            }
+            if (failure != null) {
+                // its toString() is the application's: described here, holding the core but not the kernel's lock
+                try {
+                    failure = ProcessFailure.of(failure);
+                } catch (Throwable t) {
+                    // no memory left to describe it (an OutOfMemoryError): the kernel describes it, safely
+                }
             }
             // A body can end inside a kernel call with the lock taken and the kernel's finally skipped: a
             // StackOverflowError may strike right after lock() returns. The engine would wait for it forever.

@@ -24,6 +24,7 @@ import org.orrery.os.bsp.sim.VirtualClock;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.PlanSwitchRule;
+import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.kernel.ApplicationLoader;
 import org.orrery.os.kernel.BoardParts;
@@ -91,8 +92,16 @@ class ModuleKernelTest {
 
     /** Core 0: a 0-5 ms, b 5-10 ms of each 10 ms frame in plan one; a alone in plan two. */
     private static Board boot() throws Exception {
+        return boot(0);
+    }
+
+    /** @param aWatchdogNs the software watchdog period of a (0: none) */
+    private static Board boot(long aWatchdogNs) throws Exception {
+        PartitionConfig a = Rig.partition("a", 0, List.of(aperiodic("a0", 1)));
+        a = new PartitionConfig(a.name(), a.index(), a.cores(), a.memoryBudget(), a.criticality(), a.policy(),
+                a.timeSliceNs(), a.entryClass(), a.sourcePath(), aWatchdogNs, a.processes(), a.ports());
         SystemConfig config = Rig.system(
-                List.of(Rig.partition("a", 0, List.of(aperiodic("a0", 1))),
+                List.of(a,
                         Rig.partition("b", 1, List.of(periodic("tick", FRAME, FRAME, 1)))),
                 List.of(),
                 List.of(Rig.plan("one", FRAME, Rig.window(0, 0, 5 * MS, "a"), Rig.window(0, 5 * MS, 5 * MS, "b")),
@@ -211,6 +220,18 @@ class ModuleKernelTest {
         // a name the partition has no process of (b's, or garbage from a JVM killed while writing it) names none
         assertEquals(List.of("a/a0 MEMORY_VIOLATION", "a/ APPLICATION_ERROR"), hm);
         assertEquals(List.of("cold start 0", "cold start 0", "cold start 0"), board.asked.lines);
+    }
+
+    @Test
+    void thePartitionsSoftwareWatchdogIsItsKernelsNotTheModules() throws Exception {
+        Board board = boot(3 * MS);
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL); // a's kernel armed and kicks it; nothing here does
+        board.kernel.runUntil(30 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(List.of(), s.hmEvents(), "no expiry of a watchdog only a's kernel is kicked in");
+        assertEquals(List.of("cold start 0"), board.asked.lines);
     }
 
     @Test

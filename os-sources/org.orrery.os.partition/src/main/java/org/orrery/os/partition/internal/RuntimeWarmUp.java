@@ -27,10 +27,7 @@ public final class RuntimeWarmUp {
 
     public static void run() {
         // The conversions an application's log and telemetry lines use, in the process's default locale.
-        String.format("%d %s %.3f %x %c %b %5.1f%% %+05.1f %,d", 1, "a", 1.5, 255, 'c', true, 2.25, -3.5, 12345L);
-        Double.toString(Double.parseDouble("1.5"));
-        Long.toString(Long.parseLong("42"));
-        Integer.toString(Integer.parseInt("7"));
+        org.orrery.os.partition.TextWarmUp.run();
         // The services nearly every application creates (the rest, 1-2 ms each, when one is created); the proxy
         // classes are cached per loader, so the runtime's own proxies reuse them.
         for (Class<?> type : List.of(Partition.class, PartitionProcess.class, SamplingPort.class, QueuingPort.class)) {
