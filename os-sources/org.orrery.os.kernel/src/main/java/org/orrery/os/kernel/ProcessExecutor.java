@@ -11,7 +11,8 @@ public interface ProcessExecutor {
     /**
      * A context that runs {@code body} when first resumed. When the body returns or throws (other than
      * {@link ProcessExit}), {@code onEnd} is called on the process thread with the lock held, with null or
-     * the throwable, before the core is given back.
+     * the throwable, before the core is given back; an executor that can describes the throwable first, without the
+     * lock, and passes it as a {@link ProcessFailure}.
      */
     ExecutionContext create(String name, long stackSize, Runnable body, java.util.function.Consumer<Throwable> onEnd);
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.orrery.os.kernel.ExecutionContext;
+import org.orrery.os.kernel.ProcessFailure;
 
 class LockstepExecutorTest {
 
@@ -39,7 +40,10 @@ class LockstepExecutorTest {
         });
         assertTrue(resumed);
         assertEquals(1, ended.size());
-        assertInstanceOf(StackOverflowError.class, ended.get(0));
+        // described on the process's thread before the kernel is entered, the throwable itself inside
+        ProcessFailure failure = assertInstanceOf(ProcessFailure.class, ended.get(0));
+        assertInstanceOf(StackOverflowError.class, failure.failure());
+        assertEquals("java.lang.StackOverflowError: as if thrown right after lock()", failure.text());
         assertTrue(ctx.dead());
         assertFalse(lock.isLocked());
         executor.shutdown();
