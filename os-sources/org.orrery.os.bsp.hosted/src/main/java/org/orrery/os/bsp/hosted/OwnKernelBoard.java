@@ -31,8 +31,9 @@ import org.orrery.os.kernel.RunSummary;
 
 /**
  * The hosted board with a kernel in each partition process (os-sources/README.md, "A kernel in each partition
- * process"; the default, {@code -Dorrery.hosted.kernels=board} chooses the board's kernel for every call): the board process runs the module's kernel on its SCHED_FIFO thread
- * (plans, window edges by freezing and thawing, the board's watchdog, module-level health monitor, operator) and each
+ * process"; the default, {@code -Dorrery.hosted.kernels=board} chooses the board's kernel for every call): the board
+ * process runs the module's kernel on its SCHED_FIFO thread (plans, window edges by freezing and thawing, the board's
+ * watchdog, module-level health monitor, operator) and each
  * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
  * process's calls never leave its process; its ports are served from shared memory in its own process, as without a
  * kernel of its own. What each partition's kernel traces reaches the run's trace through {@link MergedTrace}; its JVM

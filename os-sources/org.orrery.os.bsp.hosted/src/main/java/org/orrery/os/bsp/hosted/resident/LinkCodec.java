@@ -34,7 +34,8 @@ import org.orrery.os.trace.TraceEventType;
  * The link's bytes: one type byte, then the message's fields in record order. Big-endian ints and longs
  * ({@link DataOutput}); strings as an int length and that many bytes of UTF-8; enums as their ordinal in one byte
  * (their ordinals are append-only, they are in the trace and image formats too); lists as an int count and the
- * entries; a flag as one byte, 0 or 1. No framing: the link is an ordered byte stream and every message's length follows from its fields.
+ * entries; a flag as one byte, 0 or 1. No framing: the link is an ordered byte stream and every message's length
+ * follows from its fields.
  * <p>
  * Reading is strict: every index, ordinal, length and count is checked before it is used or anything is sized by
  * it, and UTF-8 must be well formed, so what {@link #read} returns re-encodes to the bytes it came from. A stream
