@@ -177,6 +177,10 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             synchronized (life) {
                 life.process = process;
             }
+            // In its group before its JVM has done anything: it starts on its own processors and within its memory,
+            // and, once the module's time runs, only in its windows, so a cold start takes none of its neighbours'
+            // time. Before that time no window is open and every partition starts at once.
+            confine(partition, life, kernel != null);
             process.onExit().thenAccept(x -> exited(partition, life, x.exitValue()));
         } catch (IOException e) {
             lost(partition, life, ErrorCode.APPLICATION_ERROR, "cannot start the partition process: " + e.getMessage());
@@ -284,7 +288,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             if (life == null || life.ended || life.out != null) {
                 return; // not a partition this board started now: refused
             }
-            if (!confine(partition, life)) {
+            if (!confine(partition, life, true)) {
                 return;
             }
             synchronized (life) {
@@ -426,8 +430,11 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         }
     }
 
-    /** Into its cgroup before it loads anything of the partition; frozen there unless its window is open now. */
-    private boolean confine(int partition, Life life) {
+    /**
+     * Into its cgroup (again at hello, before it loads anything of the partition); frozen there unless its window is
+     * open now or not {@code frozenOutsideWindows} (the board's time has not begun).
+     */
+    private boolean confine(int partition, Life life, boolean frozenOutsideWindows) {
         Process process;
         synchronized (life) {
             process = life.process;
@@ -438,7 +445,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         kernelLock.lock();
         try {
             groups[partition].add(process.pid());
-            if (!gate.isOpen(partition)) {
+            if (frozenOutsideWindows && !gate.isOpen(partition)) {
                 groups[partition].freeze();
             }
             return true;

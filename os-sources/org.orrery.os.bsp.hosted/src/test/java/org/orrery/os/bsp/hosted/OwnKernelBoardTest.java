@@ -67,4 +67,56 @@ class OwnKernelBoardTest {
                 watch.lines().toString());
         assertEquals(PartitionMode.NORMAL, s.modes().get("near"));
     }
+
+    /**
+     * A partition JVM is in its partition's cgroup from its first moments, not only from its hello: the JVM that the
+     * cold start of a lost partition starts while its neighbours run spends its start-up (a JVM, the kernel's warm-up)
+     * on its own processors, within its memory and in its own windows. Each JVM of "quit" is looked at 30 ms after the
+     * test first sees it, long before it can have said hello.
+     */
+    @Test
+    void aPartitionsJvmIsInItsCgroupFromItsStartNotFromItsHello() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("quit", 0, 0,
+                org.orrery.os.bsp.hosted.apps.HmApps.Halter.class.getName(), 20 * MS, List.of()),
+                HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS)));
+        Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().daemon().start(() -> {
+            while (watching.get()) {
+                ProcessHandle.current().descendants().filter(h -> !seen.containsKey(h.pid())
+                        && h.info().arguments().map(a -> List.of(a).contains("quit")).orElse(false))
+                        .forEach(h -> seen.put(h.pid(), cgroupsSoonAfter(h)));
+                java.util.concurrent.locks.LockSupport.parkNanos(MS);
+            }
+        });
+        byte[] apps = HostedSystems.apps();
+        BoardWatch watch = new BoardWatch();
+        RunSummary s;
+        try {
+            // until the cold-started JVM was looked at (30 s at most: cold JVMs on a loaded host)
+            s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+                    HostedSystems.osModules(), Map.of("quit", apps, "near", apps), 30_000 * MS, watch::line,
+                    () -> seen.size() >= 2 && watch.printed("near: tick 30"), null, 0)));
+        } finally {
+            watching.set(false);
+            watcher.join();
+        }
+
+        assertTrue(watch.lines().stream().anyMatch(l -> l.contains("quit lost its partition process -> COLD_START")),
+                watch.lines().toString());
+        assertEquals(2, seen.size(), "quit's JVMs: its first and the one its cold start started " + seen);
+        seen.forEach((pid, groups) -> assertTrue(groups.lines().anyMatch(l -> l.endsWith("/p0")),
+                "quit's JVM " + pid + " 30 ms after it was seen is not in quit's group p0:\n" + groups));
+        assertEquals(PartitionMode.NORMAL, s.modes().get("near"), s.format());
+    }
+
+    /** {@code /proc/PID/cgroup} of {@code h} 30 ms after now ("gone" when it ended before). */
+    private static String cgroupsSoonAfter(ProcessHandle h) {
+        java.util.concurrent.locks.LockSupport.parkNanos(30 * MS);
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(h.pid()), "cgroup"));
+        } catch (java.io.IOException e) {
+            return "gone";
+        }
+    }
 }
