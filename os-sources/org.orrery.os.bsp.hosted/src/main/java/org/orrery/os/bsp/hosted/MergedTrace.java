@@ -25,14 +25,19 @@ import org.orrery.os.trace.TraceSink;
  */
 final class MergedTrace implements TraceSink {
     private static final long NOT_LIVE = Long.MAX_VALUE;
-    private static final Comparator<long[]> BY_TIME = Comparator.comparingLong(e -> e[0]);
+    /**
+     * By time, then in the order offered: a kernel traces several events at one instant (a process released, then
+     * dispatched), and a heap alone keeps no order among equal keys.
+     */
+    private static final Comparator<long[]> BY_TIME = Comparator.<long[]>comparingLong(e -> e[0])
+            .thenComparingLong(e -> e[5]);
     /** Board events of one core held back at the most (seconds of a busy trace, far more than a major frame's). */
     static final int MAX_HELD = 1 << 18;
 
     private final TraceSink sink;
     /** The board's events of each core not written yet, in time order: {time, type, f0, f1, f2}. */
     private final ArrayDeque<long[]>[] board;
-    /** The partitions' events of each core not written yet. */
+    /** The partitions' events of each core not written yet: {time, type, f0, f1, f2, order offered}. */
     private final PriorityQueue<long[]>[] partitions;
     /** Up to when each live partition's kernel has sent all it traced; {@link #NOT_LIVE} for the others. */
     private final long[] complete;
@@ -46,6 +51,7 @@ final class MergedTrace implements TraceSink {
     /** Live partitions whose kernel the trace stopped waiting for ({@link #MAX_HELD}). */
     private final boolean[] givenUp;
     private boolean ended;
+    private long offered;
 
     @SuppressWarnings("unchecked")
     MergedTrace(TraceSink sink, int cores, int partitionCount) {
@@ -133,7 +139,7 @@ final class MergedTrace implements TraceSink {
             if (e[0] < written[core] || givenUp[partition]) {
                 late[core]++;
             } else {
-                partitions[core].add(new long[] {e[0], e[2], e[3], e[4], e[5]});
+                partitions[core].add(new long[] {e[0], e[2], e[3], e[4], e[5], offered++});
             }
         }
         if (!givenUp[partition]) {

@@ -55,6 +55,26 @@ class MergedTraceTest {
         assertEquals(List.of("0@5:0", "0@11:3", "0@12:1", "1@13:3", "1@15:1", "1@16:3", "1@18:1"), w.lines);
     }
 
+    /**
+     * A partition's kernel traces several events at one instant (a restarted process: DORMANT, READY, RUNNING); they
+     * are written in the order it traced them, also across two offers, and after the board's events of that instant.
+     */
+    @Test
+    void eventsOfOneInstantKeepTheOrderTheyWereTracedIn() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 2);
+        t.live(0, 0);
+        t.live(1, 0);
+        t.offer(0, 50, new long[][] {ev(50, 0, 1), ev(50, 0, 2), ev(50, 0, 3), ev(50, 0, 4), ev(50, 0, 5)});
+        t.offer(1, 50, new long[][] {ev(50, 0, 6), ev(50, 0, 7)});
+        t.offer(0, 60, new long[][] {ev(50, 0, 8), ev(50, 0, 9), ev(60, 0, 10)});
+        t.event(0, 50, 0, 0, 0, 0);
+        t.offer(1, 70, new long[0][]);
+        t.event(0, 70, 11, 0, 0, 0);
+        assertEquals(List.of("0@50:0", "0@50:1", "0@50:2", "0@50:3", "0@50:4", "0@50:5", "0@50:6", "0@50:7", "0@50:8",
+                "0@50:9", "0@60:10"), w.lines.subList(0, 11), w.lines.toString());
+    }
+
     @Test
     void aPartitionsEventWaitsForTheBoardsOfItsCoreThatComeLaterFromTheBoardsTraceWriter() {
         Written w = new Written();
