@@ -401,6 +401,19 @@ public final class HostedBoardSupport implements BoardSupport {
         }
     }
 
+    /** Freezes every partition's group (none of their windows is open: board time has not begun). */
+    static void freezeAll(PartitionGroup[] groups) {
+        for (PartitionGroup g : groups) {
+            if (g != null) {
+                try {
+                    g.freeze();
+                } catch (BoardException e) {
+                    // its first window edge fails on the same group and stops the board, saying why
+                }
+            }
+        }
+    }
+
     static void thawAll(PartitionGroup[] groups) {
         for (PartitionGroup g : groups) {
             if (g != null) {

@@ -71,9 +71,13 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         /** It said hello and is in its cgroup. */
         volatile boolean confined;
         volatile boolean ended;
+        /** It was told where board time is ({@link LinkMessage.Start}), which comes before anything else sent. */
+        boolean started;
+        /** A debugger is attached to it. */
+        boolean debugged;
 
         synchronized void send(LinkMessage m) {
-            if (out == null || ended) {
+            if (out == null || ended || !started) {
                 return;
             }
             try {
@@ -114,10 +118,22 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         return dir.resolve("link.sock");
     }
 
-    /** The module's kernel, once booted: partitions that connect before wait for it. */
+    /**
+     * The module's kernel, once booted and board time known: the partitions that said hello are told where it is on
+     * the calling thread (their link readers are time-sharing threads, which a busy board JVM delayed by up to 150 ms),
+     * those that say it later by their link readers.
+     */
     void kernel(Kernel k) {
         synchronized (this) {
             kernel = k;
+        }
+        for (int i = 0; i < lives.length(); i++) {
+            Life l = lives.get(i);
+            if (l != null && l.confined) {
+                start(k, i, l);
+            }
+        }
+        synchronized (this) {
             notifyAll();
         }
     }
@@ -150,7 +166,10 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     void debugger(int partition, boolean attached) {
         Life l = lives.get(partition);
         if (l != null) {
-            l.send(new LinkMessage.Debugger(attached));
+            synchronized (l) {
+                l.debugged = attached; // sent with its START when it has not had it yet
+                l.send(new LinkMessage.Debugger(attached));
+            }
         }
     }
 
@@ -302,15 +321,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             if (k == null) {
                 return;
             }
-            List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
-            long[][] frames = k.frames();
-            for (int c = 0; c < frames.length; c++) {
-                cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
-            }
-            if (trace != null) {
-                trace.live(partition, clock.now()); // whatever its kernel traces comes after this instant
-            }
-            life.send(new LinkMessage.Start(clock.monotonicAt(0), cores));
+            start(k, partition, life); // unless it was told with the others
             while (!life.ended) {
                 report(k, partition, life, LinkCodec.read(in));
             }
@@ -415,10 +426,43 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         trace.offer(partition, t.completeNs(), events);
     }
 
-    /** The module's kernel once booted and board time has begun (a partition's kernel keeps the board's time). */
+    /**
+     * Tells {@code life}'s kernel where board time and the module's frames are, once. Under the kernel's lock: a plan
+     * switch comes before (in these frames) or after (its {@link LinkMessage.FrameBegun} follows), never between.
+     */
+    private void start(Kernel k, int partition, Life life) {
+        kernelLock.lock();
+        try {
+            List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
+            long[][] frames = k.frames();
+            for (int c = 0; c < frames.length; c++) {
+                cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
+            }
+            synchronized (life) {
+                if (life.started || life.out == null) {
+                    return;
+                }
+                if (trace != null) {
+                    trace.live(partition, clock.now()); // whatever its kernel traces comes after this instant
+                }
+                life.started = true;
+                life.send(new LinkMessage.Start(clock.knownBase(), cores));
+                if (life.debugged) {
+                    life.send(new LinkMessage.Debugger(true));
+                }
+            }
+        } finally {
+            kernelLock.unlock();
+        }
+    }
+
+    /**
+     * The module's kernel once booted and board time is known, begun or announced (a partition's kernel keeps the
+     * board's time).
+     */
     private Kernel awaitKernel() {
         synchronized (this) {
-            while ((kernel == null || clock.monotonicAt(0) < 0) && !closing) {
+            while ((kernel == null || clock.knownBase() < 0) && !closing) {
                 try {
                     wait(100);
                 } catch (InterruptedException e) {

@@ -104,8 +104,9 @@ public final class PartitionKernel {
     }
 
     /**
-     * The module's time begins, or began: board time 0 is the CLOCK_MONOTONIC instant {@code boardBase}. Every core runs
-     * the initial plan from then on until {@link #frameBegun} says otherwise.
+     * The module's time begins, or began: board time 0 is the CLOCK_MONOTONIC instant {@code boardBase}, which may be
+     * ahead ({@link #run} waits for it). Every core runs the initial plan from then on until {@link #frameBegun} says
+     * otherwise.
      */
     public void start(long boardBase) {
         board.executor().lock().lock();
@@ -197,6 +198,8 @@ public final class PartitionKernel {
     public void run(BooleanSupplier end) throws BoardException {
         Linux.setNice(Linux.tid(), Priorities.PARTITION_ENGINE_NICE);
         try {
+            // told before board time begins (see start): nothing of the partition runs before it
+            clock.sleepUntil(0);
             long t = kernel.now();
             while (!kernel.isShutdown() && !end.getAsBoolean()) {
                 t = Math.max(t, kernel.now()) + SLICE_NANOS;

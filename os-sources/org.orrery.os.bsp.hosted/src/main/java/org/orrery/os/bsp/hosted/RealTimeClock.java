@@ -8,7 +8,12 @@ import org.orrery.os.kernel.Clock;
  * so the time partition processes take to start is not charged to the first windows.
  */
 final class RealTimeClock implements Clock {
+    /** How long before board time begins the partitions that were told it are frozen again (see {@link #announce}). */
+    private static final long FREEZE_MARGIN_NANOS = 2_000_000L;
+
     private volatile long base = -1;
+    private volatile long announced = -1;
+    private Runnable beforeStart = () -> { };
     private final ConcurrentExecutor.Sleeper monotonicSleep;
 
     RealTimeClock(ConcurrentExecutor.Sleeper monotonicSleep) {
@@ -23,11 +28,37 @@ final class RealTimeClock implements Clock {
         this.base = base;
     }
 
-    /** Board time starts now; returns the CLOCK_MONOTONIC instant of board time 0. */
+    /**
+     * Board time starts now, or at the instant {@link #announce announced}; returns the CLOCK_MONOTONIC instant of
+     * board time 0.
+     */
     long start() {
-        long b = System.nanoTime();
+        long b = announced;
+        if (b < 0) {
+            b = System.nanoTime();
+        } else {
+            monotonicSleep.sleepUntil(b - FREEZE_MARGIN_NANOS);
+            beforeStart.run();
+            monotonicSleep.sleepUntil(b);
+        }
         base = b;
         return b;
+    }
+
+    /**
+     * Board time 0 will be the CLOCK_MONOTONIC instant {@code b}, told to partitions' kernels before it comes;
+     * {@code beforeStart} runs on the thread that starts board time a moment before it (the partitions go back to
+     * their windows).
+     */
+    void announce(long b, Runnable beforeStart) {
+        this.beforeStart = beforeStart;
+        announced = b;
+    }
+
+    /** The CLOCK_MONOTONIC instant of board time 0 once it is known, announced or begun; -1 before. */
+    long knownBase() {
+        long a = announced;
+        return a >= 0 ? a : base;
     }
 
     @Override

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.config.SystemConfig;
+import org.orrery.os.config.WindowConfig;
 import org.orrery.os.kernel.BootRequest;
 import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.kernel.RunSummary;
+import org.orrery.os.trace.TraceEventType;
 
 /**
  * The hosted board with a kernel in each partition process ({@code -Dorrery.hosted.kernels=partition}): real partition
@@ -69,6 +71,33 @@ class OwnKernelBoardTest {
     }
 
     /**
+     * A partition's kernel is told where board time begins before it does, so its first window is its own: "first" has
+     * the first 20 ms of a 200 ms frame on core 0 and its initialisation runs in them. Told after board time began (by
+     * its link reader, behind the board's busy threads) and reading it in its first window with cold code to run, it
+     * slept through that window in every run.
+     */
+    @Test
+    void aPartitionsKernelKnowsWhereBoardTimeBeginsAndRunsInItsFirstWindow() throws Exception {
+        SystemConfig config = HostedSystems.system(200 * MS,
+                List.of(HostedSystems.partition("first", 0, 0, "Ticker", 200 * MS),
+                        HostedSystems.partition("later", 1, 1, "Ticker", 200 * MS)),
+                List.of(), List.of(new WindowConfig(0, 0, 20 * MS, "first"), new WindowConfig(1, 20 * MS, 180 * MS,
+                        "later")));
+        long[] firstState = {-1};
+        byte[] apps = HostedSystems.apps();
+        RunSummary s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+                HostedSystems.osModules(), Map.of("first", apps, "later", apps), 400 * MS, line -> { }, () -> false,
+                (core, t, type, f0, f1, f2) -> {
+                    if (f0 == 0 && type == TraceEventType.PROCESS_STATE.id() && firstState[0] < 0) {
+                        firstState[0] = t;
+                    }
+                }, 0)));
+
+        assertTrue(firstState[0] >= 0 && firstState[0] < 20 * MS, "first's first process state at " + firstState[0]
+                + " ns, not in its first window [0, 20 ms)\n" + s.format());
+    }
+
+    /**
      * A partition JVM is in its partition's cgroup from its first moments, not only from its hello: the JVM that the
      * cold start of a lost partition starts while its neighbours run spends its start-up (a JVM, the kernel's warm-up)
      * on its own processors, within its memory and in its own windows. Each JVM of "quit" is looked at 30 ms after the
@@ -80,11 +109,15 @@ class OwnKernelBoardTest {
                 org.orrery.os.bsp.hosted.apps.HmApps.Halter.class.getName(), 20 * MS, List.of()),
                 HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS)));
         Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        // JVMs of an earlier board that are still on their way out are not this one's
+        java.util.Set<Long> earlier = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
         java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread watcher = Thread.ofPlatform().daemon().start(() -> {
             while (watching.get()) {
-                ProcessHandle.current().descendants().filter(h -> !seen.containsKey(h.pid())
-                        && h.info().arguments().map(a -> List.of(a).contains("quit")).orElse(false))
+                ProcessHandle.current().descendants()
+                        .filter(h -> !seen.containsKey(h.pid()) && !earlier.contains(h.pid())
+                                && h.info().arguments().map(a -> List.of(a).contains("quit")).orElse(false))
                         .forEach(h -> seen.put(h.pid(), cgroupsSoonAfter(h)));
                 java.util.concurrent.locks.LockSupport.parkNanos(MS);
             }
