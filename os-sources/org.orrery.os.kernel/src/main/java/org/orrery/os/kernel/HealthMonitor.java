@@ -84,22 +84,23 @@ final class HealthMonitor {
     }
 
     /**
-     * An error a partition's own kernel handled ({@link Kernel#reportedHm}): recorded and printed as one handled here,
-     * its action already done there and traced there when it happened.
+     * An error a partition's own kernel handled ({@link Kernel#reportedHm}): recorded as one handled here, its action
+     * already done there and traced there when it happened. Returns the console line that prints it as one handled
+     * here (null: none), for the caller to print once it let go of the kernel's lock.
      */
-    void record(PartitionRt part, HmEvent event) {
+    String record(PartitionRt part, HmEvent event) {
         m.hmEvents.add(event);
         if (event.error() == ErrorCode.DEADLINE_MISSED) {
             m.deadlineMisses++;
         } else if (event.error() == ErrorCode.WINDOW_OVERRUN) {
             m.overruns++;
         }
-        if (event.action() != HmAction.IGNORE) {
-            // stamped when it happened there, not when the report came
-            m.console.accept(Module.line(event.timeNs(), "HM", part.name()
-                    + (event.process().isEmpty() ? "" : "/" + event.process()) + " " + event.error() + " -> "
-                    + event.action() + ": " + event.message()));
+        if (event.action() == HmAction.IGNORE) {
+            return null;
         }
+        // stamped when it happened there, not when the report came
+        return Module.line(event.timeNs(), "HM", part.name() + (event.process().isEmpty() ? "" : "/" + event.process())
+                + " " + event.error() + " -> " + event.action() + ": " + event.message());
     }
 
     private void apply(HmAction action, HmRule rule, PartitionRt part, Proc proc) {

@@ -154,15 +154,22 @@ public final class Kernel {
      * printed as the module's own health monitor does (traced there), not acted on again.
      */
     public void reportedHm(int partition, HmEvent event) {
+        String line;
         module.lock.lock();
         try {
             PartitionRt p = elsewhere(partition);
             if (module.concurrent) {
                 module.engine.catchUp();
             }
-            module.hm.record(p, event);
+            line = module.hm.record(p, event);
         } finally {
             module.lock.unlock();
+        }
+        // printed by the caller's thread without the lock: on a real-time board the engine waits for that lock at
+        // window edges, and the caller (a partition's link reader) may be a time-sharing thread that a console write
+        // or a preemption holds up for milliseconds
+        if (line != null) {
+            module.console.accept(line);
         }
     }
 

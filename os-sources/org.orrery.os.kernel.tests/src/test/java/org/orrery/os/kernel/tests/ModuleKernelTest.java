@@ -97,6 +97,10 @@ class ModuleKernelTest {
 
     /** @param aWatchdogNs the software watchdog period of a (0: none) */
     private static Board boot(long aWatchdogNs) throws Exception {
+        return boot(aWatchdogNs, line -> { });
+    }
+
+    private static Board boot(long aWatchdogNs, java.util.function.Consumer<String> console) throws Exception {
         PartitionConfig a = Rig.partition("a", 0, List.of(aperiodic("a0", 1)));
         a = new PartitionConfig(a.name(), a.index(), a.cores(), a.memoryBudget(), a.criticality(), a.policy(),
                 a.timeSliceNs(), a.entryClass(), a.sourcePath(), aWatchdogNs, a.processes(), a.ports());
@@ -121,7 +125,7 @@ class ModuleKernelTest {
             p.setMode(PartitionMode.NORMAL);
         });
         BoardParts parts = new BoardParts(new VirtualClock(), new LockstepExecutor(LockstepExecutor.DEFAULT_GUARD_NANOS),
-                line -> { }, 1, 1 << 12, WindowListener.NONE);
+                console, 1, 1 << 12, WindowListener.NONE);
         Asked asked = new Asked();
         OperatorDesk desk = new OperatorDesk();
         Kernel kernel = Kernel.bootModule(config, parts, ApplicationLoader.of(apps), desk, Set.of("a"), asked);
@@ -161,7 +165,11 @@ class ModuleKernelTest {
 
     @Test
     void itRecordsTheHealthMonitorEventsAKernelReportsWithoutActingOnThemAgain() throws Exception {
-        Board board = boot();
+        List<String> printed = new ArrayList<>();
+        java.util.concurrent.locks.ReentrantLock[] lock = {null};
+        Board board = boot(0, line -> printed.add(
+                (lock[0] != null && lock[0].isHeldByCurrentThread() ? "under the kernel's lock: " : "") + line));
+        lock[0] = board.parts.executor().lock();
         board.kernel.runUntil(2 * MS);
         board.kernel.reportedMode(0, PartitionMode.NORMAL);
         HmEvent miss = new HmEvent(2 * MS, "a", "a0", ErrorCode.DEADLINE_MISSED, HmLevel.PROCESS,
@@ -174,6 +182,9 @@ class ModuleKernelTest {
         assertEquals(1, s.deadlineMisses());
         assertEquals(List.of("cold start 0"), board.asked.lines, "a process restart is its kernel's, done there");
         assertTrue(board.trace().stream().noneMatch(l -> l.contains("HM")), "a's kernel traced it: " + board.trace());
+        // printed by the reporting thread once it let go of the lock, which the engine of a real-time board waits for
+        assertEquals(List.of("[0.002000000] HM: a/a0 DEADLINE_MISSED -> RESTART_PROCESS: deadline of a0 missed"),
+                printed.stream().filter(l -> l.contains("HM")).toList());
     }
 
     @Test
