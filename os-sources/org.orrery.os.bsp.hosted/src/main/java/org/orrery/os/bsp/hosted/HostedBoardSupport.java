@@ -403,24 +403,25 @@ public final class HostedBoardSupport implements BoardSupport {
 
     /** Freezes every partition's group (none of their windows is open: board time has not begun). */
     static void freezeAll(PartitionGroup[] groups) {
-        for (PartitionGroup g : groups) {
-            if (g != null) {
-                try {
-                    g.freeze();
-                } catch (BoardException e) {
-                    // its first window edge fails on the same group and stops the board, saying why
-                }
-            }
-        }
+        eachGroup(groups, PartitionGroup::freeze);
     }
 
     static void thawAll(PartitionGroup[] groups) {
+        eachGroup(groups, PartitionGroup::thaw);
+    }
+
+    private interface GroupAction {
+        void apply(PartitionGroup group) throws BoardException;
+    }
+
+    private static void eachGroup(PartitionGroup[] groups, GroupAction action) {
         for (PartitionGroup g : groups) {
             if (g != null) {
                 try {
-                    g.thaw();
+                    action.apply(g);
                 } catch (BoardException e) {
-                    // closing kills the group's processes anyway
+                    // met again where it matters: its first window edge stops the board saying why, closing kills
+                    // the group's processes anyway
                 }
             }
         }
