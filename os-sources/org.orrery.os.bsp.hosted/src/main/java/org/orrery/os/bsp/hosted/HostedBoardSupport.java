@@ -175,6 +175,7 @@ public final class HostedBoardSupport implements BoardSupport {
             phases.mark("kernel booted");
             warmUp(gate);
             phases.mark("edges warmed up");
+            collectBeforeTime(phases);
             drive(kernel, request, board, gate, ports, clock, phases);
             return kernel.summary();
         });
@@ -234,6 +235,17 @@ public final class HostedBoardSupport implements BoardSupport {
      * sink's writes never hold a window edge) and a stop request is honoured; with a trace, the writer asks for it
      * once it has written a slice, so whoever answers sees the trace up to there.
      */
+    /**
+     * The board's tables are all allocated now (trace buffers, batches, port regions): collect before board time. In G1
+     * an allocation of a large table can start a concurrent cycle whose pauses (the remark, tens of ms in a shared JVM)
+     * otherwise fell on the first windows and made a neighbour miss its window. Called before board time is known
+     * too: a collection in a test's JVM took 200 ms, more than the lead of an announced beginning.
+     */
+    static void collectBeforeTime(StartPhases phases) {
+        System.gc();
+        phases.mark("heap collected");
+    }
+
     static void drive(Kernel kernel, BootRequest request, BoardParts board, WindowGate gate, BoardPorts ports,
             RealTimeClock clock, StartPhases phases) throws BoardException, InterruptedException, java.io.IOException {
         TraceHandoff trace = request.trace() == null ? null
@@ -247,11 +259,6 @@ public final class HostedBoardSupport implements BoardSupport {
         BooleanSupplier stop = trace == null ? request.stop() : trace::stopRequested;
         boolean finished = false;
         try {
-            // The board's tables are all allocated now (trace buffers, batches, port regions). Collect here, before
-            // board time: in G1 an allocation of a large table can start a concurrent cycle whose pauses (the remark,
-            // tens of ms in a shared JVM) otherwise fell on the first windows and made a neighbour miss its window.
-            System.gc();
-            phases.mark("heap collected");
             ports.clockStarted(clock.start());
             long end = request.durationNs();
             for (long t = 0; t < end && !kernel.isShutdown() && !stop.getAsBoolean(); ) {

@@ -147,9 +147,17 @@ final class MergedTrace implements TraceSink {
         }
     }
 
-    /** The run is over: everything waiting is written, in order, and nothing later is taken. */
-    synchronized void end() {
+    /**
+     * The run is over at board time {@code endNs}: everything waiting up to then is written, in order, and nothing later
+     * is taken. A partition's kernel runs on its own clock until it is told the end, so it may have traced past it:
+     * those events are after the run, not part of its trace (a trace that went on past the board's last window would
+     * miss windows the board never had to open).
+     */
+    synchronized void end(long endNs) {
         ended = true;
+        for (java.util.PriorityQueue<long[]> p : partitions) {
+            p.removeIf(e -> e[0] > endNs);
+        }
         reportLate();
         flushAll(NOT_LIVE);
     }

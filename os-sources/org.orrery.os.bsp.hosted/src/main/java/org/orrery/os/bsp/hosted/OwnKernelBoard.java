@@ -117,7 +117,7 @@ final class OwnKernelBoard {
                     priorities.raiseJvmThreads();
                     RunSummary summary = run(run, config, board, own, elsewhere, clock, gate, ports, phases, byIndex);
                     if (merged != null) {
-                        merged.end();
+                        merged.end(summary.endTimeNs());
                     }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
                             runtime.note() + " (partition processes with kernels of their own)", lateness, cgroups,
@@ -160,6 +160,7 @@ final class OwnKernelBoard {
             // Each partition's kernel learns where board time begins before it does: thawed meanwhile, it reads its
             // START and sets out towards its first window, and is frozen again a moment before. Told once board time
             // ran, it read it in its first window, thawed with cold code to run, and lost most of that window.
+            HostedBoardSupport.collectBeforeTime(phases);
             HostedBoardSupport.thawAll(groups);
             clock.announce(System.nanoTime() + START_LEAD_NANOS, () -> HostedBoardSupport.freezeAll(groups));
             own.kernel(kernel);

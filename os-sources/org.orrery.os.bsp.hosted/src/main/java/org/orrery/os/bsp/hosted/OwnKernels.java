@@ -72,12 +72,29 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         volatile boolean confined;
         volatile boolean ended;
         /** It was told where board time is ({@link LinkMessage.Start}), which comes before anything else sent. */
-        boolean started;
-        /** A debugger is attached to it. */
-        boolean debugged;
+        private boolean started;
+        /** Before its START: a debugger is attached to it. */
+        private boolean debugged;
+        /**
+         * Before its START: per core, the latest frame begun, sent right after it (one its START holds already changes
+         * nothing there).
+         */
+        private final LinkMessage.FrameBegun[] framesBefore;
+
+        Life(int cores) {
+            framesBefore = new LinkMessage.FrameBegun[cores];
+        }
 
         synchronized void send(LinkMessage m) {
-            if (out == null || ended || !started) {
+            if (!started) {
+                if (m instanceof LinkMessage.FrameBegun f) {
+                    framesBefore[f.core()] = f;
+                } else if (m instanceof LinkMessage.Debugger d) {
+                    debugged = d.attached();
+                }
+                return;
+            }
+            if (out == null || ended) {
                 return;
             }
             try {
@@ -86,6 +103,29 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             } catch (IOException e) {
                 // its process is gone: its exit is reported by the process watch
             }
+        }
+
+        synchronized boolean startable() {
+            return !started && out != null;
+        }
+
+        /** Sends {@code start} (after {@code first}) and what came for it before, once; false if it was sent. */
+        synchronized boolean start(LinkMessage.Start start, Runnable first) {
+            if (started || out == null) {
+                return false;
+            }
+            first.run();
+            started = true;
+            send(start);
+            for (LinkMessage.FrameBegun f : framesBefore) {
+                if (f != null) {
+                    send(f);
+                }
+            }
+            if (debugged) {
+                send(new LinkMessage.Debugger(true));
+            }
+            return true;
         }
     }
 
@@ -140,7 +180,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
 
     @Override
     public void coldStart(int partition) {
-        Life next = new Life();
+        Life next = new Life(config.board().cores());
         Life old = lives.getAndSet(partition, next);
         if (old != null) {
             old.ended = true;
@@ -166,10 +206,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     void debugger(int partition, boolean attached) {
         Life l = lives.get(partition);
         if (l != null) {
-            synchronized (l) {
-                l.debugged = attached; // sent with its START when it has not had it yet
-                l.send(new LinkMessage.Debugger(attached));
-            }
+            l.send(new LinkMessage.Debugger(attached)); // after its START when it has not had it yet
         }
     }
 
@@ -427,33 +464,24 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     }
 
     /**
-     * Tells {@code life}'s kernel where board time and the module's frames are, once. Under the kernel's lock: a plan
-     * switch comes before (in these frames) or after (its {@link LinkMessage.FrameBegun} follows), never between.
+     * Tells {@code life}'s kernel where board time and the module's frames are, once. Takes the kernel's lock only to
+     * read the frames, as any report does (a link reader is a time-sharing thread: holding the lock the engine waits
+     * for at its edges, it once stalled a board for 126 ms); a frame begun meanwhile follows the START.
      */
     private void start(Kernel k, int partition, Life life) {
-        kernelLock.lock();
-        try {
-            List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
-            long[][] frames = k.frames();
-            for (int c = 0; c < frames.length; c++) {
-                cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
-            }
-            synchronized (life) {
-                if (life.started || life.out == null) {
-                    return;
-                }
-                if (trace != null) {
-                    trace.live(partition, clock.now()); // whatever its kernel traces comes after this instant
-                }
-                life.started = true;
-                life.send(new LinkMessage.Start(clock.knownBase(), cores));
-                if (life.debugged) {
-                    life.send(new LinkMessage.Debugger(true));
-                }
-            }
-        } finally {
-            kernelLock.unlock();
+        if (!life.startable()) {
+            return;
         }
+        List<LinkMessage.Start.CoreFrame> cores = new ArrayList<>();
+        long[][] frames = k.frames();
+        for (int c = 0; c < frames.length; c++) {
+            cores.add(new LinkMessage.Start.CoreFrame(c, (int) frames[c][0], frames[c][1]));
+        }
+        life.start(new LinkMessage.Start(clock.knownBase(), cores), () -> {
+            if (trace != null) {
+                trace.live(partition, clock.now()); // whatever its kernel traces comes after this instant
+            }
+        });
     }
 
     /**

@@ -136,8 +136,20 @@ class MergedTraceTest {
         assertEquals(List.of("0@5:1"), w.lines, "7 waits for the board's events of core 0 up to it");
         t.event(0, 200, 1, 0, 0, 0);
         assertEquals(List.of("0@5:1", "0@7:3"), w.lines, "200 waits for partition 0, complete up to 100");
-        t.end();
+        t.end(200);
         t.offer(0, 300, new long[][] {ev(250, 0, 3)}); // after the end: nothing is taken
         assertEquals(List.of("0@5:1", "0@7:3", "0@200:1"), w.lines);
+    }
+
+    /** A partition's kernel that traced past the board's end (its own clock runs until it is told): not the run's. */
+    @Test
+    void whatAPartitionTracedAfterTheRunsEndIsNotWritten() {
+        Written w = new Written();
+        MergedTrace t = new MergedTrace(w, 1, 1);
+        t.live(0, 0);
+        t.event(0, 100, 1, 0, 0, 0);
+        t.offer(0, 130, new long[][] {ev(90, 0, 3), ev(100, 0, 4), ev(125, 0, 5)});
+        t.end(100);
+        assertEquals(List.of("0@90:3", "0@100:1", "0@100:4"), w.lines);
     }
 }
