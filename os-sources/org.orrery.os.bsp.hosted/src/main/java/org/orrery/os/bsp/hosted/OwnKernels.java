@@ -160,8 +160,8 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
 
     /**
      * The module's kernel, once booted and board time known: the partitions that said hello are told where it is on
-     * the calling thread (their link readers are time-sharing threads, which a busy board JVM delayed by up to 150 ms),
-     * those that say it later by their link readers.
+     * the calling thread (their link readers are time-sharing threads, which sent it 30 ms or more after being woken
+     * in the tests), those that say it later by their link readers.
      */
     void kernel(Kernel k) {
         synchronized (this) {
@@ -465,8 +465,8 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
 
     /**
      * Tells {@code life}'s kernel where board time and the module's frames are, once. Takes the kernel's lock only to
-     * read the frames, as any report does (a link reader is a time-sharing thread: holding the lock the engine waits
-     * for at its edges, it once stalled a board for 126 ms); a frame begun meanwhile follows the START.
+     * read the frames, as any report does (a link reader is a time-sharing thread, and the engine waits for that lock
+     * at its edges); a frame begun meanwhile follows the START.
      */
     private void start(Kernel k, int partition, Life life) {
         if (!life.startable()) {
