@@ -351,11 +351,14 @@ public final class SlotBoard implements BoardControl {
             if (sel.trial()) {
                 revert(sel, "the image failed its check at boot: " + r.getMessage());
             } else {
-                store.writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), "failed its check at boot: " + r.getMessage()));
-                String other = SlotStore.other(slot.name());
-                boolean fallback = store.slot(other).state() == SlotState.GOOD;
-                store.select(fallback ? new Selection(other, false, null) : Selection.NONE);
+                store.writeSlot(slot.as(SlotState.BAD, "failed its check at boot: " + r.getMessage()));
                 emit("slot " + slot.name() + " marked BAD: " + r.getMessage());
+                Slot other = store.slot(SlotStore.other(slot.name()));
+                String refused = fallbackRefused(other);
+                store.select(refused == null ? new Selection(other.name(), false, null) : Selection.NONE);
+                if (refused != null && other.state() == SlotState.GOOD) {
+                    emit("slot " + other.name() + " not booted in its place: " + refused);
+                }
             }
             bootSelected();
             return;
@@ -397,6 +400,23 @@ public final class SlotBoard implements BoardControl {
         bootedSlot = slot.name();
         running = slot.image();
         emit("slot " + slot.name() + " booting " + describe(slot.image()) + (sel.trial() ? " (trial)" : ""));
+    }
+
+    /**
+     * Why the board may not fall back to {@code other} when the selected slot failed its check at boot (null: it may).
+     * Nobody asked for that boot, so no downgrade override covers it: an image below the stored security counter (the
+     * older image a confirmed update superseded) stays unbooted, or corrupting the newer one would roll the board back.
+     */
+    private String fallbackRefused(Slot other) throws IOException {
+        if (other.state() != SlotState.GOOD) {
+            return "it is " + other.state();
+        }
+        long stored = store.counter();
+        if (other.image().securityCounter() < stored) {
+            return describe(other.image()) + " is below the board's security counter " + stored
+                    + " (flash an image; an older one needs the downgrade override)";
+        }
+        return null;
     }
 
     private void stopChild() {

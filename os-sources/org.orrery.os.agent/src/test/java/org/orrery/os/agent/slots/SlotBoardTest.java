@@ -221,4 +221,57 @@ class SlotBoardTest {
             assertTrue(v.reason().contains("stopped during the trial"), v.reason());
         }
     }
+
+    @Test
+    void aSlotThatFailsItsCheckAtPowerOnGivesWayToTheOtherGoodSlot() throws Exception {
+        built.trust(dir);
+        Path image = built.good("demo", 2);
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, image, false).outcome());
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, image, false).outcome());
+            assertEquals("b", board.status().bootedSlot());
+        }
+        damage(dir.resolve("slots/b/image.oimg"));
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options(), events::add)) {
+            BoardStatus s = board.status();
+            assertEquals(SlotState.BAD, slot(s, "b").state());
+            assertEquals("a", s.bootedSlot(), "slot a holds an image at the board's counter: " + events);
+            assertTrue(slot(s, "a").selected());
+        }
+    }
+
+    @Test
+    void aSlotBelowTheCounterIsNotBootedWhenTheNewerOneFailsItsCheck() throws Exception {
+        // Corrupting the confirmed update must not roll the board back to the image it superseded.
+        built.trust(dir);
+        try (SlotBoard board = SlotBoard.open(dir, options())) {
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 1), false).outcome());
+            assertEquals(Verdict.Outcome.CONFIRMED, flash(board, built.good("demo", 2), false).outcome());
+            assertEquals(2, board.status().securityCounter());
+        }
+        damage(dir.resolve("slots/b/image.oimg"));
+        List<BoardEvent> events = new CopyOnWriteArrayList<>();
+        try (SlotBoard board = SlotBoard.open(dir, options(), events::add)) {
+            BoardStatus s = board.status();
+            assertNull(s.bootedSlot(), "nothing boots: " + events);
+            assertEquals(SlotState.BAD, slot(s, "b").state());
+            assertEquals(SlotState.GOOD, slot(s, "a").state(), "the older image stays as it is");
+            assertFalse(slot(s, "a").selected());
+            assertEquals(2, s.securityCounter());
+            List<String> said = events.stream().map(BoardEvent::text).toList();
+            assertTrue(said.stream().anyMatch(t -> t.startsWith("slot a not booted in its place: ")
+                    && t.contains("below the board's security counter 2")), said.toString());
+            // an image at the counter boots again
+            Verdict v = flash(board, built.good("demo", 2), false);
+            assertEquals(Verdict.Outcome.CONFIRMED, v.outcome(), v.reason() + " " + events);
+        }
+    }
+
+    /** Flips a byte in the middle of {@code file}, as a failing flash memory or an attacker with the disk would. */
+    private static void damage(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(file, bytes);
+    }
 }

@@ -34,8 +34,19 @@ public final class SlotStore {
 
     private final Path root;
 
-    /** A slot's state file. */
-    public record Slot(String name, SlotState state, ImageId image, String reason) {
+    /**
+     * A slot's state file. {@code install} numbers the board's installs (0: written before they were numbered), so
+     * that of two slots holding one image the later install is known whatever befell either since.
+     */
+    public record Slot(String name, SlotState state, ImageId image, String reason, long install) {
+        public Slot(String name, SlotState state, ImageId image, String reason) {
+            this(name, state, image, reason, 0);
+        }
+
+        /** The same install in {@code state}, for {@code reason}. */
+        public Slot as(SlotState state, String reason) {
+            return new Slot(name, state, image, reason, install);
+        }
     }
 
     /** The boot selection: {@code selected} null means nothing to boot. */
@@ -59,7 +70,8 @@ public final class SlotStore {
         SlotState state = p.containsKey("state") ? SlotState.valueOf(p.get("state")) : SlotState.EMPTY;
         ImageId id = state == SlotState.EMPTY || !p.containsKey("sha256") ? null
                 : new ImageId(p.get("system"), p.get("version"), p.get("sha256"), Long.parseLong(p.get("counter")));
-        return new Slot(name, id == null ? SlotState.EMPTY : state, id, p.getOrDefault("reason", ""));
+        return new Slot(name, id == null ? SlotState.EMPTY : state, id, p.getOrDefault("reason", ""),
+                id == null ? 0 : Long.parseLong(p.getOrDefault("install", "0")));
     }
 
     public void writeSlot(Slot s) throws IOException {
@@ -70,6 +82,9 @@ public final class SlotStore {
             p.put("version", s.image().version());
             p.put("sha256", s.image().sha256());
             p.put("counter", Long.toString(s.image().securityCounter()));
+            if (s.install() > 0) {
+                p.put("install", Long.toString(s.install()));
+            }
         }
         if (s.reason() != null && !s.reason().isEmpty()) {
             p.put("reason", s.reason().replace('\n', ' '));
@@ -118,9 +133,10 @@ public final class SlotStore {
      * @param previous the slot to fall back to when the trial fails, or null
      */
     public void install(String target, Path staged, ImageId id, String previous) throws IOException {
+        long number = Math.max(slot("a").install(), slot("b").install()) + 1;
         writeSlot(new Slot(target, SlotState.EMPTY, null, ""));
         AtomicFiles.moveDurably(staged, imageFile(target));
-        writeSlot(new Slot(target, SlotState.TRIAL, id, ""));
+        writeSlot(new Slot(target, SlotState.TRIAL, id, "", number));
         select(new Selection(target, true, previous));
     }
 
@@ -132,7 +148,7 @@ public final class SlotStore {
         Selection sel = selection();
         Slot slot = slot(sel.selected());
         select(new Selection(sel.selected(), false, null));
-        writeSlot(new Slot(slot.name(), SlotState.GOOD, slot.image(), ""));
+        writeSlot(slot.as(SlotState.GOOD, ""));
         raiseCounter(slot.image().securityCounter());
     }
 
@@ -145,7 +161,7 @@ public final class SlotStore {
     public String revert(Selection sel, String reason) throws IOException {
         Slot slot = slot(sel.selected());
         if (slot.state() != SlotState.EMPTY) {
-            writeSlot(new Slot(slot.name(), SlotState.BAD, slot.image(), reason));
+            writeSlot(slot.as(SlotState.BAD, reason));
         }
         boolean previousGood = sel.previous() != null && slot(sel.previous()).state() == SlotState.GOOD;
         select(previousGood ? new Selection(sel.previous(), false, null) : Selection.NONE);
@@ -174,7 +190,7 @@ public final class SlotStore {
             boolean selected = s.equals(sel.selected());
             if (slot.state() == SlotState.TRIAL && selected && !sel.trial()) {
                 // The selection committed the confirmation; the slot and counter steps after it were cut.
-                writeSlot(new Slot(s, SlotState.GOOD, slot.image(), ""));
+                writeSlot(slot.as(SlotState.GOOD, ""));
                 done.add("slot " + s + " confirmed good (finishing a confirmation cut short)");
             } else if (slot.state() == SlotState.TRIAL && !selected) {
                 // Written but never selected: the install was cut before its switch.
@@ -196,8 +212,10 @@ public final class SlotStore {
 
     /**
      * How the trial of image {@code sha256} ended, as the slots tell it. When both slots hold it (an image flashed
-     * again), the later install is the one asked about: it went to the slot that was not selected, so it is the one
-     * on trial, or the one that failed while the earlier stays good; of two good slots, the selected one.
+     * again), the later install is the one asked about: the one with the higher install number (a slot that failed
+     * its check at boot is BAD, yet may be the earlier). Slots written before installs were numbered tell it by their
+     * states: the later install went to the slot that was not selected, so it is the one on trial, or the one that
+     * failed while the earlier stays good; of two good slots, the selected one.
      */
     public Verdict verdict(String sha256) throws IOException {
         String selected = selection().selected();
@@ -206,7 +224,9 @@ public final class SlotStore {
         for (String s : SlotStore.SLOTS) {
             Slot slot = slot(s);
             int r = laterInstall(slot.state()) * 2 + (s.equals(selected) ? 1 : 0);
-            if (slot.image() != null && slot.image().sha256().equals(sha256) && r > rank) {
+            if (slot.image() != null && slot.image().sha256().equals(sha256)
+                    && (latest == null || slot.install() > latest.install()
+                            || slot.install() == latest.install() && r > rank)) {
                 latest = slot;
                 rank = r;
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orrery.os.agent.ImageId;
 import org.orrery.os.agent.SlotState;
+import org.orrery.os.agent.Verdict;
 import org.orrery.os.agent.slots.internal.SlotStore.Selection;
 import org.orrery.os.agent.slots.internal.SlotStore.Slot;
 
@@ -81,6 +82,29 @@ class SlotStoreTest {
         store.raiseCounter(7);
         store.raiseCounter(3);
         assertEquals(7, new SlotStore(dir).counter());
+    }
+
+    @Test
+    void theVerdictOfAnImageBothSlotsHoldIsThatOfItsLaterInstall() throws Exception {
+        SlotStore store = new SlotStore(dir);
+        store.install("b", staged(), V2, null);
+        store.confirm();
+        // b fails its check at boot, and the same image flashed again goes to a and confirms
+        store.writeSlot(store.slot("b").as(SlotState.BAD, "failed its check at boot"));
+        store.select(Selection.NONE);
+        store.install("a", staged(), V2, null);
+        store.confirm();
+        Verdict v = new SlotStore(dir).verdict(V2.sha256());
+        assertEquals(new Verdict(Verdict.Outcome.CONFIRMED, "confirmed good in slot a"), v);
+
+        // flashed once more, to b, its trial fails while a stays good
+        store.install("b", staged(), V2, "a");
+        store.revert(store.selection(), "no healthy frames");
+        assertEquals(new Verdict(Verdict.Outcome.ROLLED_BACK, "no healthy frames"), store.verdict(V2.sha256()));
+    }
+
+    private Path staged() throws Exception {
+        return Files.writeString(Files.createTempFile(dir, "staged", ".oimg"), "image bytes");
     }
 
     private static void good(SlotStore store, String slot, ImageId id) throws Exception {
