@@ -88,6 +88,21 @@ class ImageRunTest {
         assertTrue(navUp(console), console + "\n" + out.report() + "\n" + errors);
     }
 
+    /** The hosted board's settings given to the tool's JVM (ORRERY_JAVA_OPTS for the CLI) reach the board process. */
+    @Test
+    void theHostedBoardsSettingsReachItsBoardProcess() throws Exception {
+        System.setProperty("orrery.hosted.partition-users", "nobody");
+        try {
+            List<String> errors = new ArrayList<>();
+            BoardException e = assertThrows(BoardException.class, () -> ImageRun.of(bytes, "fc.oimg", "hosted")
+                    .errors(errors::add).run(1_000 * MS));
+            assertTrue(e.getMessage().contains("-Dorrery.hosted.partition-users=nobody: expected separate or board"),
+                    e.getMessage() + " " + errors);
+        } finally {
+            System.clearProperty("orrery.hosted.partition-users");
+        }
+    }
+
     private static boolean navUp(List<String> console) {
         synchronized (console) {
             return console.stream().anyMatch(l -> l.contains("nav: navigation up"));

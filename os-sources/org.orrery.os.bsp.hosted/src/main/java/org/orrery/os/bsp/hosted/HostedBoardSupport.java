@@ -13,6 +13,7 @@ import org.orrery.os.bsp.hosted.linux.Cgroups;
 import org.orrery.os.bsp.hosted.linux.KernelPreemption;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.linux.PartitionUsers;
 import org.orrery.os.bsp.hosted.ports.BoardPorts;
 import org.orrery.os.bsp.hosted.shm.ShmException;
 import org.orrery.os.bsp.hosted.shm.ShmFolder;
@@ -90,7 +91,8 @@ public final class HostedBoardSupport implements BoardSupport {
             return OwnKernelBoard.boot(request, cgroups, kicker, overrun, boardName, phases, bootNanos);
         }
         try (BoardGroup groups = cgroups.createBoard(boardName);
-                BoardPorts ports = ports(config, boardName);
+                BoardPorts ports = ports(config, boardName, PartitionUsers.board(
+                        "partitions run as the board's user (the board's kernel serves their calls)"));
                 PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
                         request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
@@ -153,9 +155,9 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     /** The shared-memory regions of the board's sampling channels, under /dev/shm. */
-    static BoardPorts ports(SystemConfig config, String boardName) throws BoardException {
+    static BoardPorts ports(SystemConfig config, String boardName, PartitionUsers users) throws BoardException {
         try {
-            return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName, BOARD_PREFIX);
+            return BoardPorts.create(config, ShmFolder.DEV_SHM, boardName, BOARD_PREFIX, users);
         } catch (ShmException e) {
             throw new BoardUnavailableException("shared-memory ports: " + e.getMessage(), e);
         }

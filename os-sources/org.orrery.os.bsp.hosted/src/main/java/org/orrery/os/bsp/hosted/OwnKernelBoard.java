@@ -13,6 +13,7 @@ import org.orrery.os.bsp.hosted.linux.BoardGroup;
 import org.orrery.os.bsp.hosted.linux.Cgroups;
 import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.linux.PartitionUsers;
 import org.orrery.os.bsp.hosted.ports.BoardPorts;
 import org.orrery.os.bsp.hosted.resident.ResidentMain;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
@@ -70,14 +71,21 @@ final class OwnKernelBoard {
             StartPhases phases, long bootNanos) throws ConfigException, BoardException {
         SystemConfig config = request.config();
         Set<String> elsewhere = new LinkedHashSet<>(request.applicationJars().keySet());
+        PartitionUsers users = PartitionUsers.forBoard(config.partitions().size(), config.channels().size());
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);
-                BoardPorts ports = HostedBoardSupport.ports(config, boardName);
+                BoardPorts ports = HostedBoardSupport.ports(config, boardName, users);
                 PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size())) {
-            Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config));
+            // a partition reaches its own files here by name, lists nothing and writes only where it is handed a file
+            users.share(dir, "rwx--x--x");
+            users.share(Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config)), "rw-r--r--");
             for (String name : elsewhere) {
-                Files.write(dir.resolve("app-" + config.partitionIndex(name) + ".jar"),
-                        request.applicationJars().get(name));
+                int index = config.partitionIndex(name);
+                users.hand(Files.write(dir.resolve("app-" + index + ".jar"), request.applicationJars().get(name)),
+                        index, "r--------");
+                users.hand(Files.createFile(RunningProcess.file(dir, index)), index, "rw-------");
+                users.hand(Files.createDirectory(temporaryFolder(dir, index)), index, "rwx------");
+                users.share(Files.createFile(OwnKernels.log(dir, index)), "rw-------");
             }
             PartitionGroup[] byIndex = HostedBoardSupport.partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
@@ -86,7 +94,8 @@ final class OwnKernelBoard {
             ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
                     () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
             executor.idleSleep(new EngineSleep(clock));
-            ResidentRuntime runtime = ResidentRuntime.open((extra, cp, main) -> jvm(extra, dir, cp, main));
+            ResidentRuntime runtime = ResidentRuntime.open((extra, cp, main) -> jvm(extra, dir, cp, main),
+                    users.separate());
             phases.mark("partition runtime ready"); // its AOT cache made here by the first board of a runtime
             boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
             if (locked) {
@@ -106,7 +115,7 @@ final class OwnKernelBoard {
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
-                    merged, debug == null ? PartitionProcesses.Launcher.PLAIN : debug)) {
+                    merged, users, debug == null ? launcher(users) : debug.startingWith(launcher(users)))) {
                 if (debug != null) {
                     debug.onSessions(own::debugger);
                 }
@@ -119,9 +128,11 @@ final class OwnKernelBoard {
                     if (merged != null) {
                         merged.end(summary.endTimeNs());
                     }
-                    return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
+                    List<String> report = new ArrayList<>(HostedBoardSupport.report(gate, phases,
                             runtime.note() + " (partition processes with kernels of their own)", lateness, cgroups,
                             locked));
+                    report.add(2, users.describe());
+                    return summary.withBoardReport(report);
                 } finally {
                     if (kicker != null) {
                         kicker.close();
@@ -173,11 +184,22 @@ final class OwnKernelBoard {
     private static List<String> command(PartitionConfig p, Path dir, ResidentRuntime runtime, long guard,
             List<String> ports) {
         List<String> extra = new ArrayList<>(List.of("-Xmx" + Math.max(4L << 20, p.memoryBudget()),
-                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), runtime.shareOption()));
+                "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), runtime.shareOption(),
+                "-Djava.io.tmpdir=" + temporaryFolder(dir, p.index())));
         extra.addAll(ports);
-        return jvm(extra, dir, runtime.classPath(), List.of(dir.resolve("link.sock").toString(), p.name(),
+        return jvm(extra, dir, runtime.classPath(), List.of(OwnKernels.socket(dir, p.index()).toString(), p.name(),
                 dir.resolve("app-" + p.index() + ".jar").toString(), dir.resolve("config.orcf").toString(),
                 Long.toString(guard)));
+    }
+
+    /** Partition {@code index}'s own temporary folder in the board's folder {@code dir} (the last -D wins). */
+    private static Path temporaryFolder(Path dir, int index) {
+        return dir.resolve("tmp-" + index);
+    }
+
+    /** Starts a partition JVM as its partition's user. */
+    private static PartitionProcesses.Launcher launcher(PartitionUsers users) {
+        return (partition, builder) -> builder.command(users.command(partition.index(), builder.command())).start();
     }
 
     /**

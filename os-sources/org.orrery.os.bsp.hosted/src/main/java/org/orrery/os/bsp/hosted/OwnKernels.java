@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.orrery.os.api.ErrorCode;
+import org.orrery.os.bsp.hosted.linux.Linux;
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
+import org.orrery.os.bsp.hosted.linux.PartitionUsers;
 import org.orrery.os.bsp.hosted.resident.LinkCodec;
 import org.orrery.os.bsp.hosted.resident.LinkMessage;
 import org.orrery.os.bsp.sim.process.PartitionProcesses;
@@ -38,7 +41,8 @@ import org.orrery.os.kernel.PartitionKernels;
  * The board's side of partitions whose processes their own kernels schedule, a JVM each ({@code ResidentMain}): it
  * starts and ends those JVMs as the module's kernel asks, moves each into its partition's cgroup when it says hello
  * (frozen unless its window is open), tells it where the module's schedule is and every plan switch, and hands what it
- * reports to the module's kernel. One socket for all of them, in the board's own folder.
+ * reports to the module's kernel. A socket per partition in the board's own folder, which only that partition's user
+ * may connect to (and the board): a partition cannot speak for another.
  */
 final class OwnKernels implements PartitionKernels, AutoCloseable {
     private static final long END_WAIT_MS = 2_000;
@@ -56,7 +60,9 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     /** The run's trace, when it has one: it waits for what each partition's kernel traced. */
     private final MergedTrace trace;
     private final AtomicReferenceArray<Life> lives;
-    private final ServerSocketChannel server;
+    private final PartitionUsers users;
+    /** Each partition's link socket by index (null for partitions without an application). */
+    private final ServerSocketChannel[] servers;
     /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
     private final PartitionProcesses.Launcher launcher;
     private final ExecutorService launches = Executors.newSingleThreadExecutor(
@@ -130,13 +136,14 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     }
 
     /**
-     * @param command the JVM command of a partition (its socket is this board's link socket, made here)
+     * @param command the JVM command of a partition (its socket is {@link #socket}, made here)
      * @param groups each partition's cgroup by index (null for partitions without an application)
+     * @param users who each partition's JVM runs as: its socket is handed to that user
      * @param launcher starts each partition JVM (with a debugger's port in a namespace of its own, or as it is)
      */
     OwnKernels(SystemConfig config, Path dir, Function<PartitionConfig, List<String>> command, PartitionGroup[] groups,
             WindowGate gate, ReentrantLock kernelLock, RealTimeClock clock, Consumer<String> console, OomWatch memory,
-            MergedTrace trace, PartitionProcesses.Launcher launcher) throws IOException {
+            MergedTrace trace, PartitionUsers users, PartitionProcesses.Launcher launcher) throws IOException {
         this.launcher = launcher;
         this.memory = memory;
         this.trace = trace;
@@ -149,13 +156,36 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         this.clock = clock;
         this.console = console;
         this.lives = new AtomicReferenceArray<>(config.partitions().size());
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket()));
-        Thread.ofPlatform().daemon().name("orrery-partition-link").start(this::accept);
+        this.users = users;
+        this.servers = new ServerSocketChannel[groups.length];
+        try {
+            for (int i = 0; i < groups.length; i++) {
+                if (groups[i] != null) {
+                    servers[i] = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                    servers[i].bind(UnixDomainSocketAddress.of(socket(dir, i)));
+                    users.hand(socket(dir, i), i, "rw-------");
+                }
+            }
+        } catch (IOException e) {
+            closeServers();
+            throw e;
+        }
+        for (int i = 0; i < servers.length; i++) {
+            if (servers[i] != null) {
+                int partition = i;
+                Thread.ofPlatform().daemon().name("orrery-partition-link-" + i).start(() -> accept(partition));
+            }
+        }
     }
 
-    Path socket() {
-        return dir.resolve("link.sock");
+    /** What partition {@code index}'s JVMs print, in the board's folder {@code dir} (for the board's eyes only). */
+    static Path log(Path dir, int index) {
+        return dir.resolve("p" + index + ".log");
+    }
+
+    /** Partition {@code index}'s link socket in the board's folder {@code dir}. */
+    static Path socket(Path dir, int index) {
+        return dir.resolve("link-" + index + ".sock");
     }
 
     /**
@@ -227,7 +257,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             pb.directory(dir.toFile());
             pb.environment().clear(); // nothing of the host's environment reaches the partition
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("p" + partition + ".log").toFile()));
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log(dir, partition).toFile()));
             pb.redirectErrorStream(true);
             Process process = launcher.start(p, pb);
             synchronized (life) {
@@ -297,7 +327,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
 
     /** The end of what the partition's JVMs printed (their own words on why they ended). */
     private String logTail(int partition) {
-        Path log = dir.resolve("p" + partition + ".log");
+        Path log = log(dir, partition);
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
             long from = Math.max(0, f.length() - LOG_TAIL);
             byte[] tail = new byte[(int) (f.length() - from)];
@@ -320,19 +350,52 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         }
     }
 
-    private void accept() {
+    private void accept(int partition) {
         while (!closing) {
             try {
-                SocketChannel c = server.accept();
-                Thread.ofPlatform().daemon().name("orrery-partition-link-reader").start(() -> serve(c));
+                SocketChannel c = servers[partition].accept();
+                Thread.ofPlatform().daemon().name("orrery-partition-link-reader").start(() -> serve(partition, c));
             } catch (IOException e) {
                 return; // closed
             }
         }
     }
 
+    /**
+     * A partition JVM that runs as a user of its own may not raise its kernel's engine thread above its processes: the
+     * board does, before it is told START (the JVM's main thread, named so before its hello). False when the JVM has
+     * no such thread: refused, as a JVM that broke the link's protocol.
+     */
+    private boolean raiseEngine(int partition, Life life) {
+        if (!users.separate()) {
+            return true;
+        }
+        long pid;
+        synchronized (life) {
+            if (life.process == null) {
+                return false; // said hello before its launcher knew it started: not a JVM of ours
+            }
+            pid = life.process.pid();
+        }
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                if (Files.readString(t.resolve("comm")).strip().equals(PartitionKernel.ENGINE_THREAD)) {
+                    Linux.setNice(Long.parseLong(t.getFileName().toString()), Priorities.PARTITION_ENGINE_NICE);
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException | org.orrery.os.kernel.BoardException e) {
+            console.accept("board: cannot raise the engine thread of partition "
+                    + config.partitions().get(partition).name() + ": " + e.getMessage());
+            return false;
+        }
+        console.accept("board: partition " + config.partitions().get(partition).name() + "'s JVM has no "
+                + PartitionKernel.ENGINE_THREAD + " thread; refused");
+        return false;
+    }
+
     /** One partition JVM's link: its hello, its confinement and start, then what it reports. */
-    private void serve(SocketChannel channel) {
+    private void serve(int socketOf, SocketChannel channel) {
         try (channel) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
             if (!(LinkCodec.read(in) instanceof LinkMessage.Hello hello)
@@ -340,11 +403,11 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
                 return;
             }
             int partition = config.partitionIndex(hello.partition());
-            Life life = partition < 0 ? null : lives.get(partition);
+            Life life = partition != socketOf ? null : lives.get(partition);
             if (life == null || life.ended || life.out != null) {
-                return; // not a partition this board started now: refused
+                return; // not this socket's partition, or not one this board started now: refused
             }
-            if (!confine(partition, life, true)) {
+            if (!confine(partition, life, true) || !raiseEngine(partition, life)) {
                 return;
             }
             synchronized (life) {
@@ -547,10 +610,18 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
                 end(i, l);
             }
         }
-        try {
-            server.close();
-        } catch (IOException e) {
-            // nothing left to serve
+        closeServers();
+    }
+
+    private void closeServers() {
+        for (ServerSocketChannel s : servers) {
+            try {
+                if (s != null) {
+                    s.close();
+                }
+            } catch (IOException e) {
+                // nothing left to serve
+            }
         }
     }
 }

@@ -53,6 +53,7 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
     private final List<SocketChannel> open = new ArrayList<>();
     private volatile boolean closed;
     private volatile Sessions sessions = (partition, attached) -> { };
+    private volatile PartitionProcesses.Launcher inner = PartitionProcesses.Launcher.PLAIN;
 
     /** Told when a debugger attaches to a partition's JVM and when it leaves, by the partition's index. */
     interface Sessions {
@@ -102,7 +103,7 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
             cmd.add(1, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + JDWP_PORT);
             builder.command(cmd);
             try {
-                Process p = namespaces.inNew(builder::start);
+                Process p = namespaces.inNew(() -> inner.start(partition, builder));
                 pids.put(name, p.pid());
                 serve(partition);
                 return p;
@@ -117,7 +118,13 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
         } else {
             refuse(name, unavailable);
         }
-        return builder.start();
+        return inner.start(partition, builder);
+    }
+
+    /** Starts each partition JVM, once its debug options are in, with {@code launcher} (as its user, for one). */
+    PartitionDebug startingWith(PartitionProcesses.Launcher launcher) {
+        inner = launcher;
+        return this;
     }
 
     /** Says in one line why this partition cannot be debugged; no port is opened instead. */

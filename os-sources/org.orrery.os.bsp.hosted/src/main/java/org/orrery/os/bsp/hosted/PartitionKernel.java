@@ -67,6 +67,12 @@ public final class PartitionKernel {
      * @param guardNanos own code a process may run without a kernel call before it counts as overrunning; 0 for the
      *        board's default
      */
+    /**
+     * The name of a partition JVM's thread that runs {@link #run} (its main thread, named before its hello): a board
+     * whose partitions may not raise their own threads' share finds it by this name and raises it.
+     */
+    public static final String ENGINE_THREAD = "orrery-engine";
+
     public static PartitionKernel boot(SystemConfig config, String partition, ApplicationLoader loader, ModuleLink link,
             Consumer<String> console, long guardNanos, PartitionPorts ports) throws ConfigException {
         return boot(config, partition, loader, link, console, guardNanos, ports, null);
@@ -196,7 +202,15 @@ public final class PartitionKernel {
      * calling thread is the engine of the partition's processes, at {@link Priorities#PARTITION_ENGINE_NICE} meanwhile.
      */
     public void run(BooleanSupplier end) throws BoardException {
-        Linux.setNice(Linux.tid(), Priorities.PARTITION_ENGINE_NICE);
+        if (Linux.nice(Linux.tid()) > Priorities.PARTITION_ENGINE_NICE) {
+            // a root board raised it at the hello when this JVM runs as a user of its own (which may not)
+            Linux.setNice(Linux.tid(), Priorities.PARTITION_ENGINE_NICE);
+        }
+        runAsItIs(end);
+    }
+
+    /** As {@link #run}, at the calling thread's share as it is (a warm-up's throwaway kernel, before any hello). */
+    void runAsItIs(BooleanSupplier end) throws BoardException {
         try {
             // told before board time begins (see start): nothing of the partition runs before it
             clock.sleepUntil(0);

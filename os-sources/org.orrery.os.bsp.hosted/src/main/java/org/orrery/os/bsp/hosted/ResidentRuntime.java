@@ -56,9 +56,10 @@ final class ResidentRuntime {
 
     /**
      * The runtime for this board, its AOT cache trained first where it is missing (by a JVM that {@code command} starts
-     * as a partition's, given extra options, the class path and {@link ResidentMain}'s training arguments).
+     * as a partition's, given extra options, the class path and {@link ResidentMain}'s training arguments). With
+     * {@code readable}, where partition JVMs that run as other users can read it.
      */
-    static ResidentRuntime open(Command command) throws IOException {
+    static ResidentRuntime open(Command command, boolean readable) throws IOException {
         Map<String, Path> locations = locations();
         Map<String, byte[]> modules = new LinkedHashMap<>();
         for (Map.Entry<String, Path> m : locations.entrySet()) {
@@ -66,7 +67,13 @@ final class ResidentRuntime {
             modules.put(m.getKey(), Files.isDirectory(where) ? jarOf(where) : Files.readAllBytes(where));
         }
         StringBuilder why = new StringBuilder();
-        RuntimeCache cache = RuntimeCache.open(modules, List.copyOf(modules.keySet()), why);
+        List<String> order = List.copyOf(modules.keySet());
+        RuntimeCache cache = readable ? RuntimeCache.openReadable(modules, order, why)
+                : RuntimeCache.open(modules, order, why);
+        if (cache == null && readable) {
+            // the class folders of a development build or the jars of a user's repository are no partition's to read
+            throw new IOException(why + " (partitions that run as users of their own read their classes from it)");
+        }
         if (cache == null) {
             // the folders of classes are on the class path as they are: the JVM just maps no cache then
             return new ResidentRuntime(String.join(java.io.File.pathSeparator,

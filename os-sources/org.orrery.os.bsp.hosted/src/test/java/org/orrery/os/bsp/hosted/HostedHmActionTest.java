@@ -150,6 +150,7 @@ class HostedHmActionTest {
         List<String> console = Collections.synchronizedList(new ArrayList<>());
         List<Ev> trace = Collections.synchronizedList(new ArrayList<>());
         byte[] apps = HostedSystems.apps();
+        org.orrery.os.bsp.hosted.apps.HmApps.makeSharedFolder();
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
                 Map.of("subject", apps, "witness", apps), durationNs, console::add,
                 () -> done.test(new Run(null, snapshot(console), snapshot(trace))),

@@ -26,6 +26,7 @@ import org.orrery.os.trace.TraceEventType;
 class OwnKernelBoardTest {
     private static RunSummary run(SystemConfig config, BoardWatch watch, List<String> until) throws Exception {
         byte[] apps = HostedSystems.apps();
+        org.orrery.os.bsp.hosted.apps.HmApps.makeSharedFolder();
         java.util.Map<String, byte[]> jars = new java.util.HashMap<>();
         config.partitions().forEach(p -> jars.put(p.name(), apps));
         // at least 1 s, then until every partition printed what is asked (30 s at most: cold JVMs on a loaded host)
@@ -108,6 +109,7 @@ class OwnKernelBoardTest {
         SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("quit", 0, 0,
                 org.orrery.os.bsp.hosted.apps.HmApps.Halter.class.getName(), 20 * MS, List.of()),
                 HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS)));
+        org.orrery.os.bsp.hosted.apps.HmApps.makeSharedFolder(); // quit halts once per board
         Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
         // JVMs of an earlier board that are still on their way out are not this one's
         java.util.Set<Long> earlier = ProcessHandle.current().descendants().map(ProcessHandle::pid)
@@ -141,6 +143,31 @@ class OwnKernelBoardTest {
         seen.forEach((pid, groups) -> assertTrue(groups.lines().anyMatch(l -> l.endsWith("/p0")),
                 "quit's JVM " + pid + " 30 ms after it was seen is not in quit's group p0:\n" + groups));
         assertEquals(PartitionMode.NORMAL, s.modes().get("near"), s.format());
+    }
+
+    /**
+     * On a root board each partition JVM runs as a user of its own without capabilities: a partition that tries to thaw
+     * its cgroup, leave it, end the board's process or read its neighbour's jar is refused each time, and its
+     * neighbour keeps ticking. (As root, the first two were possible: its windows would have been its own to decide.)
+     */
+    @Test
+    void aPartitionOfARootBoardCannotThawItselfEndTheBoardOrReadItsNeighbour() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"),
+                "unix:uid").equals(0), "partitions get users of their own only on a board run as root");
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("intruder", 0, 0,
+                "Intruder", 20 * MS), HostedSystems.partition("near", 1, 1, "Ticker", 20 * MS)));
+        BoardWatch watch = new BoardWatch();
+        List<String> tries = List.of("thaw its cgroup", "leave its cgroup", "end the board", "read a neighbour's jar");
+        RunSummary s = run(config, watch, List.of("near: tick 30", "intruder: tick 10"));
+
+        List<String> said = watch.lines().stream().filter(l -> l.contains("intruder: ")).toList();
+        assertTrue(said.stream().anyMatch(l -> l.matches(".*intruder: uid done 19\\d{8}")), said.toString());
+        for (String t : tries) {
+            assertTrue(said.stream().anyMatch(l -> l.contains("intruder: " + t + ": refused")), t + ": " + said);
+        }
+        assertEquals(Map.of("intruder", PartitionMode.NORMAL, "near", PartitionMode.NORMAL), s.modes(), s.format());
+        assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("partitions run as users 1900000000..1900000001 "
+                + "of their own")), s.boardReport().toString());
     }
 
     /** {@code /proc/PID/cgroup} of {@code h} 30 ms after now ("gone" when it ended before). */

@@ -50,13 +50,13 @@ class ResidentRuntimeTest {
         Path dir = Files.createDirectory(tmp.resolve("board"));
         ResidentRuntime.Command command = (extra, cp, main) -> OwnKernelBoard.jvm(extra, dir, cp, main);
 
-        ResidentRuntime first = ResidentRuntime.open(command);
+        ResidentRuntime first = ResidentRuntime.open(command, false);
 
         assertTrue(first.shareOption().startsWith("-XX:AOTCache="), first.note());
         assertTrue(first.note().startsWith("partition JVMs start from the AOT cache "), first.note());
         Path aot = Path.of(first.shareOption().substring("-XX:AOTCache=".length()));
         FileTime made = Files.getLastModifiedTime(aot);
-        ResidentRuntime second = ResidentRuntime.open(command);
+        ResidentRuntime second = ResidentRuntime.open(command, false);
         assertEquals(first.classPath(), second.classPath(), "the same modules, the same jars");
         assertEquals(first.shareOption(), second.shareOption());
         assertEquals(made, Files.getLastModifiedTime(aot), "made once");

@@ -149,6 +149,18 @@ public final class Linux {
         }
     }
 
+    /** Thread {@code tid}'s nice value (of this process), from /proc. */
+    public static int nice(long tid) throws BoardUnavailableException {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc/self/task/" + tid + "/stat");
+        try {
+            String s = java.nio.file.Files.readString(stat);
+            // after the name in parentheses (which may hold spaces): state is field 3, nice field 19
+            return Integer.parseInt(s.substring(s.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new BoardUnavailableException(stat + ": cannot read the thread's nice value: " + e.getMessage(), e);
+        }
+    }
+
     /** Returns thread {@code tid} (of any process) to the normal time-sharing policy; a thread gone is no error. */
     public static void setOther(long tid) throws BoardUnavailableException {
         int errno = setScheduler(tid, SCHED_OTHER, 0);

@@ -15,6 +15,7 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import org.orrery.os.bsp.hosted.linux.Futex;
+import org.orrery.os.bsp.hosted.linux.PartitionUsers;
 import org.orrery.os.bsp.hosted.shm.PortRegion;
 import org.orrery.os.bsp.hosted.shm.QueueRing;
 import org.orrery.os.bsp.hosted.shm.TrafficCounter;
@@ -50,6 +51,8 @@ import org.orrery.os.trace.TraceEventType;
  */
 public final class BoardPorts implements AutoCloseable, PortStorage {
     private final ShmFolder folder;
+    /** Who partitions run as: each region belongs to the partition that writes it, its readers' group may read it. */
+    private final PartitionUsers users;
     private final List<PortRegion> regions = new ArrayList<>();
     private final Map<String, PortPlan> plans = new HashMap<>();
     private final List<Counted> counted = new ArrayList<>();
@@ -82,7 +85,8 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         }
     }
 
-    private BoardPorts(ShmFolder folder, String classPath, SystemConfig config) {
+    private BoardPorts(ShmFolder folder, String classPath, SystemConfig config, PartitionUsers users) {
+        this.users = users;
         this.folder = folder;
         this.classPath = classPath;
         watches = new PortWatch[config.partitions().size()][][];
@@ -101,16 +105,21 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
      * Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm), after removing
      * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone.
      */
-    public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix)
-            throws ShmException {
+    public static BoardPorts create(SystemConfig config, Path parent, String board, String staleBoardPrefix,
+            PartitionUsers users) throws ShmException {
         ShmFolder.removeStaleBoards(parent, staleBoardPrefix);
         if (!Futex.available()) {
             throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait"
                     + " on it)");
         }
-        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config);
+        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config, users);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
+            try {
+                users.share(ports.folder.dir(), "rwx--x--x"); // partitions open their regions by name, list nothing
+            } catch (IOException e) {
+                throw new ShmException(ports.folder.dir() + ": " + e.getMessage(), e);
+            }
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
             for (ChannelConfig ch : config.channels()) {
                 if (kernelOnly) {
@@ -138,6 +147,7 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         Path slotFile = folder.sampling(ch.name());
         SamplingSlot slot = SamplingSlot.reader(region(PortRegion.create(slotFile, RegionSpec.sampling(max))));
         PartitionConfig sp = partition(config, ch.source());
+        hand(slotFile, sp.index(), ch.destinations().stream().map(e -> partition(config, e).index()).toList());
         counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, slot::latest,
                 slot::latestLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), false, true,
@@ -148,6 +158,7 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
             PartitionConfig dp = partition(config, e);
             Path trafficFile = folder.traffic(ch.name(), d);
             TrafficCounter reads = counter(trafficFile, max);
+            hand(trafficFile, dp.index(), List.of());
             counted.add(new Counted(dp, dp, dp.portIndex(dest.name()), TraceEventType.PORT_RECEIVE, reads::reads,
                     reads::lastLength));
             emptier(dp, () -> reads.emptied(slot.latest()));
@@ -180,6 +191,9 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
             QueueRing ring = QueueRing.destination(region(PortRegion.create(ringFile, RegionSpec.queue(max, depth))),
                     region(PortRegion.create(consumerFile, RegionSpec.consumer(max, depth))));
             TrafficCounter receives = counter(trafficFile, max);
+            hand(ringFile, sp.index(), List.of(dp.index()));
+            hand(consumerFile, dp.index(), List.of(sp.index()));
+            hand(trafficFile, dp.index(), List.of());
             emptier(dp, ring::clear);
             int destPort = dp.portIndex(dest.name());
             watch(new PortWatch(ring, true, dp.index(), destPort));
@@ -195,10 +209,20 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         }
         Path sourceTraffic = folder.sourceTraffic(ch.name());
         TrafficCounter sends = counter(sourceTraffic, max);
+        hand(sourceTraffic, sp.index(), List.of());
         counted.add(new Counted(sp, sp, sp.portIndex(source.name()), TraceEventType.PORT_SEND, sends::reads,
                 sends::lastLength));
         entries.computeIfAbsent(sp.name(), k -> new ArrayList<>()).add(new PortPlan.Entry(source.name(), true, true, max,
                 0, List.copyOf(depths), ch.overflow(), sourceTraffic, List.copyOf(ringFiles), List.copyOf(consumerFiles)));
+    }
+
+    /** Region {@code file} is written by partition {@code writer} alone and read by {@code readers} (and the board). */
+    private void hand(Path file, int writer, List<Integer> readers) throws ShmException {
+        try {
+            users.region(file, writer, readers);
+        } catch (IOException e) {
+            throw new ShmException(file + ": cannot hand the region to its partition: " + e.getMessage(), e);
+        }
     }
 
     private void watch(PortWatch w) {
@@ -327,6 +351,7 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         Path f = folder.clock();
         Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
         Files.writeString(tmp, Long.toString(originNs));
+        users.share(tmp, "rw-r--r--"); // every partition reads it, whatever the board's umask
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
     }
 

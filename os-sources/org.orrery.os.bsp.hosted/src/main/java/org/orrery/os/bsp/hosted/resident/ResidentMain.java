@@ -49,6 +49,7 @@ public final class ResidentMain {
             System.err.println("usage: ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS | " + TRAIN + " SOCKET");
             System.exit(2);
         }
+        Thread.currentThread().setName(PartitionKernel.ENGINE_THREAD); // its kernel's engine, from START on
         PartitionKernel.warmUpKernel(); // before the board's clock counts this partition's time
         String partition = args[1];
         SystemConfig config = ConfigReader.read(Files.readAllBytes(Path.of(args[3])));

@@ -122,9 +122,50 @@ public final class HmApps {
         p.setMode(PartitionMode.NORMAL);
     }
 
-    /** A marker in the partition JVMs' temporary folder, which is the board's own (the same for all its JVMs). */
+    /** A marker in the {@link #sharedFolder} of the board that runs this partition JVM. */
     private static Path inBoard(String name) {
-        return Path.of(System.getProperty("java.io.tmpdir"), name);
+        long board = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        return sharedFolder(board).resolve(name);
+    }
+
+    /**
+     * The folder the partitions of the board in process {@code boardPid} share for their once-per-board files: each
+     * partition has a temporary folder of its own, and on a root board a user of its own.
+     */
+    public static Path sharedFolder(long boardPid) {
+        return Path.of("/tmp", "orrery-hm-apps-" + boardPid);
+    }
+
+    /**
+     * Makes this JVM's {@link #sharedFolder} empty, for a board about to boot, and writable by every partition user
+     * (the board's test JVM calls it).
+     */
+    public static Path makeSharedFolder() throws IOException {
+        Path d = Files.createDirectories(sharedFolder(ProcessHandle.current().pid()));
+        empty(d);
+        if (!SHARED_REMOVED_AT_EXIT.getAndSet(true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    empty(d);
+                    Files.deleteIfExists(d);
+                } catch (IOException e) {
+                    // left in /tmp, named after this JVM
+                }
+            }));
+        }
+        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        return d;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SHARED_REMOVED_AT_EXIT =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void empty(Path d) throws IOException {
+        try (var files = Files.list(d)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     /** True for the first caller with {@code what} in this board run. */

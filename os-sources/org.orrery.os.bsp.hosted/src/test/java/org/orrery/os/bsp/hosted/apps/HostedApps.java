@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 package org.orrery.os.bsp.hosted.apps;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
 import org.orrery.os.api.Partition;
 import org.orrery.os.api.PartitionApplication;
 import org.orrery.os.api.PartitionMode;
@@ -45,6 +50,71 @@ public final class HostedApps {
                 tick(p);
             }).start();
             p.setMode(PartitionMode.NORMAL);
+        }
+    }
+
+    /**
+     * Tries at its initialisation what a partition of a root board must not be able to do, and says how each try went:
+     * thaw its own cgroup, move itself out of it, end the board's process, read a neighbour's application jar (the
+     * partition at index 1); then ticks as {@link Ticker} does.
+     */
+    public static final class Intruder implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            p.log("uid " + attempt(() -> Files.getAttribute(Path.of("/proc/self"), "unix:uid")));
+            p.log("thaw its cgroup: " + attempt(() -> eachGroup((controllers, group) -> {
+                if (controllers.isEmpty()) { // the v2 hierarchy, alone or beside v1 controllers
+                    write(group.resolve("cgroup.freeze"), "0");
+                } else if (controllers.contains("freezer")) {
+                    write(group.resolve("freezer.state"), "THAWED");
+                }
+            })));
+            p.log("leave its cgroup: " + attempt(() -> eachGroup((controllers, group) -> write(
+                    group.getParent().resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid())))));
+            p.log("end the board: " + (ProcessHandle.current().parent().map(ProcessHandle::destroyForcibly)
+                    .orElse(false) ? "asked" : "refused"));
+            p.log("read a neighbour's jar: " + attempt(() -> Files.readAllBytes(Path.of(
+                    System.getProperty("java.io.tmpdir")).getParent().resolve("app-1.jar")).length));
+            p.createProcess(new ProcessRef("main", 0), () -> tick(p)).start();
+            p.setMode(PartitionMode.NORMAL);
+        }
+
+        /** What {@code action} gave, or "refused (EXCEPTION)" when it threw. */
+        private static String attempt(Callable<Object> action) {
+            try {
+                return "done " + action.call();
+            } catch (Exception e) {
+                return "refused (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+
+        /** Calls {@code action} with the controllers and folder of each cgroup this JVM is in; returns how many. */
+        private static Object eachGroup(GroupAction action) throws Exception {
+            int n = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+                String[] f = line.split(":", 3);
+                String controllers = f[1].replace("name=", "");
+                Path root = Path.of("/sys/fs/cgroup");
+                Path mount = controllers.isEmpty()
+                        ? (Files.isDirectory(root.resolve("unified")) ? root.resolve("unified") : root)
+                        : root.resolve(controllers.split(",")[0]);
+                Path group = Path.of(mount + f[2]);
+                if (Files.isDirectory(group) && !f[2].equals("/")) {
+                    action.on(controllers, group);
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static void write(Path file, String text) throws IOException {
+            if (Files.exists(file)) {
+                Files.writeString(file, text);
+            }
+        }
+
+        private interface GroupAction {
+            void on(String controllers, Path group) throws Exception;
         }
     }
 
@@ -153,7 +223,7 @@ public final class HostedApps {
         /** Field 39 of /proc/thread-self/stat: the processor the calling thread runs on. */
         private static int cpu() {
             try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+                String stat = Files.readString(Path.of("/proc/thread-self/stat"));
                 return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[36]);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

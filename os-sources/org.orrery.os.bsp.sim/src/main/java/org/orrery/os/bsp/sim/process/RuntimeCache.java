@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  * the image's bytes before every use and written again when they differ (the cache then goes with them: the JVM
  * checks the jars' times and sizes). Without a usable folder the board copies the jars into its own, as before, and
  * says why in {@link #note()}.
+ * <p>
+ * A board whose partitions run as users of their own ({@link #openReadable}) keeps the cache where those users can
+ * read it ({@code /var/cache/orrery/partition-runtime} unless the property names a folder), its folders and files
+ * readable by all and still written by this user alone.
  */
 public final class RuntimeCache {
     /** System property: the folder of the caches (default {@code ~/.cache/orrery/partition-runtime}). */
@@ -44,15 +48,21 @@ public final class RuntimeCache {
     private static final Duration UNUSED = Duration.ofDays(7);
     private static final String AOT = "runtime.aot";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> READABLE_FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> READABLE_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Path SYSTEM_BASE = Path.of("/var/cache/orrery/partition-runtime");
 
     private static final Object TRAINING = new Object();
 
     private final Path dir;
     private final Map<String, byte[]> modules;
     private final List<String> order;
+    /** Whether other users (a board's partitions) read the folder: its folders and files are then readable by all. */
+    private final boolean readable;
 
-    private RuntimeCache(Path dir, Map<String, byte[]> modules, List<String> order) {
+    private RuntimeCache(Path dir, Map<String, byte[]> modules, List<String> order, boolean readable) {
         this.dir = dir;
+        this.readable = readable;
         this.modules = modules;
         this.order = order;
     }
@@ -62,17 +72,27 @@ public final class RuntimeCache {
      * folder cannot be used: the caller copies them into its own folder. {@code why} receives the reason then.
      */
     public static RuntimeCache open(Map<String, byte[]> modules, List<String> order, StringBuilder why) {
+        return open(modules, order, why, false);
+    }
+
+    /** As {@link #open}, for partition JVMs that run as other users than this one: they may read it, not write it. */
+    public static RuntimeCache openReadable(Map<String, byte[]> modules, List<String> order, StringBuilder why) {
+        return open(modules, order, why, true);
+    }
+
+    private static RuntimeCache open(Map<String, byte[]> modules, List<String> order, StringBuilder why,
+            boolean readable) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             why.append("no partition runtime cache: this file system has no owner-only permissions");
             return null;
         }
-        Path base = base();
+        Path base = base(readable);
         try {
-            Path dir = ownerOnly(base).resolve(key(modules, order));
+            Path dir = folder(folder(base, readable).resolve(key(modules, order)), readable);
             if (Files.notExists(dir)) {
                 prune(base);
             }
-            RuntimeCache cache = new RuntimeCache(dir, Map.copyOf(modules), List.copyOf(order));
+            RuntimeCache cache = new RuntimeCache(dir, Map.copyOf(modules), List.copyOf(order), readable);
             cache.refresh();
             return cache;
         } catch (IOException | RuntimeException e) {
@@ -87,10 +107,13 @@ public final class RuntimeCache {
      * used now (folders unused for a week are removed by other boards).
      */
     public void refresh() throws IOException {
-        ownerOnly(dir);
+        folder(dir, readable);
         boolean rewritten = false;
         for (String m : order) {
             rewritten |= place(dir.resolve(m + ".jar"), modules.get(m));
+            if (readable) {
+                Files.setPosixFilePermissions(dir.resolve(m + ".jar"), READABLE_FILE);
+            }
         }
         if (rewritten) {
             // the JVM would refuse the cache for jars of another time or size anyway; gone before it is asked
@@ -136,6 +159,9 @@ public final class RuntimeCache {
             try {
                 Path made = AotTraining.run(command, greeting, dir, classPath());
                 try {
+                    if (readable) {
+                        Files.setPosixFilePermissions(made, READABLE_FILE);
+                    }
                     move(made, dir.resolve(AOT));
                 } finally {
                     deleteQuietly(made); // left only when the move failed
@@ -153,18 +179,25 @@ public final class RuntimeCache {
         return Runtime.version().feature() >= 25;
     }
 
-    private static Path base() {
+    private static Path base(boolean readable) {
         String configured = System.getProperty(FOLDER_PROPERTY);
         return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "orrery", "partition-runtime");
+                : readable ? SYSTEM_BASE : Path.of(System.getProperty("user.home"), ".cache", "orrery", "partition-runtime");
     }
 
-    /** Makes {@code dir} owner-only when it is new; refuses one of another user or that others may write. */
-    private static Path ownerOnly(Path dir) throws IOException {
+    /**
+     * Makes {@code dir} owner-only when it is new (readable by all with {@code readable}, as are the folders made above
+     * it then); refuses one of another user or that others may write.
+     */
+    private static Path folder(Path dir, boolean readable) throws IOException {
         if (Files.notExists(dir)) {
-            Files.createDirectories(dir.getParent());
+            if (readable) {
+                made(dir.getParent());
+            } else {
+                Files.createDirectories(dir.getParent());
+            }
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(readable ? READABLE_FOLDER : OWNER_ONLY));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // made by another board meanwhile: checked below like any existing folder
             }
@@ -178,7 +211,24 @@ public final class RuntimeCache {
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException(dir + " may be written by other users");
         }
+        if (readable && !perms.equals(READABLE_FOLDER)) {
+            Files.setPosixFilePermissions(dir, READABLE_FOLDER); // whatever the umask made of it
+        }
         return dir;
+    }
+
+    /** Makes the folders of {@code dir} that are missing, each readable and searchable by all whatever the umask. */
+    private static void made(Path dir) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        made(dir.getParent());
+        try {
+            Files.createDirectory(dir);
+            Files.setPosixFilePermissions(dir, READABLE_FOLDER);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by another board meanwhile
+        }
     }
 
     /** Writes {@code jar} unless it holds exactly {@code bytes}; returns whether it was written. */
