@@ -154,10 +154,22 @@ class OwnKernelBoardTest {
     void aPartitionOfARootBoardCannotThawItselfEndTheBoardOrReadItsNeighbour() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"),
                 "unix:uid").equals(0), "partitions get users of their own only on a board run as root");
-        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("intruder", 0, 0,
-                "Intruder", 20 * MS), HostedSystems.partition("near", 1, 1, "Ticker", 20 * MS)));
+        org.orrery.os.config.PortConfig out = new org.orrery.os.config.PortConfig("out",
+                org.orrery.os.config.PortKind.SAMPLING, org.orrery.os.config.PortDirection.SOURCE, 8, 0, 0);
+        org.orrery.os.config.PortConfig in = new org.orrery.os.config.PortConfig("in",
+                org.orrery.os.config.PortKind.SAMPLING, org.orrery.os.config.PortDirection.DESTINATION, 8, 100 * MS, 0);
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(
+                HostedSystems.partition("intruder", 0, 0, org.orrery.os.bsp.hosted.apps.HostedApps.Intruder.class
+                        .getName(), 20 * MS, List.of(in)),
+                HostedSystems.partition("near", 1, 1, org.orrery.os.bsp.hosted.apps.HostedApps.Ticker.class.getName(),
+                        20 * MS, List.of(out))),
+                List.of(new org.orrery.os.config.ChannelConfig("feed", org.orrery.os.config.PortKind.SAMPLING,
+                        new org.orrery.os.config.PortEndpoint("near", "out"),
+                        List.of(new org.orrery.os.config.PortEndpoint("intruder", "in")),
+                        org.orrery.os.config.OverflowPolicy.DROP_OLDEST)));
         BoardWatch watch = new BoardWatch();
-        List<String> tries = List.of("thaw its cgroup", "leave its cgroup", "end the board", "read a neighbour's jar");
+        List<String> tries = List.of("thaw its cgroup", "leave its cgroup", "end the board", "write the channel it reads",
+                "read a neighbour's jar");
         RunSummary s = run(config, watch, List.of("near: tick 30", "intruder: tick 10"));
 
         List<String> said = watch.lines().stream().filter(l -> l.contains("intruder: ")).toList();

@@ -55,8 +55,9 @@ public final class HostedApps {
 
     /**
      * Tries at its initialisation what a partition of a root board must not be able to do, and says how each try went:
-     * thaw its own cgroup, move itself out of it, end the board's process, read a neighbour's application jar (the
-     * partition at index 1); then ticks as {@link Ticker} does.
+     * thaw its own cgroup, move itself out of it, end the board's process, open the region of the channel "feed" it
+     * is a destination of for writing, read a neighbour's application jar (the partition at index 1); then ticks as
+     * {@link Ticker} does.
      */
     public static final class Intruder implements PartitionApplication {
         @Override
@@ -73,6 +74,14 @@ public final class HostedApps {
                     group.getParent().resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid())))));
             p.log("end the board: " + (ProcessHandle.current().parent().map(ProcessHandle::destroyForcibly)
                     .orElse(false) ? "asked" : "refused"));
+            // the region of channel "feed", of which it is a destination (its clock file is beside it)
+            Path feed = Path.of(System.getProperty("orrery.shm.clock", "/nonexistent")).resolveSibling("feed.sampling.shm");
+            p.log("write the channel it reads: " + attempt(() -> {
+                try (var ch = java.nio.channels.FileChannel.open(feed, java.nio.file.StandardOpenOption.READ,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    return ch.size();
+                }
+            }));
             p.log("read a neighbour's jar: " + attempt(() -> Files.readAllBytes(Path.of(
                     System.getProperty("java.io.tmpdir")).getParent().resolve("app-1.jar")).length));
             p.createProcess(new ProcessRef("main", 0), () -> tick(p)).start();
