@@ -37,8 +37,6 @@ public final class ImageRun {
 
     /** The hosted board: an image does not carry it (images do not depend on a board); only its runs need it. */
     private static final String HOSTED_MODULE = "org.orrery.os.bsp.hosted";
-    /** The prefix of the hosted board's system properties ({@code orrery.hosted.kernels}, ...). */
-    private static final String HOSTED_SETTINGS = "orrery.hosted.";
     /** Modules a board process may need that an image does not carry. */
     public static final List<String> TOOL_MODULES = List.of("org.orrery.toolchain", "org.orrery.os.image",
             HOSTED_MODULE);
@@ -156,12 +154,8 @@ public final class ImageRun {
         // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
         cmd.add("--enable-native-access=ALL-UNNAMED");
         if (board.equals("hosted")) {
-            // a process of its own, so the board may lock its (small) memory in RAM
-            cmd.addAll(Limits.HOSTED_PROCESS_HEAP);
-            cmd.add("-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true");
-            // the hosted board's settings given to this tool (ORRERY_JAVA_OPTS=-Dorrery.hosted....) are the board's
-            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(HOSTED_SETTINGS)).sorted()
-                    .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+            // a process of its own, so the board may lock its (small) memory in RAM; with this tool's board settings
+            cmd.addAll(Limits.hostedProcessOptions());
         }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");

@@ -61,6 +61,22 @@ public final class Limits {
      * 2-core machine); a flight-control run uses ~30 MiB and settles at 50 MiB committed, so it does not grow after.
      */
     public static final java.util.List<String> HOSTED_PROCESS_HEAP = java.util.List.of("-Xms64m", "-Xmx512m");
+    /** The prefix of the hosted board's settings as system properties ({@code orrery.hosted.kernels}, ...). */
+    public static final String HOSTED_SETTINGS_PREFIX = "orrery.hosted.";
+
+    /**
+     * The JVM options of a hosted board's process of its own started by a tool or the agent: its heap, its memory
+     * locked, then the hosted board's settings given to the starting JVM (ORRERY_JAVA_OPTS=-Dorrery.hosted....), which
+     * are the board's.
+     */
+    public static java.util.List<String> hostedProcessOptions() {
+        java.util.List<String> options = new java.util.ArrayList<>(HOSTED_PROCESS_HEAP);
+        options.add("-D" + HOSTED_LOCK_MEMORY_PROPERTY + "=true");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(HOSTED_SETTINGS_PREFIX)).sorted()
+                .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
+        return options;
+    }
+
     /** What {@link #HOSTED_MIN_WINDOW_NS} is made of, for messages. */
     public static final String HOSTED_MIN_WINDOW_REASON = "the hosted board starts a window up to 0.5 ms late (p99 measured on a 2-core "
             + "Linux machine), so a shorter window loses more than half its time";

@@ -45,9 +45,8 @@ public final class BoardProcess implements AutoCloseable {
         if (board.equals("hosted")) {
             // The hosted board reaches cgroups, shared memory and the scheduler through FFM downcalls.
             jvm.add("--enable-native-access=ALL-UNNAMED");
-            // a process of its own, so the board may lock its (small) memory in RAM
-            jvm.addAll(Limits.HOSTED_PROCESS_HEAP);
-            jvm.add("-D" + Limits.HOSTED_LOCK_MEMORY_PROPERTY + "=true");
+            // a process of its own, so the board may lock its (small) memory in RAM; with the agent's board settings
+            jvm.addAll(Limits.hostedProcessOptions());
         }
         ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(jvm, BootMain.class, kernel, image.toString(),
                 key.toString(), board));
