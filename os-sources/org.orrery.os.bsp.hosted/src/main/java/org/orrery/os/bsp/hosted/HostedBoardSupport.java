@@ -90,9 +90,11 @@ public final class HostedBoardSupport implements BoardSupport {
         if (OwnKernelBoard.chosen()) {
             return OwnKernelBoard.boot(request, cgroups, kicker, overrun, boardName, phases, bootNanos);
         }
+        // the comparison path's partition JVMs read the board's own jars (its ports' classes): the board's user's
+        PartitionUsers users = PartitionUsers.board("partitions run as the board's user (-D" + OwnKernelBoard.PROPERTY
+                + "=" + OwnKernelBoard.BOARD_KERNEL + ")");
         try (BoardGroup groups = cgroups.createBoard(boardName);
-                BoardPorts ports = ports(config, boardName, PartitionUsers.board(
-                        "partitions run as the board's user (the board's kernel serves their calls)"));
+                BoardPorts ports = ports(config, boardName, users);
                 PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
                 PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
                         request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
@@ -136,7 +138,8 @@ public final class HostedBoardSupport implements BoardSupport {
             try {
                 priorities.raiseJvmThreads();
                 RunSummary summary = run(request, config, board, processes, clock, gate, ports, phases);
-                return summary.withBoardReport(report(gate, phases, processes.startNote(), lateness, cgroups, locked));
+                return summary.withBoardReport(report(gate, phases, processes.startNote(), users, lateness, cgroups,
+                        locked));
             } finally {
                 if (kicker != null) {
                     kicker.close(); // a deliberate end of the run, not a stall
@@ -369,13 +372,14 @@ public final class HostedBoardSupport implements BoardSupport {
         return java.math.BigDecimal.valueOf(ns, 6).stripTrailingZeros().toPlainString() + " ms";
     }
 
-    static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, Lateness lateness,
-            Cgroups cgroups, boolean locked) {
+    static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, PartitionUsers users,
+            Lateness lateness, Cgroups cgroups, boolean locked) {
         List<String> lines = new ArrayList<>();
         long first = gate.firstWindowNanos();
         lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms")
                 + " (" + phases.describe() + ")");
         lines.add(partitionStart);
+        lines.add(users.describe());
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
         lines.add("kernel preemption: " + KernelPreemption.detect().describe());

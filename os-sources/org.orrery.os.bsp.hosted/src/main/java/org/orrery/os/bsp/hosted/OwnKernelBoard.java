@@ -115,7 +115,7 @@ final class OwnKernelBoard {
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
-                    merged, users, debug == null ? launcher(users) : debug.startingWith(launcher(users)))) {
+                    merged, users, debug == null ? users.launcher() : debug.startingWith(users.launcher()))) {
                 if (debug != null) {
                     debug.onSessions(own::debugger);
                 }
@@ -128,11 +128,9 @@ final class OwnKernelBoard {
                     if (merged != null) {
                         merged.end(summary.endTimeNs());
                     }
-                    List<String> report = new ArrayList<>(HostedBoardSupport.report(gate, phases,
-                            runtime.note() + " (partition processes with kernels of their own)", lateness, cgroups,
-                            locked));
-                    report.add(2, users.describe());
-                    return summary.withBoardReport(report);
+                    return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
+                            runtime.note() + " (partition processes with kernels of their own)", users, lateness,
+                            cgroups, locked));
                 } finally {
                     if (kicker != null) {
                         kicker.close();
@@ -195,11 +193,6 @@ final class OwnKernelBoard {
     /** Partition {@code index}'s own temporary folder in the board's folder {@code dir} (the last -D wins). */
     private static Path temporaryFolder(Path dir, int index) {
         return dir.resolve("tmp-" + index);
-    }
-
-    /** Starts a partition JVM as its partition's user. */
-    private static PartitionProcesses.Launcher launcher(PartitionUsers users) {
-        return (partition, builder) -> builder.command(users.command(partition.index(), builder.command())).start();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.orrery.os.bsp.hosted.BoardUnavailableException;
+import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.Limits;
 
 /**
@@ -171,6 +172,11 @@ public final class PartitionUsers {
         out.addAll(List.of("--inh-caps=-all", "--no-new-privs", "--"));
         out.addAll(command);
         return out;
+    }
+
+    /** Starts each partition JVM as its partition's user. */
+    public PartitionProcesses.Launcher launcher() {
+        return (partition, builder) -> builder.command(command(partition.index(), builder.command())).start();
     }
 
     /** Hands {@code file} to partition {@code index} with {@code perms} (an {@code ls -l} string such as rw-------). */

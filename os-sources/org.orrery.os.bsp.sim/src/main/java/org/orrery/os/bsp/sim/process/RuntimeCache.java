@@ -88,7 +88,7 @@ public final class RuntimeCache {
         }
         Path base = base(readable);
         try {
-            Path dir = folder(folder(base, readable).resolve(key(modules, order)), readable);
+            Path dir = folder(base, readable).resolve(key(modules, order));
             if (Files.notExists(dir)) {
                 prune(base);
             }

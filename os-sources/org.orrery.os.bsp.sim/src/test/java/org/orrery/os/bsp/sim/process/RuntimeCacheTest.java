@@ -74,6 +74,30 @@ class RuntimeCacheTest {
         assertEquals("", why.toString());
     }
 
+    /**
+     * For partition JVMs that run as other users: the same folders, readable by all (whatever the umask), still written
+     * by this user alone; an owner-only folder of an earlier board is opened up, an others-writable one still refused.
+     */
+    @Test
+    void aCacheForOtherUsersIsReadableByAllAndWrittenByThisUserAlone() throws Exception {
+        Map<String, byte[]> runtime = TestJars.runtime();
+        RuntimeCache.open(runtime, ORDER, new StringBuilder()); // owner-only first, as a board of the board's user left it
+        StringBuilder why = new StringBuilder();
+        RuntimeCache cache = RuntimeCache.openReadable(runtime, ORDER, why);
+        assertNotNull(cache, why.toString());
+        Path dir = Path.of(cache.classPath().split(":")[0]).getParent();
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(base)));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        for (String jar : cache.classPath().split(":")) {
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(jar))), jar);
+        }
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        StringBuilder refused = new StringBuilder();
+        assertNull(RuntimeCache.openReadable(runtime, ORDER, refused));
+        assertEquals("no partition runtime cache: " + dir + " may be written by other users", refused.toString());
+    }
+
     @Test
     void aJarChangedInTheFolderIsWrittenAgainAndTheCacheMadeForItGoes() throws Exception {
         Map<String, byte[]> runtime = TestJars.runtime();
