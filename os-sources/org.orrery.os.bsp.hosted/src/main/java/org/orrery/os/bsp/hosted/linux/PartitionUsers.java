@@ -42,7 +42,8 @@ public final class PartitionUsers {
      */
     public static final long DEFAULT_BASE = 1_900_000_000L;
     private static final String[] SETPRIV = {"/usr/bin/setpriv", "/bin/setpriv"};
-    private static final MethodHandle GETEUID = Libc.bind("geteuid", false, FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    private static final MethodHandle GETEUID = Libc.bind("geteuid", false,
+            FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     private final long base;
     private final String setpriv;
@@ -64,8 +65,8 @@ public final class PartitionUsers {
     }
 
     /**
-     * The users of a board of {@code partitions} partitions and {@code channels} channels, as {@link #PROPERTY} asks and
-     * this process may: separate users when it runs as root, refused in one line when they cannot be had.
+     * The users of a board of {@code partitions} partitions and {@code channels} channels, as {@link #PROPERTY} asks
+     * and this process may: separate users when it runs as root, refused in one line when they cannot be had.
      */
     public static PartitionUsers forBoard(int partitions, int channels) throws BoardUnavailableException {
         String mode = System.getProperty(PROPERTY, SEPARATE);
@@ -73,11 +74,13 @@ public final class PartitionUsers {
             return board("partitions run as the board's user (-D" + PROPERTY + "=" + BOARD + ")");
         }
         if (!SEPARATE.equals(mode)) {
-            throw new BoardUnavailableException("-D" + PROPERTY + "=" + mode + ": expected " + SEPARATE + " or " + BOARD);
+            throw new BoardUnavailableException("-D" + PROPERTY + "=" + mode + ": expected " + SEPARATE + " or "
+                    + BOARD);
         }
         int euid = effectiveUid();
         if (euid != 0) {
-            return board("partitions run as the board's user (uid " + euid + "; only a root board can give each its own)");
+            return board("partitions run as the board's user (uid " + euid
+                    + "; only a root board can give each its own)");
         }
         String tool = null;
         for (String s : SETPRIV) {
@@ -87,8 +90,8 @@ public final class PartitionUsers {
             }
         }
         if (tool == null) {
-            throw new BoardUnavailableException("partitions of a root board run as users of their own, started by setpriv,"
-                    + " which is not on this machine (Debian package util-linux); or -D" + PROPERTY + "=" + BOARD
+            throw new BoardUnavailableException("partitions of a root board run as users of their own, started by"
+                    + " setpriv, which is not on this machine (Debian package util-linux); or -D" + PROPERTY + "=" + BOARD
                     + " runs them as root");
         }
         long base = Long.getLong(BASE_PROPERTY, DEFAULT_BASE);

@@ -75,7 +75,8 @@ public final class HostedApps {
             p.log("end the board: " + (ProcessHandle.current().parent().map(ProcessHandle::destroyForcibly)
                     .orElse(false) ? "asked" : "refused"));
             // the region of channel "feed", of which it is a destination (its clock file is beside it)
-            Path feed = Path.of(System.getProperty("orrery.shm.clock", "/nonexistent")).resolveSibling("feed.sampling.shm");
+            Path feed = Path.of(System.getProperty("orrery.shm.clock", "/nonexistent"))
+                    .resolveSibling("feed.sampling.shm");
             p.log("write the channel it reads: " + attempt(() -> {
                 try (var ch = java.nio.channels.FileChannel.open(feed, java.nio.file.StandardOpenOption.READ,
                         java.nio.file.StandardOpenOption.WRITE)) {

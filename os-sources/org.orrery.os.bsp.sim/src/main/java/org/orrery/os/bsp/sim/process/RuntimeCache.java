@@ -118,6 +118,9 @@ public final class RuntimeCache {
         if (rewritten) {
             // the JVM would refuse the cache for jars of another time or size anyway; gone before it is asked
             Files.deleteIfExists(dir.resolve(AOT));
+        } else if (readable && Files.isRegularFile(dir.resolve(AOT), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // made for a board of this user's partitions in a folder the property names for both kinds
+            Files.setPosixFilePermissions(dir.resolve(AOT), READABLE_FILE);
         }
         Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
     }
@@ -182,7 +185,8 @@ public final class RuntimeCache {
     private static Path base(boolean readable) {
         String configured = System.getProperty(FOLDER_PROPERTY);
         return configured != null && !configured.isBlank() ? Path.of(configured)
-                : readable ? SYSTEM_BASE : Path.of(System.getProperty("user.home"), ".cache", "orrery", "partition-runtime");
+                : readable ? SYSTEM_BASE
+                : Path.of(System.getProperty("user.home"), ".cache", "orrery", "partition-runtime");
     }
 
     /**
@@ -197,7 +201,8 @@ public final class RuntimeCache {
                 Files.createDirectories(dir.getParent());
             }
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(readable ? READABLE_FOLDER : OWNER_ONLY));
+                Files.createDirectory(dir,
+                        PosixFilePermissions.asFileAttribute(readable ? READABLE_FOLDER : OWNER_ONLY));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // made by another board meanwhile: checked below like any existing folder
             }

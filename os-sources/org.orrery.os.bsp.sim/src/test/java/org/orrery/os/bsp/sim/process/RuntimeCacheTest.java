@@ -81,7 +81,11 @@ class RuntimeCacheTest {
     @Test
     void aCacheForOtherUsersIsReadableByAllAndWrittenByThisUserAlone() throws Exception {
         Map<String, byte[]> runtime = TestJars.runtime();
-        RuntimeCache.open(runtime, ORDER, new StringBuilder()); // owner-only first, as a board of the board's user left it
+        // as a board whose partitions run as its own user left it
+        RuntimeCache owned = RuntimeCache.open(runtime, ORDER, new StringBuilder());
+        Path aot = Path.of(owned.classPath().split(":")[0]).resolveSibling("runtime.aot");
+        Files.writeString(aot, "a cache made for that board");
+        Files.setPosixFilePermissions(aot, PosixFilePermissions.fromString("rw-------"));
         StringBuilder why = new StringBuilder();
         RuntimeCache cache = RuntimeCache.openReadable(runtime, ORDER, why);
         assertNotNull(cache, why.toString());
@@ -91,6 +95,7 @@ class RuntimeCacheTest {
         for (String jar : cache.classPath().split(":")) {
             assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(jar))), jar);
         }
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(aot)));
 
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         StringBuilder refused = new StringBuilder();
