@@ -185,7 +185,7 @@ final class OwnKernelBoard {
                 "-XX:ActiveProcessorCount=" + Math.max(1, p.cores().size()), runtime.shareOption(),
                 "-Djava.io.tmpdir=" + temporaryFolder(dir, p.index())));
         extra.addAll(ports);
-        return jvm(extra, dir, runtime.classPath(), List.of(OwnKernels.socket(dir, p.index()).toString(), p.name(),
+        return jvm(extra, dir, runtime.classPath(), List.of(LinkSockets.socket(dir, p.index()).toString(), p.name(),
                 dir.resolve("app-" + p.index() + ".jar").toString(), dir.resolve("config.orcf").toString(),
                 Long.toString(guard)));
     }

@@ -7,10 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +58,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     private final MergedTrace trace;
     private final AtomicReferenceArray<Life> lives;
     private final PartitionUsers users;
-    /** Each partition's link socket by index (null for partitions without an application). */
-    private final ServerSocketChannel[] servers;
+    private final LinkSockets sockets;
     /** Starts and kills partition JVMs off the kernel's threads, one at a time, in the order asked. */
     private final PartitionProcesses.Launcher launcher;
     private final ExecutorService launches = Executors.newSingleThreadExecutor(
@@ -136,7 +132,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
     }
 
     /**
-     * @param command the JVM command of a partition (its socket is {@link #socket}, made here)
+     * @param command the JVM command of a partition (its socket is {@link LinkSockets#socket}, made here)
      * @param groups each partition's cgroup by index (null for partitions without an application)
      * @param users who each partition's JVM runs as: its socket is handed to that user
      * @param launcher starts each partition JVM (with a debugger's port in a namespace of its own, or as it is)
@@ -157,35 +153,16 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         this.console = console;
         this.lives = new AtomicReferenceArray<>(config.partitions().size());
         this.users = users;
-        this.servers = new ServerSocketChannel[groups.length];
-        try {
-            for (int i = 0; i < groups.length; i++) {
-                if (groups[i] != null) {
-                    servers[i] = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                    servers[i].bind(UnixDomainSocketAddress.of(socket(dir, i)));
-                    users.hand(socket(dir, i), i, "rw-------");
-                }
-            }
-        } catch (IOException e) {
-            closeServers();
-            throw e;
+        boolean[] launched = new boolean[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            launched[i] = groups[i] != null;
         }
-        for (int i = 0; i < servers.length; i++) {
-            if (servers[i] != null) {
-                int partition = i;
-                Thread.ofPlatform().daemon().name("orrery-partition-link-" + i).start(() -> accept(partition));
-            }
-        }
+        this.sockets = new LinkSockets(dir, launched, users, this::serve);
     }
 
     /** What partition {@code index}'s JVMs print, in the board's folder {@code dir} (for the board's eyes only). */
     static Path log(Path dir, int index) {
         return dir.resolve("p" + index + ".log");
-    }
-
-    /** Partition {@code index}'s link socket in the board's folder {@code dir}. */
-    static Path socket(Path dir, int index) {
-        return dir.resolve("link-" + index + ".sock");
     }
 
     /**
@@ -347,17 +324,6 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             // the process that held a core then, as its JVM left it, if it is one of the partition's
             String process = RunningProcess.read(RunningProcess.file(dir, partition));
             k.partitionLost(partition, process, error, why);
-        }
-    }
-
-    private void accept(int partition) {
-        while (!closing) {
-            try {
-                SocketChannel c = servers[partition].accept();
-                Thread.ofPlatform().daemon().name("orrery-partition-link-reader").start(() -> serve(partition, c));
-            } catch (IOException e) {
-                return; // closed
-            }
         }
     }
 
@@ -610,18 +576,6 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
                 end(i, l);
             }
         }
-        closeServers();
-    }
-
-    private void closeServers() {
-        for (ServerSocketChannel s : servers) {
-            try {
-                if (s != null) {
-                    s.close();
-                }
-            } catch (IOException e) {
-                // nothing left to serve
-            }
-        }
+        sockets.close();
     }
 }
