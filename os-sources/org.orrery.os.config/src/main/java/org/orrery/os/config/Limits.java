@@ -61,7 +61,7 @@ public final class Limits {
      * 2-core machine); a flight-control run uses ~30 MiB and settles at 50 MiB committed, so it does not grow after.
      */
     public static final java.util.List<String> HOSTED_PROCESS_HEAP = java.util.List.of("-Xms64m", "-Xmx512m");
-    /** The prefix of the hosted board's settings as system properties ({@code orrery.hosted.kernels}, ...). */
+    /** The prefix of the hosted board's settings as system properties ({@code orrery.hosted.partition-users}, ...). */
     public static final String HOSTED_SETTINGS_PREFIX = "orrery.hosted.";
 
     /**

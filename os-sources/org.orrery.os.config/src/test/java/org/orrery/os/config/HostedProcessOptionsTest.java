@@ -13,14 +13,14 @@ class HostedProcessOptionsTest {
     @Test
     void aBoardProcessGetsTheHostedSettingsOfTheJvmThatStartsIt() {
         System.setProperty("orrery.hosted.partition-users", "board");
-        System.setProperty("orrery.hosted.kernels", "board");
+        System.setProperty("orrery.hosted.ports", "kernel");
         System.setProperty("orrery.hostedness", "not a board setting");
         try {
-            assertEquals(List.of("-Xms64m", "-Xmx512m", "-Dorrery.hosted.lockMemory=true", "-Dorrery.hosted.kernels=board",
-                    "-Dorrery.hosted.partition-users=board"), Limits.hostedProcessOptions());
+            assertEquals(List.of("-Xms64m", "-Xmx512m", "-Dorrery.hosted.lockMemory=true",
+                    "-Dorrery.hosted.partition-users=board", "-Dorrery.hosted.ports=kernel"), Limits.hostedProcessOptions());
         } finally {
             System.clearProperty("orrery.hosted.partition-users");
-            System.clearProperty("orrery.hosted.kernels");
+            System.clearProperty("orrery.hosted.ports");
             System.clearProperty("orrery.hostedness");
         }
     }

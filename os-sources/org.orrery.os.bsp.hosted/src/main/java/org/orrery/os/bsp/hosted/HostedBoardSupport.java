@@ -18,7 +18,6 @@ import org.orrery.os.bsp.hosted.ports.BoardPorts;
 import org.orrery.os.bsp.hosted.shm.ShmException;
 import org.orrery.os.bsp.hosted.shm.ShmFolder;
 import org.orrery.os.bsp.hosted.watchdog.WatchdogKicker;
-import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ConfigException;
 import org.orrery.os.config.Limits;
 import org.orrery.os.config.PartitionConfig;
@@ -87,74 +86,7 @@ public final class HostedBoardSupport implements BoardSupport {
         // a board its watchdog reset left its groups behind: the processes are gone, the empty groups go now
         cgroups.removeStaleBoards(BOARD_PREFIX);
         String boardName = BOARD_PREFIX + ProcessHandle.current().pid() + "-" + BOARDS.incrementAndGet();
-        if (OwnKernelBoard.chosen()) {
-            return OwnKernelBoard.boot(request, cgroups, kicker, overrun, boardName, phases, bootNanos);
-        }
-        // the comparison path's partition JVMs read the board's own jars (its ports' classes): the board's user's
-        PartitionUsers users = PartitionUsers.board("partitions run as the board's user (-D" + OwnKernelBoard.PROPERTY
-                + "=" + OwnKernelBoard.BOARD_KERNEL + ")");
-        try (BoardGroup groups = cgroups.createBoard(boardName);
-                BoardPorts ports = ports(config, boardName, users);
-                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
-                PartitionProcesses processes = PartitionProcesses.start(config, request.osModules(),
-                        request.applicationJars(), ports.launcher(debug == null ? PartitionProcesses.Launcher.PLAIN
-                                : debug))) {
-            phases.mark("partition processes launched");
-            boolean locked = Boolean.getBoolean(Limits.HOSTED_LOCK_MEMORY_PROPERTY);
-            if (locked) {
-                // after the partition processes started (their start-up pages need not be faulted in twice)
-                Linux.lockAllMemory();
-                phases.mark("memory locked");
-            }
-            PartitionGroup[] byIndex = partitionGroups(config, request, groups);
-            RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
-            Lateness lateness = new Lateness(config.board().cores());
-            WindowGate gate = new WindowGate(byIndex, clock, lateness, bootNanos, kicker);
-            ConcurrentExecutor executor = new ConcurrentExecutor(clock, clock::sleepUntil, overrun,
-                    () -> Linux.setFifo(Linux.tid(), Priorities.KERNEL_CALLS));
-            if (debug != null) {
-                executor.liftOverrunWhile(debug::debugged);
-            }
-            executor.idleSleep(new EngineSleep(clock));
-            processes.confine((partition, process) -> {
-                PartitionGroup g = byIndex[partition.index()];
-                // under the kernel's lock: no window edge of this partition between the check and the freeze
-                executor.lock().lock();
-                try {
-                    g.add(process.pid());
-                    if (!gate.isOpen(partition.index())) {
-                        g.freeze();
-                    }
-                } catch (BoardException e) {
-                    throw new java.io.IOException(e.getMessage(), e);
-                } finally {
-                    executor.lock().unlock();
-                }
-            });
-            processes.watchMemory(new OomWatch(byIndex, JVM_ALLOWANCE));
-            BoardParts board = new BoardParts(clock, processes.executor(executor), request.console(),
-                    config.board().cores(), TRACE_CAPACITY, gate, ports);
-            Priorities priorities = new Priorities();
-            try {
-                priorities.raiseJvmThreads();
-                RunSummary summary = run(request, config, board, processes, clock, gate, ports, phases);
-                return summary.withBoardReport(report(gate, phases, processes.startNote(), users, lateness, cgroups,
-                        locked));
-            } finally {
-                if (kicker != null) {
-                    kicker.close(); // a deliberate end of the run, not a stall
-                }
-                priorities.restore();
-                executor.shutdown();
-                thawAll(byIndex);
-            }
-        } catch (IllegalStateException e) {
-            // a partition process that cannot start or connect: say which, no stack trace
-            throw new BoardException(e.getMessage(), e);
-        } catch (ShmException e) {
-            // only closing the board's shared-memory folder throws it here
-            throw new BoardException(e.getMessage(), e);
-        }
+        return OwnKernelBoard.boot(request, cgroups, kicker, overrun, boardName, phases, bootNanos);
     }
 
     /** The shared-memory regions of the board's sampling channels, under /dev/shm. */
@@ -164,26 +96,6 @@ public final class HostedBoardSupport implements BoardSupport {
         } catch (ShmException e) {
             throw new BoardUnavailableException("shared-memory ports: " + e.getMessage(), e);
         }
-    }
-
-    /** Boots and runs the kernel on the board's real-time thread; returns its summary. */
-    private static RunSummary run(BootRequest request, SystemConfig config, BoardParts board,
-            PartitionProcesses processes, RealTimeClock clock, WindowGate gate, BoardPorts ports, StartPhases phases)
-            throws ConfigException, BoardException {
-        return onEngineThread(() -> {
-            Linux.setFifo(Priorities.ENGINE);
-            phases.mark("engine real-time");
-            processes.connectAll();
-            phases.mark("connected");
-            Kernel kernel = Kernel.boot(config, board, processes.loader(), request.operator());
-            ports.start(kernel, HostedBoardSupport::kernelCallPriority);
-            phases.mark("kernel booted");
-            warmUp(gate);
-            phases.mark("edges warmed up");
-            collectBeforeTime(phases);
-            drive(kernel, request, board, gate, ports, clock, phases);
-            return kernel.summary();
-        });
     }
 
     /** What the board's engine does, from its boot to the run's summary. */

@@ -2,7 +2,6 @@
 package org.orrery.os.bsp.hosted;
 
 import org.orrery.os.bsp.hosted.linux.PartitionGroup;
-import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.PartitionConfig;
 
 /**
@@ -13,7 +12,7 @@ import org.orrery.os.config.PartitionConfig;
  * memory.events, v1 memory.oom_control). A kill counted since the last look belongs to the process just lost: a group
  * holds one partition process at a time.
  */
-final class OomWatch implements PartitionProcesses.MemoryWatch {
+final class OomWatch {
     private final PartitionGroup[] groups;
     private final long[] seen;
     private final long allowance;
@@ -24,8 +23,8 @@ final class OomWatch implements PartitionProcesses.MemoryWatch {
         this.allowance = allowance;
     }
 
-    @Override
-    public synchronized String killedForMemory(PartitionConfig partition) {
+    /** How {@code partition}'s process ran out of memory (one line), or null when it did not. */
+    synchronized String killedForMemory(PartitionConfig partition) {
         PartitionGroup g = groups[partition.index()];
         if (g == null) {
             return null;

@@ -31,18 +31,15 @@ import org.orrery.os.kernel.Kernel;
 import org.orrery.os.kernel.RunSummary;
 
 /**
- * The hosted board with a kernel in each partition process (os-sources/README.md, "A kernel in each partition
- * process"; the default, {@code -Dorrery.hosted.kernels=board} chooses the board's kernel for every call): the board
+ * How the hosted board runs its partitions (os-sources/README.md, "A kernel in each partition process"): the board
  * process runs the module's kernel on its SCHED_FIFO thread (plans, window edges by freezing and thawing, the board's
- * watchdog, module-level health monitor, operator) and each
- * partition with an application is a JVM of {@link ResidentMain} whose own kernel schedules its processes, so a
- * process's calls never leave its process; its ports are served from shared memory in its own process, as without a
- * kernel of its own. What each partition's kernel traces reaches the run's trace through {@link MergedTrace}; its JVM
- * starts from an AOT cache of the OS modules ({@link ResidentRuntime}).
+ * watchdog, module-level health monitor, operator) and each partition with an application is a JVM of
+ * {@link ResidentMain} whose own kernel schedules its processes, so a process's calls never leave its process; its
+ * ports are served from shared memory in its own process. What each partition's kernel traces reaches the run's trace
+ * through {@link MergedTrace}; its JVM starts from an AOT cache of the OS modules ({@link ResidentRuntime}).
  */
 final class OwnKernelBoard {
-    static final String PROPERTY = "orrery.hosted.kernels";
-    /** As long as the other path waits for partition processes to connect (a cold JVM on a loaded host). */
+    /** As long as a cold partition JVM may take to say hello on a loaded host. */
     private static final long HELLO_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     /**
      * From telling the partitions' kernels where board time begins to its beginning: each partition JVM, thawed, reads
@@ -53,18 +50,6 @@ final class OwnKernelBoard {
     private static final long START_LEAD_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
 
     private OwnKernelBoard() {
-    }
-
-    /** {@link #PROPERTY}'s value for the board whose kernel serves every call of the partitions' processes. */
-    static final String BOARD_KERNEL = "board";
-
-    /**
-     * Whether this JVM's board runs a kernel in each partition process: unless {@link #PROPERTY} is
-     * {@value #BOARD_KERNEL} (the board's kernel then serves every call over the partition's socket, the path kept for
-     * comparison until it leaves the hosted board).
-     */
-    static boolean chosen() {
-        return !BOARD_KERNEL.equals(System.getProperty(PROPERTY));
     }
 
     static RunSummary boot(BootRequest request, Cgroups cgroups, WatchdogKicker kicker, long overrun, String boardName,

@@ -66,11 +66,8 @@ class HostedBoardTest {
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("window-start lateness core 0: p50 ")),
                 s.boardReport().toString());
         // the start's phases in the order they happen, so an integrator sees which one the wait was
-        String phases = OwnKernelBoard.chosen()
-                ? "machine checked, partition runtime ready, engine real-time, kernel booted, partition kernels booted, "
-                        + "edges warmed up, heap collected"
-                : "machine checked, partition processes launched, engine real-time, connected, kernel booted, "
-                        + "edges warmed up, heap collected";
+        String phases = "machine checked, partition runtime ready, engine real-time, kernel booted, "
+                + "partition kernels booted, edges warmed up, heap collected";
         String timed = ".*\\(" + phases.replace(",", " at \\d+ ms,") + " at \\d+ ms\\)";
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("board start to first window: ")
                 && l.matches(timed)), s.boardReport().toString());

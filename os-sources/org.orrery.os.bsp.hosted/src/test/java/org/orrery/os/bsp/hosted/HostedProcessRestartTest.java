@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.api.ProcessState;
@@ -47,17 +45,7 @@ class HostedProcessRestartTest {
      * activation, which makes a thread on each side and calls cold code (with 20 ms, every new start missed its first
      * deadline on this machine and was restarted again).
      */
-    private static RunSummary run(String app, String done, BoardWatch watch) throws Exception {
-        return run(app, done, watch, null, false);
-    }
-
     private static RunSummary run(String app, String done, BoardWatch watch, TraceSink trace) throws Exception {
-        return run(app, done, watch, trace, false);
-    }
-
-    /** With {@code own}, each partition process schedules its processes with a kernel of its own. */
-    private static RunSummary run(String app, String done, BoardWatch watch, TraceSink trace, boolean own)
-            throws Exception {
         SystemConfig base = HostedSystems.system(20 * MS, List.of(
                 HostedSystems.partition("over", 0, 0, app, 100 * MS),
                 HostedSystems.partition("near", 1, 0, "Ticker", 20 * MS),
@@ -68,17 +56,16 @@ class HostedProcessRestartTest {
                 base.channels(), base.plans(), base.initialPlan(), base.planSwitchRules(), List.of(table),
                 base.services(), base.vms());
         byte[] apps = HostedSystems.apps();
-        RunSummary s = HostedSystems.ownKernels(own, () -> new HostedBoardSupport().boot(new BootRequest(config,
-                HostedSystems.osModules(), Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
+                Map.of("over", apps, "near", apps, "far", apps), 20_000 * MS, watch::line,
                 () -> watch.printed(done) && watch.printed("near: tick 20") && watch.printed("far: tick 20"), trace,
-                GUARD)));
+                GUARD));
         System.out.print(s.format());
         return s;
     }
 
-    @ParameterizedTest(name = "own kernels {0}")
-    @ValueSource(booleans = {false, true})
-    void aProcessRestartedInItsOwnCodeStartsAgainInTheSameJvmAtItsNextCall(boolean own) throws Exception {
+    @Test
+    void aProcessRestartedInItsOwnCodeStartsAgainInTheSameJvmAtItsNextCall() throws Exception {
         BoardWatch watch = new BoardWatch();
         List<String> overEvents = Collections.synchronizedList(new ArrayList<>());
         RunSummary s = run("Overstayer", "over: tick 10", watch, (core, t, type, f0, f1, f2) -> {
@@ -87,7 +74,7 @@ class HostedProcessRestartTest {
             } else if (f0 == 0 && f1 == 0 && type == TraceEventType.PROCESS_STATE.id()) {
                 overEvents.add(t + " " + ProcessState.values()[(int) f2]);
             }
-        }, own);
+        });
         List<String> console = watch.lines();
         String all = s.format() + String.join("\n", console);
         // only restarts of the process: no failure, no loss of the partition process
@@ -127,12 +114,11 @@ class HostedProcessRestartTest {
         }
     }
 
-    /** Also with a kernel in each partition process, whose own guard ends the partition process. */
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aRestartedProcessWhoseThreadNeverCallsAgainCostsItsPartitionTheJvmAfterTheGuard(boolean own) throws Exception {
+    /** The partition kernel's guard ends the partition process. */
+    @Test
+    void aRestartedProcessWhoseThreadNeverCallsAgainCostsItsPartitionTheJvmAfterTheGuard() throws Exception {
         BoardWatch watch = new BoardWatch();
-        RunSummary s = run("Runaway", "over lost its partition process", watch, null, own);
+        RunSummary s = run("Runaway", "over lost its partition process", watch, null);
         List<String> console = watch.lines();
         List<HmEvent> misses = s.hmEvents().stream()
                 .filter(e -> e.partition().equals("over") && e.error() == ErrorCode.DEADLINE_MISSED).toList();

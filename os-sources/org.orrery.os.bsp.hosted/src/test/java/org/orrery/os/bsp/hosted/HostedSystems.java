@@ -35,29 +35,6 @@ final class HostedSystems {
     private HostedSystems() {
     }
 
-    /** What runs a board for a test. */
-    interface BoardRun<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Runs {@code run} with the hosted board in this JVM giving each partition process a kernel of its own when
-     * {@code own}, its own kernel serving every call otherwise ({@link OwnKernelBoard#PROPERTY}); the property is as
-     * before afterwards.
-     */
-    static <T> T ownKernels(boolean own, BoardRun<T> run) throws Exception {
-        String before = System.setProperty(OwnKernelBoard.PROPERTY, own ? "partition" : OwnKernelBoard.BOARD_KERNEL);
-        try {
-            return run.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(OwnKernelBoard.PROPERTY);
-            } else {
-                System.setProperty(OwnKernelBoard.PROPERTY, before);
-            }
-        }
-    }
-
     /** The image's OS modules a partition process starts from. */
     static Map<String, byte[]> osModules() throws IOException, URISyntaxException {
         return Map.of("org.orrery.os.api", jarOf(Partition.class, null), "org.orrery.os.partition",

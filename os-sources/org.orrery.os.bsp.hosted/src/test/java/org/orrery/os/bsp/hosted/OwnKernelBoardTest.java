@@ -19,7 +19,7 @@ import org.orrery.os.kernel.RunSummary;
 import org.orrery.os.trace.TraceEventType;
 
 /**
- * The hosted board with a kernel in each partition process ({@code -Dorrery.hosted.kernels=partition}): real partition
+ * The hosted board with a kernel in each partition process: real partition
  * JVMs in cgroups frozen outside their windows, each scheduling its own processes, the board's kernel keeping the
  * plans and hearing their modes and health-monitor events.
  */
@@ -31,9 +31,9 @@ class OwnKernelBoardTest {
         config.partitions().forEach(p -> jars.put(p.name(), apps));
         // at least 1 s, then until every partition printed what is asked (30 s at most: cold JVMs on a loaded host)
         int[] asked = {0};
-        RunSummary s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config,
                 HostedSystems.osModules(), jars, 30_000 * MS, watch::line,
-                () -> ++asked[0] > 100 && until.stream().allMatch(watch::printed), null, 0)));
+                () -> ++asked[0] > 100 && until.stream().allMatch(watch::printed), null, 0));
         System.out.print(s.format());
         return s;
     }
@@ -86,13 +86,13 @@ class OwnKernelBoardTest {
                         "later")));
         long[] firstState = {-1};
         byte[] apps = HostedSystems.apps();
-        RunSummary s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config,
                 HostedSystems.osModules(), Map.of("first", apps, "later", apps), 400 * MS, line -> { }, () -> false,
                 (core, t, type, f0, f1, f2) -> {
                     if (f0 == 0 && type == TraceEventType.PROCESS_STATE.id() && firstState[0] < 0) {
                         firstState[0] = t;
                     }
-                }, 0)));
+                }, 0));
 
         assertTrue(firstState[0] >= 0 && firstState[0] < 20 * MS, "first's first process state at " + firstState[0]
                 + " ns, not in its first window [0, 20 ms)\n" + s.format());
@@ -129,9 +129,9 @@ class OwnKernelBoardTest {
         RunSummary s;
         try {
             // until the cold-started JVM was looked at (30 s at most: cold JVMs on a loaded host)
-            s = HostedSystems.ownKernels(true, () -> new HostedBoardSupport().boot(new BootRequest(config,
+            s = new HostedBoardSupport().boot(new BootRequest(config,
                     HostedSystems.osModules(), Map.of("quit", apps, "near", apps), 30_000 * MS, watch::line,
-                    () -> seen.size() >= 2 && watch.printed("near: tick 30"), null, 0)));
+                    () -> seen.size() >= 2 && watch.printed("near: tick 30"), null, 0));
         } finally {
             watching.set(false);
             watcher.join();

@@ -33,9 +33,8 @@ import org.orrery.os.kernel.RunSummary;
 
 /**
  * The kernel tests' port cases (kernel.tests: PortServiceTest, PortOverflowTest, ChannelRunTimeTest,
- * RestartAndPlanSwitchTest) run as partition processes on both boards (the hosted one also with a kernel in each
- * partition process, "own"), with the same expected lines: restarts that
- * empty a destination's ports and leave a source's messages, the overflow indication across a restart, validity by
+ * RestartAndPlanSwitchTest) run as partition processes on both boards (on the hosted one each partition process
+ * schedules its processes with a kernel of its own), with the same expected lines: restarts that empty a destination's ports and leave a source's messages, the overflow indication across a restart, validity by
  * refresh period, every refusal, blocking with timeouts. The overflow policies themselves are
  * {@link ShmQueuingPortTest}'s. Cases that depend on instants (the kernel tests' exact times) are kept to margins of
  * tens of milliseconds here; a case the hosted board cannot honour yet says why.
@@ -87,9 +86,8 @@ class PortCasesTest {
         byte[] apps = HostedSystems.apps();
         Map<String, byte[]> jars = new LinkedHashMap<>();
         config.partitions().forEach(p -> jars.put(p.name(), apps));
-        // "own": the hosted board with a kernel in each partition process
-        RunSummary s = HostedSystems.ownKernels(boardName.equals("own"), () -> board(boardName).boot(new BootRequest(
-                config, HostedSystems.osModules(), jars, ns + TAIL, console::add, null, null, 0)));
+        RunSummary s = board(boardName).boot(new BootRequest(config, HostedSystems.osModules(), jars, ns + TAIL,
+                console::add, null, null, 0));
         System.out.print(s.format());
         Map<String, List<String>> lines = new LinkedHashMap<>();
         config.partitions().stream().map(PartitionConfig::name).sorted(Comparator.naturalOrder())
@@ -113,7 +111,7 @@ class PortCasesTest {
      * shared-memory ring and slot, while a new partition process starts), which frees w's send.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void aSendersRestartLeavesWhatItSentAndAReceiversRestartEmptiesItsPorts(String board) throws Exception {
         PartitionConfig w = partition("w", 0, 0, "RestartingSource",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -132,7 +130,7 @@ class PortCasesTest {
 
     /** One partition loops "out" to "in" (DROP_OLDEST, depth 2), overfills it and restarts warm. */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void theOverflowIndicationIsRefusedOnASourceAndClearedByARestart(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "IndicationAcrossRestart",
                 port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2),
@@ -151,7 +149,7 @@ class PortCasesTest {
      * shared memory hand every call of a stale handle to the kernel.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void portHandlesOfAnEarlierStartAreRefusedUntilCreatedAgain(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "HandlesAcrossRestart",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -172,7 +170,7 @@ class PortCasesTest {
      * (refresh 100 ms) reads at 50, 150 and 250 ms, r2 (no refresh period) at 0, 170 and 420 ms.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void eachDestinationJudgesValidityByItsOwnRefreshPeriod(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("w", 0, 0, "LateWriter", port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0)),
@@ -189,7 +187,7 @@ class PortCasesTest {
 
     /** One partition loops a sampling and a queuing channel and makes every call the kernel refuses. */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void everyRefusedCallLeavesThePortsAsTheyWere(String board) throws Exception {
         PartitionConfig a = partition("a", 0, 0, "Refusals",
                 port("sOut", PortKind.SAMPLING, PortDirection.SOURCE, 0, 0),
@@ -216,7 +214,7 @@ class PortCasesTest {
      * that time out take their whole timeout, blocked ones go on as soon as a message or room is there.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void blockedSendsAndReceivesWaitForRoomMessagesOrTheirTimeout(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("s", 0, 0, "BlockingSender", port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2)),
@@ -234,7 +232,7 @@ class PortCasesTest {
      * board the waiting is the kernel's own, woken through the port's futex watcher.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sim", "hosted", "own"})
+    @ValueSource(strings = {"sim", "hosted"})
     void blockedReceiversAreServedInTheOrderTheyBlocked(String board) throws Exception {
         SystemConfig config = HostedSystems.system(FRAME, List.of(
                 partition("s", 0, 0, "PairSender", port("out", PortKind.QUEUING, PortDirection.SOURCE, 0, 2)),

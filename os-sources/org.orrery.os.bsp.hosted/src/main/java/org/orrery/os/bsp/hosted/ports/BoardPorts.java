@@ -2,7 +2,6 @@
 package org.orrery.os.bsp.hosted.ports;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,9 +22,7 @@ import org.orrery.os.bsp.hosted.shm.RegionSpec;
 import org.orrery.os.bsp.hosted.shm.SamplingSlot;
 import org.orrery.os.bsp.hosted.shm.ShmException;
 import org.orrery.os.bsp.hosted.shm.ShmFolder;
-import org.orrery.os.bsp.sim.process.PartitionProcesses;
 import org.orrery.os.config.ChannelConfig;
-import org.orrery.os.config.Limits;
 import org.orrery.os.config.PartitionConfig;
 import org.orrery.os.config.PortConfig;
 import org.orrery.os.config.PortEndpoint;
@@ -61,7 +58,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     /** The futex watchers of each queuing port served from shared memory, by partition and port index (else null). */
     private final PortWatch[][][] watches;
     private final List<PortWatch> allWatches = new ArrayList<>();
-    private final String classPath;
 
     /** One count the kernel traces: messages of one port, or overflows of one queuing destination. */
     private static final class Counted {
@@ -85,10 +81,9 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
         }
     }
 
-    private BoardPorts(ShmFolder folder, String classPath, SystemConfig config, PartitionUsers users) {
+    private BoardPorts(ShmFolder folder, SystemConfig config, PartitionUsers users) {
         this.users = users;
         this.folder = folder;
-        this.classPath = classPath;
         watches = new PortWatch[config.partitions().size()][][];
         for (PartitionConfig p : config.partitions()) {
             watches[p.index()] = new PortWatch[p.ports().size()][];
@@ -112,7 +107,7 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
             throw new ShmException("the futex system call cannot be linked on this machine (blocked port calls wait"
                     + " on it)");
         }
-        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), runtimeClassPath(), config, users);
+        BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), config, users);
         boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             try {
@@ -311,28 +306,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     }
 
     /**
-     * {@code inner} with each partition process started to serve its own ports: the plan and {@link PartitionPorts}
-     * as system properties, and this board's classes (shared memory) and the configuration's behind the runtime's on
-     * its class path; the application still sees only the API and its own jar.
-     */
-    public PartitionProcesses.Launcher launcher(PartitionProcesses.Launcher inner) {
-        return (partition, builder) -> {
-            List<String> options = partitionOptions(partition.name());
-            if (!options.isEmpty()) {
-                List<String> cmd = new ArrayList<>(builder.command());
-                int cp = cmd.indexOf("-cp");
-                if (cp < 0 || cp + 1 >= cmd.size()) {
-                    throw new IOException("partition " + partition.name() + ": its command has no class path");
-                }
-                cmd.set(cp + 1, cmd.get(cp + 1) + ":" + classPath);
-                cmd.addAll(1, options);
-                builder.command(cmd);
-            }
-            return inner.start(partition, builder);
-        };
-    }
-
-    /**
      * The JVM options with which a process of {@code partition} serves its own ports ({@link PartitionPorts} from the
      * properties, the plan of its ports, the board's clock file); none for a partition without ports here. Its class
      * path must hold this board's classes and the configuration's.
@@ -374,19 +347,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     /** The folder of this board's regions. */
     public Path folder() {
         return folder.dir();
-    }
-
-    /** Where this board's classes and the configuration's come from (directories in a build, jars otherwise). */
-    private static String runtimeClassPath() {
-        return location(BoardPorts.class) + ":" + location(Limits.class);
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("cannot find the jar of " + type.getName() + " to start partitions from", e);
-        }
     }
 
     @Override

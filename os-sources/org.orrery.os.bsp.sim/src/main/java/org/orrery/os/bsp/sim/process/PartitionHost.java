@@ -196,7 +196,6 @@ final class PartitionHost {
                 throw new IOException("the partition runtime in the image speaks another version of the partition "
                         + "API than this kernel; rebuild the image with this Orrery");
             }
-            board.confinement().confine(config, process.toHandle());
         }
 
         int newTid() {
@@ -367,10 +366,6 @@ final class PartitionHost {
             String tail = tail();
             if (killedBecause != null) {
                 return RemoteFailures.gone(killedBecause);
-            }
-            String killed = board.memoryWatch().killedForMemory(config);
-            if (killed != null) {
-                throw RemoteFailures.outOfMemory(killed);
             }
             if (tail.contains("OutOfMemoryError")) {
                 throw RemoteFailures.outOfMemory("partition process exhausted its memory budget of "

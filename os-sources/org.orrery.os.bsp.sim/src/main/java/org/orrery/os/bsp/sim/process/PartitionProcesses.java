@@ -37,11 +37,8 @@ public final class PartitionProcesses implements AutoCloseable {
     private final String classPath;
     private final Map<String, Path> appJars = new LinkedHashMap<>();
     private final Map<String, PartitionHost> hosts = new LinkedHashMap<>();
-    private volatile Confinement confinement = Confinement.NONE;
-    private volatile MemoryWatch memoryWatch = MemoryWatch.NONE;
     private final Launcher launcher;
     private RuntimeCache cache;
-    private String startNote = "";
 
     private PartitionProcesses(Path dir, String java, String classPath, Launcher launcher) {
         this.dir = dir;
@@ -95,7 +92,6 @@ public final class PartitionProcesses implements AutoCloseable {
                 cache.train(board::trainer, why);
                 board.cache = cache;
             }
-            board.startNote = why.isEmpty() ? cache.note() : why.toString();
             try {
                 for (PartitionConfig p : config.partitions()) {
                     byte[] jar = applicationJars.get(p.name());
@@ -168,17 +164,6 @@ public final class PartitionProcesses implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until every partition process started so far has connected (and been confined), so that a board
-     * running in real time starts its schedule with its partitions ready rather than spend their first windows
-     * starting JVMs.
-     */
-    public void connectAll() {
-        for (PartitionHost h : hosts.values()) {
-            h.prepare(true);
-        }
-    }
-
     /** Loads each partition's application in its partition process (a fresh process on a cold start). */
     public ApplicationLoader loader() {
         return (partition, cold) -> {
@@ -192,21 +177,11 @@ public final class PartitionProcesses implements AutoCloseable {
     }
 
     /**
-     * The executor the board uses: {@code executor}'s interleaving (lockstep on the simulated board, real time on
-     * the hosted one), with process code in partition processes.
+     * The executor the board uses: {@code executor}'s interleaving (the simulated board's lockstep), with process code
+     * in partition processes.
      */
     public ProcessExecutor executor(ProcessExecutor executor) {
         return new RemoteExecutor(executor);
-    }
-
-    /**
-     * Told of each partition process once it has connected and before it loads any partition code, so a board
-     * can confine it (the hosted board moves it into its partition's cgroup).
-     */
-    public interface Confinement {
-        Confinement NONE = (partition, process) -> { };
-
-        void confine(PartitionConfig partition, ProcessHandle process) throws IOException;
     }
 
     /**
@@ -222,37 +197,6 @@ public final class PartitionProcesses implements AutoCloseable {
 
     Launcher launcher() {
         return launcher;
-    }
-
-    /** Applies {@code confinement} to every partition process connecting from now on. */
-    public PartitionProcesses confine(Confinement confinement) {
-        this.confinement = confinement;
-        return this;
-    }
-
-    Confinement confinement() {
-        return confinement;
-    }
-
-    /**
-     * Asked when a partition process is gone without a reason of its own (no failure it reported, no kill by the
-     * board): the hosted board knows when its cgroup's out-of-memory killer took it.
-     */
-    public interface MemoryWatch {
-        MemoryWatch NONE = partition -> null;
-
-        /** How {@code partition}'s process ran out of memory (one line), or null when it did not. */
-        String killedForMemory(PartitionConfig partition);
-    }
-
-    /** Asks {@code watch} about every partition process lost from now on. */
-    public PartitionProcesses watchMemory(MemoryWatch watch) {
-        this.memoryWatch = watch;
-        return this;
-    }
-
-    MemoryWatch memoryWatch() {
-        return memoryWatch;
     }
 
     Path directory() {
@@ -284,14 +228,6 @@ public final class PartitionProcesses implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("-Xmx64m", "-XX:ActiveProcessorCount=1"));
         all.addAll(options);
         return jvm(all, cp, socket, "training", appJar);
-    }
-
-    /**
-     * How this board's partition JVMs start (from the AOT cache of the partition runtime, or why not), for a board's
-     * report.
-     */
-    public String startNote() {
-        return startNote;
     }
 
     /** The JVM this board runs on (inside Studio the process is the Eclipse launcher, so not its command). */

@@ -11,7 +11,7 @@ import org.orrery.os.kernel.ProcessExecutor;
  * Execution where process code lives in partition processes: each kernel-side context is a thread that speaks
  * for one remote process thread (it holds the core while the remote thread runs and serves the remote thread's
  * API calls on the kernel's side). The interleaving is the wrapped executor's: lockstep on the simulated board,
- * so a run is as deterministic as with the applications in the kernel's JVM; real time on the hosted board.
+ * so a run is as deterministic as with the applications in the kernel's JVM.
  */
 final class RemoteExecutor implements ProcessExecutor {
     static final ThreadLocal<RemoteContext> CURRENT = new ThreadLocal<>();
