@@ -60,7 +60,8 @@ final class OwnKernelBoard {
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);
                 BoardPorts ports = HostedBoardSupport.ports(config, boardName, users);
-                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size())) {
+                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
+                PartitionNetwork network = users.separate() ? PartitionNetwork.around(users.launcher()) : null) {
             // a partition reaches its own files here by name, lists nothing and writes only where it is handed a file
             users.share(dir, "rwx--x--x");
             users.share(Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config)), "rw-r--r--");
@@ -100,7 +101,7 @@ final class OwnKernelBoard {
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
-                    merged, users, debug == null ? users.launcher() : debug.startingWith(users.launcher()))) {
+                    merged, users, launcher(users, network, debug))) {
                 if (debug != null) {
                     debug.onSessions(own::debugger);
                 }
@@ -114,8 +115,8 @@ final class OwnKernelBoard {
                         merged.end(summary.endTimeNs());
                     }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
-                            runtime.note() + " (partition processes with kernels of their own)", users, lateness,
-                            cgroups, locked));
+                            runtime.note() + " (partition processes with kernels of their own)", users,
+                            PartitionNetwork.describe(network), lateness, cgroups, locked));
                 } finally {
                     if (kicker != null) {
                         kicker.close();
@@ -161,6 +162,13 @@ final class OwnKernelBoard {
             HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
             return kernel.summary();
         });
+    }
+
+    /** How the board starts a partition JVM: as its user, in its network namespace, with a debugger's agent. */
+    private static PartitionProcesses.Launcher launcher(PartitionUsers users, PartitionNetwork network,
+            PartitionDebug debug) {
+        PartitionProcesses.Launcher launcher = network != null ? network : users.launcher();
+        return debug == null ? launcher : debug.startingWith(launcher, network != null);
     }
 
     /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */

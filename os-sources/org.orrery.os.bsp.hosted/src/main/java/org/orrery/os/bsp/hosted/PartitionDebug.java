@@ -54,6 +54,8 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
     private volatile boolean closed;
     private volatile Sessions sessions = (partition, attached) -> { };
     private volatile PartitionProcesses.Launcher inner = PartitionProcesses.Launcher.PLAIN;
+    /** Whether {@link #inner} starts each partition in a network namespace of its own already. */
+    private volatile boolean innerIsolates;
 
     /** Told when a debugger attaches to a partition's JVM and when it leaves, by the partition's index. */
     interface Sessions {
@@ -103,7 +105,8 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
             cmd.add(1, "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + JDWP_PORT);
             builder.command(cmd);
             try {
-                Process p = namespaces.inNew(() -> inner.start(partition, builder));
+                Process p = innerIsolates ? inner.start(partition, builder)
+                        : namespaces.inNew(() -> inner.start(partition, builder));
                 pids.put(name, p.pid());
                 serve(partition);
                 return p;
@@ -121,9 +124,13 @@ final class PartitionDebug implements PartitionProcesses.Launcher, AutoCloseable
         return inner.start(partition, builder);
     }
 
-    /** Starts each partition JVM, once its debug options are in, with {@code launcher} (as its user, for one). */
-    PartitionDebug startingWith(PartitionProcesses.Launcher launcher) {
+    /**
+     * Starts each partition JVM, once its debug options are in, with {@code launcher} (as its user, for one), in a
+     * network namespace of this debugger's making unless {@code isolating} says the launcher gives it one.
+     */
+    PartitionDebug startingWith(PartitionProcesses.Launcher launcher, boolean isolating) {
         inner = launcher;
+        innerIsolates = isolating;
         return this;
     }
 

@@ -146,9 +146,10 @@ class OwnKernelBoardTest {
     }
 
     /**
-     * On a root board each partition JVM runs as a user of its own without capabilities: a partition that tries to thaw
-     * its cgroup, leave it, end the board's process or read its neighbour's jar is refused each time, and its
-     * neighbour keeps ticking. (As root, the first two were possible: its windows would have been its own to decide.)
+     * On a root board each partition JVM runs as a user of its own without capabilities, in a network namespace of its
+     * own: a partition that tries to thaw its cgroup, leave it, end the board's process, read its neighbour's jar or
+     * connect to a socket listening on the board's loopback is refused each time, and its neighbour keeps ticking. (As
+     * root, the first two were possible: its windows would have been its own to decide.)
      */
     @Test
     void aPartitionOfARootBoardCannotThawItselfEndTheBoardOrReadItsNeighbour() throws Exception {
@@ -169,17 +170,24 @@ class OwnKernelBoardTest {
                         org.orrery.os.config.OverflowPolicy.DROP_OLDEST)));
         BoardWatch watch = new BoardWatch();
         List<String> tries = List.of("thaw its cgroup", "leave its cgroup", "end the board", "write the channel it reads",
-                "read a neighbour's jar");
-        RunSummary s = run(config, watch, List.of("near: tick 30", "intruder: tick 10"));
+                "read a neighbour's jar", "reach the board's network");
+        RunSummary s;
+        // a socket on the board's loopback that a partition sharing the board's network would reach
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s = run(config, watch, List.of("near: tick 30", "intruder: tick 10"));
+        }
 
         List<String> said = watch.lines().stream().filter(l -> l.contains("intruder: ")).toList();
         assertTrue(said.stream().anyMatch(l -> l.matches(".*intruder: uid done 19\\d{8}")), said.toString());
+        assertTrue(said.stream().anyMatch(l -> l.endsWith("intruder: network interfaces: done [lo]")), said.toString());
         for (String t : tries) {
             assertTrue(said.stream().anyMatch(l -> l.contains("intruder: " + t + ": refused")), t + ": " + said);
         }
         assertEquals(Map.of("intruder", PartitionMode.NORMAL, "near", PartitionMode.NORMAL), s.modes(), s.format());
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("partitions run as users 1900000000..1900000001 "
                 + "of their own")), s.boardReport().toString());
+        assertTrue(s.boardReport().contains("partition network: a namespace of its own for each partition JVM, "
+                + "loopback only"), s.boardReport().toString());
     }
 
     /** {@code /proc/PID/cgroup} of {@code h} 30 ms after now ("gone" when it ended before). */

@@ -4,6 +4,7 @@ package org.orrery.os.bsp.hosted.apps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.orrery.os.api.Partition;
@@ -85,8 +86,34 @@ public final class HostedApps {
             }));
             p.log("read a neighbour's jar: " + attempt(() -> Files.readAllBytes(Path.of(
                     System.getProperty("java.io.tmpdir")).getParent().resolve("app-1.jar")).length));
+            p.log("network interfaces: " + attempt(() -> java.net.NetworkInterface.networkInterfaces()
+                    .map(java.net.NetworkInterface::getName).sorted().toList()));
+            p.log("reach the board's network: " + attempt(Intruder::connectToALoopbackListener));
             p.createProcess(new ProcessRef("main", 0), () -> tick(p)).start();
             p.setMode(PartitionMode.NORMAL);
+        }
+
+        /**
+         * Connects to a socket listening on 127.0.0.1 that its network lists in {@code /proc/net/tcp} or, for a Java
+         * socket (IPv6 with the address mapped), {@code tcp6} (the test that boots the board opens one); throws when
+         * there is none or it cannot connect.
+         */
+        private static Object connectToALoopbackListener() throws IOException {
+            for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    // local address ...0100007F:PORT (127.0.0.1, little-endian hex), state 0A (LISTEN)
+                    int colon = f.length > 3 ? f[1].indexOf(':') : -1;
+                    if (colon > 0 && f[1].substring(0, colon).endsWith("0100007F") && f[3].equals("0A")) {
+                        int port = Integer.parseInt(f[1].substring(colon + 1), 16);
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+                            return "connected to port " + port;
+                        }
+                    }
+                }
+            }
+            throw new IOException("no socket listens on 127.0.0.1 in its network");
         }
 
         /** What {@code action} gave, or "refused (EXCEPTION)" when it threw. */
