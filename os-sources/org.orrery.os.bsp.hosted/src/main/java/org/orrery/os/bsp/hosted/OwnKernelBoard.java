@@ -171,7 +171,7 @@ final class OwnKernelBoard {
         return debug == null ? launcher : debug.startingWith(launcher, network != null);
     }
 
-    /** A partition JVM: its heap from its budget, its processors from its cores, C1 only, as on the other path. */
+    /** A partition JVM: its heap from its budget, its processors from its cores, C1 only. */
     private static List<String> command(PartitionConfig p, Path dir, ResidentRuntime runtime, long guard,
             List<String> ports) {
         List<String> extra = new ArrayList<>(List.of("-Xmx" + Math.max(4L << 20, p.memoryBudget()),
