@@ -55,7 +55,14 @@ final class OwnKernelBoard {
     static RunSummary boot(BootRequest request, Cgroups cgroups, WatchdogKicker kicker, long overrun, String boardName,
             StartPhases phases, long bootNanos) throws ConfigException, BoardException {
         SystemConfig config = request.config();
-        Set<String> elsewhere = new LinkedHashSet<>(request.applicationJars().keySet());
+        // the partitions with an application, each a JVM of its own (a jar for no partition of the configuration starts
+        // nothing, as on the simulated board)
+        Set<String> elsewhere = new LinkedHashSet<>();
+        for (PartitionConfig p : config.partitions()) {
+            if (request.applicationJars().containsKey(p.name())) {
+                elsewhere.add(p.name());
+            }
+        }
         PartitionUsers users = PartitionUsers.forBoard(config.partitions().size(), config.channels().size());
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);

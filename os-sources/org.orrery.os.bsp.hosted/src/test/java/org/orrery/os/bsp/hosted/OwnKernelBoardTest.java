@@ -55,6 +55,22 @@ class OwnKernelBoardTest {
                 s.boardReport().toString());
     }
 
+    /**
+     * A request with an application for no partition of its configuration starts nothing for it, as the simulated
+     * board does: the board once failed with a stack trace from its engine thread.
+     */
+    @Test
+    void anApplicationForNoPartitionOfTheConfigurationStartsNothing() throws Exception {
+        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("a", 0, 0, "Ticker", 20 * MS)));
+        byte[] apps = HostedSystems.apps();
+        BoardWatch watch = new BoardWatch();
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
+                Map.of("a", apps, "ghost", apps), 30_000 * MS, watch::line, () -> watch.printed("a: tick 5"), null, 0));
+
+        assertTrue(watch.printed("a: tick 5"), watch.lines().toString());
+        assertEquals(Map.of("a", PartitionMode.NORMAL), s.modes(), s.format());
+    }
+
     @Test
     void aPartitionProcessThatEndsItselfIsLostAndColdStartedWhileItsNeighboursGoOn() throws Exception {
         SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("quit", 0, 0,
