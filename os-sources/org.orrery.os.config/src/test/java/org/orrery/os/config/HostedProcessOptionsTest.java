@@ -13,14 +13,15 @@ class HostedProcessOptionsTest {
     @Test
     void aBoardProcessGetsTheHostedSettingsOfTheJvmThatStartsIt() {
         System.setProperty("orrery.hosted.partition-users", "board");
-        System.setProperty("orrery.hosted.ports", "kernel");
+        System.setProperty("orrery.hosted.partition-uid-base", "1800000000");
         System.setProperty("orrery.hostedness", "not a board setting");
         try {
             assertEquals(List.of("-Xms64m", "-Xmx512m", "-Dorrery.hosted.lockMemory=true",
-                    "-Dorrery.hosted.partition-users=board", "-Dorrery.hosted.ports=kernel"), Limits.hostedProcessOptions());
+                    "-Dorrery.hosted.partition-uid-base=1800000000", "-Dorrery.hosted.partition-users=board"),
+                    Limits.hostedProcessOptions());
         } finally {
             System.clearProperty("orrery.hosted.partition-users");
-            System.clearProperty("orrery.hosted.ports");
+            System.clearProperty("orrery.hosted.partition-uid-base");
             System.clearProperty("orrery.hostedness");
         }
     }

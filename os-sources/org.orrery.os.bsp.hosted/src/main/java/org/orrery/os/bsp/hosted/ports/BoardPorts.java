@@ -91,12 +91,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
     }
 
     /**
-     * Set to {@code kernel}, every port call goes to the kernel over the partition's socket as before shared memory
-     * (the baseline the port benchmark measures against in the same run).
-     */
-    public static final String MODE_PROPERTY = "orrery.hosted.ports";
-
-    /**
      * Creates the regions of every channel of {@code config} under {@code parent} (normally /dev/shm), after removing
      * the folders of boards named {@code <staleBoardPrefix><pid>-...} whose kernel process is gone.
      */
@@ -108,7 +102,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
                     + " on it)");
         }
         BoardPorts ports = new BoardPorts(ShmFolder.create(parent, board), config, users);
-        boolean kernelOnly = "kernel".equals(System.getProperty(MODE_PROPERTY));
         try {
             try {
                 users.share(ports.folder.dir(), "rwx--x--x"); // partitions open their regions by name, list nothing
@@ -117,9 +110,6 @@ public final class BoardPorts implements AutoCloseable, PortStorage {
             }
             Map<String, List<PortPlan.Entry>> entries = new LinkedHashMap<>();
             for (ChannelConfig ch : config.channels()) {
-                if (kernelOnly) {
-                    continue;
-                }
                 if (ch.kind() == PortKind.SAMPLING) {
                     ports.sampling(config, ch, entries);
                 } else {
