@@ -285,14 +285,14 @@ public final class HostedBoardSupport implements BoardSupport {
     }
 
     static List<String> report(WindowGate gate, StartPhases phases, String partitionStart, PartitionUsers users,
-            String network, Lateness lateness, Cgroups cgroups, boolean locked) {
+            String namespaces, Lateness lateness, Cgroups cgroups, boolean locked) {
         List<String> lines = new ArrayList<>();
         long first = gate.firstWindowNanos();
         lines.add("board start to first window: " + (first < 0 ? "no window opened" : first / 1_000_000 + " ms")
                 + " (" + phases.describe() + ")");
         lines.add(partitionStart);
         lines.add(users.describe());
-        lines.add(network);
+        lines.add(namespaces);
         lines.addAll(List.of(lateness.report()));
         lines.add("cgroups: " + cgroups.describe());
         lines.add("kernel preemption: " + KernelPreemption.detect().describe());

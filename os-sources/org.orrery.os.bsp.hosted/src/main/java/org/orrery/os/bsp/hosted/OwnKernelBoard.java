@@ -67,8 +67,7 @@ final class OwnKernelBoard {
         Path dir = folder();
         try (BoardGroup groups = cgroups.createBoard(boardName);
                 BoardPorts ports = HostedBoardSupport.ports(config, boardName, users);
-                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size());
-                PartitionNetwork network = users.separate() ? PartitionNetwork.around(users.launcher()) : null) {
+                PartitionDebug debug = PartitionDebug.fromProperty(config.partitions().size())) {
             // a partition reaches its own files here by name, lists nothing and writes only where it is handed a file
             users.share(dir, "rwx--x--x");
             users.share(Files.write(dir.resolve("config.orcf"), ConfigWriter.write(config)), "rw-r--r--");
@@ -80,6 +79,9 @@ final class OwnKernelBoard {
                 users.hand(Files.createDirectory(temporaryFolder(dir, index)), index, "rwx------");
                 users.share(Files.createFile(OwnKernels.log(dir, index)), "rw-------");
             }
+            PartitionSandbox sandbox = users.separate() ? PartitionSandbox.around(users.launcher(),
+                    List.of(dir, ports.folder()), index -> temporaryFolder(dir, index), users, dir.resolve("probe"))
+                    : null;
             PartitionGroup[] byIndex = HostedBoardSupport.partitionGroups(config, request, groups);
             RealTimeClock clock = new RealTimeClock(HostedBoardSupport::sleepUntil);
             Lateness lateness = new Lateness(config.board().cores());
@@ -108,7 +110,7 @@ final class OwnKernelBoard {
             try (OwnKernels own = new OwnKernels(config, dir,
                     p -> command(p, dir, runtime, overrun, ports.partitionOptions(p.name())), byIndex, gate,
                     executor.lock(), clock, request.console(), new OomWatch(byIndex, HostedBoardSupport.JVM_ALLOWANCE),
-                    merged, users, launcher(users, network, debug))) {
+                    merged, users, launcher(users, sandbox, debug))) {
                 if (debug != null) {
                     debug.onSessions(own::debugger);
                 }
@@ -123,7 +125,7 @@ final class OwnKernelBoard {
                     }
                     return summary.withBoardReport(HostedBoardSupport.report(gate, phases,
                             runtime.note() + " (partition processes with kernels of their own)", users,
-                            PartitionNetwork.describe(network), lateness, cgroups, locked));
+                            PartitionSandbox.describe(sandbox), lateness, cgroups, locked));
                 } finally {
                     if (kicker != null) {
                         kicker.close();
@@ -171,11 +173,11 @@ final class OwnKernelBoard {
         });
     }
 
-    /** How the board starts a partition JVM: as its user, in its network namespace, with a debugger's agent. */
-    private static PartitionProcesses.Launcher launcher(PartitionUsers users, PartitionNetwork network,
+    /** How the board starts a partition JVM: as its user, in its namespaces, with a debugger's agent. */
+    private static PartitionProcesses.Launcher launcher(PartitionUsers users, PartitionSandbox sandbox,
             PartitionDebug debug) {
-        PartitionProcesses.Launcher launcher = network != null ? network : users.launcher();
-        return debug == null ? launcher : debug.startingWith(launcher, network != null);
+        PartitionProcesses.Launcher launcher = sandbox != null ? sandbox : users.launcher();
+        return debug == null ? launcher : debug.startingWith(launcher, sandbox != null);
     }
 
     /** A partition JVM: its heap from its budget, its processors from its cores, C1 only. */

@@ -162,10 +162,11 @@ class OwnKernelBoardTest {
     }
 
     /**
-     * On a root board each partition JVM runs as a user of its own without capabilities, in a network namespace of its
-     * own: a partition that tries to thaw its cgroup, leave it, end the board's process, read its neighbour's jar or
-     * connect to a socket listening on the board's loopback is refused each time, and its neighbour keeps ticking. (As
-     * root, the first two were possible: its windows would have been its own to decide.)
+     * On a root board each partition JVM runs as a user of its own without capabilities, in namespaces of its own: a
+     * partition that tries to thaw its cgroup, leave it, end the board's process, read its neighbour's jar, connect to a
+     * socket listening on the board's loopback, create files in the host's shared folders or fill its temporary folder
+     * is refused each time, and its neighbour keeps ticking. (As root, the first two were possible: its windows would
+     * have been its own to decide.)
      */
     @Test
     void aPartitionOfARootBoardCannotThawItselfEndTheBoardOrReadItsNeighbour() throws Exception {
@@ -186,7 +187,8 @@ class OwnKernelBoardTest {
                         org.orrery.os.config.OverflowPolicy.DROP_OLDEST)));
         BoardWatch watch = new BoardWatch();
         List<String> tries = List.of("thaw its cgroup", "leave its cgroup", "end the board", "write the channel it reads",
-                "read a neighbour's jar", "reach the board's network");
+                "read a neighbour's jar", "reach the board's network", "write a file in /tmp", "write a file in /var/tmp",
+                "write a file in /dev/shm", "fill its temporary folder");
         RunSummary s;
         // a socket on the board's loopback that a partition sharing the board's network would reach
         try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -202,8 +204,8 @@ class OwnKernelBoardTest {
         assertEquals(Map.of("intruder", PartitionMode.NORMAL, "near", PartitionMode.NORMAL), s.modes(), s.format());
         assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("partitions run as users 1900000000..1900000001 "
                 + "of their own")), s.boardReport().toString());
-        assertTrue(s.boardReport().contains("partition network: a namespace of its own for each partition JVM, "
-                + "loopback only"), s.boardReport().toString());
+        assertTrue(s.boardReport().stream().anyMatch(l -> l.startsWith("partition namespaces: network (loopback only), "
+                + "IPC and mounts of its own")), s.boardReport().toString());
     }
 
     /** {@code /proc/PID/cgroup} of {@code h} 30 ms after now ("gone" when it ended before). */

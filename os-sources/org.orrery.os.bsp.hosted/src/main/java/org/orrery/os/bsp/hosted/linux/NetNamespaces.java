@@ -124,7 +124,7 @@ public final class NetNamespaces implements AutoCloseable {
     }
 
     /** {@code ip link set lo up}: SIOCSIFFLAGS on a datagram socket of the namespace. */
-    private static void loopbackUp() throws BoardUnavailableException {
+    static void loopbackUp() throws BoardUnavailableException {
         int s;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.captureSegment(arena);
@@ -197,7 +197,7 @@ public final class NetNamespaces implements AutoCloseable {
         }
     }
 
-    private static BoardUnavailableException failed(String what, int errno) {
+    static BoardUnavailableException failed(String what, int errno) {
         return new BoardUnavailableException(what + " failed: " + Libc.strerror(errno)
                 + (errno == 1 ? " (needs CAP_SYS_ADMIN: run the board as root or in a user namespace that allows it)" : ""));
     }

@@ -130,10 +130,21 @@ public final class HmApps {
 
     /**
      * The folder the partitions of the board in process {@code boardPid} share for their once-per-board files: each
-     * partition has a temporary folder of its own, and on a root board a user of its own.
+     * partition has a temporary folder of its own, and on a root board a user of its own and a mount namespace in which
+     * /tmp is an empty folder of root's, so a root test JVM makes it under /run.
      */
     public static Path sharedFolder(long boardPid) {
-        return Path.of("/tmp", "orrery-hm-apps-" + boardPid);
+        Path run = Path.of("/run", "orrery-hm-apps-" + boardPid);
+        boolean root = ProcessHandle.current().pid() == boardPid ? isRoot() : Files.isDirectory(run);
+        return root ? run : Path.of("/tmp", "orrery-hm-apps-" + boardPid);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**

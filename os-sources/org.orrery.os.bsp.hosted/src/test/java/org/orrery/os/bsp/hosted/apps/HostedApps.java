@@ -89,6 +89,11 @@ public final class HostedApps {
             p.log("network interfaces: " + attempt(() -> java.net.NetworkInterface.networkInterfaces()
                     .map(java.net.NetworkInterface::getName).sorted().toList()));
             p.log("reach the board's network: " + attempt(Intruder::connectToALoopbackListener));
+            for (String shared : List.of("/tmp", "/var/tmp", "/dev/shm")) {
+                p.log("write a file in " + shared + ": " + attempt(() -> Files.write(Path.of(shared, "orrery-intruder-"
+                        + ProcessHandle.current().pid()), new byte[1])));
+            }
+            p.log("fill its temporary folder: " + attempt(Intruder::fillTemporaryFolder));
             p.createProcess(new ProcessRef("main", 0), () -> tick(p)).start();
             p.setMode(PartitionMode.NORMAL);
         }
@@ -114,6 +119,20 @@ public final class HostedApps {
                 }
             }
             throw new IOException("no socket listens on 127.0.0.1 in its network");
+        }
+
+        /** Writes 64 MiB into its temporary folder (the file is removed whatever happens); returns the size. */
+        private static Object fillTemporaryFolder() throws IOException {
+            Path f = Path.of(System.getProperty("java.io.tmpdir"), "fill");
+            try (var out = Files.newOutputStream(f)) {
+                byte[] mib = new byte[1 << 20];
+                for (int i = 0; i < 64; i++) {
+                    out.write(mib);
+                }
+            } finally {
+                Files.deleteIfExists(f);
+            }
+            return "64 MiB";
         }
 
         /** What {@code action} gave, or "refused (EXCEPTION)" when it threw. */
