@@ -79,7 +79,18 @@ public final class PartitionNamespaces {
             }
         });
         t.start();
-        t.join();
+        // waited for even when interrupted: the process it starts must not be left to nobody
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         Object o = outcome.get();
         if (o instanceof Exception e) {
             throw e;
