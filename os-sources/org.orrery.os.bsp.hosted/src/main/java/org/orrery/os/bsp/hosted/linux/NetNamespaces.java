@@ -32,7 +32,7 @@ public final class NetNamespaces implements AutoCloseable {
     private static final int IFREQ_BYTES = 40;
 
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    private static final MethodHandle UNSHARE = Libc.bind("unshare", true, FunctionDescriptor.of(INT, INT));
+    static final MethodHandle UNSHARE = Libc.bind("unshare", true, FunctionDescriptor.of(INT, INT));
     private static final MethodHandle SETNS = Libc.bind("setns", true, FunctionDescriptor.of(INT, INT, INT));
     private static final MethodHandle OPEN = Libc.bind("open", true,
             FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT));
@@ -161,7 +161,7 @@ public final class NetNamespaces implements AutoCloseable {
         }
     }
 
-    private static int openFile(String path) throws BoardUnavailableException {
+    static int openFile(String path) throws BoardUnavailableException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.captureSegment(arena);
             int fd;
@@ -178,7 +178,7 @@ public final class NetNamespaces implements AutoCloseable {
     }
 
     /** Calls an int(int...) function with an errno capture; returns -errno on failure, else its result. */
-    private static int call(MethodHandle h, int... args) {
+    static int call(MethodHandle h, int... args) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cap = Libc.captureSegment(arena);
             int rc;
@@ -191,7 +191,7 @@ public final class NetNamespaces implements AutoCloseable {
         }
     }
 
-    private static void check(int rc, String what) throws BoardUnavailableException {
+    static void check(int rc, String what) throws BoardUnavailableException {
         if (rc < 0) {
             throw failed(what, -rc);
         }
@@ -202,7 +202,7 @@ public final class NetNamespaces implements AutoCloseable {
                 + (errno == 1 ? " (needs CAP_SYS_ADMIN: run the board as root or in a user namespace that allows it)" : ""));
     }
 
-    private static void close(int fd) {
+    static void close(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable e) {

@@ -40,15 +40,10 @@ public final class PartitionNamespaces {
     private static final long MS_BIND = 4096;
     private static final long MS_REC = 16384;
     private static final long MS_PRIVATE = 1L << 18;
-    private static final int O_RDONLY_DIRECTORY_CLOEXEC = 0x10000 | 0x80000;
 
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    private static final MethodHandle UNSHARE = Libc.bind("unshare", true, FunctionDescriptor.of(INT, INT));
     private static final MethodHandle MOUNT = Libc.bind("mount", true, FunctionDescriptor.of(INT, ValueLayout.ADDRESS,
             ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS));
-    private static final MethodHandle OPEN = Libc.bind("open", true,
-            FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT));
-    private static final MethodHandle CLOSE = Libc.bind("close", false, FunctionDescriptor.of(INT, INT));
 
     /**
      * What a partition sees: {@code kept}, folders of the board's that stay where they are although under a masked
@@ -66,7 +61,7 @@ public final class PartitionNamespaces {
      * namespaces laid out as {@code layout} says; returns what it returned.
      */
     public static <T> T startIn(Layout layout, Callable<T> start) throws Exception {
-        if (UNSHARE == null || MOUNT == null || OPEN == null || CLOSE == null) {
+        if (NetNamespaces.UNSHARE == null || MOUNT == null) {
             throw new BoardUnavailableException("this C library has no unshare/mount: no namespaces for partitions");
         }
         AtomicReference<Object> outcome = new AtomicReference<>();
@@ -105,14 +100,15 @@ public final class PartitionNamespaces {
 
     /** Makes the namespaces on this thread and lays out what the partition sees. */
     private static void enter(Layout layout) throws IOException, BoardUnavailableException {
-        check(call(UNSHARE, CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWNET), "unshare(mount, IPC and network namespaces)");
+        NetNamespaces.check(NetNamespaces.call(NetNamespaces.UNSHARE, CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWNET),
+                "unshare(mount, IPC and network namespaces)");
         NetNamespaces.loopbackUp();
         mount(null, "/", null, MS_REC | MS_PRIVATE, null);
         // the kept folders are opened before any masking hides them, and bound back from those descriptors
         int[] fds = new int[layout.kept().size()];
         try {
             for (int i = 0; i < fds.length; i++) {
-                fds[i] = open(layout.kept().get(i));
+                fds[i] = NetNamespaces.openFile(layout.kept().get(i).toString());
             }
             for (Path d : MASKED) {
                 if (Files.isDirectory(d)) {
@@ -127,7 +123,7 @@ public final class PartitionNamespaces {
         } finally {
             for (int fd : fds) {
                 if (fd > 0) {
-                    close(fd);
+                    NetNamespaces.close(fd);
                 }
             }
         }
@@ -155,48 +151,5 @@ public final class PartitionNamespaces {
 
     private static MemorySegment text(Arena arena, String s) {
         return s == null ? MemorySegment.NULL : arena.allocateFrom(s);
-    }
-
-    private static int open(Path dir) throws BoardUnavailableException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.captureSegment(arena);
-            int fd;
-            try {
-                fd = (int) OPEN.invokeExact(cap, arena.allocateFrom(dir.toString()), O_RDONLY_DIRECTORY_CLOEXEC);
-            } catch (Throwable e) {
-                throw new IllegalStateException("open() could not be called: " + e, e);
-            }
-            if (fd < 0) {
-                throw NetNamespaces.failed("open(" + dir + ")", Libc.errno(cap));
-            }
-            return fd;
-        }
-    }
-
-    private static int call(MethodHandle h, int arg) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment cap = Libc.captureSegment(arena);
-            int rc;
-            try {
-                rc = (int) h.invokeExact(cap, arg);
-            } catch (Throwable e) {
-                throw new IllegalStateException("unshare() could not be called: " + e, e);
-            }
-            return rc < 0 ? -Libc.errno(cap) : rc;
-        }
-    }
-
-    private static void check(int rc, String what) throws BoardUnavailableException {
-        if (rc < 0) {
-            throw NetNamespaces.failed(what, -rc);
-        }
-    }
-
-    private static void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable e) {
-            // a descriptor opened here; nothing to do if it cannot be closed
-        }
     }
 }
