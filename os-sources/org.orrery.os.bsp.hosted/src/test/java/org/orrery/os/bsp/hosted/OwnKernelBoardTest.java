@@ -19,9 +19,9 @@ import org.orrery.os.kernel.RunSummary;
 import org.orrery.os.trace.TraceEventType;
 
 /**
- * The hosted board with a kernel in each partition process: real partition
- * JVMs in cgroups frozen outside their windows, each scheduling its own processes, the board's kernel keeping the
- * plans and hearing their modes and health-monitor events.
+ * The hosted board with a kernel in each partition process: real partition JVMs in cgroups frozen outside their
+ * windows, each scheduling its own processes, the board's kernel keeping the plans and hearing their modes and
+ * health-monitor events.
  */
 class OwnKernelBoardTest {
     private static RunSummary run(SystemConfig config, BoardWatch watch, List<String> until) throws Exception {
@@ -61,7 +61,8 @@ class OwnKernelBoardTest {
      */
     @Test
     void anApplicationForNoPartitionOfTheConfigurationStartsNothing() throws Exception {
-        SystemConfig config = HostedSystems.system(20 * MS, List.of(HostedSystems.partition("a", 0, 0, "Ticker", 20 * MS)));
+        SystemConfig config = HostedSystems.system(20 * MS,
+                List.of(HostedSystems.partition("a", 0, 0, "Ticker", 20 * MS)));
         byte[] apps = HostedSystems.apps();
         BoardWatch watch = new BoardWatch();
         RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),

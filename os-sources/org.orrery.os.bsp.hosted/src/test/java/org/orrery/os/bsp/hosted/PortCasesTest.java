@@ -34,10 +34,11 @@ import org.orrery.os.kernel.RunSummary;
 /**
  * The kernel tests' port cases (kernel.tests: PortServiceTest, PortOverflowTest, ChannelRunTimeTest,
  * RestartAndPlanSwitchTest) run as partition processes on both boards (on the hosted one each partition process
- * schedules its processes with a kernel of its own), with the same expected lines: restarts that empty a destination's ports and leave a source's messages, the overflow indication across a restart, validity by
- * refresh period, every refusal, blocking with timeouts. The overflow policies themselves are
- * {@link ShmQueuingPortTest}'s. Cases that depend on instants (the kernel tests' exact times) are kept to margins of
- * tens of milliseconds here; a case the hosted board cannot honour yet says why.
+ * schedules its processes with a kernel of its own), with the same expected lines: restarts that empty a
+ * destination's ports and leave a source's messages, the overflow indication across a restart, validity by refresh
+ * period, every refusal, blocking with timeouts. The overflow policies themselves are {@link ShmQueuingPortTest}'s.
+ * Cases that depend on instants (the kernel tests' exact times) are kept to margins of tens of milliseconds here; a
+ * case the hosted board cannot honour yet says why.
  */
 class PortCasesTest {
     private static final long MS = 1_000_000L;
