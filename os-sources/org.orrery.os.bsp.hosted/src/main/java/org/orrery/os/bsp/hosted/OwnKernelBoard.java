@@ -132,7 +132,6 @@ final class OwnKernelBoard {
                     }
                     priorities.restore();
                     executor.shutdown();
-                    HostedBoardSupport.thawAll(byIndex);
                 }
             }
         } catch (IOException e) {
@@ -168,7 +167,13 @@ final class OwnKernelBoard {
             HostedBoardSupport.thawAll(groups);
             clock.announce(System.nanoTime() + START_LEAD_NANOS, () -> HostedBoardSupport.freezeAll(groups));
             own.kernel(kernel);
-            HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
+            try {
+                HostedBoardSupport.drive(kernel, request, board, gate, ports, clock, phases);
+            } finally {
+                // Board time is over, and so is every partition's: each kernel runs on its own clock until its JVM is
+                // killed, and one still thawed would see its processes' deadlines pass with no window to come.
+                HostedBoardSupport.freezeAll(groups);
+            }
             return kernel.summary();
         });
     }

@@ -254,24 +254,27 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         if (life == null) {
             return;
         }
+        // The group first: it kills everything in it, then thaws it, so a frozen JVM dies without running again. A
+        // partition JVM thawed before its kill ran on past its windows, and its kernel reported the deadlines it then
+        // saw pass (at the end of every run, misses the run never had).
+        try {
+            if (groups[partition] != null) {
+                groups[partition].kill();
+            }
+        } catch (org.orrery.os.kernel.BoardException e) {
+            console.accept("board: " + e.getMessage());
+        }
         Process process;
         synchronized (life) {
             process = life.process;
         }
         if (process != null) {
-            process.destroyForcibly();
+            process.destroyForcibly(); // one launched but not yet in its group
             try {
                 process.waitFor(END_WAIT_MS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        try {
-            if (groups[partition] != null) {
-                groups[partition].kill(); // whatever the JVM left in its group
-            }
-        } catch (org.orrery.os.kernel.BoardException e) {
-            console.accept("board: " + e.getMessage());
         }
     }
 

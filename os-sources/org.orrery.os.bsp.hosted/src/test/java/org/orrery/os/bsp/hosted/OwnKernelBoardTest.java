@@ -89,6 +89,38 @@ class OwnKernelBoardTest {
     }
 
     /**
+     * No partition runs after board time: each kernel runs on its own clock, and the board thawed every partition
+     * before it killed their JVMs, so at the end of every run their kernels ran on with no window to come (and
+     * flight-control printed a DEADLINE_MISSED after its summary's end each time). Every window closes at 20 ms of a
+     * 40 ms frame and the run ends 15 ms after the last one closed: no partition may have run after the end.
+     */
+    @Test
+    void noPartitionRunsAfterBoardTimeEnds() throws Exception {
+        List<String> names = List.of("first", "middle", "last");
+        List<org.orrery.os.config.PartitionConfig> partitions = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            partitions.add(new org.orrery.os.config.PartitionConfig(names.get(i), i, List.of(i == 1 ? 1 : 0), 8L << 20,
+                    org.orrery.os.config.Criticality.C, org.orrery.os.config.SchedulingPolicy.FIXED_PRIORITY, 0,
+                    org.orrery.os.bsp.hosted.apps.HmApps.Stamper.class.getName(), "", 0,
+                    List.of(new org.orrery.os.config.ProcessConfig("main", org.orrery.os.config.ProcessKind.APERIODIC,
+                            0, 0, 10, 0, 65536)), List.of()));
+        }
+        SystemConfig config = HostedSystems.system(40 * MS, partitions, List.of(), List.of(
+                new WindowConfig(0, 0, 5 * MS, "last"), new WindowConfig(0, 5 * MS, 15 * MS, "first"),
+                new WindowConfig(1, 0, 20 * MS, "middle")));
+        java.nio.file.Path shared = org.orrery.os.bsp.hosted.apps.HmApps.makeSharedFolder();
+        byte[] apps = HostedSystems.apps();
+        RunSummary s = new HostedBoardSupport().boot(new BootRequest(config, HostedSystems.osModules(),
+                Map.of("first", apps, "middle", apps, "last", apps), 435 * MS, line -> { }, () -> false, null, 0));
+
+        for (String p : names) {
+            long last = Long.parseLong(java.nio.file.Files.readString(shared.resolve("stamp-" + p)));
+            assertTrue(last > 0 && last <= s.endTimeNs(), p + " last ran at " + last
+                    + " ns of board time, which ended at " + s.endTimeNs() + " ns\n" + s.format());
+        }
+    }
+
+    /**
      * A partition's kernel is told where board time begins before it does, so its first window is its own: "first" has
      * the first 20 ms of a 200 ms frame on core 0 and its initialisation runs in them. Told after board time began (by
      * its link reader, behind the board's busy threads) and reading it in its first window with cold code to run, it

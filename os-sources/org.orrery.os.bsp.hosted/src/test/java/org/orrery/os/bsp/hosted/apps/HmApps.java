@@ -106,7 +106,32 @@ public final class HmApps {
                         p.kickWatchdog();
                     }
                     p.compute(200_000L);
-                    p.periodicWait();
+                    p.timedWait(1_000_000L);
+                }
+            });
+        }
+    }
+
+    /**
+     * Writes its partition's time (ns of board time) every millisecond it runs to {@code stamp-<partition>} in the
+     * board's {@link #sharedFolder}, replacing the time before: what it left there is about the last instant its
+     * partition ran. For an aperiodic process: it has no deadline to miss.
+     */
+    public static final class Stamper implements PartitionApplication {
+        @Override
+        public void initialize(Partition p) {
+            Path file = inBoard("stamp-" + p.name());
+            Path next = inBoard("stamp-" + p.name() + ".next");
+            start(p, () -> {
+                while (true) {
+                    try {
+                        // whole or not at all: the JVM may be killed at any instant
+                        Files.move(Files.writeString(next, Long.toString(p.now())), file,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    p.timedWait(1_000_000L);
                 }
             });
         }
