@@ -57,8 +57,13 @@ final class HealthMonitor {
         return r != null ? r : HmDefaults.rule(state, error, part != null);
     }
 
-    /** Handles one error; {@code part} and {@code proc} may be null (module-level, no process). */
+    /** Handles one error the kernel detected; {@code part} and {@code proc} may be null (module-level, no process). */
     void report(PartitionRt part, Proc proc, ErrorCode error, String message) {
+        report(part, proc, error, message, false);
+    }
+
+    /** Handles one error, {@code raised} by the partition's application or detected by the kernel. */
+    void report(PartitionRt part, Proc proc, ErrorCode error, String message, boolean raised) {
         SystemState state = state(part, proc);
         HmRule rule = lookup(part, state, error);
         HmAction action = rule.action();
@@ -66,7 +71,7 @@ final class HealthMonitor {
         m.trace(core, TraceEventType.HM_EVENT, part == null ? -1 : part.index, error.ordinal(), action.ordinal());
         String procName = proc == null ? "" : proc.name();
         HmEvent event = new HmEvent(m.now, part == null ? "" : part.name(), procName, error, rule.level(), action,
-                message);
+                message, raised);
         m.hmEvents.add(event);
         if (m.link != null && part != null) {
             m.link.hmEvent(part.index, event);
@@ -90,7 +95,10 @@ final class HealthMonitor {
      */
     String record(PartitionRt part, HmEvent event) {
         m.hmEvents.add(event);
-        if (event.error() == ErrorCode.DEADLINE_MISSED) {
+        // counted as this module's kernel counts them: what a kernel detected, not what an application raised
+        if (event.raised()) {
+            // handled there, listed here, no miss or overrun of the run
+        } else if (event.error() == ErrorCode.DEADLINE_MISSED) {
             m.deadlineMisses++;
         } else if (event.error() == ErrorCode.WINDOW_OVERRUN) {
             m.overruns++;

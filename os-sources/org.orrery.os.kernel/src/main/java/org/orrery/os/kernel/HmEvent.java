@@ -10,9 +10,17 @@ import org.orrery.os.config.HmLevel;
  *
  * @param partition partition name, "" for module-level errors
  * @param process process name, "" when no process was involved
+ * @param raised raised by the partition's application ({@code Partition.raiseError}), not detected by the kernel: a
+ *        raised DEADLINE_MISSED or WINDOW_OVERRUN is handled as the rule says but is no miss or overrun of the run's
  */
 public record HmEvent(long timeNs, String partition, String process, ErrorCode error, HmLevel level,
-        HmAction action, String message) {
+        HmAction action, String message, boolean raised) {
+    /** An error the kernel detected. */
+    public HmEvent(long timeNs, String partition, String process, ErrorCode error, HmLevel level, HmAction action,
+            String message) {
+        this(timeNs, partition, process, error, level, action, message, false);
+    }
+
     @Override
     public String toString() {
         return String.format("%d.%09d %s%s %s -> %s %s: %s", timeNs / 1_000_000_000L, timeNs % 1_000_000_000L,

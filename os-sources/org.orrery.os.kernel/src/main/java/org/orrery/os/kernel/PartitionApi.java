@@ -260,7 +260,7 @@ final class PartitionApi implements Partition {
             if (code == null) {
                 throw gate.refuse(c, "null error code");
             }
-            m.hm.report(part, c, code, message == null ? "" : message);
+            m.hm.report(part, c, code, message == null ? "" : message, true);
             gate.afterReport(c);
         } finally {
             gate.leave();

@@ -11,7 +11,8 @@ import org.orrery.os.api.PartitionMode;
  * @param endTimeNs virtual (or real) time reached
  * @param windowsRun windows opened, over all cores
  * @param overruns windows in which a partition kept its core beyond the guard (WINDOW_OVERRUN)
- * @param deadlineMisses DEADLINE_MISSED errors, plus the releases of processes of partitions that never ran
+ * @param deadlineMisses deadline misses the kernel detected (not DEADLINE_MISSED errors an application raised), plus
+ *        the releases of processes of partitions that never ran
  * @param planSwitches switches of the module's plan (one switch, however many cores take it)
  * @param moduleResets RESET_MODULE actions performed
  * @param shutdown whether the module was shut down by the health monitor

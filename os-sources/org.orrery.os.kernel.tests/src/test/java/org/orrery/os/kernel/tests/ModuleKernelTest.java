@@ -187,6 +187,30 @@ class ModuleKernelTest {
                 printed.stream().filter(l -> l.contains("HM")).toList());
     }
 
+    /**
+     * A DEADLINE_MISSED or WINDOW_OVERRUN a partition's application raised (fault injection) is listed but is no miss
+     * or overrun of the run, as a kernel that runs the partition itself counts it (the hosted board counted it, the
+     * simulated one did not: satellite-obc's summaries differed).
+     */
+    @Test
+    void anErrorAPartitionsApplicationRaisedIsListedButNotCountedAsAMissOrOverrun() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        HmEvent miss = new HmEvent(2 * MS, "a", "a0", ErrorCode.DEADLINE_MISSED, HmLevel.PROCESS,
+                HmAction.RESTART_PROCESS, "injected", true);
+        HmEvent overrun = new HmEvent(3 * MS, "a", "a0", ErrorCode.WINDOW_OVERRUN, HmLevel.PROCESS, HmAction.LOG,
+                "injected", true);
+        board.kernel.reportedHm(0, miss);
+        board.kernel.reportedHm(0, overrun);
+        board.kernel.runUntil(10 * MS);
+        RunSummary s = board.stop();
+
+        assertEquals(List.of(miss, overrun), s.hmEvents());
+        assertEquals(0, s.deadlineMisses(), s.format());
+        assertEquals(0, s.overruns(), s.format());
+    }
+
     @Test
     void aColdStartALossAndAnOperatorsStopGoToTheBoard() throws Exception {
         Board board = boot();

@@ -2,6 +2,7 @@
 package org.orrery.os.kernel.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orrery.os.kernel.tests.Rig.MS;
 import static org.orrery.os.kernel.tests.Rig.aperiodic;
 import static org.orrery.os.kernel.tests.Rig.at;
@@ -26,6 +27,7 @@ import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.SystemConfig;
 import org.orrery.os.config.SystemState;
+import org.orrery.os.kernel.HmEvent;
 import org.orrery.os.trace.TraceEventType;
 
 /**
@@ -144,6 +146,20 @@ class PartitionServiceTest {
         assertEquals(List.of("status outside the handler null", "handler: APPLICATION_ERROR main 'sensor stuck' raised@2 run@2",
                 "main continues@2", "handler: NUMERIC_ERROR main 'again' raised@3 run@3", "main continues@3"), seen);
         assertEquals(List.of("2 a/main APPLICATION_ERROR PROCESS LOG", "3 a/main NUMERIC_ERROR PROCESS LOG"), Rig.hm(r));
+    }
+
+    /** Fault injection: a raised DEADLINE_MISSED is handled by its rule and listed, but no deadline was missed. */
+    @Test
+    void aRaisedDeadlineMissIsHandledButNotCountedAsAMiss() throws Exception {
+        SimResult r = Rig.runSolo(Rig.solo(aperiodic("main", 5)), p -> p.createProcess(MAIN, () -> {
+            p.timedWait(2 * MS);
+            p.raiseError(ErrorCode.DEADLINE_MISSED, "injected");
+        }).start());
+        assertEquals(1, r.summary().hmEvents().size(), r.summary().format());
+        HmEvent e = r.summary().hmEvents().get(0);
+        assertEquals(ErrorCode.DEADLINE_MISSED, e.error());
+        assertTrue(e.raised(), e.toString());
+        assertEquals(0, r.summary().deadlineMisses(), r.summary().format());
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.orrery.os.trace.TraceEventType;
 public final class LinkCodec {
 
     /** What {@link Hello} carries. Hello's own layout never changes, so any version's Hello reads and is answered. */
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2; // 2: HmReported says whether the error was raised
     /** Longest name (partition, process) in UTF-8: {@link Limits#MAX_NAME_LENGTH} UTF-16 chars take at most 3 bytes each. */
     public static final int MAX_NAME_BYTES = 256;
     /** Longest text (an HM message, a console line) in UTF-8. */
@@ -100,6 +100,7 @@ public final class LinkCodec {
                 out.writeByte(r.level().ordinal());
                 out.writeByte(r.action().ordinal());
                 string(out, r.message(), MAX_TEXT_BYTES);
+                out.writeByte(r.raised() ? 1 : 0);
             }
             case PlanRequested p -> {
                 out.writeByte(PLAN_REQUESTED);
@@ -179,7 +180,7 @@ public final class LinkCodec {
                 LinkInput r = new LinkInput(in, "HmReported");
                 yield new HmReported(r.index("partition", Limits.MAX_PARTITIONS), r.time("timeNs"),
                         r.string("process", MAX_NAME_BYTES), r.choice("error", ERRORS), r.choice("level", LEVELS),
-                        r.choice("action", ACTIONS), r.string("message", MAX_TEXT_BYTES));
+                        r.choice("action", ACTIONS), r.string("message", MAX_TEXT_BYTES), r.flag("raised"));
             }
             case PLAN_REQUESTED -> new PlanRequested(new LinkInput(in, "PlanRequested").index("plan", Limits.MAX_PLANS));
             case COLD_START_REQUESTED -> new ColdStartRequested(

@@ -46,7 +46,7 @@ public sealed interface LinkMessage {
      * from its configuration) instead of its name.
      */
     record HmReported(int partition, long timeNs, String process, ErrorCode error, HmLevel level, HmAction action,
-            String message) implements LinkMessage {
+            String message, boolean raised) implements LinkMessage {
         public HmReported {
             index(partition, Limits.MAX_PARTITIONS, "partition");
             Objects.requireNonNull(process, "process");
@@ -57,11 +57,12 @@ public sealed interface LinkMessage {
         }
 
         public static HmReported of(int partition, HmEvent e) {
-            return new HmReported(partition, e.timeNs(), e.process(), e.error(), e.level(), e.action(), e.message());
+            return new HmReported(partition, e.timeNs(), e.process(), e.error(), e.level(), e.action(), e.message(),
+                    e.raised());
         }
 
         public HmEvent event(String partitionName) {
-            return new HmEvent(timeNs, partitionName, process, error, level, action, message);
+            return new HmEvent(timeNs, partitionName, process, error, level, action, message, raised);
         }
     }
 

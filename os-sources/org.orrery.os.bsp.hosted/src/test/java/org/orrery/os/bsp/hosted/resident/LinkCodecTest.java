@@ -54,7 +54,7 @@ import org.orrery.os.kernel.HmEvent;
 class LinkCodecTest {
 
     private static final HmReported BARE_HM = new HmReported(1, 5, "", ErrorCode.NUMERIC_ERROR, HmLevel.PROCESS,
-            HmAction.LOG, "");
+            HmAction.LOG, "", false);
     private static final Start ONE_CORE = new Start(9, List.of(new CoreFrame(1, 1, 3)));
 
     @Test
@@ -78,6 +78,10 @@ class LinkCodecTest {
         LinkMessage back = LinkCodec.read(in(bytes(HmReported.of(4, e))));
         assertEquals(4, ((HmReported) back).partition());
         assertEquals(e, ((HmReported) back).event("nav"));
+        // raised by the application, not detected: the module must not count it as its kernel's miss or overrun
+        HmEvent raised = new HmEvent(7, "nav", "filter", ErrorCode.DEADLINE_MISSED, HmLevel.PROCESS,
+                HmAction.RESTART_PROCESS, "injected", true);
+        assertEquals(raised, ((HmReported) LinkCodec.read(in(bytes(HmReported.of(4, raised))))).event("nav"));
     }
 
     // Refusals, one rule each.
@@ -221,6 +225,9 @@ class LinkCodecTest {
             byte[] b = bytes(new Debugger(true));
             b[1] = (byte) value;
             refused(b, "Debugger.attached: value " + value + " is neither 0 nor 1");
+            byte[] h = bytes(BARE_HM);
+            h[h.length - 1] = (byte) value;
+            refused(h, "HmReported.raised: value " + value + " is neither 0 nor 1");
         }
     }
 
