@@ -24,10 +24,14 @@ final class Libc {
     private static final VarHandle ERRNO =
             CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
-    private static final MethodHandle STRERROR = bind("strerror", false,
-            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 
     private Libc() {
+    }
+
+    /** Bound when a message first needs it (see {@code Linux}: each binding costs a cold JVM). */
+    private static final class Strerror {
+        static final MethodHandle H = bind("strerror", false, FunctionDescriptor.of(ValueLayout.ADDRESS,
+                ValueLayout.JAVA_INT));
     }
 
     /**
@@ -56,7 +60,7 @@ final class Libc {
     /** The C library's text for an error number, e.g. "Operation not permitted". */
     static String strerror(int errno) {
         try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment text = (MemorySegment) Strerror.H.invokeExact(errno);
             return text.reinterpret(256).getString(0);
         } catch (Throwable e) {
             return "errno " + errno;

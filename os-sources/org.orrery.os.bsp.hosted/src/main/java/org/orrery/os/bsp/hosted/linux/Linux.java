@@ -33,20 +33,51 @@ public final class Linux {
 
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
-    private static final MethodHandle CLOCK_GETTIME = Libc.bind("clock_gettime", false,
-            FunctionDescriptor.of(INT, INT, ValueLayout.ADDRESS));
-    private static final MethodHandle CLOCK_NANOSLEEP = Libc.bind("clock_nanosleep", false,
-            FunctionDescriptor.of(INT, INT, INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
-    private static final MethodHandle GETTID = Libc.bind("gettid", false, FunctionDescriptor.of(INT));
-    private static final MethodHandle SCHED_SETSCHEDULER = Libc.bind("sched_setscheduler", true,
-            FunctionDescriptor.of(INT, INT, INT, ValueLayout.ADDRESS));
-    private static final MethodHandle SCHED_SETAFFINITY = Libc.bind("sched_setaffinity", true,
-            FunctionDescriptor.of(INT, INT, LONG, ValueLayout.ADDRESS));
-    private static final MethodHandle MLOCKALL = Libc.bind("mlockall", true, FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle MUNLOCKALL = Libc.bind("munlockall", true, FunctionDescriptor.of(INT));
-    private static final MethodHandle KILL = Libc.bind("kill", true, FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle SETPRIORITY = Libc.bind("setpriority", true,
-            FunctionDescriptor.of(INT, INT, INT, INT));
+    /*
+     * Each call is bound at its first use, one holder class each: binding a downcall costs a cold JVM 20-40 ms of
+     * processor per signature, and a partition JVM, which makes three of these calls, paid for all nine before its
+     * hello (about a quarter of its start).
+     */
+    private static final class ClockGettime {
+        static final MethodHandle H = Libc.bind("clock_gettime", false, FunctionDescriptor.of(INT, INT,
+                ValueLayout.ADDRESS));
+    }
+
+    private static final class ClockNanosleep {
+        static final MethodHandle H = Libc.bind("clock_nanosleep", false, FunctionDescriptor.of(INT, INT, INT,
+                ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    }
+
+    private static final class Gettid {
+        static final MethodHandle H = Libc.bind("gettid", false, FunctionDescriptor.of(INT));
+    }
+
+    private static final class SchedSetscheduler {
+        static final MethodHandle H = Libc.bind("sched_setscheduler", true, FunctionDescriptor.of(INT, INT, INT,
+                ValueLayout.ADDRESS));
+    }
+
+    private static final class SchedSetaffinity {
+        static final MethodHandle H = Libc.bind("sched_setaffinity", true, FunctionDescriptor.of(INT, INT, LONG,
+                ValueLayout.ADDRESS));
+    }
+
+    private static final class Mlockall {
+        static final MethodHandle H = Libc.bind("mlockall", true, FunctionDescriptor.of(INT, INT));
+    }
+
+    private static final class Munlockall {
+        static final MethodHandle H = Libc.bind("munlockall", true, FunctionDescriptor.of(INT));
+    }
+
+    private static final class Kill {
+        static final MethodHandle H = Libc.bind("kill", true, FunctionDescriptor.of(INT, INT, INT));
+    }
+
+    private static final class Setpriority {
+        static final MethodHandle H = Libc.bind("setpriority", true, FunctionDescriptor.of(INT, INT, INT, INT));
+    }
+
     /** setpriority's {@code which} for one thread (Linux takes a thread id for it). */
     private static final int PRIO_PROCESS = 0;
 
@@ -59,9 +90,9 @@ public final class Linux {
     /** True on Linux where every call of this class can be linked. */
     public static boolean available() {
         return System.getProperty("os.name", "").startsWith("Linux")
-                && CLOCK_GETTIME != null && CLOCK_NANOSLEEP != null && GETTID != null
-                && SCHED_SETSCHEDULER != null && SCHED_SETAFFINITY != null && MLOCKALL != null
-                && MUNLOCKALL != null && KILL != null && SETPRIORITY != null;
+                && ClockGettime.H != null && ClockNanosleep.H != null && Gettid.H != null
+                && SchedSetscheduler.H != null && SchedSetaffinity.H != null && Mlockall.H != null
+                && Munlockall.H != null && Kill.H != null && Setpriority.H != null;
     }
 
     /** CLOCK_MONOTONIC in nanoseconds (the clock the board's windows are planned on). */
@@ -69,7 +100,7 @@ public final class Linux {
         MemorySegment ts = SCRATCH.get().timespec;
         int rc;
         try {
-            rc = (int) CLOCK_GETTIME.invokeExact(CLOCK_MONOTONIC, ts);
+            rc = (int) ClockGettime.H.invokeExact(CLOCK_MONOTONIC, ts);
         } catch (Throwable e) {
             throw new IllegalStateException("clock_gettime(CLOCK_MONOTONIC) could not be called: " + e, e);
         }
@@ -89,7 +120,7 @@ public final class Linux {
         do {
             try {
                 // clock_nanosleep returns the error number itself and leaves errno alone.
-                rc = (int) CLOCK_NANOSLEEP.invokeExact(CLOCK_MONOTONIC, TIMER_ABSTIME, ts, MemorySegment.NULL);
+                rc = (int) ClockNanosleep.H.invokeExact(CLOCK_MONOTONIC, TIMER_ABSTIME, ts, MemorySegment.NULL);
             } catch (Throwable e) {
                 throw unlinked("clock_nanosleep", e);
             }
@@ -103,7 +134,7 @@ public final class Linux {
     /** The calling thread's kernel thread id (as in /proc/self/task/TID). */
     public static int tid() {
         try {
-            return (int) GETTID.invokeExact();
+            return (int) Gettid.H.invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException("gettid could not be called: " + e, e);
         }
@@ -142,7 +173,7 @@ public final class Linux {
      * share, to 19); threads it creates later inherit it.
      */
     public static void setNice(long tid, int nice) throws BoardUnavailableException {
-        int errno = callErrno(SETPRIORITY, "setpriority", PRIO_PROCESS, (int) tid, nice);
+        int errno = callErrno(Setpriority.H, "setpriority", PRIO_PROCESS, (int) tid, nice);
         if (errno != 0 && errno != ESRCH) {
             throw new BoardUnavailableException("nice " + nice + " for thread " + tid + " refused ("
                     + Libc.strerror(errno) + "): run the board as root or grant CAP_SYS_NICE");
@@ -175,7 +206,7 @@ public final class Linux {
         s.schedParam.set(INT, 0, priority);
         int rc;
         try {
-            rc = (int) SCHED_SETSCHEDULER.invokeExact(s.capture, (int) tid, policy, s.schedParam);
+            rc = (int) SchedSetscheduler.H.invokeExact(s.capture, (int) tid, policy, s.schedParam);
         } catch (Throwable e) {
             throw unlinked("sched_setscheduler", e);
         }
@@ -193,7 +224,7 @@ public final class Linux {
 
     /** Locks every present and future page of this process in RAM, so a window edge never waits for a page-in. */
     public static void lockAllMemory() throws BoardUnavailableException {
-        int errno = callErrno(MLOCKALL, "mlockall", MCL_CURRENT | MCL_FUTURE);
+        int errno = callErrno(Mlockall.H, "mlockall", MCL_CURRENT | MCL_FUTURE);
         if (errno != 0) {
             throw new BoardUnavailableException("mlockall(MCL_CURRENT|MCL_FUTURE) refused (" + Libc.strerror(errno)
                     + "): run the board as root or grant CAP_IPC_LOCK and raise RLIMIT_MEMLOCK (ulimit -l)");
@@ -202,7 +233,7 @@ public final class Linux {
 
     /** Undoes {@link #lockAllMemory()}. */
     public static void unlockAllMemory() throws BoardUnavailableException {
-        int errno = callErrno(MUNLOCKALL, "munlockall");
+        int errno = callErrno(Munlockall.H, "munlockall");
         if (errno != 0) {
             throw new BoardUnavailableException("munlockall refused (" + Libc.strerror(errno) + ")");
         }
@@ -220,7 +251,7 @@ public final class Linux {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(bytes, 8);
             MemorySegment.copy(words, 0, mask, LONG, 0, words.length);
-            rc = (int) SCHED_SETAFFINITY.invokeExact(s.capture, 0, bytes, mask);
+            rc = (int) SchedSetaffinity.H.invokeExact(s.capture, 0, bytes, mask);
         } catch (Throwable e) {
             throw unlinked("sched_setaffinity", e);
         }
@@ -238,7 +269,7 @@ public final class Linux {
      * callers that are killing a group treat as done.
      */
     public static boolean kill(long pid, int signal) throws BoardUnavailableException {
-        int errno = callErrno(KILL, "kill", (int) pid, signal);
+        int errno = callErrno(Kill.H, "kill", (int) pid, signal);
         if (errno == ESRCH) {
             return false;
         }
@@ -254,7 +285,7 @@ public final class Linux {
         s.schedParam.set(INT, 0, priority);
         int rc;
         try {
-            rc = (int) SCHED_SETSCHEDULER.invokeExact(s.capture, 0, policy, s.schedParam);
+            rc = (int) SchedSetscheduler.H.invokeExact(s.capture, 0, policy, s.schedParam);
         } catch (Throwable e) {
             throw unlinked("sched_setscheduler", e);
         }
