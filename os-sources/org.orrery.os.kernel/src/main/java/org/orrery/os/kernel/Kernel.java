@@ -150,6 +150,21 @@ public final class Kernel {
     }
 
     /**
+     * A module's kernel: in {@code partition}'s window that closed last, its processes held a core for {@code busyNs}
+     * of {@code windowNs}, by the partition's kernel's accounting (this kernel runs none of them). What an operator's
+     * desk shows as its use of its last window.
+     */
+    public void reportedWindowUse(int partition, long windowNs, long busyNs) {
+        module.lock.lock();
+        try {
+            elsewhere(partition);
+            module.operator.windowUsed(partition, windowNs, busyNs);
+        } finally {
+            module.lock.unlock();
+        }
+    }
+
+    /**
      * A module's kernel: the kernel of {@code partition} handled an error (its action done there). Recorded, counted and
      * printed as the module's own health monitor does (traced there), not acted on again.
      */

@@ -22,6 +22,12 @@ public interface ModuleLink {
     /** The health monitor handled an error of a resident partition (its action is in the event). */
     void hmEvent(int partition, HmEvent event);
 
+    /**
+     * A resident partition's window closed, in which its processes held a core for {@code busyNs} of its
+     * {@code windowNs} (the module's kernel runs none of them, so only this kernel can tell).
+     */
+    void windowUsed(int partition, long windowNs, long busyNs);
+
     /** A resident partition or its health monitor asked for {@code plan} at the end of the current major frames. */
     void planRequested(int plan);
 

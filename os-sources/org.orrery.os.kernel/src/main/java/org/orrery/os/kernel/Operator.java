@@ -44,7 +44,18 @@ final class Operator {
     }
 
     void windowClosed(int partition, long windowNs, long busyNs) {
-        desk.windowClosed(partition, windowNs, busyNs, m.partitions[partition].mode);
+        if (m.link != null && m.resident[partition]) {
+            // a partition's own kernel: the module's desk is the one an operator reads
+            m.link.windowUsed(partition, windowNs, busyNs);
+        }
+        // a partition with a kernel of its own: its use comes from there, this kernel counts the window only
+        desk.windowClosed(partition, windowNs, m.elsewhere[partition] ? OperatorDesk.REPORTED_ELSEWHERE : busyNs,
+                m.partitions[partition].mode);
+    }
+
+    /** What a partition's own kernel reported of its last window. */
+    void windowUsed(int partition, long windowNs, long busyNs) {
+        desk.windowUsed(partition, windowNs, busyNs);
     }
 
     private Outcome apply(OperatorDesk.Request r) {

@@ -30,6 +30,11 @@ final class FlushingLink implements ModuleLink {
     }
 
     @Override
+    public void windowUsed(int partition, long windowNs, long busyNs) {
+        link.windowUsed(partition, windowNs, busyNs);
+    }
+
+    @Override
     public void planRequested(int plan) {
         link.planRequested(plan);
     }

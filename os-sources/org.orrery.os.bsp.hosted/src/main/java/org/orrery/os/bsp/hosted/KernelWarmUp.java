@@ -90,6 +90,10 @@ final class KernelWarmUp {
         }
 
         @Override
+        public void windowUsed(int partition, long windowNs, long busyNs) {
+        }
+
+        @Override
         public void planRequested(int plan) {
         }
 

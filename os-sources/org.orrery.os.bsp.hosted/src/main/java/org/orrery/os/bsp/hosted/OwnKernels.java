@@ -406,6 +406,7 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
         switch (m) {
             case LinkMessage.ModeChanged c -> k.reportedMode(partition, c.to());
             case LinkMessage.HmReported h -> k.reportedHm(partition, h.event(config.partitions().get(partition).name()));
+            case LinkMessage.WindowUsed w -> k.reportedWindowUse(partition, w.windowNs(), w.busyNs());
             case LinkMessage.PlanRequested r -> k.planRequested(partition, r.plan());
             case LinkMessage.ColdStartRequested r -> k.coldStartRequested(partition);
             case LinkMessage.ShutdownRequested r -> k.moduleActionRequested(partition, HmAction.SHUTDOWN_MODULE);

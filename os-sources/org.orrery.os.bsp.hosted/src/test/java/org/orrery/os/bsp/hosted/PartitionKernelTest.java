@@ -47,6 +47,11 @@ class PartitionKernelTest {
         }
 
         @Override
+        public void windowUsed(int partition, long windowNs, long busyNs) {
+            // not what these tests look at
+        }
+
+        @Override
         public void planRequested(int plan) {
             lines.add("plan " + plan);
         }

@@ -188,6 +188,27 @@ class ModuleKernelTest {
     }
 
     /**
+     * An operator's desk shows a partition with a kernel of its own as that kernel accounted its last window: the
+     * module's kernel runs none of its processes, and showed 0 of every window on the hosted board. The module's own
+     * close of a's next window counts it without wiping what a's kernel said.
+     */
+    @Test
+    void theDeskShowsTheWindowUseAPartitionsKernelReported() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.runUntil(6 * MS); // a's window [0, 5 ms) closed here
+        board.kernel.reportedWindowUse(0, 5 * MS, 3 * MS); // a's kernel's account of it, a little later
+        board.kernel.runUntil(16 * MS); // a's window [10, 15 ms) closed, not reported yet
+        OperatorDesk.WindowUse a = board.desk.windowUse().get(0);
+        board.stop();
+
+        assertEquals(new OperatorDesk.WindowUse("a", 2, 3 * MS, 5 * MS, PartitionMode.NORMAL), a);
+        assertThrows(IllegalArgumentException.class, () -> board.kernel.reportedWindowUse(1, 5 * MS, MS),
+                "b runs in this kernel, which accounts its windows itself");
+    }
+
+    /**
      * A DEADLINE_MISSED or WINDOW_OVERRUN a partition's application raised (fault injection) is listed but is no miss
      * or overrun of the run, as a kernel that runs the partition itself counts it (the hosted board counted it, the
      * simulated one did not: satellite-obc's summaries differed).

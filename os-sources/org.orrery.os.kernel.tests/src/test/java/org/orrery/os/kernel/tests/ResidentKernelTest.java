@@ -59,6 +59,13 @@ class ResidentKernelTest {
     /** What the module's kernel was told, one line each. */
     private static final class Told implements ModuleLink {
         final List<String> lines = new ArrayList<>();
+        /** Each window's use, apart: a line per window would drown the rest. */
+        final List<String> windows = new ArrayList<>();
+
+        @Override
+        public void windowUsed(int partition, long windowNs, long busyNs) {
+            windows.add(partition + " " + Rig.ms(busyNs) + "/" + Rig.ms(windowNs));
+        }
 
         @Override
         public void modeChanged(int partition, PartitionMode from, PartitionMode to, long timeNs) {
@@ -190,6 +197,9 @@ class ResidentKernelTest {
         assertEquals(List.of(), r.summary().neverRan(), "a partition that runs elsewhere is not one that never ran");
         assertEquals(List.of(BOOT, "mode 0 COLD_START>NORMAL @0"), told.lines);
         assertTrue(Rig.modeChanges(Rig.trace(r), 1).isEmpty(), "b's modes are its own kernel's to trace");
+        // the module's kernel runs none of a's processes: only this kernel can tell an operator how a used its windows
+        // (tick 1 ms and work 4 ms, then work's last 3 ms and tick, then tick; b's windows are its own kernel's to tell)
+        assertEquals(List.of("0 5/5", "0 4/5", "0 1/5"), told.windows);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.orrery.os.bsp.hosted.resident.LinkMessage.ShutdownRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Start.CoreFrame;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.TraceEvents;
+import org.orrery.os.bsp.hosted.resident.LinkMessage.WindowUsed;
 import org.orrery.os.config.HmAction;
 import org.orrery.os.config.HmLevel;
 import org.orrery.os.config.Limits;
@@ -45,7 +46,8 @@ import org.orrery.os.trace.TraceEventType;
 public final class LinkCodec {
 
     /** What {@link Hello} carries. Hello's own layout never changes, so any version's Hello reads and is answered. */
-    public static final int PROTOCOL_VERSION = 2; // 2: HmReported says whether the error was raised
+    /** 2: HmReported says whether the error was raised; 3: WindowUsed. */
+    public static final int PROTOCOL_VERSION = 3;
     /** Longest name (partition, process) in UTF-8: {@link Limits#MAX_NAME_LENGTH} UTF-16 chars take at most 3 bytes each. */
     public static final int MAX_NAME_BYTES = 256;
     /** Longest text (an HM message, a console line) in UTF-8. */
@@ -62,6 +64,7 @@ public final class LinkCodec {
     private static final int CONSOLE = 8;
     private static final int COUNTS = 9;
     private static final int TRACE_EVENTS = 10;
+    private static final int WINDOW_USED = 11;
     private static final int START = 64;
     private static final int FRAME_BEGUN = 65;
     private static final int END = 66;
@@ -115,6 +118,12 @@ public final class LinkCodec {
             case Console c -> {
                 out.writeByte(CONSOLE);
                 string(out, c.line(), MAX_TEXT_BYTES);
+            }
+            case WindowUsed w -> {
+                out.writeByte(WINDOW_USED);
+                out.writeInt(w.partition());
+                out.writeLong(w.windowNs());
+                out.writeLong(w.busyNs());
             }
             case Counts c -> {
                 out.writeByte(COUNTS);
@@ -188,6 +197,16 @@ public final class LinkCodec {
             case SHUTDOWN_REQUESTED -> new ShutdownRequested();
             case RESET_REQUESTED -> new ResetRequested();
             case CONSOLE -> new Console(new LinkInput(in, "Console").string("line", MAX_TEXT_BYTES));
+            case WINDOW_USED -> {
+                LinkInput r = new LinkInput(in, "WindowUsed");
+                int partition = r.index("partition", Limits.MAX_PARTITIONS);
+                long window = r.count("windowNs");
+                long busy = r.count("busyNs");
+                if (busy > window) {
+                    throw r.refused("busyNs", busy + " beyond the window's " + window);
+                }
+                yield new WindowUsed(partition, window, busy);
+            }
             case COUNTS -> {
                 LinkInput r = new LinkInput(in, "Counts");
                 yield new Counts(r.count("deadlineMisses"), r.count("overruns"));

@@ -95,6 +95,22 @@ public sealed interface LinkMessage {
         }
     }
 
+    /**
+     * {@link org.orrery.os.kernel.ModuleLink#windowUsed}: how long the partition's processes held a core in its window
+     * that just closed ({@code busyNs} of {@code windowNs}), by its kernel's accounting: the module's kernel runs none
+     * of its processes.
+     */
+    record WindowUsed(int partition, long windowNs, long busyNs) implements LinkMessage {
+        public WindowUsed {
+            index(partition, Limits.MAX_PARTITIONS, "partition");
+            count(windowNs, "windowNs");
+            count(busyNs, "busyNs");
+            if (busyNs > windowNs) {
+                throw new IllegalArgumentException("busyNs " + busyNs + " beyond the window's " + windowNs);
+            }
+        }
+    }
+
     /** What the partition kernel counted over the run, its answer to {@link End}; the run's summary adds them up. */
     record Counts(long deadlineMisses, long overruns) implements LinkMessage {
         public Counts {

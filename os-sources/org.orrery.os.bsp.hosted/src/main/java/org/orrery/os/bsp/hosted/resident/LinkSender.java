@@ -93,6 +93,11 @@ final class LinkSender implements ModuleLink {
     }
 
     @Override
+    public void windowUsed(int p, long windowNs, long busyNs) {
+        tell(new LinkMessage.WindowUsed(p, windowNs, busyNs));
+    }
+
+    @Override
     public void planRequested(int plan) {
         tell(new LinkMessage.PlanRequested(plan));
     }

@@ -235,6 +235,15 @@ class LinkCodecTest {
     void aNegativeCountIsRefused() {
         refused(withLong(bytes(new Counts(0, 0)), 1, -1), "Counts.deadlineMisses: negative count -1");
         refused(withLong(bytes(new Counts(0, 0)), 9, Long.MIN_VALUE), "Counts.overruns: negative count");
+        refused(withLong(bytes(new LinkMessage.WindowUsed(1, 5, 2)), 5, -5), "WindowUsed.windowNs: negative count -5");
+        refused(withLong(bytes(new LinkMessage.WindowUsed(1, 5, 2)), 13, -1), "WindowUsed.busyNs: negative count -1");
+    }
+
+    /** A partition's processes cannot have held a core for longer than its window. */
+    @Test
+    void aWindowUseBeyondItsWindowIsRefused() {
+        refused(withLong(bytes(new LinkMessage.WindowUsed(1, 5, 2)), 13, 6), "WindowUsed.busyNs: 6 beyond the window's 5");
+        assertThrows(IllegalArgumentException.class, () -> new LinkMessage.WindowUsed(1, 5, 6));
     }
 
     /**
