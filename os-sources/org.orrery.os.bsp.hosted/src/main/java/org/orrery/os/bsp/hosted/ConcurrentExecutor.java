@@ -250,6 +250,16 @@ final class ConcurrentExecutor extends ProcessThreads {
             }
         }
 
+        /** In a partition's own JVM the partition cannot go on without its kernel: it ends, saying why. */
+        @Override
+        protected void endFailed(Throwable failure) {
+            java.util.function.Consumer<String> s = stuck;
+            if (s != null) {
+                s.accept("the kernel failed at the end of process " + name() + ": " + failure
+                        + " (an image built by another version of Orrery needs rebuilding)");
+            }
+        }
+
         @Override
         public void abandon() {
             abandoned = true;

@@ -117,12 +117,28 @@ public abstract class ProcessThreads implements ProcessExecutor {
             return t != null && t.isAlive();
         }
 
+        /** {@code t}, a RuntimeException or an Error, thrown as it is. */
+        private static RuntimeException unchecked(Throwable t) {
+            if (t instanceof Error e) {
+                throw e;
+            }
+            return (RuntimeException) t;
+        }
+
         /** Run first on the process thread, before the body. */
         protected void beforeBody() throws Exception {
         }
 
         /** The process ended while holding its turn: give the turn back to the engine. */
         protected abstract void release();
+
+        /**
+         * The kernel's own handling of this process's end failed with {@code failure} (a kernel that no longer links
+         * with the code beside it, an image's OS module older than the board's, say); called with the lock held, once
+         * the turn is given back. The thread ends with it unless this ends more: its default handler names it.
+         */
+        protected void endFailed(Throwable failure) {
+        }
 
         private void main() {
             Throwable failure = null;
@@ -157,15 +173,23 @@ public abstract class ProcessThreads implements ProcessExecutor {
                     finished = true;
                     return;
                 }
+                Throwable endFailure = null;
                 if (!exited && !discarded) {
                     try {
                         onEnd.accept(failure);
                     } catch (ProcessExit e) {
                         // the end handler stopped this very process; nothing more to do
+                    } catch (RuntimeException | Error e) {
+                        // the turn goes back all the same: the engine would wait for this thread forever
+                        endFailure = e;
                     }
                 }
                 finished = true;
                 release();
+                if (endFailure != null) {
+                    endFailed(endFailure);
+                    throw unchecked(endFailure);
+                }
             } finally {
                 lock.unlock();
             }

@@ -48,4 +48,47 @@ class LockstepExecutorTest {
         assertFalse(lock.isLocked());
         executor.shutdown();
     }
+
+    /**
+     * The kernel's end handler itself fails (seen with an image whose kernel the board's code no longer linked with: a
+     * NoSuchMethodError in the health monitor's report): the core still goes back to the engine, which stalled before,
+     * and the failure is not swallowed.
+     */
+    @Test
+    void anEndHandlerThatFailsStillGivesTheCoreBack() throws Exception {
+        List<String> told = new ArrayList<>();
+        LockstepExecutor executor = new LockstepExecutor(1_000_000_000L);
+        ReentrantLock lock = executor.lock();
+        ExecutionContext ctx = executor.create("broken", 0, () -> {
+            throw new IllegalStateException("the application's own");
+        }, f -> {
+            told.add(String.valueOf(f));
+            throw new NoSuchMethodError("as if the kernel no longer linked");
+        });
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        List<Throwable> uncaught = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            boolean resumed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                lock.lock();
+                try {
+                    return ctx.resume();
+                } finally {
+                    lock.unlock();
+                }
+            });
+            assertTrue(resumed);
+            assertEquals(1, told.size(), told.toString());
+            assertTrue(ctx.dead());
+            assertFalse(lock.isLocked());
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (uncaught.isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertInstanceOf(NoSuchMethodError.class, uncaught.get(0), "the thread ends with it, named");
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+            executor.shutdown();
+        }
+    }
 }
