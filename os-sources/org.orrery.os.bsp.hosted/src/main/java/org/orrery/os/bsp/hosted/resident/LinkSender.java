@@ -43,7 +43,12 @@ final class LinkSender implements ModuleLink {
         out.flush();
     }
 
-    private synchronized void tell(LinkMessage m) {
+    private void tell(LinkMessage m) {
+        tell(m, true);
+    }
+
+    /** With {@code flush} false the message waits in the buffer for the next one that is flushed. */
+    private synchronized void tell(LinkMessage m, boolean flush) {
         if (broken) {
             return;
         }
@@ -52,7 +57,10 @@ final class LinkSender implements ModuleLink {
             return;
         }
         try {
-            send(m);
+            LinkCodec.write(out, m);
+            if (flush) {
+                out.flush();
+            }
         } catch (IOException e) {
             broken = true;
         }
@@ -94,7 +102,9 @@ final class LinkSender implements ModuleLink {
 
     @Override
     public void windowUsed(int p, long windowNs, long busyNs) {
-        tell(new LinkMessage.WindowUsed(p, windowNs, busyNs));
+        // not worth a system call of its own at every window's end: it goes with the next message (the trace the
+        // kernel sends after each slice of its time, at the latest)
+        tell(new LinkMessage.WindowUsed(p, windowNs, busyNs), false);
     }
 
     @Override
