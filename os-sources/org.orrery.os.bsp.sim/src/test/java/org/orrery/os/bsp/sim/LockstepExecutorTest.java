@@ -30,15 +30,7 @@ class LockstepExecutorTest {
             lock.lock();
             throw new StackOverflowError("as if thrown right after lock()");
         }, ended::add);
-        boolean resumed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            lock.lock();
-            try {
-                return ctx.resume();
-            } finally {
-                lock.unlock();
-            }
-        });
-        assertTrue(resumed);
+        assertTrue(resumeAsTheEngine(ctx, lock));
         assertEquals(1, ended.size());
         // described on the process's thread before the kernel is entered, the throwable itself inside
         ProcessFailure failure = assertInstanceOf(ProcessFailure.class, ended.get(0));
@@ -69,15 +61,7 @@ class LockstepExecutorTest {
         List<Throwable> uncaught = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         try {
-            boolean resumed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-                lock.lock();
-                try {
-                    return ctx.resume();
-                } finally {
-                    lock.unlock();
-                }
-            });
-            assertTrue(resumed);
+            assertTrue(resumeAsTheEngine(ctx, lock));
             assertEquals(1, told.size(), told.toString());
             assertTrue(ctx.dead());
             assertFalse(lock.isLocked());
@@ -90,5 +74,17 @@ class LockstepExecutorTest {
             Thread.setDefaultUncaughtExceptionHandler(before);
             executor.shutdown();
         }
+    }
+
+    /** Gives {@code ctx} its turn as the engine does, holding the kernel's lock; a turn never given back fails. */
+    private static boolean resumeAsTheEngine(ExecutionContext ctx, ReentrantLock lock) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            lock.lock();
+            try {
+                return ctx.resume();
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 }
