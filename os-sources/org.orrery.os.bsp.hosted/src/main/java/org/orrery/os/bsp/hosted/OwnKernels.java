@@ -412,7 +412,6 @@ final class OwnKernels implements PartitionKernels, AutoCloseable {
             case LinkMessage.ShutdownRequested r -> k.moduleActionRequested(partition, HmAction.SHUTDOWN_MODULE);
             case LinkMessage.ResetRequested r -> k.moduleActionRequested(partition, HmAction.RESET_MODULE);
             case LinkMessage.Console c -> console.accept(c.line());
-            case LinkMessage.Counts c -> life.ended = true;
             case LinkMessage.TraceEvents t -> traced(partition, life, t);
             default -> throw new IllegalStateException("a partition sent " + m.getClass().getSimpleName());
         }

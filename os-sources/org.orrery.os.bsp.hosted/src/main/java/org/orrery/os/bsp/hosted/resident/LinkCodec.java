@@ -12,9 +12,7 @@ import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ColdStartRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Console;
-import org.orrery.os.bsp.hosted.resident.LinkMessage.Counts;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Debugger;
-import org.orrery.os.bsp.hosted.resident.LinkMessage.End;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.FrameBegun;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Hello;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.HmReported;
@@ -46,8 +44,8 @@ import org.orrery.os.trace.TraceEventType;
 public final class LinkCodec {
 
     /** What {@link Hello} carries. Hello's own layout never changes, so any version's Hello reads and is answered. */
-    /** 2: HmReported says whether the error was raised; 3: WindowUsed. */
-    public static final int PROTOCOL_VERSION = 3;
+    /** 2: HmReported says whether the error was raised; 3: WindowUsed; 4: no End and Counts. */
+    public static final int PROTOCOL_VERSION = 4;
     /** Longest name (partition, process) in UTF-8: {@link Limits#MAX_NAME_LENGTH} UTF-16 chars take at most 3 bytes each. */
     public static final int MAX_NAME_BYTES = 256;
     /** Longest text (an HM message, a console line) in UTF-8. */
@@ -62,12 +60,11 @@ public final class LinkCodec {
     private static final int SHUTDOWN_REQUESTED = 6;
     private static final int RESET_REQUESTED = 7;
     private static final int CONSOLE = 8;
-    private static final int COUNTS = 9;
+    // 9 was COUNTS and 66 END (protocol 3 and before): the board ends a run by killing its partition JVMs
     private static final int TRACE_EVENTS = 10;
     private static final int WINDOW_USED = 11;
     private static final int START = 64;
     private static final int FRAME_BEGUN = 65;
-    private static final int END = 66;
     private static final int DEBUGGER = 67;
 
     private static final PartitionMode[] MODES = PartitionMode.values();
@@ -125,11 +122,6 @@ public final class LinkCodec {
                 out.writeLong(w.windowNs());
                 out.writeLong(w.busyNs());
             }
-            case Counts c -> {
-                out.writeByte(COUNTS);
-                out.writeLong(c.deadlineMisses());
-                out.writeLong(c.overruns());
-            }
             case TraceEvents t -> {
                 out.writeByte(TRACE_EVENTS);
                 out.writeLong(t.completeNs());
@@ -159,7 +151,6 @@ public final class LinkCodec {
                 out.writeInt(f.plan());
                 out.writeLong(f.frameStartNs());
             }
-            case End e -> out.writeByte(END);
             case Debugger d -> {
                 out.writeByte(DEBUGGER);
                 out.writeByte(d.attached() ? 1 : 0);
@@ -207,10 +198,6 @@ public final class LinkCodec {
                 }
                 yield new WindowUsed(partition, window, busy);
             }
-            case COUNTS -> {
-                LinkInput r = new LinkInput(in, "Counts");
-                yield new Counts(r.count("deadlineMisses"), r.count("overruns"));
-            }
             case TRACE_EVENTS -> traceEvents(new LinkInput(in, "TraceEvents"));
             case START -> start(new LinkInput(in, "Start"));
             case FRAME_BEGUN -> {
@@ -218,7 +205,6 @@ public final class LinkCodec {
                 yield new FrameBegun(r.index("core", Limits.MAX_CORES), r.index("plan", Limits.MAX_PLANS),
                         r.time("frameStartNs"));
             }
-            case END -> new End();
             case DEBUGGER -> new Debugger(new LinkInput(in, "Debugger").flag("attached"));
             default -> throw new LinkProtocolException("message type " + type + " is unknown");
         };

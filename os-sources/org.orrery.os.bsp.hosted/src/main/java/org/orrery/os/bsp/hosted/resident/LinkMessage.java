@@ -111,14 +111,6 @@ public sealed interface LinkMessage {
         }
     }
 
-    /** What the partition kernel counted over the run, its answer to {@link End}; the run's summary adds them up. */
-    record Counts(long deadlineMisses, long overruns) implements LinkMessage {
-        public Counts {
-            count(deadlineMisses, "deadlineMisses");
-            count(overruns, "overruns");
-        }
-    }
-
     /**
      * What the partition's own kernel traced that only it knows (its modes, its processes' states, its health-monitor
      * events, its watchdog, its user events),
@@ -203,10 +195,6 @@ public sealed interface LinkMessage {
      * holds its core beyond the guard (a thread stopped at a breakpoint) is not overrunning. Its deadlines still apply.
      */
     record Debugger(boolean attached) implements LinkMessage {
-    }
-
-    /** The run ends: the partition answers {@link Counts} and exits. */
-    record End() implements LinkMessage {
     }
 
     private static void index(int value, int limit, String field) {

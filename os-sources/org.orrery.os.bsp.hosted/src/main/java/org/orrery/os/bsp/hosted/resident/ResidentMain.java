@@ -20,7 +20,6 @@ import org.orrery.os.bsp.hosted.ports.PartitionPorts;
 import org.orrery.os.bsp.sim.JarApplicationLoader;
 import org.orrery.os.config.ConfigReader;
 import org.orrery.os.config.SystemConfig;
-import org.orrery.os.kernel.RunSummary;
 import org.orrery.os.partition.LocalPorts;
 
 /**
@@ -28,7 +27,7 @@ import org.orrery.os.partition.LocalPorts;
  * {@code ResidentMain SOCKET PARTITION APP_JAR CONFIG GUARD_NS}. It links its Linux calls, maps its ports, connects to
  * the board process, boots the partition's kernel and says which partition it is; it starts when the board says where
  * the module's schedule is ({@link LinkMessage.Start}), and from then on tells the board what concerns the module and
- * follows the plans the board switches to, until the board ends the run or goes away.
+ * follows the plans the board switches to, until the board kills it or goes away.
  */
 public final class ResidentMain {
     /**
@@ -76,9 +75,8 @@ public final class ResidentMain {
             }
             Follower follower = new Follower(in, kernel);
             Thread.ofPlatform().daemon().name("orrery-link-reader").start(follower);
+            // until the board goes away: it ends a run by killing this JVM, frozen
             kernel.run(follower::ended);
-            RunSummary s = kernel.summary();
-            up.send(new LinkMessage.Counts(s.deadlineMisses(), s.overruns()));
         } catch (EOFException e) {
             // the board is gone: nothing of the partition may outlive it
         } finally {
@@ -98,7 +96,7 @@ public final class ResidentMain {
         System.exit(0); // the JVM writes its AOT cache as it exits
     }
 
-    /** Reads what the board says after START: plan switches and debuggers, then the end of the run. */
+    /** Reads what the board says after START (plan switches and debuggers) until the board is gone. */
     private static final class Follower implements Runnable {
         private final DataInputStream in;
         private final PartitionKernel kernel;
@@ -122,8 +120,6 @@ public final class ResidentMain {
                         kernel.frameBegun(f.core(), f.plan(), f.frameStartNs());
                     } else if (m instanceof LinkMessage.Debugger d) {
                         kernel.debugger(d.attached());
-                    } else if (m instanceof LinkMessage.End) {
-                        break;
                     } else {
                         throw new LinkProtocolException("the board sent " + m.getClass().getSimpleName()
                                 + " after START");

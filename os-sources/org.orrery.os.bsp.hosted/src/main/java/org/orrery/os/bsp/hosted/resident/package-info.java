@@ -4,7 +4,8 @@
  * partition process, see the os-sources README): a partition JVM boots its partitions with
  * {@link org.orrery.os.kernel.Kernel#bootResident} and tells the board process what its
  * {@link org.orrery.os.kernel.ModuleLink} is told; the board tells it when the run starts, when a core switches plan
- * ({@link org.orrery.os.kernel.Kernel#frameBegun}) and when the run ends. {@link LinkMessage} is what may be said,
+ * ({@link org.orrery.os.kernel.Kernel#frameBegun}) and when a debugger comes and goes; it ends a run by killing the
+ * partition JVMs, frozen. {@link LinkMessage} is what may be said,
  * {@link LinkCodec} how it is written on the byte stream between the two.
  * <p>
  * Internal to the hosted board (not exported): both ends are this module, built from the same image, so the

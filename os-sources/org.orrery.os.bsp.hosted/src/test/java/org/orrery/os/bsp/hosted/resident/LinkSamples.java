@@ -14,9 +14,7 @@ import org.orrery.os.api.ErrorCode;
 import org.orrery.os.api.PartitionMode;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.ColdStartRequested;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Console;
-import org.orrery.os.bsp.hosted.resident.LinkMessage.Counts;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Debugger;
-import org.orrery.os.bsp.hosted.resident.LinkMessage.End;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.FrameBegun;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.Hello;
 import org.orrery.os.bsp.hosted.resident.LinkMessage.HmReported;
@@ -68,8 +66,6 @@ final class LinkSamples {
                 new Console(""),
                 new Console(LONGEST_TEXT),
                 new Console(NON_ASCII),
-                new Counts(0, 0),
-                new Counts(Long.MAX_VALUE, 1),
                 new LinkMessage.WindowUsed(0, 0, 0),
                 new LinkMessage.WindowUsed(Limits.MAX_PARTITIONS - 1, Long.MAX_VALUE, Long.MAX_VALUE),
                 new LinkMessage.WindowUsed(3, 5_000_000, 1_234_567),
@@ -85,7 +81,6 @@ final class LinkSamples {
                 new TraceEvents(Long.MAX_VALUE, manyEvents()),
                 new FrameBegun(0, 0, Long.MIN_VALUE),
                 new FrameBegun(Limits.MAX_CORES - 1, Limits.MAX_PLANS - 1, Long.MAX_VALUE),
-                new End(),
                 new Debugger(true),
                 new Debugger(false)));
         return all;
