@@ -206,7 +206,7 @@ public final class Kernel {
     public void coldStartRequested(int partition) {
         module.lock.lock();
         try {
-            module.lifecycle.restart(elsewhere(partition), PartitionMode.COLD_START);
+            module.lifecycle.coldStartElsewhere(elsewhere(partition), true);
             module.executor.callMade();
         } finally {
             module.lock.unlock();

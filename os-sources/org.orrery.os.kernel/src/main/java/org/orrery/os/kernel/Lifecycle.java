@@ -30,10 +30,7 @@ final class Lifecycle {
     void restart(PartitionRt p, PartitionMode mode) {
         if (m.elsewhere[p.index]) {
             // its own kernel restarts it; a warm start of it is the module's only through its kernel, so cold
-            stopAll(p);
-            p.generation++;
-            setMode(p, PartitionMode.COLD_START);
-            m.kernels.coldStart(p.index);
+            coldStartElsewhere(p, false);
             return;
         }
         if (m.link != null && mode == PartitionMode.COLD_START) {
@@ -44,6 +41,23 @@ final class Lifecycle {
             return;
         }
         start(p, mode);
+    }
+
+    /**
+     * A cold start of {@code p}, which runs in a kernel of its own: the board starts it a new address space. With
+     * {@code toldThere} its kernel asked for it, and has traced and told the change to COLD_START already: traced here
+     * too, the trace showed it twice (NORMAL→COLD_START, then COLD_START→COLD_START), which the simulated board never
+     * does.
+     */
+    void coldStartElsewhere(PartitionRt p, boolean toldThere) {
+        stopAll(p);
+        p.generation++;
+        if (toldThere) {
+            p.mode = PartitionMode.COLD_START;
+        } else {
+            setMode(p, PartitionMode.COLD_START);
+        }
+        m.kernels.coldStart(p.index);
     }
 
     /** Loads and initialises {@code p} in this kernel: at boot, and at every restart the module leaves to it. */

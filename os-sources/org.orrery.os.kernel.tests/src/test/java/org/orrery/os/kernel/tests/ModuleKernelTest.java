@@ -232,6 +232,37 @@ class ModuleKernelTest {
         assertEquals(0, s.overruns(), s.format());
     }
 
+    /**
+     * A cold start a partition's kernel asks for: that kernel traced and told the partition's change to COLD_START, so
+     * the module does not trace it again; a cold start the module makes itself (the operator's restart here) it traces.
+     * The hosted trace had NORMAL→COLD_START and then COLD_START→COLD_START at each cold start its kernel asked for.
+     */
+    @Test
+    void aColdStartAPartitionsKernelAskedForIsTracedThereNotAgainHere() throws Exception {
+        Board board = boot();
+        board.kernel.runUntil(2 * MS);
+        board.trace(); // the boot's
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.kernel.reportedMode(0, PartitionMode.COLD_START); // as its kernel tells it before it asks
+        board.kernel.coldStartRequested(0);
+        board.kernel.runUntil(4 * MS);
+        List<String> asked = modesOfA(board.trace());
+        board.kernel.reportedMode(0, PartitionMode.NORMAL);
+        board.desk.submit(OperatorDesk.Action.RESTART, "a", "test");
+        board.kernel.runUntil(6 * MS);
+        List<String> restarted = modesOfA(board.trace());
+        board.stop();
+
+        assertEquals(List.of(), asked);
+        assertEquals(1, restarted.size(), restarted.toString());
+        assertTrue(restarted.get(0).endsWith(" a COLD_START"), restarted.toString());
+        assertEquals(List.of("cold start 0", "cold start 0", "cold start 0"), board.asked.lines);
+    }
+
+    private static List<String> modesOfA(List<String> trace) {
+        return trace.stream().filter(l -> l.matches("\\S+ a (COLD_START|WARM_START|NORMAL|IDLE)")).toList();
+    }
+
     @Test
     void aColdStartALossAndAnOperatorsStopGoToTheBoard() throws Exception {
         Board board = boot();
