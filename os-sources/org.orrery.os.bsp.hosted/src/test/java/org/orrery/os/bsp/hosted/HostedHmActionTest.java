@@ -242,8 +242,12 @@ class HostedHmActionTest {
 
     @Test
     void switchPlanRunsTheTargetPlansWindowsFromTheNextFrame() throws Exception {
-        // done once each core has run 10 windows of "safe"
+        // done once each core has run 10 windows of "safe" and the witness ticked after the error
         Run r = run(raising(HmLevel.MODULE, HmAction.SWITCH_PLAN, "safe"), BACKSTOP, run -> {
+            int raised = run.line("subject: raising");
+            if (raised < 0 || !run.printedAfter(raised, "witness: tick")) {
+                return false;
+            }
             for (int core = 0; core < 2; core++) {
                 int c = core;
                 if (run.trace().stream().filter(e -> e.core() == c && e.type() == TraceEventType.WINDOW_START.id()
@@ -338,8 +342,10 @@ class HostedHmActionTest {
         Run r = run(config, BACKSTOP, r2 -> {
             int stopped = r2.line("subject: stops kicking");
             List<Init> inits = r2.inits("subject");
-            // the new JVM ran long enough to have had to kick in time
-            return stopped >= 0 && inits.size() == 2 && r2.printedAfter(inits.get(1).line(), "subject: tick 20");
+            // the new JVM ran long enough to have had to kick in time, and the witness ticked since (it prints every
+            // 200 ms: a run that ended before that passed only while partitions ran on past the run's end)
+            return stopped >= 0 && inits.size() == 2 && r2.printedAfter(inits.get(1).line(), "subject: tick 20")
+                    && r2.printedAfter(inits.get(1).line(), "witness: tick");
         });
         HmEvent e = r.onlyEvent(ErrorCode.WATCHDOG, HmAction.COLD_START_PARTITION);
         assertTrue(e.message().contains("software watchdog of subject expired"), e.toString());
