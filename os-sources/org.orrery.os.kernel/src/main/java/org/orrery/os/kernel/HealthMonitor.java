@@ -95,12 +95,10 @@ final class HealthMonitor {
      */
     String record(PartitionRt part, HmEvent event) {
         m.hmEvents.add(event);
-        // counted as this module's kernel counts them: what a kernel detected, not what an application raised
-        if (event.raised()) {
-            // handled there, listed here, no miss or overrun of the run
-        } else if (event.error() == ErrorCode.DEADLINE_MISSED) {
+        // counted as this module's kernel counts its own: what a kernel detected, not what an application raised
+        if (!event.raised() && event.error() == ErrorCode.DEADLINE_MISSED) {
             m.deadlineMisses++;
-        } else if (event.error() == ErrorCode.WINDOW_OVERRUN) {
+        } else if (!event.raised() && event.error() == ErrorCode.WINDOW_OVERRUN) {
             m.overruns++;
         }
         if (event.action() == HmAction.IGNORE) {

@@ -11,7 +11,7 @@ import org.orrery.os.config.HmLevel;
  * @param partition partition name, "" for module-level errors
  * @param process process name, "" when no process was involved
  * @param raised raised by the partition's application ({@code Partition.raiseError}), not detected by the kernel: a
- *        raised DEADLINE_MISSED or WINDOW_OVERRUN is handled as the rule says but is no miss or overrun of the run's
+ *        raised DEADLINE_MISSED or WINDOW_OVERRUN is handled as its rule says but is no miss or overrun of the run
  */
 public record HmEvent(long timeNs, String partition, String process, ErrorCode error, HmLevel level,
         HmAction action, String message, boolean raised) {

@@ -44,7 +44,7 @@ final class Lifecycle {
     }
 
     /**
-     * A cold start of {@code p}, which runs in a kernel of its own: the board starts it a new address space. With
+     * A cold start of {@code p}, which runs in a kernel of its own: the board gives it a new address space. With
      * {@code toldThere} its kernel asked for it, and has traced and told the change to COLD_START already: traced here
      * too, the trace showed it twice (NORMAL→COLD_START, then COLD_START→COLD_START), which the simulated board never
      * does.

@@ -43,8 +43,10 @@ import org.orrery.os.trace.TraceEventType;
  */
 public final class LinkCodec {
 
-    /** What {@link Hello} carries. Hello's own layout never changes, so any version's Hello reads and is answered. */
-    /** 2: HmReported says whether the error was raised; 3: WindowUsed; 4: no End and Counts. */
+    /**
+     * What {@link Hello} carries. Hello's own layout never changes, so any version's Hello reads and is answered. 2:
+     * HmReported says whether the error was raised; 3: WindowUsed; 4: no End and Counts.
+     */
     public static final int PROTOCOL_VERSION = 4;
     /** Longest name (partition, process) in UTF-8: {@link Limits#MAX_NAME_LENGTH} UTF-16 chars take at most 3 bytes each. */
     public static final int MAX_NAME_BYTES = 256;
