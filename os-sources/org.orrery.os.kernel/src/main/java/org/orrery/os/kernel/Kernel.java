@@ -155,13 +155,10 @@ public final class Kernel {
      * desk shows as its use of its last window.
      */
     public void reportedWindowUse(int partition, long windowNs, long busyNs) {
-        module.lock.lock();
-        try {
-            elsewhere(partition);
-            module.operator.windowUsed(partition, windowNs, busyNs);
-        } finally {
-            module.lock.unlock();
-        }
+        // not under the kernel's lock, which the engine of a real-time board waits for at window edges: the caller (a
+        // partition's link reader, once a window) is a time-sharing thread, and the desk keeps its own monitor
+        elsewhere(partition);
+        module.operator.windowUsed(partition, windowNs, busyNs);
     }
 
     /**

@@ -48,9 +48,12 @@ final class Operator {
             // a partition's own kernel: the module's desk is the one an operator reads
             m.link.windowUsed(partition, windowNs, busyNs);
         }
-        // a partition with a kernel of its own: its use comes from there, this kernel counts the window only
-        desk.windowClosed(partition, windowNs, m.elsewhere[partition] ? OperatorDesk.REPORTED_ELSEWHERE : busyNs,
-                m.partitions[partition].mode);
+        if (m.elsewhere[partition]) {
+            // its use comes from its own kernel (windowUsed): this kernel ran none of its processes
+            desk.windowCounted(partition, windowNs, m.partitions[partition].mode);
+        } else {
+            desk.windowClosed(partition, windowNs, busyNs, m.partitions[partition].mode);
+        }
     }
 
     /** What a partition's own kernel reported of its last window. */

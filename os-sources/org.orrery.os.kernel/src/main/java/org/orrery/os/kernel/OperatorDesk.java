@@ -56,12 +56,6 @@ public final class OperatorDesk {
     record Request(Action action, String target, String who, CompletableFuture<Outcome> reply) {
     }
 
-    /**
-     * The busy time a module's kernel passes for a partition with a kernel of its own, which runs its processes and
-     * reports their use of each window itself ({@link #windowUsed}), a little later.
-     */
-    static final long REPORTED_ELSEWHERE = -1;
-
     private final ConcurrentLinkedQueue<Request> inbox = new ConcurrentLinkedQueue<>();
     private String[] names = new String[0];
     private long[] windows = new long[0];
@@ -113,15 +107,21 @@ public final class OperatorDesk {
 
     /** Called at every window end; stores only, allocates nothing. */
     synchronized void windowClosed(int partition, long windowNs, long busyNs, PartitionMode mode) {
+        windowCounted(partition, windowNs, mode);
+        busy[partition] = busyNs;
+    }
+
+    /**
+     * A window of a partition with a kernel of its own ended: counted here, its use left as that kernel last reported it
+     * ({@link #windowUsed}, a little later).
+     */
+    synchronized void windowCounted(int partition, long windowNs, PartitionMode mode) {
         windows[partition]++;
-        if (busyNs != REPORTED_ELSEWHERE) {
-            busy[partition] = busyNs;
-        }
         length[partition] = windowNs;
         modes[partition] = mode;
     }
 
-    /** A partition's own kernel's account of its last window (see {@link #REPORTED_ELSEWHERE}). */
+    /** A partition's own kernel's account of its last window. */
     synchronized void windowUsed(int partition, long windowNs, long busyNs) {
         busy[partition] = busyNs;
         length[partition] = windowNs;
